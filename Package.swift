@@ -1,0 +1,50 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "pit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pit", targets: ["pit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(
+            name: "Instruments",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // SESSION-ENGINE-TARGETS
+        .target(
+            name: "TerminalKit",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "Workshop",
+            dependencies: ["TerminalKit", "Instruments"]
+        ),
+        .target(
+            name: "CursesBackend",
+            dependencies: ["TerminalKit", "CNcursesw"]
+        ),
+        .executableTarget(
+            name: "pit",
+            dependencies: [
+                "Workshop", "CursesBackend", "Instruments", "TerminalKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "InstrumentsTests", dependencies: ["Instruments"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "TerminalKit", "Instruments"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

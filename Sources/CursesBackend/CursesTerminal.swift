@@ -1,0 +1,177 @@
+import CNcursesw
+import Glibc
+import TerminalKit
+
+public enum TerminalError: Error, CustomStringConvertible {
+    case notInteractive
+    case unknownTerminal(String)
+
+    public var description: String {
+        switch self {
+        case .notInteractive:
+            "pit's screens need an interactive terminal; run it in a terminal window (reports and other commands work anywhere: see `pit --help`)"
+        case .unknownTerminal(let term):
+            "the terminal type TERM=\(term) is not known on this machine; try TERM=xterm-256color, or install its terminfo entry (ncurses-term)"
+        }
+    }
+}
+
+/// The one place that talks to ncurses: it opens the terminal, paints canvases,
+/// reads keys and always hands the terminal back in the state it was found.
+public final class CursesTerminal {
+    public private(set) var depth: ColourDepth
+    public let glyphs: Glyphs
+    private var theme: Theme
+    private var screen: OpaquePointer?
+    private var pairAttributes: [Role: attr_t] = [:]
+    private var wideBuffer = [wchar_t](repeating: 0, count: 8)
+    private var isOpen = false
+
+    /// - Parameters:
+    ///   - noColour: NO_COLOR is set: attributes only.
+    ///   - crashLog: where a crash report goes, named in the message after a crash.
+    public init(theme: Theme, noColour: Bool, crashLog: String?) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notInteractive }
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        glyphs = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" ? .unicode : .ascii
+
+        // setupterm reports an unknown TERM as an error code; initscr would exit instead.
+        var status: Int32 = 0
+        if setupterm(nil, STDOUT_FILENO, &status) != pit_ok() {
+            throw TerminalError.unknownTerminal(String(cString: getenv("TERM") ?? strdup("(unset)")))
+        }
+        TerminalGuard.saveTermios()
+        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
+              let screen = newterm(nil, output, input) else {
+            throw TerminalError.unknownTerminal(String(cString: getenv("TERM") ?? strdup("(unset)")))
+        }
+        self.screen = screen
+        set_term(screen)
+        isOpen = true
+        TerminalGuard.install(crashLog: crashLog)
+
+        cbreak()
+        noecho()
+        nonl()
+        keypad(pit_stdscr(), true)
+        set_escdelay(25)
+        leaveok(pit_stdscr(), false)
+
+        if noColour || !has_colors() {
+            depth = .none
+        } else {
+            start_color()
+            use_default_colors()
+            depth = pit_colors() >= 256 ? .full : .eight
+        }
+        self.theme = theme
+        applyTheme()
+    }
+
+    deinit { shutdown() }
+
+    public var size: Size {
+        Size(width: Int(pit_getmaxx(pit_stdscr())), height: Int(pit_getmaxy(pit_stdscr())))
+    }
+
+    public func setTheme(_ theme: Theme) {
+        self.theme = theme
+        applyTheme()
+    }
+
+    private func applyTheme() {
+        pairAttributes = [:]
+        for (index, role) in Role.allCases.enumerated() {
+            let style = theme.resolve(role, depth: depth)
+            var attributes = attributeBits(style.attributes)
+            if depth != .none {
+                let pair = Int16(index + 1)
+                init_pair(pair, colourNumber(style.foreground), colourNumber(style.background))
+                attributes |= pit_color_pair(Int32(pair))
+            }
+            pairAttributes[role] = attributes
+        }
+    }
+
+    private func colourNumber(_ colour: ThemeColour) -> Int16 {
+        switch colour {
+        case .terminalDefault: return -1
+        case .indexed(let n): return Int16(depth == .eight ? n % 8 : n)
+        }
+    }
+
+    private func attributeBits(_ attributes: TextAttributes) -> attr_t {
+        var bits = pit_a_normal()
+        if attributes.contains(.bold) { bits |= pit_a_bold() }
+        if attributes.contains(.dim) { bits |= pit_a_dim() }
+        if attributes.contains(.underline) { bits |= pit_a_underline() }
+        if attributes.contains(.reverse) { bits |= pit_a_reverse() }
+        if attributes.contains(.italic) { bits |= pit_a_italic() }
+        return bits
+    }
+
+    /// Paints a canvas. werase + wnoutrefresh + doupdate lets ncurses send only the
+    /// cells that changed since the last frame.
+    public func draw(_ canvas: Canvas) {
+        let window = pit_stdscr()
+        werase(window)
+        let rows = min(canvas.height, size.height), columns = min(canvas.width, size.width)
+        for y in 0..<rows {
+            for x in 0..<columns {
+                let cell = canvas[x, y]
+                if cell.isContinuation { continue }
+                var attributes = pairAttributes[cell.role] ?? pit_a_normal()
+                if cell.emphasis.contains(.bold) { attributes |= pit_a_bold() }
+                if cell.emphasis.contains(.underline) { attributes |= pit_a_underline() }
+                if cell.emphasis.contains(.reverse) { attributes |= pit_a_reverse() }
+                put(cell.grapheme, attributes: attributes, y: Int32(y), x: Int32(x), window: window)
+            }
+        }
+        if let cursor = canvas.cursor, cursor.x < columns, cursor.y < rows {
+            curs_set(1)
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func put(_ grapheme: Character, attributes: attr_t, y: Int32, x: Int32, window: UnsafeMutablePointer<WINDOW>?) {
+        var count = 0
+        for scalar in grapheme.unicodeScalars where count < 5 {
+            wideBuffer[count] = wchar_t(bitPattern: scalar.value)
+            count += 1
+        }
+        wideBuffer[count] = 0
+        var cell = cchar_t()
+        // Colour is carried in the attribute bits (COLOR_PAIR), so the pair argument is 0.
+        wideBuffer.withUnsafeBufferPointer { buffer in
+            _ = setcchar(&cell, buffer.baseAddress, attributes, 0, nil)
+        }
+        mvwadd_wch(window, y, x, &cell)
+    }
+
+    /// Waits up to `timeoutMilliseconds` for a key; nil when none came.
+    public func readKey(timeoutMilliseconds: Int32) -> Key? {
+        let window = pit_stdscr()
+        wtimeout(window, timeoutMilliseconds)
+        var value: wint_t = 0
+        let result = wget_wch(window, &value)
+        if result == pit_err() { return nil }
+        if result == pit_key_code_yes() { return KeyDecoder.functionKey(Int32(value)) }
+        return KeyDecoder.character(UInt32(value))
+    }
+
+    /// Ends curses mode and restores the terminal. Safe to call more than once.
+    public func shutdown() {
+        guard isOpen else { return }
+        isOpen = false
+        curs_set(1)
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+        TerminalGuard.restoreNow()
+    }
+}

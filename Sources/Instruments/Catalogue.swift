@@ -1,0 +1,75 @@
+import Foundation
+
+/// Every instrument the program can offer, with the problems found while loading.
+/// A broken file is reported and skipped; it never stops the others from loading.
+public struct Catalogue: Sendable {
+    public var triangle: Triangle
+    public var instruments: [Instrument]
+    public var problems: [Diagnostic]
+
+    public init(triangle: Triangle, instruments: [Instrument], problems: [Diagnostic] = []) {
+        self.triangle = triangle; self.instruments = instruments; self.problems = problems
+    }
+
+    public static let triangleFileName = "triangle.yaml"
+
+    public func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
+
+    /// The instruments placed on a component, in the order the triangle file lists them,
+    /// followed by any user instruments placed there.
+    public func instruments(for component: ComponentID) -> [Instrument] {
+        let named = triangle[component]?.instruments.compactMap { instrument($0) } ?? []
+        let extra = instruments.filter { $0.placement == component && !named.contains($0) }
+        return named + extra
+    }
+
+    /// Loads `triangle.yaml` and every instrument from `shipped`, then each of `extra`
+    /// (user folders; a missing folder is not an error).
+    public static func load(shipped: URL, extra: [URL] = []) throws -> Catalogue {
+        let triangleURL = shipped.appendingPathComponent(triangleFileName)
+        guard let text = try? String(contentsOf: triangleURL, encoding: .utf8) else {
+            throw DiagnosticList([Diagnostic(file: triangleURL.path, line: 1, column: 1,
+                                             message: "cannot read the triangle file; is pit's Assessments folder intact?")])
+        }
+        let (parsed, triangleProblems) = TriangleParser.parse(text, file: triangleURL.path)
+        guard let triangle = parsed else { throw DiagnosticList(triangleProblems) }
+
+        var instruments: [Instrument] = []
+        var problems: [Diagnostic] = []
+        for directory in [shipped] + extra {
+            for url in yamlFiles(in: directory) where url.lastPathComponent != triangleFileName {
+                let (instrument, found) = loadInstrument(at: url)
+                problems += found
+                guard let instrument else { continue }
+                if let existing = instruments.first(where: { $0.id == instrument.id }) {
+                    problems.append(Diagnostic(file: url.path, line: 1, column: 1,
+                                               message: "id `\(instrument.id)` is already used by \(existing.source); rename one of them"))
+                    continue
+                }
+                instruments.append(instrument)
+            }
+        }
+        for component in triangle.components {
+            for id in component.instruments where !instruments.contains(where: { $0.id == id }) {
+                problems.append(Diagnostic(file: triangleURL.path, line: 1, column: 1,
+                                           message: "component `\(component.id.rawValue)` names instrument `\(id)`, which did not load"))
+            }
+        }
+        return Catalogue(triangle: triangle, instruments: instruments, problems: problems)
+    }
+
+    public static func loadInstrument(at url: URL) -> (Instrument?, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return (nil, [Diagnostic(file: url.path, line: 1, column: 1, message: "cannot read the file")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return (nil, [Diagnostic(file: url.path, line: 1, column: 1, message: "the file is not UTF-8 text; save it as UTF-8")])
+        }
+        return InstrumentParser.parse(text, file: url.path)
+    }
+
+    static func yamlFiles(in directory: URL) -> [URL] {
+        let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
+        return files.filter { ["yaml", "yml"].contains($0.pathExtension) }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+}

@@ -1,0 +1,157 @@
+import Yams
+
+/// Reads an instrument file and checks every rule in Assessments/README.md,
+/// returning all the problems found rather than the first.
+public enum InstrumentParser {
+    public static let supportedSchema = 1
+
+    public static func parse(_ text: String, file: String) -> (instrument: Instrument?, problems: [Diagnostic]) {
+        var r = YAMLReader(file: file)
+        guard let root = r.compose(text), let map = r.mapping(root, "an instrument file") else { return (nil, r.problems) }
+        let what = "the instrument"
+        r.unknownKeys(map, allowed: ["schema", "id", "version", "title", "short", "placement", "summary", "scale", "sections", "elements"], in: what)
+
+        if let schema = r.requiredInt(map, "schema", in: what, owner: root), schema > supportedSchema {
+            r.problem("schema \(schema) is newer than this pit understands (\(supportedSchema)); update pit", at: map["schema"])
+        }
+        let id = r.requiredString(map, "id", in: what, owner: root)
+        if let id, !isIdentifier(id) {
+            r.problem("id `\(id)` may use only lowercase letters, digits and '-'", at: map["id"])
+        }
+        let version = r.requiredInt(map, "version", in: what, owner: root)
+        let title = r.requiredString(map, "title", in: what, owner: root)
+        let short = r.requiredString(map, "short", in: what, owner: root)
+        if let short, short.count > 16 {
+            r.problem("`short` is \(short.count) characters; keep it to 16 so it fits narrow screens", at: map["short"])
+        }
+        var placement: ComponentID?
+        if let text = r.requiredString(map, "placement", in: what, owner: root) {
+            placement = ComponentID(rawValue: text)
+            if placement == nil {
+                let known = ComponentID.allCases.map(\.rawValue).joined(separator: ", ")
+                r.problem("unknown placement `\(text)`; use one of: \(known)", at: map["placement"])
+            }
+        }
+        let summary = r.optionalString(map, "summary") ?? ""
+        let scale = parseScale(map["scale"], reader: &r)
+        let sections = parseSections(map["sections"], reader: &r)
+        let elements = parseElements(map["elements"], owner: root, scale: scale, sections: sections, reader: &r)
+
+        guard r.problems.isEmpty, let id, let version, let title, let short, let placement else { return (nil, r.problems) }
+        let instrument = Instrument(id: id, version: version, title: title, short: short, placement: placement,
+                                    summary: summary, scale: scale, sections: sections, elements: elements, source: file)
+        return (instrument, [])
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    static func parseScale(_ node: Node?, reader r: inout YAMLReader) -> Scale {
+        guard let node else { return .standard }
+        guard let map = r.mapping(node, "`scale`") else { return .standard }
+        r.unknownKeys(map, allowed: ["levels", "notApplicable"], in: "`scale`")
+        var levels: [ScaleLevel] = []
+        if let list = map["levels"]?.sequence {
+            for item in list {
+                guard let level = r.mapping(item, "a scale level") else { continue }
+                r.unknownKeys(level, allowed: ["value", "label", "meaning"], in: "a scale level")
+                guard let value = r.requiredInt(level, "value", in: "a scale level", owner: item) else { continue }
+                if !(1...9).contains(value) {
+                    r.problem("scale value \(value) is outside 1-9", at: level["value"])
+                } else if let last = levels.last, value <= last.value {
+                    r.problem("scale values must be unique and ascending; \(value) comes after \(last.value)", at: level["value"])
+                }
+                let label = r.requiredString(level, "label", in: "scale level \(value)", owner: item) ?? ""
+                let meaning = r.optionalString(level, "meaning") ?? ""
+                levels.append(ScaleLevel(value: value, label: label, meaning: meaning))
+            }
+        } else {
+            r.problem("`scale` needs a `levels` list", at: node)
+        }
+        if levels.count < 2 { r.problem("a scale needs at least two levels", at: map["levels"] ?? node) }
+        var notApplicable = true
+        if let na = map["notApplicable"] {
+            if let flag = na.bool { notApplicable = flag } else { r.problem("`notApplicable` must be true or false", at: na) }
+        }
+        return Scale(levels: levels, allowsNotApplicable: notApplicable)
+    }
+
+    static func parseSections(_ node: Node?, reader r: inout YAMLReader) -> [ElementSection] {
+        guard let node else { return [] }
+        guard let list = node.sequence else {
+            r.problem("`sections` must be a list of {id, title}", at: node)
+            return []
+        }
+        var sections: [ElementSection] = []
+        for item in list {
+            guard let map = r.mapping(item, "a section") else { continue }
+            r.unknownKeys(map, allowed: ["id", "title"], in: "a section")
+            guard let id = r.requiredString(map, "id", in: "a section", owner: item),
+                  let title = r.requiredString(map, "title", in: "section `\(id)`", owner: item) else { continue }
+            if sections.contains(where: { $0.id == id }) { r.problem("duplicate section id `\(id)`", at: map["id"]) }
+            sections.append(ElementSection(id: id, title: title))
+        }
+        return sections
+    }
+
+    static func parseElements(_ node: Node?, owner: Node, scale: Scale, sections: [ElementSection], reader r: inout YAMLReader) -> [Element] {
+        guard let node else {
+            r.problem("the instrument is missing `elements`", at: owner)
+            return []
+        }
+        guard let list = node.sequence, !list.isEmpty else {
+            r.problem("`elements` must be a non-empty list", at: node)
+            return []
+        }
+        var elements: [Element] = []
+        var links: [(from: String, to: String, node: Node)] = []
+        var seen: Set<String> = []
+        for item in list {
+            guard let map = r.mapping(item, "an element") else { continue }
+            r.unknownKeys(map, allowed: ["id", "title", "section", "focus", "good", "levels", "questions", "links"], in: "an element")
+            guard let id = r.requiredString(map, "id", in: "an element", owner: item) else { continue }
+            let what = "element `\(id)`"
+            if !seen.insert(id).inserted { r.problem("duplicate element id `\(id)`", at: map["id"]) }
+            let title = r.requiredString(map, "title", in: what, owner: item) ?? ""
+            let focus = r.requiredString(map, "focus", in: what, owner: item) ?? ""
+            let good = r.requiredString(map, "good", in: what, owner: item) ?? ""
+            let section = r.optionalString(map, "section")
+            if let section, !sections.contains(where: { $0.id == section }) {
+                r.problem("\(what) names section `\(section)`, which is not in `sections`", at: map["section"])
+            }
+            var levels: [Int: String] = [:]
+            if let levelNode = map["levels"], let levelMap = r.mapping(levelNode, "`levels` of \(what)") {
+                for (key, value) in levelMap {
+                    guard let level = key.int else {
+                        r.problem("level keys must be numbers on the scale (\(scale.values.map(String.init).joined(separator: ", ")))", at: key)
+                        continue
+                    }
+                    if !scale.values.contains(level) {
+                        r.problem("level \(level) of \(what) is not on the scale (\(scale.values.map(String.init).joined(separator: ", ")))", at: key)
+                    }
+                    guard let text = value.scalar?.string, !text.trimmed.isEmpty else {
+                        r.problem("level \(level) of \(what) needs a descriptor", at: value)
+                        continue
+                    }
+                    levels[level] = text.trimmed
+                }
+                for required in Set([scale.lowest, scale.middle, scale.highest]).sorted() where levels[required] == nil {
+                    r.problem("\(what) needs a descriptor for level \(required)", at: levelNode)
+                }
+            } else if map["levels"] == nil {
+                r.problem("\(what) is missing `levels` (descriptors for at least levels \(scale.lowest), \(scale.middle) and \(scale.highest))", at: item)
+            }
+            let questions = r.stringList(map, "questions", in: what) ?? []
+            if questions.isEmpty { r.problem("\(what) needs at least one diagnostic question", at: map["questions"] ?? item) }
+            let elementLinks = r.stringList(map, "links", in: what) ?? []
+            for link in elementLinks { links.append((id, link, map["links"]!)) }
+            elements.append(Element(id: id, number: elements.count + 1, title: title, section: section, focus: focus,
+                                    good: good, levels: levels, questions: questions, links: elementLinks))
+        }
+        for link in links where !seen.contains(link.to) {
+            r.problem("element `\(link.from)` links to `\(link.to)`, which is not an element of this instrument", at: link.node)
+        }
+        return elements
+    }
+}

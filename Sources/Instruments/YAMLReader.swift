@@ -1,0 +1,117 @@
+import Foundation
+import Yams
+
+/// Walks a composed YAML tree and collects every problem with its line and column,
+/// so a validator can report all mistakes at once instead of stopping at the first.
+struct YAMLReader {
+    let file: String
+    private(set) var problems: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func problem(_ message: String, at node: Node?) {
+        let mark = node?.mark
+        problems.append(Diagnostic(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
+    }
+
+    mutating func problem(_ message: String, at mark: Mark?) {
+        problems.append(Diagnostic(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
+    }
+
+    /// Parses text into a node tree; a syntax error becomes a diagnostic.
+    mutating func compose(_ text: String) -> Node? {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                problem("the file is empty", at: nil as Node?)
+                return nil
+            }
+            return node
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                self.problem("not valid YAML: \(problem)", at: mark)
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                self.problem("the key \(duplicates.joined(separator: ", ")) appears twice in one mapping; keep one", at: context.mark)
+            default:
+                self.problem("not valid YAML: \(error)", at: nil as Node?)
+            }
+            return nil
+        } catch {
+            problem("not valid YAML: \(error)", at: nil as Node?)
+            return nil
+        }
+    }
+
+    /// The mapping at `node`, or a problem saying what was expected.
+    mutating func mapping(_ node: Node?, _ what: String) -> Node.Mapping? {
+        guard let node else { return nil }
+        guard let map = node.mapping else {
+            problem("\(what) must be a mapping (key: value lines)", at: node)
+            return nil
+        }
+        return map
+    }
+
+    mutating func requiredString(_ map: Node.Mapping, _ key: String, in what: String, owner: Node?) -> String? {
+        guard let node = map[key] else {
+            problem("\(what) is missing `\(key)`", at: owner)
+            return nil
+        }
+        guard let text = node.scalar?.string, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            problem("`\(key)` of \(what) must be non-empty text", at: node)
+            return nil
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    mutating func optionalString(_ map: Node.Mapping, _ key: String) -> String? {
+        guard let node = map[key] else { return nil }
+        guard let text = node.scalar?.string else {
+            problem("`\(key)` must be text", at: node)
+            return nil
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    mutating func requiredInt(_ map: Node.Mapping, _ key: String, in what: String, owner: Node?) -> Int? {
+        guard let node = map[key] else {
+            problem("\(what) is missing `\(key)`", at: owner)
+            return nil
+        }
+        guard let value = node.int else {
+            problem("`\(key)` of \(what) must be a whole number", at: node)
+            return nil
+        }
+        return value
+    }
+
+    mutating func stringList(_ map: Node.Mapping, _ key: String, in what: String) -> [String]? {
+        guard let node = map[key] else { return nil }
+        guard let items = node.sequence else {
+            problem("`\(key)` of \(what) must be a list", at: node)
+            return nil
+        }
+        var result: [String] = []
+        for item in items {
+            if let text = item.scalar?.string, !text.isEmpty {
+                result.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            } else {
+                problem("each entry of `\(key)` in \(what) must be text", at: item)
+            }
+        }
+        return result
+    }
+
+    /// Reports keys the format does not know, which are usually typos.
+    mutating func unknownKeys(_ map: Node.Mapping, allowed: Set<String>, in what: String) {
+        for (key, _) in map {
+            guard let name = key.string, !allowed.contains(name) else { continue }
+            problem("unknown key `\(name)` in \(what); expected one of: \(allowed.sorted().joined(separator: ", "))", at: key)
+        }
+    }
+}
+
+extension String {
+    /// Folded YAML scalars keep a trailing newline; content is shown trimmed.
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}

@@ -1,0 +1,56 @@
+/// A vertical list with one selected row, scrolled so the selection stays in view.
+public struct ListItem: Sendable {
+    public var label: String
+    public var detail: String
+    public var role: Role
+    public var marker: String
+
+    public init(_ label: String, detail: String = "", role: Role = .text, marker: String = "") {
+        self.label = label; self.detail = detail; self.role = role; self.marker = marker
+    }
+}
+
+public enum ListView {
+    /// The first visible row for a list of `count` rows shown `height` at a time.
+    public static func scrollOffset(selected: Int, count: Int, height: Int) -> Int {
+        guard height > 0, count > height else { return 0 }
+        return min(max(0, selected - height / 2), count - height)
+    }
+
+    /// Draws the list; the selected row is drawn in the selection role and gets the cursor.
+    public static func draw(_ items: [ListItem], selected: Int, in rect: Rect, on canvas: inout Canvas) {
+        guard !rect.isEmpty else { return }
+        let offset = scrollOffset(selected: selected, count: items.count, height: rect.height)
+        let markerWidth = items.map { DisplayWidth.of($0.marker) }.max() ?? 0
+        for row in 0..<min(rect.height, items.count - offset) {
+            let index = offset + row
+            let item = items[index]
+            let y = rect.y + row
+            let isSelected = index == selected
+            if isSelected {
+                canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection)
+                canvas.cursor = Point(x: rect.x, y: y)
+            }
+            var x = rect.x
+            let pointer = isSelected ? String(canvas.glyphs.arrowRight) + " " : "  "
+            x += canvas.text(pointer, x: x, y: y, role: isSelected ? .selection : .muted, maxWidth: rect.maxX - x)
+            if markerWidth > 0 {
+                canvas.text(item.marker, x: x, y: y, role: isSelected ? .selection : item.role, maxWidth: rect.maxX - x)
+                x += markerWidth + 1
+            }
+            let labelRole: Role = isSelected ? .selection : item.role
+            let available = rect.maxX - x
+            let label = DisplayWidth.truncate(item.label, to: available, ellipsis: canvas.glyphs.ellipsis)
+            x += canvas.text(label, x: x, y: y, role: labelRole, maxWidth: available)
+            if !item.detail.isEmpty, rect.maxX - x > 4 {
+                let detail = DisplayWidth.truncate(item.detail, to: rect.maxX - x - 2, ellipsis: canvas.glyphs.ellipsis)
+                let dx = rect.maxX - DisplayWidth.of(detail)
+                canvas.text(detail, x: dx, y: y, role: isSelected ? .selection : .muted)
+            }
+        }
+        if items.count > rect.height {
+            let more = "\(offset + 1)-\(min(items.count, offset + rect.height))/\(items.count)"
+            canvas.text(more, x: rect.maxX - DisplayWidth.of(more), y: rect.maxY - 1, role: .muted)
+        }
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import Yams
+
+/// A terminal colour as a theme names it.
+public enum ThemeColour: Hashable, Sendable {
+    case terminalDefault
+    case indexed(Int)  // 0-7 are the basic colours, 8-255 the extended palette
+
+    static let names = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
+
+    init?(parsing text: String) {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if t == "default" || t == "none" { self = .terminalDefault; return }
+        if let i = ThemeColour.names.firstIndex(of: t) { self = .indexed(i); return }
+        if let n = Int(t), (0...255).contains(n) { self = .indexed(n); return }
+        return nil
+    }
+
+    /// The nearest of the 8 basic colours, for terminals without the 256-colour palette.
+    public var basic: ThemeColour {
+        guard case .indexed(let n) = self, n >= 8 else { return self }
+        if n < 16 { return .indexed(n - 8) }
+        if n >= 232 { return .indexed(n < 244 ? 0 : 7) }
+        let c = n - 16
+        let r = c / 36, g = (c / 6) % 6, b = c % 6
+        let bit = { (v: Int) in v >= 3 ? 1 : 0 }
+        let index = bit(r) | bit(g) << 1 | bit(b) << 2
+        return .indexed(index)
+    }
+}
+
+/// Terminal attributes a theme can ask for.
+public struct TextAttributes: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public static let bold = TextAttributes(rawValue: 1)
+    public static let dim = TextAttributes(rawValue: 2)
+    public static let underline = TextAttributes(rawValue: 4)
+    public static let reverse = TextAttributes(rawValue: 8)
+    public static let italic = TextAttributes(rawValue: 16)
+
+    static let names: [String: TextAttributes] = ["bold": .bold, "dim": .dim, "underline": .underline, "reverse": .reverse, "italic": .italic]
+}
+
+/// How a role looks at each colour depth.
+public struct RoleStyle: Hashable, Sendable {
+    public var foreground: ThemeColour = .terminalDefault
+    public var background: ThemeColour = .terminalDefault
+    public var foreground8: ThemeColour?
+    public var background8: ThemeColour?
+    public var attributes: TextAttributes = []
+    /// Attributes used when there is no colour at all (NO_COLOR, TERM without colours).
+    public var monoAttributes: TextAttributes?
+
+    public init() {}
+}
+
+public enum ColourDepth: Sendable, Equatable {
+    case none, eight, full
+}
+
+/// What the backend needs for one role at the terminal's depth.
+public struct ResolvedStyle: Hashable, Sendable {
+    public var foreground: ThemeColour
+    public var background: ThemeColour
+    public var attributes: TextAttributes
+}
+
+public struct Theme: Sendable, Equatable {
+    public var name: String
+    public var summary: String
+    public var styles: [Role: RoleStyle]
+
+    public init(name: String, summary: String, styles: [Role: RoleStyle]) {
+        self.name = name; self.summary = summary; self.styles = styles
+    }
+
+    /// Attributes that keep meaning visible without colour: selection reversed, titles
+    /// and warnings bold, muted text dim.
+    static func defaultMono(_ role: Role) -> TextAttributes {
+        switch role {
+        case .selection, .statusKey: [.reverse]
+        case .title, .warning, .accent, .civic, .service, .community, .centre, .heat5: [.bold]
+        case .muted, .heatNA, .heat1: [.dim]
+        case .status: [.reverse]
+        default: []
+        }
+    }
+
+    public func resolve(_ role: Role, depth: ColourDepth) -> ResolvedStyle {
+        let style = styles[role] ?? RoleStyle()
+        switch depth {
+        case .none:
+            return ResolvedStyle(foreground: .terminalDefault, background: .terminalDefault,
+                                 attributes: style.monoAttributes ?? Theme.defaultMono(role))
+        case .eight:
+            return ResolvedStyle(foreground: style.foreground8 ?? style.foreground.basic,
+                                 background: style.background8 ?? style.background.basic,
+                                 attributes: style.attributes)
+        case .full:
+            return ResolvedStyle(foreground: style.foreground, background: style.background, attributes: style.attributes)
+        }
+    }
+
+    /// The built-in fallback, used when no theme file can be read: attributes only.
+    public static let plain = Theme(name: "mono", summary: "Attributes only", styles: [:])
+}
+
+public struct ThemeError: Error, CustomStringConvertible, Equatable {
+    public var file: String
+    public var line: Int?
+    public var message: String
+    public var description: String {
+        if let line { return "\(file):\(line): \(message)" }
+        return "\(file): \(message)"
+    }
+}
+
+public enum ThemeLoader {
+    /// Parses a theme file. Unknown roles, colours and attributes are errors naming the line.
+    public static func parse(_ text: String, file: String) throws -> Theme {
+        let node: Node
+        do {
+            guard let parsed = try Yams.compose(yaml: text) else {
+                throw ThemeError(file: file, line: nil, message: "the file is empty; a theme needs `name` and `roles`")
+            }
+            node = parsed
+        } catch let error as YamlError {
+            throw ThemeError(file: file, line: yamlLine(error), message: "not valid YAML: \(error)")
+        }
+        guard let map = node.mapping else { throw ThemeError(file: file, line: node.mark?.line, message: "expected a mapping with `name` and `roles`") }
+        guard let name = map["name"]?.string else { throw ThemeError(file: file, line: node.mark?.line, message: "missing `name`") }
+        let summary = map["description"]?.string ?? ""
+        guard let roles = map["roles"]?.mapping else { throw ThemeError(file: file, line: node.mark?.line, message: "missing `roles` mapping") }
+        var styles: [Role: RoleStyle] = [:]
+        for (key, value) in roles {
+            let line = key.mark?.line
+            guard let roleName = key.string, let role = Role(name: roleName) else {
+                let known = Role.allCases.map(\.name).joined(separator: ", ")
+                throw ThemeError(file: file, line: line, message: "unknown role `\(key.string ?? "?")`; known roles: \(known)")
+            }
+            guard let fields = value.mapping else { throw ThemeError(file: file, line: line, message: "role `\(roleName)` must be a mapping like {fg: 208, attrs: [bold]}") }
+            var style = RoleStyle()
+            for (fieldKey, fieldValue) in fields {
+                let fieldLine = fieldKey.mark?.line
+                let field = fieldKey.string ?? ""
+                func colour() throws -> ThemeColour {
+                    guard let text = fieldValue.string, let c = ThemeColour(parsing: text) else {
+                        throw ThemeError(file: file, line: fieldLine, message: "`\(field)` of `\(roleName)` must be default, a colour name or 0-255")
+                    }
+                    return c
+                }
+                func attributes() throws -> TextAttributes {
+                    let items = fieldValue.sequence.map { Array($0) } ?? [fieldValue]
+                    var result: TextAttributes = []
+                    for item in items {
+                        guard let n = item.string, let a = TextAttributes.names[n] else {
+                            throw ThemeError(file: file, line: item.mark?.line ?? fieldLine, message: "unknown attribute `\(item.string ?? "?")`; use bold, dim, underline, reverse, italic")
+                        }
+                        result.insert(a)
+                    }
+                    return result
+                }
+                switch field {
+                case "fg": style.foreground = try colour()
+                case "bg": style.background = try colour()
+                case "fg8": style.foreground8 = try colour()
+                case "bg8": style.background8 = try colour()
+                case "attrs": style.attributes = try attributes()
+                case "mono": style.monoAttributes = try attributes()
+                default: throw ThemeError(file: file, line: fieldLine, message: "unknown field `\(field)`; use fg, bg, fg8, bg8, attrs, mono")
+                }
+            }
+            styles[role] = style
+        }
+        return Theme(name: name, summary: summary, styles: styles)
+    }
+
+    /// Every `*.yaml` theme in `directory`, sorted with `default` first. Broken files are
+    /// returned as errors beside the themes that loaded.
+    public static func loadAll(from directory: URL) -> (themes: [Theme], errors: [ThemeError]) {
+        let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
+        var themes: [Theme] = []
+        var errors: [ThemeError] = []
+        for url in files where url.pathExtension == "yaml" || url.pathExtension == "yml" {
+            do {
+                let text = try String(contentsOf: url, encoding: .utf8)
+                themes.append(try parse(text, file: url.path))
+            } catch let error as ThemeError {
+                errors.append(error)
+            } catch {
+                errors.append(ThemeError(file: url.path, line: nil, message: "cannot read: \(error.localizedDescription)"))
+            }
+        }
+        let order = ["default", "light", "projector", "colourblind", "mono"]
+        themes.sort { (order.firstIndex(of: $0.name) ?? order.count, $0.name) < (order.firstIndex(of: $1.name) ?? order.count, $1.name) }
+        return (themes, errors)
+    }
+
+    static func yamlLine(_ error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return nil
+        }
+    }
+}

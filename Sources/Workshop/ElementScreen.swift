@@ -1,0 +1,90 @@
+import Instruments
+import TerminalKit
+
+/// One element of an instrument (a Tool A step): its focus, what good looks like, the
+/// level descriptors and the questions to ask. ← → move between elements.
+public struct ElementScreen: Screen {
+    public var instrumentID: String
+    public var index: Int
+    public var scroll = 0
+
+    public init(instrument: String, index: Int) {
+        instrumentID = instrument
+        self.index = index
+    }
+
+    public var title: String { "\(instrumentID) \(index + 1)" }
+
+    static func noun(for instrument: Instrument) -> String {
+        instrument.placement == .centre ? "Step" : "Element"
+    }
+
+    public func keys(context: WorkshopContext) -> [KeyHelp] {
+        [
+            KeyHelp("← →", "previous / next", hint: true),
+            KeyHelp("↑↓ PgUp PgDn", "scroll", hint: true),
+            KeyHelp("Home End", "top / bottom of the text"),
+        ]
+    }
+
+    func document(_ instrument: Instrument, _ element: Element, context: WorkshopContext) -> TextDocument {
+        var doc = TextDocument()
+        doc.paragraph(element.focus, role: .accent)
+        doc.heading("What good looks like")
+        doc.paragraph(element.good)
+        doc.heading("Levels")
+        for level in instrument.scale.levels {
+            let descriptor = element.levels[level.value] ?? level.meaning
+            doc.labelled("\(level.value) \(level.label)", descriptor, labelRole: Role.heat(level.value))
+        }
+        if instrument.scale.allowsNotApplicable {
+            doc.labelled("0 N/A", "Not applicable here, or the group does not know.", labelRole: .heatNA)
+        }
+        doc.heading("Questions to ask")
+        for (i, question) in element.questions.enumerated() { doc.bullet(question, marker: "\(i + 1).") }
+        let links = element.links.compactMap { instrument.element($0) }
+        if !links.isEmpty {
+            doc.heading("Related")
+            for link in links { doc.bullet("\(ElementScreen.noun(for: instrument)) \(link.number): \(link.title)", role: .muted) }
+        }
+        return doc
+    }
+
+    public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
+        guard let instrument = context.catalogue.instrument(instrumentID) else { return .unhandled }
+        switch key {
+        case .left where index > 0:
+            index -= 1; scroll = 0
+            return .stay
+        case .right where index < instrument.elements.count - 1:
+            index += 1; scroll = 0
+            return .stay
+        case .left, .right:
+            context.say(index == 0 ? "This is the first one" : "This is the last one")
+            return .stay
+        default: break
+        }
+        let page = context.viewSize.height
+        if let next = Scrolling.offset(after: key, current: scroll, page: page), let element = instrument.elements[safe: index] {
+            let total = document(instrument, element, context: context).layout(width: context.viewSize.width, glyphs: .unicode).count
+            scroll = Scrolling.clamp(next, total: total, visible: page)
+            return .stay
+        }
+        return .unhandled
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
+        guard let instrument = context.catalogue.instrument(instrumentID), let element = instrument.elements[safe: index] else { return }
+        let inner = area.inset(dx: 1, dy: 0)
+        let role = context.triangle[instrument.placement].map(FrameworkStyle.role(for:)) ?? .accent
+        let noun = ElementScreen.noun(for: instrument)
+        let heading = "\(instrument.short) · \(noun) \(element.number) of \(instrument.elements.count)"
+        var x = inner.x
+        x += canvas.text(heading, x: x, y: inner.y, role: .muted, maxWidth: inner.width)
+        canvas.text(element.title, x: inner.x, y: inner.y + 1, role: role, emphasis: .bold, maxWidth: inner.width)
+        let body = Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: inner.height - 3)
+        context.viewSize = Size(width: body.width - 1, height: body.height)
+        document(instrument, element, context: context).draw(in: body, on: &canvas, scroll: scroll)
+        canvas.cursor = Point(x: inner.x, y: inner.y + 1)
+    }
+}

@@ -1,0 +1,41 @@
+import TerminalKit
+
+/// A plain-words guide to the workshop flow and the keyboard.
+public struct GuideScreen: Screen {
+    public var scroll = 0
+    public init() {}
+    public var title: String { "Guide" }
+
+    public func keys(context: WorkshopContext) -> [KeyHelp] {
+        [KeyHelp("↑↓ PgUp PgDn", "scroll", hint: true)]
+    }
+
+    static var document: TextDocument {
+        var doc = TextDocument()
+        doc.heading("What pit is for")
+        doc.paragraph("pit helps a facilitator run a place-based planning workshop on reducing health inequalities. Partners (the council, the NHS, the voluntary and community sector, residents) sit in groups, look at each part of the Population Intervention Triangle and score how well their place does each planning step. pit records every score, shows where groups agree and differ, and keeps the agreed level, the reasons and the actions.")
+        doc.heading("The triangle")
+        doc.paragraph("Three segments: civic-level interventions at the top, service-based at the bottom right and community-centred at the bottom left. Place-based planning and leadership sits at the centre. The seams between segments are where most value is lost or gained; each seam has its own tool (B, C and D).")
+        doc.heading("Moving around")
+        doc.labelled("↑↓←→", "move; on the triangle, between its parts")
+        doc.labelled("Enter", "open the selected item")
+        doc.labelled("q  Esc", "go back; on the first screen, quit")
+        doc.labelled("?", "the keys of the current screen")
+        doc.labelled("t", "next colour theme (default, light, projector, colourblind, mono)")
+        doc.labelled("p", "from the triangle: Tool A's planning steps")
+        return doc
+    }
+
+    public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
+        guard let next = Scrolling.offset(after: key, current: scroll, page: context.viewSize.height) else { return .unhandled }
+        let total = GuideScreen.document.layout(width: context.viewSize.width, glyphs: .unicode).count
+        scroll = Scrolling.clamp(next, total: total, visible: context.viewSize.height)
+        return .stay
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
+        let body = area.inset(dx: 2, dy: 0)
+        context.viewSize = Size(width: body.width - 1, height: body.height)
+        GuideScreen.document.draw(in: body, on: &canvas, scroll: scroll)
+    }
+}

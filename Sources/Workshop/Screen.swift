@@ -1,0 +1,35 @@
+import TerminalKit
+
+/// A key and what it does, for the help overlay and the status bar.
+public struct KeyHelp: Hashable, Sendable {
+    public var keys: String
+    public var action: String
+    /// Shown in the status bar as well as in help.
+    public var isHint: Bool
+
+    public init(_ keys: String, _ action: String, hint: Bool = false) {
+        self.keys = keys; self.action = action; self.isHint = hint
+    }
+}
+
+/// What a screen asks the app to do after a key.
+public enum Navigation {
+    case stay
+    case push(any Screen)
+    case replace(any Screen)
+    case pop
+    case quit
+    /// The key was not handled; the app may apply a global meaning to it.
+    case unhandled
+}
+
+/// One screen: its state, how keys change it and how it draws itself.
+/// Screens are values; shared things (the framework, the session) live in the context.
+public protocol Screen {
+    /// The crumb shown in the header ("Triangle", "Step 3").
+    var title: String { get }
+    /// Keys this screen understands, for help and the status bar.
+    func keys(context: WorkshopContext) -> [KeyHelp]
+    mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation
+    func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext)
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Instruments
+import TerminalKit
+
+/// What every screen can reach: the framework content, the themes and, once a session
+/// is open, the session. A reference type so that screens (values) share one copy.
+public final class WorkshopContext {
+    public let catalogue: Catalogue
+    public var themes: [Theme]
+    public var themeIndex: Int
+    /// One line shown in the status bar until the next key (e.g. "Saved", an error).
+    public var message: String?
+    public var messageIsError = false
+    /// Shown at the right of the header: the open session's title and place.
+    public var sessionTitle: String?
+    /// Shown at the right of the status bar: whether everything is saved.
+    public var saveState: String?
+    /// Progress of an instrument in the open session ("Tool A: 4/10 scored, 2 agreed").
+    public var sessionProgress: ((Instrument) -> String)?
+    /// A short mark for an element in lists ("● 3/4 scored", "agreed 4"), once a session is open.
+    public var elementMark: ((Instrument, Element) -> String)?
+    /// Starts or opens a session from the home screen; set once sessions are available.
+    public var sessionActions: ((HomeScreen.Item) -> Navigation)?
+    /// The size of the body area at the last frame; scrolling screens clamp to it.
+    public var viewSize = Size(width: 80, height: 22)
+    /// Recently opened session files, newest first, for the home screen.
+    public var recentSessions: [String]
+
+    public init(catalogue: Catalogue, themes: [Theme], themeName: String? = nil, recentSessions: [String] = []) {
+        self.catalogue = catalogue
+        let available = themes.isEmpty ? [Theme.plain] : themes
+        self.themes = available
+        self.themeIndex = themeName.flatMap { name in available.firstIndex { $0.name == name } } ?? 0
+        self.recentSessions = recentSessions
+    }
+
+    public var theme: Theme { themes[themeIndex] }
+    public var triangle: Triangle { catalogue.triangle }
+
+    public func say(_ text: String, error: Bool = false) {
+        message = text
+        messageIsError = error
+    }
+}

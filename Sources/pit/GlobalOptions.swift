@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Instruments
+import TerminalKit
+
+/// Options every command that shows or loads the framework accepts.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Colour theme: default, light, projector, colourblind, mono (see `pit themes list`).")
+    var theme: String?
+
+    @Option(name: .long, help: ArgumentHelp("A folder of extra instrument files (YAML).", valueName: "DIR"))
+    var instruments: [String] = []
+
+    /// Loads the framework: shipped instruments plus the user's; broken user files are
+    /// reported on stderr and skipped.
+    func loadCatalogue(quiet: Bool = false) throws -> Catalogue {
+        guard let shipped = Resources.directory("Assessments") else {
+            complain("cannot find pit's Assessments folder; set PIT_HOME to the folder that holds Assessments/ and Themes/")
+            throw ExitCode.config
+        }
+        let extra = [Resources.userInstruments] + instruments.map { URL(fileURLWithPath: $0) }
+        for path in instruments where !FileManager.default.fileExists(atPath: path) {
+            complain("\(path): no such folder (given with --instruments)")
+            throw ExitCode.noInput
+        }
+        do {
+            let catalogue = try Catalogue.load(shipped: shipped, extra: extra)
+            if !quiet {
+                for problem in catalogue.problems {
+                    complain("\(problem) (skipped)")
+                }
+            }
+            return catalogue
+        } catch let error as DiagnosticList {
+            complain(error.description)
+            throw ExitCode.dataError
+        }
+    }
+
+    func loadThemes() throws -> [Theme] {
+        guard let directory = Resources.directory("Themes") else { return [Theme.plain] }
+        let (themes, errors) = ThemeLoader.loadAll(from: directory)
+        for error in errors { complain("\(error) (theme skipped)") }
+        if let theme, !themes.contains(where: { $0.name == theme }) {
+            complain("unknown theme `\(theme)`; available: \(themes.map(\.name).joined(separator: ", "))")
+            throw ExitCode.usage
+        }
+        return themes.isEmpty ? [Theme.plain] : themes
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import Instruments
+
+struct InstrumentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "instruments", abstract: "The assessment instruments (Tool A and the rest).",
+        subcommands: [List.self, Show.self, Validate.self], defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every instrument with where it sits on the triangle.")
+        @OptionGroup var options: GlobalOptions
+        func run() throws {
+            let catalogue = try options.loadCatalogue()
+            for instrument in catalogue.instruments {
+                let place = catalogue.triangle[instrument.placement]?.name ?? instrument.placement.rawValue
+                print("\(instrument.id.padding(toLength: 18, withPad: " ", startingAt: 0)) \(instrument.short.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String(instrument.elements.count).leftPadded(3)) elements  \(instrument.title) [\(place)]")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print one instrument's elements, levels and questions.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The instrument's id (see `pit instruments list`).") var id: String
+        func run() throws {
+            let catalogue = try options.loadCatalogue()
+            guard let instrument = catalogue.instrument(id) else {
+                complain("no instrument `\(id)`; available: \(catalogue.instruments.map(\.id).joined(separator: ", "))")
+                throw ExitCode.usage
+            }
+            print(InstrumentText.render(instrument))
+        }
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check instrument files; reports every problem with file, line and column.")
+        @Argument(help: "Instrument files (YAML).") var files: [String]
+        func run() throws {
+            var failed = false
+            for path in files {
+                guard FileManager.default.fileExists(atPath: path) else {
+                    complain("\(path): no such file")
+                    throw ExitCode.noInput
+                }
+                let (instrument, problems) = Catalogue.loadInstrument(at: URL(fileURLWithPath: path))
+                if let instrument {
+                    print("\(path): ok (\(instrument.id), \(instrument.elements.count) elements)")
+                } else {
+                    failed = true
+                    for problem in problems { print(problem.description) }
+                }
+            }
+            if failed { throw ExitCode.dataError }
+        }
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}
+
+/// An instrument as plain text for the terminal or a printout.
+enum InstrumentText {
+    static func render(_ instrument: Instrument) -> String {
+        var out = "\(instrument.short): \(instrument.title)  (id \(instrument.id), version \(instrument.version), placed at \(instrument.placement.rawValue))\n"
+        out += "\n\(instrument.summary)\n\nScale:\n"
+        for level in instrument.scale.levels { out += "  \(level.value) \(level.label): \(level.meaning)\n" }
+        if instrument.scale.allowsNotApplicable { out += "  0 Not applicable / don't know\n" }
+        for element in instrument.elements {
+            let section = element.section.flatMap { id in instrument.sections.first { $0.id == id }?.title }.map { " [\($0)]" } ?? ""
+            out += "\n\(element.number). \(element.title)\(section)\n   Focus: \(element.focus)\n   Good: \(element.good)\n"
+            for value in element.levels.keys.sorted() { out += "   \(value): \(element.levels[value]!)\n" }
+            for question in element.questions { out += "   ? \(question)\n" }
+        }
+        return out
+    }
+}

@@ -1,0 +1,28 @@
+import XCTest
+@testable import TerminalKit
+
+final class TriangleViewTests: XCTestCase {
+    static let labels: [TrianglePart: PartLabel] = [
+        .top: PartLabel(long: "CIVIC", short: "Civic", letter: "C", caption: "civic-level", role: .civic, fillRole: .civicFill),
+        .bottomLeft: PartLabel(long: "COMMUNITY", short: "Comm.", letter: "Y", caption: "community-centred", role: .community, fillRole: .communityFill),
+        .bottomRight: PartLabel(long: "SERVICE", short: "Serv.", letter: "S", caption: "service-based", role: .service, fillRole: .serviceFill),
+        .centre: PartLabel(long: "Place-based planning", short: "Planning", letter: "P", role: .centre, fillRole: .centreFill),
+        .leftSeam: PartLabel(long: "B Community action", short: "B", letter: "B", role: .accent),
+        .rightSeam: PartLabel(long: "D Integration", short: "D", letter: "D", role: .accent),
+        .baseSeam: PartLabel(long: "C Engagement", short: "C", letter: "C", role: .accent),
+    ]
+
+    func render(_ w: Int, _ h: Int, highlight: TrianglePart? = nil, glyphs: Glyphs = .unicode) -> (Canvas, TriangleView.Anchors) {
+        var canvas = Canvas(width: w, height: h, glyphs: glyphs)
+        let anchors = TriangleView(labels: Self.labels, highlighted: highlight).draw(in: canvas.bounds, on: &canvas)
+        return (canvas, anchors)
+    }
+
+    func testEveryPartIsLabelledAtCommonSizes() {
+        for (w, h) in [(80, 21), (120, 36), (38, 9)] {
+            let (canvas, anchors) = render(w, h)
+            if ProcessInfo.processInfo.environment["PIT_PRINT"] != nil { print(canvas.plainText) }
+            XCTAssertEqual(Set(anchors.keys), Set(TrianglePart.allCases), "\(w)x\(h)")
+        }
+    }
+}
