@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -22,14 +23,21 @@ let package = Package(
             name: "Instruments",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        // SESSION-ENGINE-TARGETS
+        .target(
+            name: "SessionEngine",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "Reports",
+            dependencies: ["SessionEngine", "Instruments", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .target(
             name: "TerminalKit",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Workshop",
-            dependencies: ["TerminalKit", "Instruments"]
+            dependencies: ["TerminalKit", "Instruments", "SessionEngine", "Reports"]
         ),
         .target(
             name: "CursesBackend",
@@ -38,13 +46,15 @@ let package = Package(
         .executableTarget(
             name: "pit",
             dependencies: [
-                "Workshop", "CursesBackend", "Instruments", "TerminalKit",
+                "Workshop", "CursesBackend", "Instruments", "SessionEngine", "Reports", "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "InstrumentsTests", dependencies: ["Instruments"]),
+        .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "SessionEngine", "Instruments"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "TerminalKit", "Instruments"]),
+        .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "TerminalKit", "Instruments", "SessionEngine"]),
     ],
     swiftLanguageModes: [.v6]
 )

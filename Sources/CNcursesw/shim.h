@@ -22,6 +22,7 @@
 // macros, so each one needed is re-exported as an inline function.
 
 static inline WINDOW *pit_stdscr(void) { return stdscr; }
+static inline WINDOW *pit_curscr(void) { return curscr; }
 static inline int pit_lines(void) { return LINES; }
 static inline int pit_cols(void) { return COLS; }
 static inline int pit_colors(void) { return COLORS; }

@@ -153,6 +153,11 @@ public final class CursesTerminal {
         mvwadd_wch(window, y, x, &cell)
     }
 
+    /// Makes the next draw repaint every cell (after something else scribbled on the screen).
+    public func invalidate() {
+        clearok(pit_curscr(), true)
+    }
+
     /// Waits up to `timeoutMilliseconds` for a key; nil when none came.
     public func readKey(timeoutMilliseconds: Int32) -> Key? {
         let window = pit_stdscr()

@@ -47,12 +47,23 @@ enum TerminalGuard {
             _ = write(STDERR_FILENO, message, strlen(message))
         }
         // Hand the signal on to whoever had it before (the runtime's crash reporter for
-        // faults, the default action otherwise), so the process ends as it would have.
+        // faults), letting it run now rather than after this handler returns; then end
+        // the process with the default action, so it never carries on after a crash
+        // and its exit status still names the signal.
         if isCrash {
             sigaction(signal, TerminalGuard.previousActionStorage + Int(signal), nil)
-        } else {
-            Glibc.signal(signal, SIG_DFL)
+            var only = sigset_t()
+            sigemptyset(&only)
+            sigaddset(&only, signal)
+            sigprocmask(SIG_UNBLOCK, &only, nil)
+            raise(signal)
         }
+        Glibc.signal(signal, SIG_DFL)
+        var only = sigset_t()
+        sigemptyset(&only)
+        sigaddset(&only, signal)
+        sigprocmask(SIG_UNBLOCK, &only, nil)
         raise(signal)
+        _exit(128 + signal)
     }
 }

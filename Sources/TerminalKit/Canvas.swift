@@ -62,8 +62,9 @@ public struct Canvas: Sendable {
     public mutating func text(_ text: String, x: Int, y: Int, role: Role = .text, emphasis: Emphasis = [], maxWidth: Int? = nil) -> Int {
         let limit = maxWidth ?? (width - x)
         var column = 0
-        for character in text {
-            if character == "\n" { break }
+        for original in text {
+            if original == "\n" { break }
+            let character = glyphs.isUnicode ? original : Transliteration.ascii(original)
             let w = DisplayWidth.of(character)
             if w == 0 { continue }
             if column + w > limit { break }
@@ -137,4 +138,25 @@ public struct Canvas: Sendable {
 
     /// Whether any cell contains `text` on one row (a convenience for tests and e2e checks).
     public func contains(_ text: String) -> Bool { lines().contains { $0.contains(text) } }
+}
+
+extension Canvas {
+    /// How each cell looks with no colour at all under `theme`: one letter per cell
+    /// (r reverse, b bold, d dim, u underline, . plain; the first that applies), so a
+    /// monochrome snapshot shows that meaning survives without colour.
+    public func monoLines(theme: Theme) -> [String] {
+        (0..<height).map { y in
+            var line = ""
+            for x in 0..<width {
+                let cell = self[x, y]
+                var attributes = theme.resolve(cell.role, depth: .none).attributes
+                if cell.emphasis.contains(.bold) { attributes.insert(.bold) }
+                if cell.emphasis.contains(.reverse) { attributes.insert(.reverse) }
+                if cell.emphasis.contains(.underline) { attributes.insert(.underline) }
+                line.append(attributes.contains(.reverse) ? "r" : attributes.contains(.bold) ? "b"
+                            : attributes.contains(.dim) ? "d" : attributes.contains(.underline) ? "u" : ".")
+            }
+            return line
+        }
+    }
 }

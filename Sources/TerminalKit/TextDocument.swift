@@ -5,7 +5,7 @@ public struct TextDocument: Sendable {
         case heading(String, Role)
         case paragraph(String, Role)
         case bullet(String, Role, marker: String?)
-        case labelled(label: String, text: String, labelRole: Role)
+        case labelled(label: String, text: String, labelRole: Role, width: Int?)
         case blank
     }
 
@@ -26,8 +26,9 @@ public struct TextDocument: Sendable {
     public mutating func heading(_ text: String, role: Role = .title) { blocks.append(.heading(text, role)) }
     public mutating func paragraph(_ text: String, role: Role = .text) { blocks.append(.paragraph(text, role)) }
     public mutating func bullet(_ text: String, role: Role = .text, marker: String? = nil) { blocks.append(.bullet(text, role, marker: marker)) }
-    public mutating func labelled(_ label: String, _ text: String, labelRole: Role = .accent) {
-        blocks.append(.labelled(label: label, text: text, labelRole: labelRole))
+    /// A label and its text; `width` aligns the text of several labelled lines.
+    public mutating func labelled(_ label: String, _ text: String, labelRole: Role = .accent, width: Int? = nil) {
+        blocks.append(.labelled(label: label, text: text, labelRole: labelRole, width: width))
     }
     public mutating func blank() { blocks.append(.blank) }
 
@@ -49,8 +50,8 @@ public struct TextDocument: Sendable {
                     lines.append(Line(text: part, role: role, emphasis: [], indent: indent,
                                       prefix: i == 0 ? mark : "", prefixRole: .accent))
                 }
-            case .labelled(let label, let text, let labelRole):
-                let indent = min(DisplayWidth.of(label) + 1, width / 3)
+            case .labelled(let label, let text, let labelRole, let labelWidth):
+                let indent = min((labelWidth ?? DisplayWidth.of(label)) + 2, width / 3)
                 for (i, part) in Wrap.lines(text, width: width - indent).enumerated() {
                     lines.append(Line(text: part, role: .text, emphasis: [], indent: indent,
                                       prefix: i == 0 ? label : "", prefixRole: labelRole))
@@ -62,15 +63,19 @@ public struct TextDocument: Sendable {
         return lines
     }
 
+    /// How many lines `draw` produces in a rectangle `width` columns wide (one column
+    /// is kept for the scroll bar and one as a gap before it).
+    public func lineCount(inWidth width: Int) -> Int { layout(width: width - 2, glyphs: .unicode).count }
+
     /// Draws from line `scroll`; returns the total line count so callers can clamp scrolling.
     @discardableResult
     public func draw(in rect: Rect, on canvas: inout Canvas, scroll: Int) -> Int {
-        let lines = layout(width: rect.width - 1, glyphs: canvas.glyphs)
+        let lines = layout(width: rect.width - 2, glyphs: canvas.glyphs)
         let first = max(0, min(scroll, max(0, lines.count - rect.height)))
         for (row, line) in lines.dropFirst(first).prefix(rect.height).enumerated() {
             let y = rect.y + row
             if !line.prefix.isEmpty {
-                canvas.text(line.prefix, x: rect.x + line.indent - DisplayWidth.of(line.prefix) - 1, y: y, role: line.prefixRole, emphasis: .bold)
+                canvas.text(line.prefix, x: rect.x, y: y, role: line.prefixRole, emphasis: .bold, maxWidth: max(1, line.indent - 1))
             }
             canvas.text(line.text, x: rect.x + line.indent, y: y, role: line.role, emphasis: line.emphasis, maxWidth: rect.width - line.indent - 1)
         }

@@ -49,6 +49,8 @@ public struct App {
         switch key {
         case .char("?"), .function(1): showHelp = true
         case .char("q"), .escape: back()
+        case .ctrl("l"):
+            context.needsFullRedraw = true
         case .char("t"):
             context.themeIndex = (context.themeIndex + 1) % context.themes.count
             context.say("Theme: \(context.theme.name)")
@@ -94,7 +96,7 @@ public struct App {
 
     private func drawHeader(_ canvas: inout Canvas, in rect: Rect) {
         canvas.fill(rect, role: .status)
-        let crumbs = ["pit"] + stack.map(\.title)
+        let crumbs = ["pit"] + stack.map { $0.title(context: context) }
         let separator = canvas.glyphs.isUnicode ? " › " : " > "
         var text = crumbs.joined(separator: separator)
         // Keep the end of the trail (where you are) when it is too long.
@@ -136,7 +138,7 @@ public struct App {
     private func drawHelp(_ canvas: inout Canvas, in body: Rect) {
         let keys = top.keys(context: context) + App.globalKeys
         let keyWidth = min(16, keys.map { DisplayWidth.of($0.keys) }.max() ?? 4)
-        let width = min(body.width - 2, max(40, keyWidth + 4 + (keys.map { DisplayWidth.of($0.action) }.max() ?? 20)))
+        let width = min(body.width - 2, max(40, keyWidth + 6 + (keys.map { DisplayWidth.of($0.action) }.max() ?? 20)))
         let height = min(body.height, keys.count + 4)
         let rect = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
         canvas.fill(rect, role: .text)

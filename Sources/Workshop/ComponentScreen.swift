@@ -9,7 +9,7 @@ public struct ComponentScreen: Screen {
 
     public init(component: ComponentID) { self.component = component }
 
-    public var title: String { component.rawValue.capitalized.replacingOccurrences(of: "-", with: "–") }
+    public func title(context: WorkshopContext) -> String { context.triangle[component]?.short ?? component.rawValue }
 
     public func keys(context: WorkshopContext) -> [KeyHelp] {
         let tools = context.catalogue.instruments(for: component)
@@ -54,7 +54,7 @@ public struct ComponentScreen: Screen {
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
         let page = context.viewSize.height
         if let next = Scrolling.offset(after: key, current: scroll, page: page) {
-            let total = document(context).layout(width: context.viewSize.width - 1, glyphs: .unicode).count
+            let total = document(context).lineCount(inWidth: context.viewSize.width)
             scroll = Scrolling.clamp(next, total: total, visible: page)
             return .stay
         }
@@ -77,7 +77,8 @@ public struct ComponentScreen: Screen {
     }
 
     public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
-        context.viewSize = Size(width: area.width - 2, height: area.height)
-        document(context).draw(in: area.inset(dx: 1, dy: 0), on: &canvas, scroll: scroll)
+        let body = area.inset(dx: 1, dy: 0)
+        context.viewSize = Size(width: body.width, height: body.height)
+        document(context).draw(in: body, on: &canvas, scroll: scroll)
     }
 }

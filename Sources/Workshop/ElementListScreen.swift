@@ -20,7 +20,7 @@ public struct ElementListScreen: Screen {
         return .push(ElementListScreen(instrument: id))
     }
 
-    public var title: String { instrumentID }
+    public func title(context: WorkshopContext) -> String { context.catalogue.instrument(instrumentID)?.short ?? instrumentID }
 
     public func keys(context: WorkshopContext) -> [KeyHelp] {
         [

@@ -13,7 +13,10 @@ public struct ElementScreen: Screen {
         self.index = index
     }
 
-    public var title: String { "\(instrumentID) \(index + 1)" }
+    public func title(context: WorkshopContext) -> String {
+        guard let instrument = context.catalogue.instrument(instrumentID) else { return instrumentID }
+        return "\(ElementScreen.noun(for: instrument)) \(index + 1)"
+    }
 
     static func noun(for instrument: Instrument) -> String {
         instrument.placement == .centre ? "Step" : "Element"
@@ -33,12 +36,13 @@ public struct ElementScreen: Screen {
         doc.heading("What good looks like")
         doc.paragraph(element.good)
         doc.heading("Levels")
+        let labelWidth = instrument.scale.levels.map { DisplayWidth.of("\($0.value) \($0.label)") }.max() ?? 8
         for level in instrument.scale.levels {
             let descriptor = element.levels[level.value] ?? level.meaning
-            doc.labelled("\(level.value) \(level.label)", descriptor, labelRole: Role.heat(level.value))
+            doc.labelled("\(level.value) \(level.label)", descriptor, labelRole: Role.heat(level.value), width: labelWidth)
         }
         if instrument.scale.allowsNotApplicable {
-            doc.labelled("0 N/A", "Not applicable here, or the group does not know.", labelRole: .heatNA)
+            doc.labelled("0 N/A", "Not applicable here, or the group does not know.", labelRole: .heatNA, width: labelWidth)
         }
         doc.heading("Questions to ask")
         for (i, question) in element.questions.enumerated() { doc.bullet(question, marker: "\(i + 1).") }
@@ -66,7 +70,7 @@ public struct ElementScreen: Screen {
         }
         let page = context.viewSize.height
         if let next = Scrolling.offset(after: key, current: scroll, page: page), let element = instrument.elements[safe: index] {
-            let total = document(instrument, element, context: context).layout(width: context.viewSize.width, glyphs: .unicode).count
+            let total = document(instrument, element, context: context).lineCount(inWidth: context.viewSize.width)
             scroll = Scrolling.clamp(next, total: total, visible: page)
             return .stay
         }
@@ -83,7 +87,7 @@ public struct ElementScreen: Screen {
         x += canvas.text(heading, x: x, y: inner.y, role: .muted, maxWidth: inner.width)
         canvas.text(element.title, x: inner.x, y: inner.y + 1, role: role, emphasis: .bold, maxWidth: inner.width)
         let body = Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: inner.height - 3)
-        context.viewSize = Size(width: body.width - 1, height: body.height)
+        context.viewSize = Size(width: body.width, height: body.height)
         document(instrument, element, context: context).draw(in: body, on: &canvas, scroll: scroll)
         canvas.cursor = Point(x: inner.x, y: inner.y + 1)
     }

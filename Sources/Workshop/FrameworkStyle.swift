@@ -41,8 +41,8 @@ enum FrameworkStyle {
     static func position(of id: ComponentID) -> (x: Double, y: Double) {
         switch id {
         case .civic: (0, -2)
-        case .civicCommunity: (-1.2, -0.9)
-        case .civicService: (1.2, -0.9)
+        case .civicCommunity: (-1.6, -0.8)
+        case .civicService: (1.6, -0.8)
         case .centre: (0, 0)
         case .community: (-2.2, 1.2)
         case .serviceCommunity: (0, 1.2)

@@ -4,7 +4,7 @@ import TerminalKit
 public struct GuideScreen: Screen {
     public var scroll = 0
     public init() {}
-    public var title: String { "Guide" }
+    public func title(context: WorkshopContext) -> String { "Guide" }
 
     public func keys(context: WorkshopContext) -> [KeyHelp] {
         [KeyHelp("↑↓ PgUp PgDn", "scroll", hint: true)]
@@ -28,14 +28,14 @@ public struct GuideScreen: Screen {
 
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
         guard let next = Scrolling.offset(after: key, current: scroll, page: context.viewSize.height) else { return .unhandled }
-        let total = GuideScreen.document.layout(width: context.viewSize.width, glyphs: .unicode).count
+        let total = GuideScreen.document.lineCount(inWidth: context.viewSize.width)
         scroll = Scrolling.clamp(next, total: total, visible: context.viewSize.height)
         return .stay
     }
 
     public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
         let body = area.inset(dx: 2, dy: 0)
-        context.viewSize = Size(width: body.width - 1, height: body.height)
+        context.viewSize = Size(width: body.width, height: body.height)
         GuideScreen.document.draw(in: body, on: &canvas, scroll: scroll)
     }
 }

@@ -10,7 +10,7 @@ public struct HomeScreen: Screen {
 
     public init() {}
 
-    public var title: String { "Home" }
+    public func title(context: WorkshopContext) -> String { "Home" }
 
     func items(_ context: WorkshopContext) -> [Item] {
         var items: [Item] = [.triangle, .steps]

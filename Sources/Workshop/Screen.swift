@@ -27,7 +27,7 @@ public enum Navigation {
 /// Screens are values; shared things (the framework, the session) live in the context.
 public protocol Screen {
     /// The crumb shown in the header ("Triangle", "Step 3").
-    var title: String { get }
+    func title(context: WorkshopContext) -> String
     /// Keys this screen understands, for help and the status bar.
     func keys(context: WorkshopContext) -> [KeyHelp]
     mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation

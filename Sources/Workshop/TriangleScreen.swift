@@ -8,7 +8,7 @@ public struct TriangleScreen: Screen {
 
     public init(selected: ComponentID = .centre) { self.selected = selected }
 
-    public var title: String { "Triangle" }
+    public func title(context: WorkshopContext) -> String { "Triangle" }
 
     public func keys(context: WorkshopContext) -> [KeyHelp] {
         [

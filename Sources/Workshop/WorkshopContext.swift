@@ -21,6 +21,8 @@ public final class WorkshopContext {
     public var elementMark: ((Instrument, Element) -> String)?
     /// Starts or opens a session from the home screen; set once sessions are available.
     public var sessionActions: ((HomeScreen.Item) -> Navigation)?
+    /// Set by Ctrl-L: the backend repaints every cell on the next frame.
+    public var needsFullRedraw = false
     /// The size of the body area at the last frame; scrolling screens clamp to it.
     public var viewSize = Size(width: 80, height: 22)
     /// Recently opened session files, newest first, for the home screen.

@@ -17,7 +17,9 @@ enum InteractiveRunner {
         try? FileManager.default.createDirectory(at: Resources.stateDirectory, withIntermediateDirectories: true)
         setenv("SWIFT_BACKTRACE", "enable=yes,interactive=no,color=no,output-to=\(log)", 1)
         setenv("PIT_CRASH_LOG", log, 1)
-        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        // Exec the resolved path rather than /proc/self/exe so the process keeps its name.
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        execv(executable, CommandLine.unsafeArgv)
         // exec failed (no /proc): carry on without the file; the handlers still restore the terminal.
         unsetenv("SWIFT_BACKTRACE")
         return nil
@@ -37,6 +39,10 @@ enum InteractiveRunner {
             if app.context.theme.name != themeName {
                 terminal.setTheme(app.context.theme)
                 themeName = app.context.theme.name
+            }
+            if app.context.needsFullRedraw {
+                terminal.invalidate()
+                app.context.needsFullRedraw = false
             }
             if needsDraw { terminal.draw(app.render(size: terminal.size, glyphs: terminal.glyphs)) }
             if let key = terminal.readKey(timeoutMilliseconds: idleMilliseconds) {

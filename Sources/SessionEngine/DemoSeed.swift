@@ -1,0 +1,160 @@
+import Foundation
+
+/// A small deterministic generator (SplitMix64) whose output does not depend on the
+/// standard library's algorithms, so a seed means the same data everywhere.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform-enough integer in `range` (modulo; fine for demo data and tests).
+    public mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
+    }
+    public mutating func chance(_ p: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < p }
+    public mutating func pick<T>(_ a: [T]) -> T { a[int(0...(a.count - 1))] }
+}
+
+/// Sample workshop data for `pit demo` and for trying the screens.
+public enum DemoSeed {
+    /// The four demo tables.
+    public static let groups: [Group] = [
+        Group(id: "council", name: "City Council", sector: .localAuthority, initials: "CC"),
+        Group(id: "nhs", name: "NHS Trust", sector: .nhs, initials: "NHS"),
+        Group(id: "vcse", name: "Voluntary Sector Forum", sector: .vcse, initials: "VSF"),
+        Group(id: "residents", name: "Residents' Panel", sector: .residents, initials: "RP"),
+    ]
+
+    public static func info(start: Date, instruments: [String]) -> SessionInfo {
+        SessionInfo(title: "Healthier Northbridge: place-based planning workshop", place: "Northbridge Community Hall",
+                    date: SessionInfo.day(of: start, timeZone: TimeZone(identifier: "UTC")!),
+                    facilitator: "Sam Okafor", instruments: instruments, mode: .workshop)
+    }
+
+    /// Creates a demo session file. The creation events take their time from `clock`
+    /// (give `{ start }` for a file that is identical run after run); the demo data are
+    /// timed from `start`; later changes take their time from `clock`.
+    public static func create(at url: URL, elements: [(instrument: String, elements: [String])],
+                              seed: UInt64 = 1, start: Date,
+                              clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
+        let info = info(start: start, instruments: elements.map(\.instrument))
+        let store = try SessionStore.create(at: url, info: info, groups: groups, author: info.facilitator,
+                                            clock: clock)
+        try fill(store, elements: elements, seed: seed, start: start)
+        return store
+    }
+
+    static let rationales = [
+        "Partners agreed there is a shared plan, but it is not yet used to steer budgets.",
+        "Some joint work exists, led mostly by the council; residents want a bigger say.",
+        "Strong at senior level; less visible to frontline staff and communities.",
+        "The data exist but are not brought together or shared routinely.",
+        "Agreed after discussion: good intentions, little evidence of delivery yet.",
+        "Everyone recognised this as a strength built over several years.",
+    ]
+    static let scoreNotes = [
+        "Based on the last joint strategic needs assessment.",
+        "We see this differently on the ground.",
+        "Depends which neighbourhood you look at.",
+        "Improving since the new partnership board.",
+    ]
+    static let notes = [
+        "Residents' Panel described being consulted late, after decisions were made.",
+        "NHS and council scores differ because of separate planning cycles.",
+        "Idea: a shared outcomes dashboard reviewed at each partnership board.",
+        "Come back to this after the data-sharing agreement is signed.",
+    ]
+    static let closingNote = "Next workshop in six months to review progress against the actions."
+
+    static let actions: [(what: String, ownerIndex: Int, days: Int)] = [
+        ("Draft a data-sharing agreement covering the four partners", 1, 30),
+        ("Set up a residents' seat on the partnership board", 0, 60),
+        ("Map community assets with VCSE partners in two neighbourhoods", 2, 90),
+    ]
+
+    /// Fills a session with plausible workshop data: the four demo groups (added if
+    /// missing), scores on all but one element, the first ~60% revealed and most of those
+    /// agreed, some divergent, a not-applicable or two, notes and actions. Deterministic
+    /// for a given seed, start date, element list and starting session.
+    public static func fill(_ store: SessionStore, elements: [(instrument: String, elements: [String])],
+                            seed: UInt64, start: Date) throws {
+        var rng = SeededGenerator(seed: seed)
+        let facilitator = store.state.info.facilitator.isEmpty ? "Facilitator" : store.state.info.facilitator
+        var t = start
+        var out: [(payload: EventPayload, author: String, at: Date)] = []
+        func emit(_ p: EventPayload, _ author: String) {
+            t = t.addingTimeInterval(Double(rng.int(15...90)))
+            out.append((p, author, t))
+        }
+        for g in groups where store.state.group(id: g.id) == nil { emit(.groupAdded(g), facilitator) }
+        var all = store.state.groups
+        for g in groups where !all.contains(where: { $0.id == g.id }) { all.append(g) }
+
+        let flat = elements.flatMap { item in item.elements.map { ElementRef(instrument: item.instrument, element: $0) } }
+        let n = flat.count
+        let unscored = n > 1 ? n - 1 : -1
+        let frontier = n > 1 ? max(1, Int((Double(n) * 0.6).rounded())) : n
+        let dueFormatter = { (days: Int) in
+            SessionInfo.day(of: start.addingTimeInterval(Double(days) * 86_400), timeZone: TimeZone(identifier: "UTC")!)
+        }
+        var noteIndex = 0
+        for (i, el) in flat.enumerated() where i != unscored {
+            // Levels for this element.
+            let divergent = i % 3 == 1
+            var levels: [Answer] = []
+            if divergent {
+                let lo = rng.int(1...3), hi = min(5, lo + 2 + rng.int(0...1))
+                levels = all.map { _ in .level(rng.int(lo...hi)) }
+                if all.count >= 2 {
+                    let a = rng.int(0...(all.count - 1))
+                    let b = (a + 1 + rng.int(0...(all.count - 2))) % all.count
+                    levels[a] = .level(lo); levels[b] = .level(hi)
+                }
+            } else {
+                let base = rng.int(1...4)
+                levels = all.map { _ in .level(base + rng.int(0...1)) }
+            }
+            // A not-applicable or two.
+            if i == 2, let r = all.lastIndex(where: { $0.sector == .residents }) { levels[r] = .notApplicable }
+            if i == 5, let v = all.firstIndex(where: { $0.sector == .vcse }) { levels[v] = .notApplicable }
+            // Beyond the frontier, not every group has scored yet.
+            for (gi, g) in all.enumerated() {
+                if i > frontier && gi == all.count - 1 { continue }
+                let note: String? = rng.chance(0.15) ? rng.pick(scoreNotes) : nil
+                emit(.scoreRecorded(group: g.id, element: el, answer: levels[gi], note: note), g.name)
+            }
+            guard i < frontier else { continue }
+            emit(.revealed(el), facilitator)
+            if divergent && noteIndex < notes.count {
+                emit(.noteAdded(id: "note\(noteIndex + 1)", element: el, text: notes[noteIndex]), facilitator)
+                noteIndex += 1
+            }
+            if i < frontier - 1 { // the last revealed element is still under discussion
+                emit(.votingLocked(el), facilitator)
+                let nums = levels.compactMap(\.level)
+                let agreedLevel = medianOfLevels(nums).map { Int($0.rounded(.down)) } ?? 3
+                emit(.agreedScoreRecorded(element: el, answer: .level(agreedLevel), rationale: rng.pick(rationales)),
+                     facilitator)
+            }
+        }
+        // Actions, tied to revealed elements where there are some.
+        for (k, a) in actions.enumerated() {
+            let el: ElementRef? = frontier > 0 && n > 0 ? flat[min(k * 2 + 1, max(0, frontier - 1))] : nil
+            let owner = all.isEmpty ? "Partnership board" : all[a.ownerIndex % all.count].name
+            emit(.actionAdded(id: "action\(k + 1)", element: el, what: a.what, owner: owner, due: dueFormatter(a.days)),
+                 facilitator)
+        }
+        emit(.actionDone(id: "action1"), facilitator)
+        while noteIndex < 2 && noteIndex < notes.count {
+            emit(.noteAdded(id: "note\(noteIndex + 1)", element: nil, text: notes[noteIndex]), facilitator)
+            noteIndex += 1
+        }
+        emit(.noteAdded(id: "note-general", element: nil, text: closingNote), facilitator)
+        try store.append(timed: out)
+    }
+}

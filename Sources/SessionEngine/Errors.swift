@@ -1,0 +1,98 @@
+import Foundation
+
+/// A session file that cannot be used. Each message names the file and what to do;
+/// a file refused with one of these has not been written.
+public enum SessionFileError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// No file at that path.
+    case missing(path: String)
+    /// The file exists but is not a pit session (text, empty, another program's database).
+    case notAPitSession(path: String, reason: String)
+    /// Written by a newer pit: its schema version is higher than this one understands.
+    case newerSchema(path: String, found: Int, supported: Int)
+    /// A pit session, but damaged (truncated, corrupt pages, missing tables).
+    case damaged(path: String, detail: String)
+    /// Cannot be read (permissions, I/O error).
+    case unreadable(path: String, detail: String)
+    /// `create` would overwrite an existing file.
+    case alreadyExists(path: String)
+    /// The file could not be created or written.
+    case cannotCreate(path: String, detail: String)
+    /// Another process kept the file locked for too long.
+    case busy(path: String)
+    /// The session could be read but a change could not be saved (read-only file, disk full ...).
+    case notWritable(path: String, detail: String)
+
+    public var path: String {
+        switch self {
+        case .missing(let p), .notAPitSession(let p, _), .newerSchema(let p, _, _), .damaged(let p, _),
+             .unreadable(let p, _), .alreadyExists(let p), .cannotCreate(let p, _), .busy(let p),
+             .notWritable(let p, _):
+            return p
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .missing(let p):
+            return "\(p): no such file. Check the name, or start a new session with `pit new`."
+        case .notAPitSession(let p, let reason):
+            return "\(p) is not a pit session (\(reason)). Open a .pit file made by pit; this file has not been changed."
+        case .newerSchema(let p, let found, let supported):
+            return "\(p) was written by a newer version of pit (session format \(found); this version reads up to \(supported)). Update pit to open it; the file has not been changed."
+        case .damaged(let p, let detail):
+            return "\(p) is damaged (\(detail)). It has not been changed. Restore it from a backup or a copy sent by a partner; `sqlite3 \(p) .recover` may rescue part of it."
+        case .unreadable(let p, let detail):
+            return "\(p) cannot be read (\(detail)). Check that the file exists and that you may read and write it."
+        case .alreadyExists(let p):
+            return "\(p) already exists. Choose another name (-o FILE) or open it with `pit open \(p)`."
+        case .cannotCreate(let p, let detail):
+            return "\(p) cannot be created (\(detail)). Check that the folder exists and that you may write to it."
+        case .notWritable(let p, let detail):
+            return "\(p): the change was not saved (\(detail)). Check that the disk has space and that you may write the file, then try again."
+        case .busy(let p):
+            return "\(p) is busy: another pit kept it locked. Try again in a moment, or close the other pit window."
+        }
+    }
+}
+
+/// A change the engine refuses, because it would make the record inconsistent.
+public enum SessionError: Error, CustomStringConvertible, Equatable, Sendable {
+    case invalidEvent(String)
+    /// The store was closed.
+    case closed
+
+    public var description: String {
+        switch self {
+        case .invalidEvent(let why): return "Not recorded: \(why)."
+        case .closed: return "The session is closed; open it again to make changes."
+        }
+    }
+}
+
+/// Why `pit merge` refused its inputs.
+public enum MergeError: Error, CustomStringConvertible, Equatable, Sendable {
+    case noInputs
+    /// The input is a pit session but not a one-partner self-assessment.
+    case notSelfAssessment(path: String, detail: String)
+    /// Two inputs name the same partner.
+    case duplicatePartner(name: String, paths: [String])
+    /// A `--rename` that is not `Old=New`, or renames a partner no input has.
+    case badRename(String)
+    /// The same file was given twice.
+    case sameFileTwice(path: String)
+
+    public var description: String {
+        switch self {
+        case .noInputs:
+            return "No input files: give the partners' .pit files, e.g. `pit merge a.pit b.pit -o workshop.pit`."
+        case .notSelfAssessment(let p, let detail):
+            return "\(p) is not a partner's self-assessment (\(detail)). Merge only files made with `pit assess`."
+        case .duplicatePartner(let name, let paths):
+            return "Two files are from the same partner \"\(name)\": \(paths.joined(separator: ", ")). Give one a new name with --rename \"\(name)=New name\" (renames apply to the later files)."
+        case .badRename(let s):
+            return "Bad rename \"\(s)\": write it as --rename \"Old name=New name\", with a partner name that appears in the inputs."
+        case .sameFileTwice(let p):
+            return "\(p) is given twice. Give each partner's file once."
+        }
+    }
+}

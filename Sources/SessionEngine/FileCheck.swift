@@ -1,0 +1,111 @@
+import Foundation
+
+/// Checks a file's bytes before SQLite ever opens it, so that a file that is not a pit
+/// session, is newer, or is truncated is refused without being touched.
+enum FileCheck {
+    static let sqliteMagic: [UInt8] = Array("SQLite format 3\u{0}".utf8)
+
+    struct Header {
+        var pageSize: Int
+        var userVersion: Int
+        var applicationID: UInt32
+        /// Pages according to the header, when the header's own count is valid.
+        var pageCount: Int?
+    }
+
+    struct Result {
+        var header: Header
+        var fileSize: Int
+        /// A -journal or -wal file sits beside the session (a crash mid-save, or a writer
+        /// at work in another process). SQLite must see it through a read-write connection.
+        var hasSidecar: Bool
+    }
+
+    static func sidecars(of path: String) -> [String] {
+        [path + "-journal", path + "-wal", path + "-shm"]
+    }
+
+    static let journalMagic: [UInt8] = [0xD9, 0xD5, 0x05, 0xF9, 0x20, 0xA1, 0x63, 0xD7]
+
+    /// A rollback journal that SQLite may need to play back: it starts with the journal
+    /// magic. (A journal whose header is still zero was cut off before the save began and
+    /// is ignored by SQLite.)
+    static func hasHotJournal(_ path: String) -> Bool {
+        guard let fh = FileHandle(forReadingAtPath: path + "-journal") else { return false }
+        defer { try? fh.close() }
+        guard let head = try? fh.read(upToCount: 8) else { return false }
+        return [UInt8](head) == journalMagic
+    }
+
+    static func fileSize(_ path: String) -> Int? {
+        guard let attrs = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+        return (attrs[.size] as? NSNumber)?.intValue
+    }
+
+    /// Reads the header and size. Throws the user-facing error for each way a file can be wrong.
+    static func check(path: String) throws -> Result {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDir) else { throw SessionFileError.missing(path: path) }
+        if isDir.boolValue { throw SessionFileError.notAPitSession(path: path, reason: "it is a folder") }
+        let size: Int
+        do {
+            let attrs = try fm.attributesOfItem(atPath: path)
+            size = (attrs[.size] as? NSNumber)?.intValue ?? 0
+        } catch {
+            throw SessionFileError.unreadable(path: path, detail: "\(error.localizedDescription)")
+        }
+        if size == 0 { throw SessionFileError.notAPitSession(path: path, reason: "the file is empty") }
+
+        guard let fh = FileHandle(forReadingAtPath: path) else {
+            throw SessionFileError.unreadable(path: path, detail: "permission denied")
+        }
+        defer { try? fh.close() }
+        let data: Data
+        do { data = try fh.read(upToCount: 100) ?? Data() } catch {
+            throw SessionFileError.unreadable(path: path, detail: "\(error.localizedDescription)")
+        }
+        let b = [UInt8](data)
+        guard b.count >= 16, Array(b[0..<16]) == sqliteMagic else {
+            let looksText = b.allSatisfy { $0 == 9 || $0 == 10 || $0 == 13 || ($0 >= 32 && $0 != 127) || $0 >= 0x80 }
+            throw SessionFileError.notAPitSession(path: path, reason: looksText ? "it is a text file, not an SQLite database" : "it is not an SQLite database")
+        }
+        guard b.count == 100 else {
+            throw SessionFileError.damaged(path: path, detail: "the file ends inside its header: \(size) bytes")
+        }
+        func be32(_ o: Int) -> UInt32 {
+            UInt32(b[o]) << 24 | UInt32(b[o + 1]) << 16 | UInt32(b[o + 2]) << 8 | UInt32(b[o + 3])
+        }
+        let rawPage = Int(b[16]) << 8 | Int(b[17])
+        let pageSize = rawPage == 1 ? 65536 : rawPage
+        guard pageSize >= 512, pageSize <= 65536, pageSize & (pageSize - 1) == 0 else {
+            throw SessionFileError.damaged(path: path, detail: "its header gives an impossible page size \(rawPage)")
+        }
+        let appID = be32(68)
+        let userVersion = Int(Int32(bitPattern: be32(60)))
+        let changeCounter = be32(24), validFor = be32(92)
+        let headerPages = Int(be32(28))
+        let header = Header(pageSize: pageSize, userVersion: userVersion, applicationID: appID,
+                            pageCount: (changeCounter == validFor && headerPages > 0) ? headerPages : nil)
+
+        guard appID == UInt32(bitPattern: SessionStore.applicationID) else {
+            throw SessionFileError.notAPitSession(path: path, reason: "it is an SQLite database made by another program")
+        }
+        if userVersion > SessionStore.schemaVersion {
+            throw SessionFileError.newerSchema(path: path, found: userVersion, supported: SessionStore.schemaVersion)
+        }
+        if userVersion < 1 {
+            throw SessionFileError.damaged(path: path, detail: "it has pit's mark but no session format version")
+        }
+        let hasSidecar = hasHotJournal(path) || (fileSize(path + "-wal") ?? 0) > 0
+        if !hasSidecar {
+            if size % pageSize != 0 {
+                throw SessionFileError.damaged(path: path, detail: "it is \(size) bytes, not a whole number of \(pageSize)-byte pages: it was probably cut short")
+            }
+            if let pages = header.pageCount, size < pages * pageSize {
+                throw SessionFileError.damaged(path: path, detail: "it is truncated: \(size) of \(pages * pageSize) bytes")
+            }
+        }
+        return Result(header: header, fileSize: size, hasSidecar: hasSidecar)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// `pit merge`: partners' self-assessment files into one workshop session.
+public enum Merge {
+    /// Parses a `--rename` value, "Old name=New name".
+    public static func parseRename(_ s: String) throws -> (old: String, new: String) {
+        guard let eq = s.firstIndex(of: "=") else { throw MergeError.badRename(s) }
+        let old = s[..<eq].trimmingCharacters(in: .whitespaces)
+        let new = s[s.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+        guard !old.isEmpty, !new.isEmpty else { throw MergeError.badRename(s) }
+        return (old, new)
+    }
+
+    /// Merges self-assessment sessions (each with its single partner group) into a new
+    /// workshop session at `into`, one group per input, holding that partner's scores,
+    /// notes and actions as they stand (undone events left out), re-recorded in time
+    /// order with their original times and authors. Inputs are only read.
+    ///
+    /// - Parameter renames: "Old=New" pairs. The key is a partner name, or an input's file
+    ///   name or path. A partner-name key (compared ignoring case and outer spaces) renames
+    ///   that partner; when several inputs share the name, it renames all but the first.
+    ///   Names that still clash after renaming (ignoring case and outer spaces) are refused.
+    public static func merge(inputs: [URL], into output: URL, renames: [String: String] = [:],
+                             title: String, place: String = "", author: String,
+                             clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
+        guard !inputs.isEmpty else { throw MergeError.noInputs }
+        var seen = Set<String>()
+        for u in inputs where !seen.insert(u.standardizedFileURL.resolvingSymlinksInPath().path).inserted {
+            throw MergeError.sameFileTwice(path: u.path)
+        }
+        // Read and check every input before anything is written.
+        var snaps: [SessionSnapshot] = []
+        for u in inputs {
+            let snap = try SessionStore.snapshot(at: u)
+            guard snap.state.info.mode == .selfAssessment else {
+                throw MergeError.notSelfAssessment(path: u.path, detail: "it is a workshop session")
+            }
+            guard snap.state.groups.count == 1 else {
+                throw MergeError.notSelfAssessment(path: u.path, detail: "it has \(snap.state.groups.count) partners, not one")
+            }
+            snaps.append(snap)
+        }
+
+        // Partner names after renames.
+        func norm(_ s: String) -> String { s.trimmingCharacters(in: .whitespaces).lowercased() }
+        var names = snaps.map { $0.state.groups[0].name }
+        var used = Set<String>()
+        for (key, new) in renames.sorted(by: { $0.key < $1.key }) {
+            if let i = inputs.firstIndex(where: { $0.path == key || $0.lastPathComponent == key }) {
+                names[i] = new
+                used.insert(key)
+            }
+        }
+        for (key, new) in renames.sorted(by: { $0.key < $1.key }) where !used.contains(key) {
+            let hits = snaps.indices.filter { norm(snaps[$0].state.groups[0].name) == norm(key) }
+            guard !hits.isEmpty else { throw MergeError.badRename("\(key)=\(new)") }
+            for i in (hits.count > 1 ? Array(hits.dropFirst()) : hits) { names[i] = new }
+        }
+        for i in names.indices {
+            let dups = names.indices.filter { norm(names[$0]) == norm(names[i]) }
+            if dups.count > 1 {
+                throw MergeError.duplicatePartner(name: names[i], paths: dups.map { inputs[$0].path })
+            }
+        }
+
+        // Groups and the session.
+        var groups: [Group] = []
+        for (i, snap) in snaps.enumerated() {
+            let g = snap.state.groups[0]
+            let initials = names[i] == g.name && !groups.contains(where: { $0.initials == g.initials })
+                ? g.initials : Group.uniqueInitials(for: names[i], taken: groups.map(\.initials))
+            groups.append(Group(id: "g\(i + 1)", name: names[i], sector: g.sector, initials: initials))
+        }
+        var instruments: [String] = []
+        for s in snaps { for i in s.state.info.instruments where !instruments.contains(i) { instruments.append(i) } }
+        let info = SessionInfo(title: title, place: place, date: SessionInfo.day(of: clock()), facilitator: author,
+                               instruments: instruments, mode: .workshop)
+
+        // The partners' own records, in time order.
+        struct Item { var at: Date; var input: Int; var seq: Int64; var payload: EventPayload; var author: String }
+        var items: [Item] = []
+        for (i, snap) in snaps.enumerated() {
+            let old = snap.state.groups[0].id, new = groups[i].id, prefix = "p\(i + 1)-"
+            for e in snap.events where snap.state.isInEffect(e.seq) {
+                let mapped: EventPayload?
+                switch e.payload {
+                case .scoreRecorded(let g, let el, let a, let note) where g == old:
+                    mapped = .scoreRecorded(group: new, element: el, answer: a, note: note)
+                case .scoreCleared(let g, let el) where g == old:
+                    mapped = .scoreCleared(group: new, element: el)
+                case .noteAdded(let id, let el, let text):
+                    mapped = .noteAdded(id: prefix + id, element: el, text: text)
+                case .actionAdded(let id, let el, let what, let owner, let due):
+                    mapped = .actionAdded(id: prefix + id, element: el, what: what, owner: owner, due: due)
+                case .actionDone(let id):
+                    mapped = .actionDone(id: prefix + id)
+                default:
+                    mapped = nil
+                }
+                if let m = mapped { items.append(Item(at: e.at, input: i, seq: e.seq, payload: m, author: e.author)) }
+            }
+        }
+        items.sort { ($0.at, $0.input, $0.seq) < ($1.at, $1.input, $1.seq) }
+        return try SessionStore.create(at: output, info: info, groups: groups, author: author, clock: clock) { store in
+            try store.append(timed: items.map { ($0.payload, $0.author, $0.at) })
+        }
+    }
+}

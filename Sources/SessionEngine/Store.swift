@@ -1,0 +1,634 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A read-only view of a session file: its log and the state folded from it.
+public struct SessionSnapshot: Sendable {
+    public var path: String
+    public var events: [Event]
+    public var state: SessionState
+}
+
+/// One session file, `NAME.pit`: an SQLite database with a `meta` table and an append-only
+/// `events` table. Every `append` is committed with `synchronous=FULL` before it returns.
+/// Use from one thread.
+///
+/// File format (session format 1, `PRAGMA user_version = 1`, `PRAGMA application_id =
+/// 0x50495421` "PIT!", rollback journal `journal_mode=DELETE`, so a session is one file):
+/// - `meta(key, value)`: schema, created (ISO 8601), app, appVersion, title.
+/// - `events(seq INTEGER PRIMARY KEY, at INTEGER ms since 1970 UTC, author, kind, subject,
+///   instrument, element, level, na, target, text, text2, text3)`; triggers refuse UPDATE
+///   and DELETE. `kind` is `EventPayload.kind`; `subject` holds the group, note or action id;
+///   `level`/`na` the answer; `target` the seq an `undone` cancels; `text` the note,
+///   rationale, group name or what; `text2` sector or owner; `text3` initials or due date.
+///   `sessionCreated` keeps its `SessionInfo` as JSON in `text`.
+/// Opening checks the header bytes first (SQLite magic, application_id, user_version, size
+/// against the header's page count), then looks inside read-only (`quick_check`, tables)
+/// before a read-write connection is made; refused files are never written.
+public final class SessionStore {
+    /// `PRAGMA application_id` of every pit session: "PIT!".
+    public static let applicationID: Int32 = 0x5049_5421
+    /// `PRAGMA user_version`: the newest session format this version reads and writes.
+    public static let schemaVersion = 1
+    public static let appVersion = "0.1.0"
+    /// How long a write waits for another process's lock, in seconds.
+    public static let busyTimeout: TimeInterval = 5
+
+    public let url: URL
+    public var path: String { url.path }
+    /// The whole log, in sequence order.
+    public private(set) var events: [Event] = []
+    /// The fold of `events`, kept up to date by `append` and `refreshIfChanged`.
+    public private(set) var state = SessionState()
+    public var isClosed: Bool { db == nil }
+    public var lastSeq: Int64 { events.last?.seq ?? 0 }
+
+    private var db: DatabaseQueue?
+    private let clock: SessionClock
+    private var dataVersion: Int64 = -1
+
+    private init(url: URL, db: DatabaseQueue, clock: @escaping SessionClock) {
+        self.url = url
+        self.db = db
+        self.clock = clock
+    }
+
+    deinit { try? db?.close() }
+
+    // MARK: Creating and opening
+
+    /// Creates a new session file. Fails if the file exists. The file appears complete or not at all.
+    public static func create(at url: URL, info: SessionInfo, groups: [Group], author: String,
+                              clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
+        try create(at: url, info: info, groups: groups, author: author, clock: clock, fill: nil)
+    }
+
+    /// Creates the file under a temporary name, runs `fill` on it, then links it into place.
+    static func create(at url: URL, info: SessionInfo, groups: [Group], author: String,
+                       clock: @escaping SessionClock, fill: ((SessionStore) throws -> Void)?) throws -> SessionStore {
+        let path = url.path
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path) { throw SessionFileError.alreadyExists(path: path) }
+        let dir = url.deletingLastPathComponent()
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
+            throw SessionFileError.cannotCreate(path: path, detail: "the folder \(dir.path) does not exist")
+        }
+        var ids = Set<String>()
+        for g in groups where !ids.insert(g.id).inserted {
+            throw SessionError.invalidEvent("two groups have the id \"\(g.id)\"")
+        }
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).creating-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        defer {
+            try? fm.removeItem(at: tmp)
+            for s in FileCheck.sidecars(of: tmp.path) { try? fm.removeItem(atPath: s) }
+        }
+        do {
+            let queue = try DatabaseQueue(path: tmp.path, configuration: configuration(readonly: false))
+            let store = SessionStore(url: tmp, db: queue, clock: clock)
+            try migrator.migrate(queue)
+            let now = storedDate(clock())
+            try queue.write { db in
+                try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+                let meta: [(String, String)] = [
+                    ("schema", String(schemaVersion)), ("created", ISO8601DateFormatter().string(from: now)),
+                    ("app", "pit"), ("appVersion", appVersion), ("title", info.title),
+                ]
+                for (k, v) in meta {
+                    try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [k, v])
+                }
+            }
+            let first: [PendingEvent] = [PendingEvent(payload: .sessionCreated(info), author: author, at: now)]
+                + groups.map { PendingEvent(payload: .groupAdded($0), author: author, at: now) }
+            try store.write(first, allowCreation: true)
+            try fill?(store)
+            store.close()
+        } catch let e as SessionFileError {
+            throw e
+        } catch let e as SessionError {
+            throw e
+        } catch let e as MergeError {
+            throw e
+        } catch {
+            throw SessionFileError.cannotCreate(path: path, detail: describe(error))
+        }
+        if link(tmp.path, path) != 0 {
+            let err = errno
+            if err == EEXIST { throw SessionFileError.alreadyExists(path: path) }
+            throw SessionFileError.cannotCreate(path: path, detail: String(cString: strerror(err)))
+        }
+        syncDirectory(dir.path)
+        return try open(at: url, clock: clock)
+    }
+
+    /// Opens a session for reading and writing. The file is checked first; a file that is
+    /// not a pit session, is newer or is damaged is refused with a `SessionFileError` and
+    /// left exactly as it was. An older session format is migrated forward.
+    public static func open(at url: URL, clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
+        let path = url.path
+        let checked = try FileCheck.check(path: path)
+        if !checked.hasSidecar {
+            // Look inside through a read-only connection before anything may write.
+            try validateReadOnly(path: path)
+        }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration(readonly: false))
+        } catch {
+            throw mapOpenError(error, path: path)
+        }
+        let store = SessionStore(url: url, db: queue, clock: clock)
+        do {
+            if checked.hasSidecar {
+                // SQLite has now rolled back any interrupted save; check the result.
+                try queue.inDatabase { db in try checkInside(db, path: path) }
+            }
+            let version = try queue.inDatabase { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+            if version < schemaVersion { try migrator.migrate(queue) }
+            try store.loadNew()
+        } catch {
+            store.close()
+            throw mapOpenError(error, path: path)
+        }
+        return store
+    }
+
+    /// Reads a session without ever writing to it (for reports and merge).
+    public static func snapshot(at url: URL) throws -> SessionSnapshot {
+        let path = url.path
+        _ = try FileCheck.check(path: path)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+            defer { try? queue.close() }
+            let events = try queue.inDatabase { db -> [Event] in
+                try checkInside(db, path: path)
+                return try fetchEvents(db, after: 0, path: path)
+            }
+            return SessionSnapshot(path: path, events: events, state: Fold.state(from: events))
+        } catch {
+            throw mapOpenError(error, path: path)
+        }
+    }
+
+    /// Closes the file. Later writes throw `SessionError.closed`.
+    public func close() {
+        try? db?.close()
+        db = nil
+    }
+
+    // MARK: Writing
+
+    struct PendingEvent {
+        var payload: EventPayload
+        var author: String
+        var at: Date?
+    }
+
+    /// Records one change. When this returns, the change is on disk.
+    @discardableResult
+    public func append(_ payload: EventPayload, author: String) throws -> Event {
+        try write([PendingEvent(payload: payload, author: author, at: nil)])[0]
+    }
+
+    /// Records several changes in one transaction (all or none).
+    @discardableResult
+    public func append(_ payloads: [EventPayload], author: String) throws -> [Event] {
+        try write(payloads.map { PendingEvent(payload: $0, author: author, at: nil) })
+    }
+
+    /// Records changes with given times (merge, demo data).
+    @discardableResult
+    func append(timed items: [(payload: EventPayload, author: String, at: Date)]) throws -> [Event] {
+        try write(items.map { PendingEvent(payload: $0.payload, author: $0.author, at: $0.at) })
+    }
+
+    /// Undoes the latest event still in effect that is not itself an undo. nil if there is none.
+    @discardableResult
+    public func undoLast(author: String) throws -> Event? {
+        _ = try refreshIfChanged()
+        guard let target = undoTarget() else { return nil }
+        return try append(.undone(seq: target), author: author)
+    }
+
+    /// Redoes the latest undo still in effect, if no new change came after it. nil otherwise.
+    @discardableResult
+    public func redo(author: String) throws -> Event? {
+        _ = try refreshIfChanged()
+        guard let target = redoTarget() else { return nil }
+        return try append(.undone(seq: target), author: author)
+    }
+
+    /// Whether `undoLast` would do something.
+    public var canUndo: Bool { undoTarget() != nil }
+    /// Whether `redo` would do something.
+    public var canRedo: Bool { redoTarget() != nil }
+
+    /// The event that `undoLast` would undo.
+    public func undoTarget() -> Int64? {
+        for e in events.reversed() where state.isInEffect(e.seq) {
+            switch e.payload {
+            case .undone, .sessionCreated: continue
+            default: return e.seq
+            }
+        }
+        return nil
+    }
+
+    /// The undo event that `redo` would cancel.
+    public func redoTarget() -> Int64? {
+        for e in events.reversed() {
+            switch e.payload {
+            case .undone(let target):
+                guard state.isInEffect(e.seq), let t = event(seq: target) else { continue }
+                if t.payload.isUndo { continue } // a redo; look further back
+                return e.seq
+            default:
+                return nil // a regular change came after every remaining undo
+            }
+        }
+        return nil
+    }
+
+    /// The event with that sequence number.
+    public func event(seq: Int64) -> Event? {
+        let i = Int(seq) - 1
+        if i >= 0, i < events.count, events[i].seq == seq { return events[i] }
+        var lo = 0, hi = events.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if events[mid].seq == seq { return events[mid] }
+            if events[mid].seq < seq { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return nil
+    }
+
+    /// A fresh id for a note, action or group: prefix + 8 hex digits.
+    public func newID(_ prefix: String) -> String {
+        var id: String
+        repeat {
+            id = prefix + String(format: "%08x", UInt32.random(in: 0...UInt32.max))
+        } while state.note(id: id) != nil || state.action(id: id) != nil || state.group(id: id) != nil
+        return id
+    }
+
+    /// Loads events another process wrote since the last look. Cheap when nothing changed
+    /// (one `PRAGMA data_version`): call it on every input timeout. True if the state changed.
+    @discardableResult
+    public func refreshIfChanged() throws -> Bool {
+        guard let db else { throw SessionError.closed }
+        do {
+            let changed = try db.inDatabase { db -> Bool in
+                let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+                return v != dataVersion
+            }
+            guard changed else { return false }
+            let before = lastSeq
+            try loadNew()
+            return lastSeq != before
+        } catch {
+            throw Self.mapOpenError(error, path: path)
+        }
+    }
+
+    /// Reads events after `lastSeq` and folds them in.
+    private func loadNew() throws {
+        guard let db else { throw SessionError.closed }
+        let path = self.path
+        let after = lastSeq
+        let (fresh, version) = try db.inDatabase { db -> ([Event], Int64) in
+            let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+            return (try Self.fetchEvents(db, after: after, path: path), v)
+        }
+        dataVersion = version
+        ingest(fresh)
+    }
+
+    private func ingest(_ fresh: [Event]) {
+        guard !fresh.isEmpty else { return }
+        events.append(contentsOf: fresh)
+        if events.count == fresh.count || fresh.contains(where: { $0.payload.isUndo }) {
+            state = Fold.state(from: events)
+        } else {
+            for e in fresh { state.apply(e) }
+        }
+    }
+
+    @discardableResult
+    private func write(_ items: [PendingEvent], allowCreation: Bool = false) throws -> [Event] {
+        guard let db else { throw SessionError.closed }
+        if items.isEmpty { return [] }
+        let savedEvents = events, savedState = state, savedVersion = dataVersion
+        let path = self.path
+        do {
+            var written: [Event] = []
+            try db.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    // Another process may have written since we last looked.
+                    let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+                    if v != dataVersion {
+                        ingest(try Self.fetchEvents(db, after: lastSeq, path: path))
+                        dataVersion = v
+                    }
+                    let insert = try db.cachedStatement(sql: Self.insertSQL)
+                    for item in items {
+                        try validate(item.payload, allowCreation: allowCreation)
+                        let at = storedDate(item.at ?? clock())
+                        let seq = lastSeq + 1
+                        let event = Event(seq: seq, at: at, author: item.author, payload: item.payload)
+                        try insert.execute(arguments: Self.arguments(for: event))
+                        ingest([event])
+                        written.append(event)
+                    }
+                    return .commit
+                }
+            }
+            return written
+        } catch {
+            events = savedEvents
+            state = savedState
+            dataVersion = savedVersion
+            if error is SessionError { throw error }
+            if let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
+                throw SessionFileError.busy(path: path)
+            }
+            throw SessionFileError.notWritable(path: path, detail: Self.describe(error))
+        }
+    }
+
+    /// Refuses changes that would make the record inconsistent.
+    private func validate(_ p: EventPayload, allowCreation: Bool) throws {
+        func needGroup(_ id: String) throws {
+            guard state.group(id: id) != nil else { throw SessionError.invalidEvent("there is no group \"\(id)\"") }
+        }
+        func needOpen(_ e: ElementRef) throws {
+            if state.locked.contains(e) { throw SessionError.invalidEvent("voting on \(e) is locked; unlock it first") }
+        }
+        switch p {
+        case .sessionCreated:
+            if !allowCreation || !events.isEmpty { throw SessionError.invalidEvent("the session already exists") }
+        case .groupAdded(let g):
+            if g.id.isEmpty { throw SessionError.invalidEvent("a group needs an id") }
+            if state.group(id: g.id) != nil { throw SessionError.invalidEvent("there is already a group \"\(g.id)\"") }
+        case .groupRenamed(let id, _, _), .groupRemoved(let id):
+            try needGroup(id)
+        case .scoreRecorded(let g, let e, _, _):
+            try needGroup(g); try needOpen(e)
+        case .scoreCleared(let g, let e):
+            try needGroup(g); try needOpen(e)
+        case .noteAdded(let id, _, _):
+            if state.note(id: id) != nil { throw SessionError.invalidEvent("there is already a note \"\(id)\"") }
+        case .actionAdded(let id, _, _, _, _):
+            if state.action(id: id) != nil { throw SessionError.invalidEvent("there is already an action \"\(id)\"") }
+        case .actionDone(let id):
+            if state.action(id: id) == nil { throw SessionError.invalidEvent("there is no action \"\(id)\"") }
+        case .undone(let target):
+            guard let t = event(seq: target) else { throw SessionError.invalidEvent("there is no event \(target) to undo") }
+            if case .sessionCreated = t.payload { throw SessionError.invalidEvent("the session's creation cannot be undone") }
+            if !state.isInEffect(target) { throw SessionError.invalidEvent("event \(target) is already undone") }
+        case .revealed, .hidden, .votingLocked, .votingUnlocked, .agreedScoreRecorded, .agreedScoreCleared:
+            break
+        }
+        if events.isEmpty {
+            guard case .sessionCreated = p else { throw SessionError.invalidEvent("the session has no creation event") }
+        }
+    }
+
+    // MARK: Storage
+
+    static let migrator: DatabaseMigrator = {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                CREATE TABLE events (
+                    seq INTEGER PRIMARY KEY,
+                    at INTEGER NOT NULL,
+                    author TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    subject TEXT,
+                    instrument TEXT,
+                    element TEXT,
+                    level INTEGER,
+                    na INTEGER NOT NULL DEFAULT 0,
+                    target INTEGER,
+                    text TEXT,
+                    text2 TEXT,
+                    text3 TEXT
+                );
+                CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+                    BEGIN SELECT RAISE(ABORT, 'pit events are append-only'); END;
+                CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+                    BEGIN SELECT RAISE(ABORT, 'pit events are append-only'); END;
+                PRAGMA application_id = \(applicationID);
+                PRAGMA user_version = 1;
+                """)
+        }
+        return m
+    }()
+
+    static func configuration(readonly: Bool) -> Configuration {
+        var config = Configuration()
+        config.readonly = readonly
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "pit-session"
+        if !readonly {
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                try db.execute(sql: "PRAGMA journal_mode = DELETE")
+            }
+        }
+        return config
+    }
+
+    /// Checks pit's mark, the version and the pages on a connection that cannot write.
+    private static func validateReadOnly(path: String) throws {
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+            defer { try? queue.close() }
+            try queue.inDatabase { db in try checkInside(db, path: path) }
+        } catch {
+            throw mapOpenError(error, path: path)
+        }
+    }
+
+    private static func checkInside(_ db: Database, path: String) throws {
+        let app = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        guard app == applicationID else {
+            throw SessionFileError.notAPitSession(path: path, reason: "it is an SQLite database made by another program")
+        }
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if version > schemaVersion { throw SessionFileError.newerSchema(path: path, found: version, supported: schemaVersion) }
+        let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+        if check != ["ok"] {
+            throw SessionFileError.damaged(path: path, detail: "SQLite's check says: " + check.prefix(3).joined(separator: "; "))
+        }
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'events')")
+        if Set(tables) != ["meta", "events"] {
+            throw SessionFileError.damaged(path: path, detail: "its meta or events table is missing")
+        }
+    }
+
+    static func mapOpenError(_ error: Error, path: String) -> Error {
+        if error is SessionFileError || error is SessionError { return error }
+        if let e = error as? DatabaseError {
+            switch e.resultCode {
+            case .SQLITE_NOTADB:
+                return SessionFileError.notAPitSession(path: path, reason: "it is not an SQLite database")
+            case .SQLITE_CORRUPT:
+                return SessionFileError.damaged(path: path, detail: e.message ?? "corrupt database")
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                return SessionFileError.busy(path: path)
+            case .SQLITE_READONLY where e.extendedResultCode.rawValue == 776: // SQLITE_READONLY_ROLLBACK
+                return SessionFileError.unreadable(path: path, detail: "it was left in the middle of a save; open it once with `pit open` to finish recovering it")
+            default:
+                return SessionFileError.unreadable(path: path, detail: describe(error))
+            }
+        }
+        return SessionFileError.unreadable(path: path, detail: describe(error))
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
+        return "\(error)"
+    }
+
+    static func syncDirectory(_ dir: String) {
+        let fd = Glibc.open(dir, O_RDONLY)
+        if fd >= 0 { _ = fsync(fd); _ = Glibc.close(fd) }
+    }
+
+    static let insertSQL = """
+        INSERT INTO events (seq, at, author, kind, subject, instrument, element, level, na, target, text, text2, text3)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    static let selectSQL = """
+        SELECT seq, at, author, kind, subject, instrument, element, level, na, target, text, text2, text3
+        FROM events WHERE seq > ? ORDER BY seq
+        """
+
+    /// The row for an event: explicit columns, so reading needs no JSON (bar the one sessionCreated).
+    static func arguments(for e: Event) throws -> StatementArguments {
+        var subject: String? = nil, instrument: String? = nil, element: String? = nil
+        var level: Int? = nil, na = 0, target: Int64? = nil
+        var text: String? = nil, text2: String? = nil, text3: String? = nil
+        func ref(_ r: ElementRef?) { instrument = r?.instrument; element = r?.element }
+        func answer(_ a: Answer) {
+            switch a {
+            case .level(let l): level = l
+            case .notApplicable: na = 1
+            }
+        }
+        switch e.payload {
+        case .sessionCreated(let info):
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.sortedKeys]
+            text = String(decoding: try enc.encode(info), as: UTF8.self)
+        case .groupAdded(let g):
+            subject = g.id; text = g.name; text2 = g.sector.rawValue; text3 = g.initials
+        case .groupRenamed(let id, let name, let initials):
+            subject = id; text = name; text3 = initials
+        case .groupRemoved(let id):
+            subject = id
+        case .scoreRecorded(let g, let r, let a, let note):
+            subject = g; ref(r); answer(a); text = note
+        case .scoreCleared(let g, let r):
+            subject = g; ref(r)
+        case .revealed(let r), .hidden(let r), .votingLocked(let r), .votingUnlocked(let r), .agreedScoreCleared(let r):
+            ref(r)
+        case .agreedScoreRecorded(let r, let a, let rationale):
+            ref(r); answer(a); text = rationale
+        case .noteAdded(let id, let r, let t):
+            subject = id; ref(r); text = t
+        case .actionAdded(let id, let r, let what, let owner, let due):
+            subject = id; ref(r); text = what; text2 = owner; text3 = due
+        case .actionDone(let id):
+            subject = id
+        case .undone(let seq):
+            target = seq
+        }
+        return [e.seq, millis(e.at), e.author, e.payload.kind, subject, instrument, element, level, na, target, text, text2, text3]
+    }
+
+    static func fetchEvents(_ db: Database, after: Int64, path: String) throws -> [Event] {
+        var out: [Event] = []
+        if after == 0 {
+            let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
+            out.reserveCapacity(n)
+        }
+        let cursor = try Row.fetchCursor(db, sql: selectSQL, arguments: [after])
+        while let row = try cursor.next() {
+            out.append(try decode(row, path: path))
+        }
+        return out
+    }
+
+    static func decode(_ row: Row, path: String) throws -> Event {
+        let seq: Int64 = row[0]
+        let at = dateFromMillis(row[1])
+        let author: String = row[2]
+        let kind: String = row[3]
+        func bad(_ what: String) -> SessionFileError {
+            SessionFileError.damaged(path: path, detail: "event \(seq) (\(kind)) \(what)")
+        }
+        func subject() throws -> String {
+            guard let s: String = row[4] else { throw bad("has no subject") }
+            return s
+        }
+        func ref() throws -> ElementRef {
+            guard let i: String = row[5], let e: String = row[6] else { throw bad("has no element") }
+            return ElementRef(instrument: i, element: e)
+        }
+        func optRef() -> ElementRef? {
+            guard let i: String = row[5], let e: String = row[6] else { return nil }
+            return ElementRef(instrument: i, element: e)
+        }
+        func answer() throws -> Answer {
+            let na: Int = row[8]
+            if na != 0 { return .notApplicable }
+            guard let l: Int = row[7] else { throw bad("has no score") }
+            return .level(l)
+        }
+        func text() -> String? { row[10] }
+        let payload: EventPayload
+        switch kind {
+        case "scoreRecorded": payload = .scoreRecorded(group: try subject(), element: try ref(), answer: try answer(), note: text())
+        case "scoreCleared": payload = .scoreCleared(group: try subject(), element: try ref())
+        case "revealed": payload = .revealed(try ref())
+        case "hidden": payload = .hidden(try ref())
+        case "votingLocked": payload = .votingLocked(try ref())
+        case "votingUnlocked": payload = .votingUnlocked(try ref())
+        case "agreedScoreRecorded": payload = .agreedScoreRecorded(element: try ref(), answer: try answer(), rationale: text() ?? "")
+        case "agreedScoreCleared": payload = .agreedScoreCleared(try ref())
+        case "noteAdded": payload = .noteAdded(id: try subject(), element: optRef(), text: text() ?? "")
+        case "actionAdded":
+            payload = .actionAdded(id: try subject(), element: optRef(), what: text() ?? "", owner: row[11] ?? "", due: row[12])
+        case "actionDone": payload = .actionDone(id: try subject())
+        case "undone":
+            guard let t: Int64 = row[9] else { throw bad("has no target") }
+            payload = .undone(seq: t)
+        case "groupAdded":
+            let sectorRaw: String = row[11] ?? "other"
+            let name = text() ?? ""
+            payload = .groupAdded(Group(id: try subject(), name: name, sector: Sector(rawValue: sectorRaw) ?? .other,
+                                        initials: row[12] ?? Group.initials(for: name)))
+        case "groupRenamed":
+            let name = text() ?? ""
+            payload = .groupRenamed(id: try subject(), name: name, initials: row[12] ?? Group.initials(for: name))
+        case "groupRemoved": payload = .groupRemoved(id: try subject())
+        case "sessionCreated":
+            guard let json: String = row[10],
+                  let info = try? JSONDecoder().decode(SessionInfo.self, from: Data(json.utf8)) else {
+                throw bad("has unreadable session details")
+            }
+            payload = .sessionCreated(info)
+        default:
+            throw bad("is of a kind this version does not know")
+        }
+        return Event(seq: seq, at: at, author: author, payload: payload)
+    }
+}

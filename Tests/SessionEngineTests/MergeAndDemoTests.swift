@@ -1,0 +1,157 @@
+import Foundation
+import XCTest
+@testable import SessionEngine
+
+final class MergeTests: XCTestCase {
+    private func selfAssessment(_ dir: TempDir, _ file: String, partner: String, sector: Sector,
+                                levels: [Int], start: TimeInterval) throws -> URL {
+        let clock = TestClock(start: Date(timeIntervalSince1970: start))
+        let store = try makeStore(dir, file, groups: [Group(id: "me", name: partner, sector: sector)],
+                                  mode: .selfAssessment, clock: clock)
+        for (i, l) in levels.enumerated() {
+            try store.append(.scoreRecorded(group: "me", element: toolA[i], answer: l == 0 ? .notApplicable : .level(l),
+                                            note: i == 0 ? "\(partner) thinks so" : nil), author: partner)
+        }
+        try store.append(.scoreRecorded(group: "me", element: toolA[9], answer: .level(1), note: nil), author: partner)
+        try store.undoLast(author: partner) // left out of the merge
+        try store.append(.noteAdded(id: "n1", element: toolA[0], text: "\(partner)'s note"), author: partner)
+        try store.append(.actionAdded(id: "a1", element: nil, what: "\(partner) action", owner: partner, due: "2026-02-01"), author: partner)
+        store.close()
+        return dir.file(file)
+    }
+
+    func testThreeSelfAssessmentsBecomeOneWorkshop() throws {
+        let dir = TempDir()
+        let a = try selfAssessment(dir, "a.pit", partner: "City Council", sector: .localAuthority, levels: [3, 4, 2], start: 1000)
+        let b = try selfAssessment(dir, "b.pit", partner: "NHS Trust", sector: .nhs, levels: [5, 0, 2], start: 1001.5)
+        let c = try selfAssessment(dir, "c.pit", partner: "Residents' Panel", sector: .residents, levels: [1, 2], start: 999)
+        let before = [a, b, c].map(bytes)
+        let merged = try Merge.merge(inputs: [a, b, c], into: dir.file("w.pit"), title: "Joint", place: "Town",
+                                     author: "Fac", clock: TestClock().clock)
+        XCTAssertEqual([a, b, c].map(bytes), before, "inputs are only read")
+        let s = merged.state
+        XCTAssertEqual(s.info.mode, .workshop)
+        XCTAssertEqual(s.info.title, "Joint")
+        XCTAssertEqual(s.groups.map(\.name), ["City Council", "NHS Trust", "Residents' Panel"])
+        XCTAssertEqual(s.groups.map(\.sector), [.localAuthority, .nhs, .residents])
+        XCTAssertEqual(Set(s.groups.map(\.initials)).count, 3)
+        let ids = s.groups.map(\.id)
+        XCTAssertEqual(s.score(group: ids[0], element: toolA[0])?.answer, .level(3))
+        XCTAssertEqual(s.score(group: ids[0], element: toolA[0])?.note, "City Council thinks so")
+        XCTAssertEqual(s.score(group: ids[0], element: toolA[0])?.author, "City Council")
+        XCTAssertEqual(s.score(group: ids[1], element: toolA[1])?.answer, .notApplicable)
+        XCTAssertEqual(s.score(group: ids[2], element: toolA[1])?.answer, .level(2))
+        XCTAssertNil(s.score(group: ids[2], element: toolA[2]))
+        XCTAssertNil(s.scores[toolA[9]], "undone scores are not merged")
+        XCTAssertEqual(s.summary(for: toolA[0]).median, 3)
+        XCTAssertEqual(s.summary(for: toolA[0]).range, 4)
+        XCTAssertEqual(s.notes.count, 3)
+        XCTAssertEqual(s.actions.count, 3)
+        XCTAssertEqual(Set(s.notes.map(\.id)).count, 3, "ids kept apart")
+        // Re-recorded in time order, keeping original times.
+        let merged1 = merged.events.dropFirst(1 + 3)
+        XCTAssertEqual(merged1.map(\.at), merged1.map(\.at).sorted())
+        XCTAssertEqual(merged1.first?.author, "Residents' Panel", "earliest input first")
+        merged.close()
+        XCTAssertEqual(try SessionStore.open(at: dir.file("w.pit")).state, s)
+    }
+
+    func testDuplicatePartnerRefusedAndRenameFixesIt() throws {
+        let dir = TempDir()
+        let a = try selfAssessment(dir, "a.pit", partner: "City Council", sector: .localAuthority, levels: [3], start: 0)
+        let b = try selfAssessment(dir, "b.pit", partner: "city council ", sector: .localAuthority, levels: [5], start: 0)
+        XCTAssertThrowsError(try Merge.merge(inputs: [a, b], into: dir.file("w.pit"), title: "J", author: "F")) {
+            guard case .duplicatePartner(_, let paths)? = $0 as? MergeError else { return XCTFail("\($0)") }
+            XCTAssertEqual(paths, [a.path, b.path])
+            XCTAssertTrue("\($0)".contains("--rename"))
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("w.pit").path), "nothing written")
+
+        let (old, new) = try Merge.parseRename("city council =City Council (Housing)")
+        let m = try Merge.merge(inputs: [a, b], into: dir.file("w.pit"), renames: [old: new], title: "J", author: "F")
+        XCTAssertEqual(m.state.groups.map(\.name), ["City Council", "City Council (Housing)"])
+        XCTAssertEqual(m.state.score(group: m.state.groups[1].id, element: toolA[0])?.answer, .level(5))
+        m.close()
+
+        // A rename keyed by file name; and a partner-name key shared by two files renames the later one.
+        let c = try selfAssessment(dir, "c.pit", partner: "City Council", sector: .localAuthority, levels: [2], start: 0)
+        let m2 = try Merge.merge(inputs: [a, c], into: dir.file("w2.pit"), renames: ["City Council": "Council B"], title: "J", author: "F")
+        XCTAssertEqual(m2.state.groups.map(\.name), ["City Council", "Council B"])
+        let m3 = try Merge.merge(inputs: [a, c], into: dir.file("w3.pit"), renames: ["a.pit": "Council A"], title: "J", author: "F")
+        XCTAssertEqual(m3.state.groups.map(\.name), ["Council A", "City Council"])
+        XCTAssertThrowsError(try Merge.merge(inputs: [a], into: dir.file("w4.pit"), renames: ["Nobody": "X"], title: "J", author: "F")) {
+            guard case .badRename? = $0 as? MergeError else { return XCTFail("\($0)") }
+        }
+        XCTAssertThrowsError(try Merge.parseRename("no equals sign"))
+    }
+
+    func testInputsMustBeSelfAssessmentPitFiles() throws {
+        let dir = TempDir()
+        let a = try selfAssessment(dir, "a.pit", partner: "City Council", sector: .localAuthority, levels: [3], start: 0)
+        try makeStore(dir, "workshop.pit").close()
+        XCTAssertThrowsError(try Merge.merge(inputs: [a, dir.file("workshop.pit")], into: dir.file("w.pit"), title: "J", author: "F")) {
+            guard case .notSelfAssessment? = $0 as? MergeError else { return XCTFail("\($0)") }
+        }
+        try "hello".write(to: dir.file("t.pit"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Merge.merge(inputs: [a, dir.file("t.pit")], into: dir.file("w.pit"), title: "J", author: "F")) {
+            guard case .notAPitSession? = $0 as? SessionFileError else { return XCTFail("\($0)") }
+        }
+        XCTAssertThrowsError(try Merge.merge(inputs: [a, a], into: dir.file("w.pit"), title: "J", author: "F")) {
+            guard case .sameFileTwice? = $0 as? MergeError else { return XCTFail("\($0)") }
+        }
+        XCTAssertThrowsError(try Merge.merge(inputs: [], into: dir.file("w.pit"), title: "J", author: "F"))
+        XCTAssertThrowsError(try Merge.merge(inputs: [a], into: a, title: "J", author: "F")) {
+            XCTAssertEqual($0 as? SessionFileError, .alreadyExists(path: a.path))
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("w.pit").path))
+        XCTAssertEqual(dir.contents, ["a.pit", "t.pit", "workshop.pit"], "no temporary files left")
+    }
+}
+
+final class DemoSeedTests: XCTestCase {
+    let start = Date(timeIntervalSince1970: 1_767_258_000) // 2026-01-01 09:00 UTC
+    let elements: [(instrument: String, elements: [String])] = [("tool-a", (1...10).map { "A\($0)" })]
+
+    private func demo(_ dir: TempDir, _ name: String, seed: UInt64) throws -> SessionStore {
+        try DemoSeed.create(at: dir.file(name), elements: elements, seed: seed, start: start, clock: { [start] in start })
+    }
+
+    func testSameSeedSameSession() throws {
+        let dir = TempDir()
+        let a = try demo(dir, "a.pit", seed: 42), b = try demo(dir, "b.pit", seed: 42), c = try demo(dir, "c.pit", seed: 43)
+        XCTAssertEqual(a.events, b.events)
+        XCTAssertEqual(a.state, b.state)
+        XCTAssertNotEqual(a.events.map(\.payload), c.events.map(\.payload))
+    }
+
+    func testDemoLooksLikeAWorkshop() throws {
+        let dir = TempDir()
+        let s = try demo(dir, "d.pit", seed: 7).state
+        XCTAssertEqual(s.groups.map(\.name), ["City Council", "NHS Trust", "Voluntary Sector Forum", "Residents' Panel"])
+        XCTAssertEqual(s.info.date, "2026-01-01")
+        let summaries = toolA.map { s.summary(for: $0) }
+        XCTAssertEqual(summaries.filter { $0.respondedCount == 0 }.count, 1, "one element nobody scored")
+        XCTAssertGreaterThanOrEqual(summaries.filter { $0.respondedCount > 0 }.count, 9)
+        XCTAssertGreaterThan(s.revealed.count, 3)
+        XCTAssertLessThan(s.revealed.count, 10)
+        XCTAssertGreaterThan(summaries.filter(\.divergent).count, 1)
+        XCTAssertGreaterThan(summaries.filter { !$0.divergent && $0.count > 1 }.count, 1)
+        XCTAssertGreaterThan(s.agreed.count, 2)
+        XCTAssertTrue(s.agreed.values.allSatisfy { !$0.rationale.isEmpty })
+        let na = summaries.map(\.notApplicableCount).reduce(0, +)
+        XCTAssertTrue((1...2).contains(na), "a not-applicable or two, got \(na)")
+        XCTAssertGreaterThanOrEqual(s.notes.count, 3)
+        XCTAssertGreaterThanOrEqual(s.actions.count, 3)
+        XCTAssertTrue(s.actions.allSatisfy { !$0.owner.isEmpty && $0.due != nil })
+        XCTAssertEqual(s.actions.filter(\.done).count, 1)
+        XCTAssertTrue(summaries.contains { $0.respondedCount > 0 && !$0.everyoneScored }, "scoring still under way somewhere")
+    }
+
+    func testFillOnAnEmptySessionAddsTheGroups() throws {
+        let dir = TempDir()
+        let store = try SessionStore.create(at: dir.file("e.pit"), info: SessionInfo(title: "E"), groups: [], author: "F")
+        try DemoSeed.fill(store, elements: elements, seed: 1, start: start)
+        XCTAssertEqual(store.state.groups, DemoSeed.groups)
+        XCTAssertFalse(store.state.scores.isEmpty)
+    }
+}
