@@ -39,10 +39,11 @@ public enum DemoSeed {
     /// Creates a demo session file. The creation events take their time from `clock`
     /// (give `{ start }` for a file that is identical run after run); the demo data are
     /// timed from `start`; later changes take their time from `clock`.
+    /// `alsoUsing` names further instruments the session scores that get no demo data.
     public static func create(at url: URL, elements: [(instrument: String, elements: [String])],
-                              seed: UInt64 = 1, start: Date,
+                              alsoUsing: [String] = [], seed: UInt64 = 1, start: Date,
                               clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
-        let info = info(start: start, instruments: elements.map(\.instrument))
+        let info = info(start: start, instruments: elements.map(\.instrument) + alsoUsing)
         let store = try SessionStore.create(at: url, info: info, groups: groups, author: info.facilitator,
                                             clock: clock)
         try fill(store, elements: elements, seed: seed, start: start)

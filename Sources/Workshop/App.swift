@@ -17,9 +17,12 @@ public struct App {
 
     public var top: any Screen { stack[stack.count - 1] }
 
+    /// Opens a screen on top of the current one (used to start deeper than the root).
+    public mutating func push(_ screen: any Screen) { stack.append(screen) }
+
     public static let globalKeys: [KeyHelp] = [
-        KeyHelp("?", "show or hide this help", hint: true),
-        KeyHelp("q  Esc", "back; on the first screen, quit", hint: true),
+        KeyHelp("?", "show or hide this help", hint: true, short: "help"),
+        KeyHelp("q  Esc", "back; on the first screen, quit", hint: true, short: "back"),
         KeyHelp("t", "next colour theme"),
         KeyHelp("Ctrl-L", "redraw the screen"),
     ]
@@ -125,10 +128,10 @@ public struct App {
         let right = context.statusNote
         let limit = rect.maxX - DisplayWidth.of(right) - 2
         for hint in hints {
-            let needed = DisplayWidth.of(hint.keys) + DisplayWidth.of(hint.action) + 3
+            let needed = DisplayWidth.of(hint.keys) + DisplayWidth.of(hint.short) + 3
             if x + needed > limit { break }
             x += canvas.text(hint.keys, x: x, y: rect.y, role: .statusKey)
-            x += canvas.text(" " + hint.action + "  ", x: x, y: rect.y, role: .status)
+            x += canvas.text(" " + hint.short + "  ", x: x, y: rect.y, role: .status)
         }
         if !right.isEmpty, DisplayWidth.of(right) < rect.width - 2 {
             canvas.text(right, x: rect.maxX - DisplayWidth.of(right) - 1, y: rect.y, role: .status, emphasis: .bold)
@@ -155,7 +158,16 @@ public struct App {
 
 extension WorkshopContext {
     /// Right side of the header: the session's title and place, if one is open.
-    var headerNote: String { sessionTitle ?? "" }
-    /// Right side of the status bar: the save state or the theme.
-    var statusNote: String { saveState ?? "" }
+    var headerNote: String {
+        guard let info = session?.info else { return "" }
+        return [info.title, info.place].filter { !$0.isEmpty }.joined(separator: " · ")
+    }
+
+    /// Right side of the status bar: whether everything shown is saved.
+    var statusNote: String {
+        guard let session else { return "" }
+        if session.lastFailure != nil { return "NOT SAVED" }
+        guard let saved = session.lastSaved else { return "" }
+        return "saved \(Clock.time(saved))"
+    }
 }

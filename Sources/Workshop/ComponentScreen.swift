@@ -43,7 +43,7 @@ public struct ComponentScreen: Screen {
         if !tools.isEmpty {
             doc.heading("Assess it with")
             for (i, tool) in tools.enumerated() {
-                let progress = context.sessionProgress.map { " · " + $0(tool) } ?? ""
+                let progress = context.session.map { " · " + $0.progressText(tool) } ?? ""
                 doc.bullet("\(tool.short): \(tool.title) (\(tool.elements.count) elements)\(progress)",
                            marker: tools.count > 1 ? "\(i + 1)" : nil)
             }

@@ -57,8 +57,8 @@ public struct ElementListScreen: Screen {
         let role = context.triangle[instrument.placement].map(FrameworkStyle.role(for:)) ?? .accent
         canvas.text("\(instrument.short): \(instrument.title)", x: inner.x, y: inner.y, role: role, emphasis: .bold, maxWidth: inner.width)
         var top = inner.y + 1
-        if let progress = context.sessionProgress {
-            canvas.text(progress(instrument), x: inner.x, y: top, role: .muted, maxWidth: inner.width)
+        if let session = context.session {
+            canvas.text(session.progressText(instrument), x: inner.x, y: top, role: .muted, maxWidth: inner.width)
             top += 1
         }
         let summaryHeight = inner.height >= 20 ? 3 : 0
@@ -73,7 +73,7 @@ public struct ElementListScreen: Screen {
         }
         let items = instrument.elements.map { element -> ListItem in
             let section = element.section.flatMap { id in instrument.sections.first { $0.id == id }?.title } ?? ""
-            let mark = context.elementMark?(instrument, element) ?? ""
+            let mark = context.session.map { ScoringText.mark($0, instrument, element, glyphs: canvas.glyphs) } ?? ""
             let detail = [mark, inner.width >= 70 ? section : ""].filter { !$0.isEmpty }.joined(separator: "  ")
             return ListItem("\(element.title)", detail: detail, role: .text, marker: element.number < 10 ? " \(element.number)" : "\(element.number)")
         }

@@ -1,4 +1,5 @@
 import Instruments
+import SessionEngine
 import TerminalKit
 
 /// One element of an instrument (a Tool A step): its focus, what good looks like, the
@@ -7,6 +8,8 @@ public struct ElementScreen: Screen {
     public var instrumentID: String
     public var index: Int
     public var scroll = 0
+    /// The group whose score the number keys record (workshop sessions).
+    public var selectedGroup = 0
 
     public init(instrument: String, index: Int) {
         instrumentID = instrument
@@ -23,9 +26,10 @@ public struct ElementScreen: Screen {
     }
 
     public func keys(context: WorkshopContext) -> [KeyHelp] {
-        [
-            KeyHelp("← →", "previous / next", hint: true),
-            KeyHelp("↑↓ PgUp PgDn", "scroll", hint: true),
+        let scoring = scoringKeys(context: context)
+        return scoring + [
+            KeyHelp("← →", "previous / next", hint: scoring.isEmpty),
+            KeyHelp("↑↓ PgUp PgDn", "scroll the text", hint: scoring.isEmpty),
             KeyHelp("Home End", "top / bottom of the text"),
         ]
     }
@@ -56,6 +60,7 @@ public struct ElementScreen: Screen {
 
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
         guard let instrument = context.catalogue.instrument(instrumentID) else { return .unhandled }
+        if let navigation = handleScoring(key, instrument: instrument, context: context) { return navigation }
         switch key {
         case .left where index > 0:
             index -= 1; scroll = 0
@@ -86,9 +91,29 @@ public struct ElementScreen: Screen {
         var x = inner.x
         x += canvas.text(heading, x: x, y: inner.y, role: .muted, maxWidth: inner.width)
         canvas.text(element.title, x: inner.x, y: inner.y + 1, role: role, emphasis: .bold, maxWidth: inner.width)
-        let body = Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: inner.height - 3)
+        var body = Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: inner.height - 3)
+        canvas.cursor = Point(x: inner.x, y: inner.y + 1)
+        if let session = context.session, session.uses(instrument) {
+            if let progress = Optional(session.progressText(instrument)), inner.width - DisplayWidth.of(heading) > DisplayWidth.of(progress) + 4 {
+                canvas.text(progress, x: inner.maxX - DisplayWidth.of(progress), y: inner.y, role: .muted)
+            }
+            let panel = ScoringPanel(session: session, instrument: instrument,
+                                     summary: session.summary(ElementRef(instrument: instrument.id, element: element.id)),
+                                     selectedGroup: selectedGroup)
+            let panelRect: Rect
+            if inner.width >= 100 {
+                // Wide screens: the scores beside the text.
+                let panelWidth = min(48, inner.width * 2 / 5)
+                panelRect = Rect(x: inner.maxX - panelWidth, y: inner.y + 2, width: panelWidth, height: inner.height - 2)
+                body.width -= panelWidth + 2
+            } else {
+                let height = min(panel.preferredHeight(), max(4, body.height / 2 + 1))
+                panelRect = Rect(x: inner.x, y: body.y - 1, width: inner.width, height: height)
+                body = Rect(x: body.x, y: panelRect.maxY, width: body.width, height: body.maxY - panelRect.maxY)
+            }
+            panel.draw(in: panelRect, on: &canvas)
+        }
         context.viewSize = Size(width: body.width, height: body.height)
         document(instrument, element, context: context).draw(in: body, on: &canvas, scroll: scroll)
-        canvas.cursor = Point(x: inner.x, y: inner.y + 1)
     }
 }

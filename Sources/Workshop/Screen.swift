@@ -6,9 +6,11 @@ public struct KeyHelp: Hashable, Sendable {
     public var action: String
     /// Shown in the status bar as well as in help.
     public var isHint: Bool
+    /// A shorter wording for the status bar, where room is tight.
+    public var short: String
 
-    public init(_ keys: String, _ action: String, hint: Bool = false) {
-        self.keys = keys; self.action = action; self.isHint = hint
+    public init(_ keys: String, _ action: String, hint: Bool = false, short: String? = nil) {
+        self.keys = keys; self.action = action; self.isHint = hint; self.short = short ?? action
     }
 }
 

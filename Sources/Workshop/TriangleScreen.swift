@@ -73,8 +73,8 @@ extension WorkshopContext {
     func progressNote(for component: Component) -> String {
         let tools = component.instruments.compactMap { catalogue.instrument($0) }
         guard !tools.isEmpty else { return "" }
-        if let progress = sessionProgress {
-            return tools.map { progress($0) }.joined(separator: "  ")
+        if let session {
+            return tools.map { session.progressText($0) }.joined(separator: "  ")
         }
         return tools.map { "\($0.short): \($0.elements.count) elements" }.joined(separator: "  ")
     }

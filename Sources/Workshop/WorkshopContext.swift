@@ -1,5 +1,6 @@
 import Foundation
 import Instruments
+import SessionEngine
 import TerminalKit
 
 /// What every screen can reach: the framework content, the themes and, once a session
@@ -11,14 +12,8 @@ public final class WorkshopContext {
     /// One line shown in the status bar until the next key (e.g. "Saved", an error).
     public var message: String?
     public var messageIsError = false
-    /// Shown at the right of the header: the open session's title and place.
-    public var sessionTitle: String?
-    /// Shown at the right of the status bar: whether everything is saved.
-    public var saveState: String?
-    /// Progress of an instrument in the open session ("Tool A: 4/10 scored, 2 agreed").
-    public var sessionProgress: ((Instrument) -> String)?
-    /// A short mark for an element in lists ("● 3/4 scored", "agreed 4"), once a session is open.
-    public var elementMark: ((Instrument, Element) -> String)?
+    /// The open session, if any; the framework screens work without one.
+    public var session: SessionController?
     /// Starts or opens a session from the home screen; set once sessions are available.
     public var sessionActions: ((HomeScreen.Item) -> Navigation)?
     /// Set by Ctrl-L: the backend repaints every cell on the next frame.

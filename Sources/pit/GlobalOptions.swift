@@ -8,8 +8,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Colour theme: default, light, projector, colourblind, mono (see `pit themes list`).")
     var theme: String?
 
-    @Option(name: .long, help: ArgumentHelp("A folder of extra instrument files (YAML).", valueName: "DIR"))
-    var instruments: [String] = []
+    @Option(name: .customLong("instrument-dir"), help: ArgumentHelp("A folder of extra instrument files (YAML); repeatable. ~/.config/pit/instruments is always read.", valueName: "DIR"))
+    var instrumentDirs: [String] = []
 
     /// Loads the framework: shipped instruments plus the user's; broken user files are
     /// reported on stderr and skipped.
@@ -18,9 +18,9 @@ struct GlobalOptions: ParsableArguments {
             complain("cannot find pit's Assessments folder; set PIT_HOME to the folder that holds Assessments/ and Themes/")
             throw ExitCode.config
         }
-        let extra = [Resources.userInstruments] + instruments.map { URL(fileURLWithPath: $0) }
-        for path in instruments where !FileManager.default.fileExists(atPath: path) {
-            complain("\(path): no such folder (given with --instruments)")
+        let extra = [Resources.userInstruments] + instrumentDirs.map { URL(fileURLWithPath: $0) }
+        for path in instrumentDirs where !FileManager.default.fileExists(atPath: path) {
+            complain("\(path): no such folder (given with --instrument-dir)")
             throw ExitCode.noInput
         }
         do {

@@ -17,7 +17,8 @@ struct Pit: ParsableCommand {
         at the centre, three seams) and Tool A's 10 planning steps.
         """,
         version: version,
-        subcommands: [HomeCommand.self, DemoCommand.self, ThemesCommand.self, InstrumentsCommand.self],
+        subcommands: [HomeCommand.self, NewCommand.self, OpenCommand.self, AssessCommand.self, MergeCommand.self, DemoCommand.self,
+                      ThemesCommand.self, InstrumentsCommand.self],
         defaultSubcommand: HomeCommand.self
     )
 }
@@ -45,16 +46,6 @@ struct HomeCommand: ParsableCommand {
 
     func run() throws {
         var app = App(root: HomeScreen(), context: try makeContext(options))
-        try runScreens(&app)
-    }
-}
-
-struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Explore a sample workshop, opening on the triangle.")
-    @OptionGroup var options: GlobalOptions
-
-    func run() throws {
-        var app = App(root: TriangleScreen(), context: try makeContext(options))
         try runScreens(&app)
     }
 }

@@ -1,0 +1,87 @@
+import Foundation
+import Instruments
+import SessionEngine
+
+/// Everything a report shows, computed once from a session: the matrices, the roll-up,
+/// the priorities, agreed scores, actions and notes. Renderers only format this.
+public struct SessionReport: Sendable {
+    public var info: SessionInfo
+    public var groups: [Group]
+    public var scope: ReportScope
+    public var levelMatrix: LevelMatrix
+    public var groupMatrix: GroupMatrix
+    public var rollup: TriangleRollup
+    public var priorities: Priorities
+    public var state: SessionState
+    public var eventCount: Int
+    public var undoneCount: Int
+    public var firstEvent: Date?
+    public var lastEvent: Date?
+    public var options: ReportOptions
+    public var time: TimeFormat
+
+    public static func make(state: SessionState, events: [Event], catalogue: Catalogue,
+                            options: ReportOptions = ReportOptions()) -> SessionReport {
+        let scope = ReportScope.make(state: state, catalogue: catalogue, instruments: options.instruments)
+        let t = options.divergenceThreshold
+        return SessionReport(info: state.info, groups: state.groups, scope: scope,
+                             levelMatrix: .make(state: state, scope: scope, divergenceThreshold: t),
+                             groupMatrix: .make(state: state, scope: scope, divergenceThreshold: t),
+                             rollup: .make(state: state, scope: scope, triangle: catalogue.triangle),
+                             priorities: .make(state: state, scope: scope, divergenceThreshold: t),
+                             state: state, eventCount: events.count, undoneCount: state.notInEffect.count,
+                             firstEvent: events.first?.at, lastEvent: events.last?.at,
+                             options: options, time: TimeFormat(timeZone: options.timeZone))
+    }
+
+    /// The zone statement for this report ("UTC+01:00").
+    var zoneLabel: String { time.label(at: firstEvent ?? Date(timeIntervalSince1970: 0)) }
+
+    /// Agreed scores in instrument and element order.
+    var agreedRows: [(element: ReportElement, agreed: Agreed, summary: ElementSummary, scale: Scale)] {
+        scope.instruments.flatMap { inst in
+            inst.elements.compactMap { e -> (ReportElement, Agreed, ElementSummary, Scale)? in
+                guard let a = state.agreed[e.ref] else { return nil }
+                return (e, a, state.summary(for: e.ref, threshold: options.divergenceThreshold), inst.scale)
+            }
+        }
+    }
+
+    func elementName(_ ref: ElementRef?) -> String {
+        guard let ref else { return "" }
+        if let e = scope.element(ref) { return scope.displayName(e) }
+        return "\(ref.instrument) \(ref.element)"
+    }
+
+    var modeName: String { info.mode == .selfAssessment ? "Self-assessment" : "Workshop" }
+
+    func groupList() -> String {
+        groups.map { "\($0.name) (\($0.initials), \($0.sector.displayName))" }.joined(separator: "; ")
+    }
+
+    func instrumentList() -> String {
+        scope.instruments.map { inst in
+            let place = inst.placement.map { rollup[$0]?.name ?? $0.rawValue } ?? "not in the catalogue"
+            return "\(inst.short): \(inst.title) (\(place))"
+        }.joined(separator: "; ")
+    }
+
+    func basis(_ s: ElementScore) -> String {
+        switch s.source {
+        case .agreed: return "agreed"
+        case .median: return "median"
+        case .agreedNotApplicable: return "agreed N/A"
+        case .none: return "not scored"
+        }
+    }
+
+    static func kindName(_ k: ComponentKind) -> String {
+        switch k {
+        case .segment: return "Segment"
+        case .seam: return "Seam"
+        case .centre: return "Centre"
+        }
+    }
+
+    static let method = "Each element's score is the level the room agreed, or, where nothing was agreed yet, the median of the groups' levels. A part of the triangle scores the median of its elements' scores, shown with their range and the number of elements behind it. \"Not applicable / don't know\" answers are left out of medians. There are no averages."
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Instruments
+import SessionEngine
+
+/// Every event in time order, in plain words.
+public struct Transcript: Hashable, Sendable {
+    public struct Entry: Hashable, Sendable {
+        public var seq: Int64
+        public var at: Date
+        public var author: String
+        /// `EventPayload.kind`.
+        public var kind: String
+        /// What happened, as a sentence without the time: "NHS Trust scored Step 2 Joint
+        /// needs assessment: 3 Developing".
+        public var text: String
+        public var element: ElementRef?
+        /// False when a later undo took this event out of effect.
+        public var inEffect: Bool
+        /// The event that took this one out of effect.
+        public var undoneBy: Int64?
+    }
+
+    public var info: SessionInfo
+    /// In log order (which is time order).
+    public var entries: [Entry]
+
+    public static func make(events: [Event], catalogue: Catalogue) -> Transcript {
+        let state = Fold.state(from: events)
+        var instrumentsSeen = Set(state.info.instruments)
+        for e in events { if let r = e.payload.element { instrumentsSeen.insert(r.instrument) } }
+        let mixed = instrumentsSeen.count > 1
+
+        // Who cancelled what: an in-effect undo takes its target out of effect.
+        var undoneBy: [Int64: Int64] = [:]
+        for e in events where state.isInEffect(e.seq) {
+            if case .undone(let t) = e.payload { undoneBy[t] = e.seq }
+        }
+
+        var groupNames: [String: String] = [:]
+        var actionWhat: [String: String] = [:]
+        var bySeq: [Int64: Event] = [:]
+        var sentences: [Int64: String] = [:]
+
+        func elementName(_ r: ElementRef) -> String {
+            if let inst = catalogue.instrument(r.instrument) {
+                let noun = inst.placement == .centre ? "Step" : "Element"
+                if let el = inst.element(r.element) {
+                    return (mixed ? "\(inst.short) " : "") + "\(noun) \(el.number) \(el.title)"
+                }
+                return "\(inst.short) \(r.element)"
+            }
+            return "\(r.instrument) \(r.element)"
+        }
+        func answer(_ a: Answer, _ r: ElementRef?) -> String {
+            let scale = r.flatMap { catalogue.instrument($0.instrument)?.scale } ?? .standard
+            return Words.answer(a, scale: scale, long: true)
+        }
+        func group(_ id: String) -> String { groupNames[id] ?? id }
+        func quoted(_ s: String) -> String { "“\(s)”" }
+
+        func describe(_ e: Event) -> String {
+            let who = e.author.isEmpty ? "Someone" : e.author
+            switch e.payload {
+            case .sessionCreated(let info):
+                var details: [String] = []
+                if !info.place.isEmpty { details.append(info.place) }
+                if !info.date.isEmpty { details.append(info.date) }
+                let names = info.instruments.map { catalogue.instrument($0)?.short ?? $0 }
+                if !names.isEmpty { details.append("instruments: " + names.joined(separator: ", ")) }
+                let kind = info.mode == .selfAssessment ? "self-assessment" : "workshop session"
+                return "\(who) created the \(kind) \(quoted(info.title))" + (details.isEmpty ? "" : " (\(details.joined(separator: "; ")))")
+            case .groupAdded(let g):
+                return "\(who) added the group \(g.name) (\(g.sector.displayName), \(g.initials))"
+            case .groupRenamed(let id, let name, let initials):
+                return "\(who) renamed the group \(group(id)) to \(name) (\(initials))"
+            case .groupRemoved(let id):
+                return "\(who) removed the group \(group(id)) and its scores"
+            case .scoreRecorded(let g, let r, let a, let note):
+                var s = "\(group(g)) scored \(elementName(r)): \(answer(a, r))"
+                if let note, !note.isEmpty { s += ", noting \(quoted(note))" }
+                return s
+            case .scoreCleared(let g, let r):
+                return "\(who) cleared \(group(g))’s score for \(elementName(r))"
+            case .revealed(let r):
+                return "\(who) revealed the scores for \(elementName(r))"
+            case .hidden(let r):
+                return "\(who) hid the scores for \(elementName(r))"
+            case .votingLocked(let r):
+                return "\(who) closed scoring on \(elementName(r))"
+            case .votingUnlocked(let r):
+                return "\(who) reopened scoring on \(elementName(r))"
+            case .agreedScoreRecorded(let r, let a, let rationale):
+                var s = "The room agreed \(elementName(r)): \(answer(a, r))"
+                if !rationale.isEmpty { s += ", because \(quoted(rationale))" }
+                return s + " (recorded by \(who))"
+            case .agreedScoreCleared(let r):
+                return "\(who) cleared the agreed score for \(elementName(r))"
+            case .noteAdded(_, let r, let text):
+                return "\(who) noted" + (r.map { " on \(elementName($0))" } ?? "") + ": \(quoted(text))"
+            case .actionAdded(_, let r, let what, let owner, let due):
+                var s = "\(who) added an action" + (r.map { " on \(elementName($0))" } ?? "") + ": \(quoted(what))"
+                var tail: [String] = []
+                if !owner.isEmpty { tail.append("owner \(owner)") }
+                if let due, !due.isEmpty { tail.append("due \(due)") }
+                if !tail.isEmpty { s += " (\(tail.joined(separator: ", ")))" }
+                return s
+            case .actionDone(let id):
+                return "\(who) marked the action \(actionWhat[id].map(quoted) ?? id) done"
+            case .undone(let t):
+                guard let target = bySeq[t] else { return "\(who) undid event \(t)" }
+                if case .undone(let t2) = target.payload {
+                    let inner = sentences[t2] ?? "event \(t2)"
+                    return "\(who) redid event \(t2): \(inner)"
+                }
+                return "\(who) undid event \(t): \(sentences[t] ?? "event \(t)")"
+            }
+        }
+
+        var entries: [Entry] = []
+        entries.reserveCapacity(events.count)
+        for e in events {
+            let text = describe(e)
+            bySeq[e.seq] = e
+            sentences[e.seq] = text
+            switch e.payload {
+            case .groupAdded(let g): groupNames[g.id] = g.name
+            case .groupRenamed(let id, let name, _): groupNames[id] = name
+            case .actionAdded(let id, _, let what, _, _): actionWhat[id] = what
+            default: break
+            }
+            entries.append(Entry(seq: e.seq, at: e.at, author: e.author, kind: e.payload.kind, text: text,
+                                 element: e.payload.element, inEffect: state.isInEffect(e.seq), undoneBy: undoneBy[e.seq]))
+        }
+        return Transcript(info: state.info, entries: entries)
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Instruments
+import SessionEngine
+import TerminalKit
+
+/// The keys that record a workshop's decisions on an element.
+extension ElementScreen {
+    func scoringKeys(context: WorkshopContext) -> [KeyHelp] {
+        guard let session = context.session, let instrument = context.catalogue.instrument(instrumentID) else { return [] }
+        guard session.uses(instrument) else { return [] }
+        let scale = instrument.scale
+        let levels = "\(scale.lowest)-\(scale.highest)" + (scale.allowsNotApplicable ? " 0" : "")
+        var keys = [KeyHelp(levels, session.isSelfAssessment ? "record your level (0 = n/a)" : "record the selected group's level (0 = n/a)",
+                            hint: true, short: "score")]
+        if !session.isSelfAssessment {
+            keys += [KeyHelp("Tab", "choose the group (Shift-Tab: back)", hint: true, short: "group"),
+                     KeyHelp("r", "reveal / hide the scores", hint: true, short: "reveal"),
+                     KeyHelp("a", "record the agreed level and why", hint: true, short: "agree"),
+                     KeyHelp("l", "lock / unlock voting on this element")]
+        }
+        keys += [KeyHelp("x", "clear the selected score"),
+                 KeyHelp("n", "add a note", hint: true, short: "note"),
+                 KeyHelp("A", "add an action (what, who, when)", hint: true, short: "action"),
+                 KeyHelp("u", "undo the last change"),
+                 KeyHelp("U", "redo"),
+                 KeyHelp("g", "manage groups"),
+                 KeyHelp("← →", "previous / next element")]
+        return keys
+    }
+
+    /// Handles a scoring key; nil when the key is not about scoring.
+    mutating func handleScoring(_ key: Key, instrument: Instrument, context: WorkshopContext) -> Navigation? {
+        guard let session = context.session, session.uses(instrument), let element = instrument.elements[safe: index] else { return nil }
+        let ref = ElementRef(instrument: instrument.id, element: element.id)
+        let groups = session.state.groups
+        if selectedGroup >= groups.count { selectedGroup = max(0, groups.count - 1) }
+        let summary = session.summary(ref)
+        switch key {
+        case .tab where !groups.isEmpty:
+            selectedGroup = (selectedGroup + 1) % groups.count
+        case .backTab where !groups.isEmpty:
+            selectedGroup = (selectedGroup + groups.count - 1) % groups.count
+        case .char(let c) where c.wholeNumberValue != nil:
+            let value = c.wholeNumberValue!
+            let answer: Answer
+            if value == 0 {
+                guard instrument.scale.allowsNotApplicable else {
+                    context.say("This scale has no 'not applicable'", error: true)
+                    return .stay
+                }
+                answer = .notApplicable
+            } else {
+                guard instrument.scale.values.contains(value) else {
+                    context.say("\(value) is not on the scale (\(instrument.scale.lowest)-\(instrument.scale.highest))", error: true)
+                    return .stay
+                }
+                answer = .level(value)
+            }
+            guard let group = groups[safe: selectedGroup] else {
+                context.say("Add a group first (g)", error: true)
+                return .stay
+            }
+            if summary.locked {
+                context.say("Voting on this element is locked; press l to unlock", error: true)
+                return .stay
+            }
+            if session.record(.scoreRecorded(group: group.id, element: ref, answer: answer, note: nil)) {
+                // Hidden scores stay hidden in the message too, so the room cannot see them.
+                let shown = summary.revealed || session.isSelfAssessment ? ScoringText.answer(answer, scale: instrument.scale) : "a score"
+                context.say("Saved: \(group.name) gave \(shown)")
+                advanceToNextUnscored(session: session, ref: ref)
+            } else {
+                context.say("NOT saved: \(session.lastFailure ?? "unknown error")", error: true)
+            }
+        case .char("x"):
+            guard let group = groups[safe: selectedGroup], summary.scores.contains(where: { $0.group.id == group.id }) else {
+                context.say("Nothing to clear")
+                return .stay
+            }
+            report(session.record(.scoreCleared(group: group.id, element: ref)), "Cleared \(group.name)'s score", session, context)
+        case .char("r") where !session.isSelfAssessment:
+            let payload: EventPayload = summary.revealed ? .hidden(ref) : .revealed(ref)
+            report(session.record(payload), summary.revealed ? "Scores hidden" : "Scores revealed", session, context)
+        case .char("l") where !session.isSelfAssessment:
+            let payload: EventPayload = summary.locked ? .votingUnlocked(ref) : .votingLocked(ref)
+            report(session.record(payload), summary.locked ? "Voting unlocked" : "Voting locked", session, context)
+        case .char("a") where !session.isSelfAssessment:
+            let suggestion = summary.agreed.map { ScoringText.answer($0.answer, scale: instrument.scale) }
+                ?? summary.median.map { String(Int($0.rounded())) } ?? ""
+            let first = suggestion.split(separator: " ").first.map(String.init) ?? ""
+            let scale = instrument.scale
+            return .push(PromptScreen("Agreed level: \(element.title)", fields: [
+                .init("Agreed level", hint: "\(scale.lowest)-\(scale.highest)" + (scale.allowsNotApplicable ? ", 0 = n/a" : ""), value: first),
+                .init("Why the room agreed it", hint: "the reason, in a sentence"),
+            ], over: self) { values in
+                guard let value = Int(values[0]), value == 0 ? scale.allowsNotApplicable : scale.values.contains(value) else {
+                    return "The agreed level must be one of \(scale.values.map(String.init).joined(separator: ", "))" + (scale.allowsNotApplicable ? " or 0" : "")
+                }
+                let answer: Answer = value == 0 ? .notApplicable : .level(value)
+                guard session.record(.agreedScoreRecorded(element: ref, answer: answer, rationale: values[1])) else {
+                    return "NOT saved: \(session.lastFailure ?? "unknown error")"
+                }
+                context.say("Saved: agreed \(ScoringText.answer(answer, scale: scale))")
+                return nil
+            })
+        case .char("n"):
+            return .push(PromptScreen("Note on \(element.title)", fields: [.init("Note")], over: self) { values in
+                guard session.record(.noteAdded(id: session.store.newID("n"), element: ref, text: values[0])) else {
+                    return "NOT saved: \(session.lastFailure ?? "unknown error")"
+                }
+                context.say("Saved: note")
+                return nil
+            })
+        case .char("A"):
+            return .push(PromptScreen("Action on \(element.title)", fields: [
+                .init("What will be done"),
+                .init("Who owns it", hint: "a person or organisation", required: false),
+                .init("Due", hint: "YYYY-MM-DD, optional", required: false),
+            ], over: self) { values in
+                let due = values[2].isEmpty ? nil : values[2]
+                if let due, !ElementScreen.isDate(due) { return "Due must be a date like 2026-12-31, or left empty" }
+                let payload = EventPayload.actionAdded(id: session.store.newID("a"), element: ref, what: values[0], owner: values[1], due: due)
+                guard session.record(payload) else { return "NOT saved: \(session.lastFailure ?? "unknown error")" }
+                context.say("Saved: action")
+                return nil
+            })
+        case .char("u"):
+            if let what = session.undo() { context.say("Undone: \(what)") } else { context.say(session.lastFailure.map { "NOT undone: \($0)" } ?? "Nothing to undo", error: session.lastFailure != nil) }
+        case .char("U"):
+            if session.redo() != nil { context.say("Redone") } else { context.say(session.lastFailure.map { "NOT redone: \($0)" } ?? "Nothing to redo", error: session.lastFailure != nil) }
+        case .char("g"):
+            return .push(GroupsScreen())
+        default:
+            return nil
+        }
+        return .stay
+    }
+
+    private mutating func advanceToNextUnscored(session: SessionController, ref: ElementRef) {
+        let groups = session.state.groups
+        guard groups.count > 1 else { return }
+        let scored = Set(session.state.scores[ref]?.keys.map { $0 } ?? [])
+        for step in 1..<groups.count {
+            let i = (selectedGroup + step) % groups.count
+            if !scored.contains(groups[i].id) {
+                selectedGroup = i
+                return
+            }
+        }
+    }
+
+    private func report(_ ok: Bool, _ text: String, _ session: SessionController, _ context: WorkshopContext) {
+        if ok { context.say("Saved: " + text) } else { context.say("NOT saved: \(session.lastFailure ?? "unknown error")", error: true) }
+    }
+
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let m = Int(parts[1]), let d = Int(parts[2]), Int(parts[0]) != nil else { return false }
+        return (1...12).contains(m) && (1...31).contains(d)
+    }
+}

@@ -1,0 +1,112 @@
+import TerminalKit
+
+/// A small form over the current screen: one or more text fields, Enter to go on,
+/// Esc to cancel. `submit` gets the values and returns an error to show, or nil.
+public struct PromptScreen: Screen {
+    public struct Field: Sendable {
+        public var label: String
+        public var hint: String
+        public var value: String
+        public var required: Bool
+
+        public init(_ label: String, hint: String = "", value: String = "", required: Bool = true) {
+            self.label = label; self.hint = hint; self.value = value; self.required = required
+        }
+    }
+
+    public var heading: String
+    public var fields: [Field]
+    public var current = 0
+    public var error: String?
+    let submit: ([String]) -> String?
+    /// The screen the form sits over, drawn underneath it.
+    let background: (any Screen)?
+
+    public init(_ heading: String, fields: [Field], over background: (any Screen)? = nil, submit: @escaping ([String]) -> String?) {
+        self.heading = heading
+        self.fields = fields
+        self.background = background
+        self.submit = submit
+    }
+
+    public func title(context: WorkshopContext) -> String { heading }
+
+    public func keys(context: WorkshopContext) -> [KeyHelp] {
+        [KeyHelp("Enter", current == fields.count - 1 ? "save" : "next field", hint: true),
+         KeyHelp("Esc", "cancel", hint: true),
+         KeyHelp("Tab Shift-Tab", "move between fields"),
+         KeyHelp("Backspace", "delete a character")]
+    }
+
+    public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
+        error = nil
+        switch key {
+        case .escape:
+            context.say("Cancelled; nothing was recorded")
+            return .pop
+        case .tab, .down: current = min(fields.count - 1, current + 1)
+        case .backTab, .up: current = max(0, current - 1)
+        case .backspace, .delete:
+            if !fields[current].value.isEmpty { fields[current].value.removeLast() }
+        case .ctrl("u"): fields[current].value = ""
+        case .enter:
+            if fields[current].required && fields[current].value.trimmed.isEmpty {
+                error = "\(fields[current].label) is needed"
+                return .stay
+            }
+            if current < fields.count - 1 {
+                current += 1
+                return .stay
+            }
+            if let firstMissing = fields.firstIndex(where: { $0.required && $0.value.trimmed.isEmpty }) {
+                current = firstMissing
+                error = "\(fields[firstMissing].label) is needed"
+                return .stay
+            }
+            if let problem = submit(fields.map { $0.value.trimmed }) {
+                error = problem
+                return .stay
+            }
+            return .pop
+        case .char(let c):
+            if fields[current].value.count < 500 { fields[current].value.append(c) }
+        default:
+            return .stay  // modal: no global keys while typing
+        }
+        return .stay
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
+        background?.render(into: &canvas, area: area, context: context)
+        let width = min(area.width - 2, 72)
+        let height = min(area.height, fields.count * 3 + 4)
+        let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - height) / 2), width: width, height: height)
+        canvas.fill(rect, role: .text)
+        canvas.box(rect, title: heading, role: .accent)
+        let inner = rect.inset(dx: 2, dy: 1)
+        var y = inner.y
+        for (i, field) in fields.enumerated() {
+            guard y + 1 < inner.maxY else { break }
+            let label = field.label + (field.hint.isEmpty ? "" : "  (\(field.hint))")
+            canvas.text(label, x: inner.x, y: y, role: i == current ? .accent : .muted, emphasis: i == current ? .bold : [], maxWidth: inner.width)
+            // Show the end of a long value, where the typing happens.
+            let shown = String(field.value.suffix(max(1, inner.width - 3)))
+            let prompt = canvas.glyphs.isUnicode ? "› " : "> "
+            canvas.text(prompt + shown, x: inner.x, y: y + 1, role: i == current ? .text : .muted, maxWidth: inner.width)
+            if i == current { canvas.cursor = Point(x: inner.x + 2 + DisplayWidth.of(shown), y: y + 1) }
+            y += 3
+        }
+        if let error {
+            canvas.text(error, x: inner.x, y: rect.maxY - 2, role: .warning, maxWidth: inner.width)
+        }
+    }
+}
+
+extension String {
+    var trimmed: String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Instruments
+import SessionEngine
+
+/// The open session as the screens see it: every change goes through here, is
+/// committed to disk before it returns, and is reported as saved or not.
+public final class SessionController {
+    public let store: SessionStore
+    /// Who is recording (written on every event).
+    public let author: String
+    public private(set) var lastSaved: Date?
+    public private(set) var lastFailure: String?
+    /// Divergence threshold: groups this many levels apart are flagged for discussion.
+    public var divergenceThreshold = 2
+
+    public init(store: SessionStore, author: String) {
+        self.store = store
+        self.author = author
+        lastSaved = store.state.lastChange
+    }
+
+    public var state: SessionState { store.state }
+    public var info: SessionInfo { store.state.info }
+    public var isSelfAssessment: Bool { info.mode == .selfAssessment }
+
+    /// Records a change. Returns false (and keeps the reason) when it could not be saved.
+    @discardableResult
+    public func record(_ payload: EventPayload) -> Bool {
+        do {
+            try store.append(payload, author: author)
+            lastSaved = Date()
+            lastFailure = nil
+            return true
+        } catch {
+            lastFailure = "\(error)"
+            return false
+        }
+    }
+
+    /// Undoes the latest change still in effect; returns a description of it.
+    public func undo() -> String? {
+        do {
+            guard let event = try store.undoLast(author: author), case .undone(let seq) = event.payload,
+                  let target = store.event(seq: seq) else { return nil }
+            lastSaved = Date()
+            return target.payload.kind
+        } catch {
+            lastFailure = "\(error)"
+            return nil
+        }
+    }
+
+    public func redo() -> String? {
+        do {
+            guard try store.redo(author: author) != nil else { return nil }
+            lastSaved = Date()
+            return "redone"
+        } catch {
+            lastFailure = "\(error)"
+            return nil
+        }
+    }
+
+    /// Picks up changes written by another process (a scribe's terminal).
+    public func refresh() -> Bool {
+        do { return try store.refreshIfChanged() } catch {
+            lastFailure = "\(error)"
+            return false
+        }
+    }
+
+    public func summary(_ ref: ElementRef) -> ElementSummary { store.state.summary(for: ref, threshold: divergenceThreshold) }
+
+    public func uses(_ instrument: Instrument) -> Bool { info.instruments.contains(instrument.id) }
+
+    /// Elements of `instrument` with at least one score, and with an agreed level.
+    public func progress(_ instrument: Instrument) -> (scored: Int, agreed: Int, total: Int) {
+        var scored = 0, agreed = 0
+        for element in instrument.elements {
+            let ref = ElementRef(instrument: instrument.id, element: element.id)
+            if let scores = state.scores[ref], !scores.isEmpty { scored += 1 }
+            if state.agreed[ref] != nil { agreed += 1 }
+        }
+        return (scored, agreed, instrument.elements.count)
+    }
+
+    public func progressText(_ instrument: Instrument) -> String {
+        let p = progress(instrument)
+        if isSelfAssessment {
+            let percent = p.total == 0 ? 0 : p.scored * 100 / p.total
+            return "\(instrument.short): \(percent)% done (\(p.scored)/\(p.total))"
+        }
+        return "\(instrument.short): \(p.scored)/\(p.total) scored, \(p.agreed) agreed"
+    }
+}

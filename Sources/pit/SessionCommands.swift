@@ -1,0 +1,204 @@
+import ArgumentParser
+import Foundation
+import Instruments
+import SessionEngine
+import Workshop
+
+/// Opens the screens on a session; the idle tick picks up other processes' changes.
+func runSession(_ store: SessionStore, root: [any Screen], options: GlobalOptions, author: String) throws {
+    let context = try makeContext(options)
+    let controller = SessionController(store: store, author: author)
+    context.session = controller
+    RecentSessions.remember(store.path)
+    var app = App(root: root[0], context: context)
+    for screen in root.dropFirst() { app.push(screen) }
+    try runScreens(&app) { controller.refresh() }
+    store.close()
+}
+
+/// Parses "Name" or "Name:sector" (sector: la, nhs, vcse, residents, other).
+func parseGroups(_ text: String) throws -> [Group] {
+    var groups: [Group] = []
+    for part in text.split(separator: ",") {
+        let pieces = part.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let name = pieces.first, !name.isEmpty else { continue }
+        var sector = Sector.other
+        if pieces.count == 2 {
+            guard let s = GroupsScreen.sector(from: pieces[1]) else {
+                throw ValidationError("unknown sector `\(pieces[1])` for \(name); use la, nhs, vcse, residents or other")
+            }
+            sector = s
+        }
+        if groups.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+            throw ValidationError("the group \(name) is named twice in --groups")
+        }
+        let initials = Group.uniqueInitials(for: name, taken: groups.map(\.initials))
+        groups.append(Group(id: "g\(groups.count + 1)", name: name, sector: sector, initials: initials))
+    }
+    return groups
+}
+
+func instrumentIDs(_ text: String, catalogue: Catalogue) throws -> [String] {
+    let ids = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    for id in ids where catalogue.instrument(id) == nil {
+        throw ValidationError("unknown instrument `\(id)`; available: \(catalogue.instruments.map(\.id).joined(separator: ", "))")
+    }
+    guard !ids.isEmpty else { throw ValidationError("--instruments needs at least one instrument id") }
+    return ids
+}
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "new", abstract: "Create a workshop session and open it.")
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The session's title, e.g. \"Healthier Northbridge\".") var title: String
+    @Option(help: "Where the workshop takes place.") var place = ""
+    @Option(help: "The groups in the room, comma-separated; add :la, :nhs, :vcse, :residents or :other for a sector.") var groups = ""
+    @Option(name: .customLong("instruments"), help: "Instruments this session scores, comma-separated (see `pit instruments list`).") var use = "tool-a"
+    @Option(help: "The facilitator's name.") var facilitator: String?
+    @Option(name: .shortAndLong, help: "The session file to create (default: from the title).") var output: String?
+    @Flag(help: "Create the file without opening the screens.") var noOpen = false
+
+    func run() throws {
+        let catalogue = try options.loadCatalogue()
+        let ids = try instrumentIDs(use, catalogue: catalogue)
+        let groupList = try parseGroups(groups)
+        let path = output ?? SessionFiles.defaultFileName(for: title)
+        let author = SessionFiles.author(facilitator)
+        let info = SessionInfo(title: title, place: place, date: SessionFiles.today(), facilitator: author, instruments: ids, mode: .workshop)
+        let store = try SessionFiles.attempt {
+            try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groupList, author: author)
+        }
+        print("Created \(path) with \(groupList.count) group\(groupList.count == 1 ? "" : "s") scoring \(ids.joined(separator: ", ")).")
+        if noOpen { store.close(); return }
+        try runSession(store, root: [TriangleScreen()], options: options, author: author)
+    }
+}
+
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open a session file on the facilitator's screens.")
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The session file (.pit).") var file: String
+    @Option(name: .customLong("as"), help: "Your name, recorded with each change (default: your login).") var author: String?
+
+    func run() throws {
+        let store = try SessionFiles.attempt { try SessionStore.open(at: URL(fileURLWithPath: file)) }
+        let root: [any Screen] = store.state.info.mode == .selfAssessment
+            ? [ElementListScreen(instrument: store.state.info.instruments.first ?? "tool-a")]
+            : [TriangleScreen()]
+        try runSession(store, root: root, options: options, author: SessionFiles.author(author))
+    }
+}
+
+struct AssessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assess", abstract: "Self-assess as one partner organisation; run it again to carry on.",
+        discussion: "Send the file to the facilitator, who combines partners' files with `pit merge`.")
+    @OptionGroup var options: GlobalOptions
+    @Option(name: .customLong("as"), help: "The partner organisation you are assessing for.") var partner: String
+    @Option(help: "Your organisation's sector: la, nhs, vcse, residents or other.") var sector = "other"
+    @Option(name: .customLong("instruments"), help: "Instruments to assess, comma-separated.") var use = "tool-a"
+    @Option(name: .shortAndLong, help: "The file to write (default: PARTNER-assessment.pit).") var output: String?
+    @Flag(help: "Create or check the file without opening the screens.") var noOpen = false
+
+    func run() throws {
+        let path = output ?? SessionFiles.defaultFileName(for: partner, suffix: "-assessment")
+        let url = URL(fileURLWithPath: path)
+        let store: SessionStore
+        if FileManager.default.fileExists(atPath: path) {
+            store = try SessionFiles.attempt { try SessionStore.open(at: url) }
+            guard store.state.info.mode == .selfAssessment else {
+                complain("\(path) is a workshop session, not a self-assessment; choose another file with -o")
+                throw ExitCode.dataError
+            }
+            print("Carrying on with \(path).")
+        } else {
+            let catalogue = try options.loadCatalogue()
+            let ids = try instrumentIDs(use, catalogue: catalogue)
+            guard let sectorValue = GroupsScreen.sector(from: sector) else {
+                throw ValidationError("unknown sector `\(sector)`; use la, nhs, vcse, residents or other")
+            }
+            let group = Group(id: "partner", name: partner, sector: sectorValue)
+            let info = SessionInfo(title: "Self-assessment: \(partner)", date: SessionFiles.today(), facilitator: partner,
+                                   instruments: ids, mode: .selfAssessment)
+            store = try SessionFiles.attempt { try SessionStore.create(at: url, info: info, groups: [group], author: partner) }
+            print("Created \(path).")
+        }
+        if noOpen { store.close(); return }
+        try runSession(store, root: [ElementListScreen(instrument: store.state.info.instruments.first ?? "tool-a")],
+                       options: options, author: partner)
+    }
+}
+
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge", abstract: "Combine partners' self-assessments into one workshop session, a group per partner.")
+    @Argument(help: "Self-assessment files (.pit).") var files: [String]
+    @Option(name: .shortAndLong, help: "The workshop session file to create.") var output: String
+    @Option(help: "Rename a partner, e.g. --rename \"NHS=NHS Trust\" (repeatable; needed when two files have the same partner).")
+    var rename: [String] = []
+    @Option(help: "Title of the new session.") var title = "Combined self-assessments"
+    @Option(help: "Where the workshop takes place.") var place = ""
+
+    func run() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one self-assessment file") }
+        var renames: [String: String] = [:]
+        for r in rename {
+            let pair = try SessionFiles.attempt { try Merge.parseRename(r) }
+            renames[pair.old] = pair.new
+        }
+        let store = try SessionFiles.attempt {
+            try Merge.merge(inputs: files.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: output), renames: renames,
+                            title: title, place: place, author: SessionFiles.author(nil))
+        }
+        let names = store.state.groups.map(\.name).joined(separator: ", ")
+        print("Merged \(files.count) file\(files.count == 1 ? "" : "s") into \(output): \(names).")
+        store.close()
+    }
+}
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Open a sample workshop (four groups' scores, notes and actions), on the triangle.")
+    @OptionGroup var options: GlobalOptions
+    @Option(name: .shortAndLong, help: "Keep the demo session in this file (default: a temporary file).") var output: String?
+    @Flag(help: "Only write the file (needs -o).") var noOpen = false
+
+    func validate() throws {
+        if noOpen && output == nil { throw ValidationError("--no-open needs -o FILE, or the demo would be thrown away") }
+    }
+
+    func run() throws {
+        let catalogue = try options.loadCatalogue()
+        let url: URL
+        if let output {
+            url = URL(fileURLWithPath: output)
+        } else {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-demo-\(getpid())")
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            url = folder.appendingPathComponent("demo.pit")
+            try? FileManager.default.removeItem(at: url)
+        }
+        // Demo data on Tool A; the seam tools are in the session, ready to score.
+        guard let toolA = catalogue.instrument("tool-a") else {
+            complain("the demo needs Tool A (tool-a.yaml), which did not load")
+            throw ExitCode.config
+        }
+        let seams = ["tool-b", "tool-c", "tool-d"].filter { catalogue.instrument($0) != nil }
+        let store = try SessionFiles.attempt {
+            try DemoSeed.create(at: url, elements: [(instrument: toolA.id, elements: toolA.elements.map(\.id))], alsoUsing: seams,
+                                seed: 7, start: Date().addingTimeInterval(-2 * 3600))
+        }
+        if noOpen {
+            print("Wrote the demo session to \(url.path).")
+            store.close()
+            return
+        }
+        defer { if output == nil { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) } }
+        let context = try makeContext(options)
+        let controller = SessionController(store: store, author: store.state.info.facilitator)
+        context.session = controller
+        var app = App(root: TriangleScreen(), context: context)
+        try runScreens(&app) { controller.refresh() }
+        store.close()
+    }
+}

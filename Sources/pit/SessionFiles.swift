@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import SessionEngine
+
+/// Opening and creating session files from the command line, with sysexits codes.
+enum SessionFiles {
+    /// The exit code that tells a script what went wrong with a session file.
+    static func exitCode(for error: Error) -> ExitCode {
+        switch error {
+        case let e as SessionFileError:
+            switch e {
+            case .missing: return .noInput
+            case .notAPitSession, .newerSchema, .damaged: return .dataError
+            case .unreadable: return .noInput
+            case .alreadyExists, .cannotCreate, .notWritable: return .cannotCreate
+            case .busy: return ExitCode(75)
+            }
+        case is MergeError: return .dataError
+        default: return .software
+        }
+    }
+
+    /// Runs `body`, turning session errors into a message on stderr and an exit code.
+    static func attempt<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as ExitCode {
+            throw error
+        } catch {
+            complain("\(error)")
+            throw exitCode(for: error)
+        }
+    }
+
+    /// A file name from a title: "Healthier Northbridge" -> "healthier-northbridge.pit".
+    static func defaultFileName(for title: String, suffix: String = "") -> String {
+        var slug = ""
+        for c in title.lowercased() {
+            if c.isLetter || c.isNumber { slug.append(c) } else if slug.last != "-" { slug.append("-") }
+        }
+        slug = slug.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        return (slug.isEmpty ? "session" : String(slug.prefix(60))) + suffix + ".pit"
+    }
+
+    /// Who is recording: the given name, else the login name.
+    static func author(_ given: String?) -> String {
+        if let given, !given.isEmpty { return given }
+        return ProcessInfo.processInfo.environment["USER"] ?? "facilitator"
+    }
+
+    static func today() -> String { SessionInfo.day(of: Date()) }
+}
+
+/// Sessions opened recently, newest first, for the home screen.
+enum RecentSessions {
+    static var file: URL { Resources.stateDirectory.appendingPathComponent("recent") }
+
+    static func list() -> [String] {
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").map(String.init).filter { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    static func remember(_ path: String) {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let updated = [absolute] + list().filter { $0 != absolute }
+        try? FileManager.default.createDirectory(at: Resources.stateDirectory, withIntermediateDirectories: true)
+        try? updated.prefix(10).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+    }
+}
