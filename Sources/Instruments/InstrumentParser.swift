@@ -137,7 +137,7 @@ public enum InstrumentParser {
                     levels[level] = text.trimmed
                 }
                 for required in Set([scale.lowest, scale.middle, scale.highest]).sorted() where levels[required] == nil {
-                    r.problem("\(what) needs a descriptor for level \(required)", at: levelNode)
+                    r.problem("\(what) needs a descriptor for level \(required)", at: r.key(map, "levels") ?? levelNode)
                 }
             } else if map["levels"] == nil {
                 r.problem("\(what) is missing `levels` (descriptors for at least levels \(scale.lowest), \(scale.middle) and \(scale.highest))", at: item)

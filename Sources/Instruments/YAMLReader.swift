@@ -102,6 +102,11 @@ struct YAMLReader {
         return result
     }
 
+    /// The key node itself (for pointing at `levels:` rather than its first entry).
+    func key(_ map: Node.Mapping, _ name: String) -> Node? {
+        map.first { $0.key.string == name }?.key
+    }
+
     /// Reports keys the format does not know, which are usually typos.
     mutating func unknownKeys(_ map: Node.Mapping, allowed: Set<String>, in what: String) {
         for (key, _) in map {

@@ -23,7 +23,7 @@ public enum ThemeColour: Hashable, Sendable {
         if n >= 232 { return .indexed(n < 244 ? 0 : 7) }
         let c = n - 16
         let r = c / 36, g = (c / 6) % 6, b = c % 6
-        let bit = { (v: Int) in v >= 3 ? 1 : 0 }
+        let bit = { (v: Int) in v >= 2 ? 1 : 0 }
         let index = bit(r) | bit(g) << 1 | bit(b) << 2
         return .indexed(index)
     }

@@ -1,0 +1,96 @@
+import CSV
+import Foundation
+import Instruments
+import SessionEngine
+
+/// Tidy CSV for spreadsheets and statistics packages: UTF-8 with a header row, one
+/// observation per row, every text cell neutralised against formula injection.
+public enum CSVExport {
+    public enum Table: String, CaseIterable, Sendable {
+        /// One row per group score (the default).
+        case scores
+        /// One row per agreed score.
+        case agreed
+        /// One row per action.
+        case actions
+    }
+
+    public static let scoreColumns = ["session", "place", "date", "instrument", "element", "element_number", "element_title",
+                                      "group_id", "group", "sector", "level", "label", "not_applicable", "note",
+                                      "recorded_at", "recorded_by"]
+    public static let agreedColumns = ["session", "place", "date", "instrument", "element", "element_number", "element_title",
+                                       "level", "label", "not_applicable", "rationale", "groups_median", "groups_min",
+                                       "groups_max", "groups_scored", "divergent", "recorded_at", "recorded_by"]
+    public static let actionColumns = ["session", "place", "date", "action_id", "instrument", "element", "element_number",
+                                       "element_title", "action", "owner", "due", "status", "done_at", "recorded_at",
+                                       "recorded_by"]
+
+    /// - Parameter byteOrderMark: start with a UTF-8 byte order mark, which older Excel
+    ///   versions need to read UTF-8 (off by default; other tools do not want it).
+    public static func render(state: SessionState, catalogue: Catalogue, table: Table = .scores,
+                              options: ReportOptions = ReportOptions(), byteOrderMark: Bool = false) throws -> Data {
+        let scope = ReportScope.make(state: state, catalogue: catalogue, instruments: options.instruments)
+        let time = TimeFormat(timeZone: options.timeZone)
+        let info = state.info
+        let head = [info.title, info.place, info.date]
+        var rows: [[String]] = []
+        func elementCells(_ e: ReportElement) -> [String] {
+            [e.ref.instrument, e.ref.element, e.number.map(String.init) ?? "", e.title]
+        }
+        func answerCells(_ a: Answer, _ scale: Scale) -> [String] {
+            switch a {
+            case .level(let l): return [String(l), scale.label(for: l), "FALSE"]
+            case .notApplicable: return ["", Words.notApplicableLong, "TRUE"]
+            }
+        }
+        switch table {
+        case .scores:
+            rows.append(scoreColumns)
+            for inst in scope.instruments {
+                for e in inst.elements {
+                    let byGroup = state.scores[e.ref] ?? [:]
+                    for g in state.groups {
+                        guard let s = byGroup[g.id] else { continue }
+                        rows.append(head + elementCells(e) + [g.id, g.name, g.sector.displayName]
+                                    + answerCells(s.answer, inst.scale) + [s.note ?? "", time.iso(s.at), s.author])
+                    }
+                }
+            }
+        case .agreed:
+            rows.append(agreedColumns)
+            for inst in scope.instruments {
+                for e in inst.elements {
+                    guard let a = state.agreed[e.ref] else { continue }
+                    let s = state.summary(for: e.ref, threshold: options.divergenceThreshold)
+                    rows.append(head + elementCells(e) + answerCells(a.answer, inst.scale)
+                                + [a.rationale, s.median.map { Words.number($0) } ?? "", s.min.map(String.init) ?? "",
+                                   s.max.map(String.init) ?? "", String(s.count), s.divergent ? "TRUE" : "FALSE",
+                                   time.iso(a.at), a.author])
+                }
+            }
+        case .actions:
+            rows.append(actionColumns)
+            for act in state.actions {
+                let e = act.element.flatMap { scope.element($0) }
+                let el: [String] = e.map(elementCells) ?? [act.element?.instrument ?? "", act.element?.element ?? "", "", ""]
+                rows.append(head + [act.id] + el
+                            + [act.what, act.owner, act.due ?? "", act.done ? "done" : "open",
+                               act.doneAt.map { time.iso($0) } ?? "", time.iso(act.at), act.author])
+            }
+        }
+        return try write(rows, byteOrderMark: byteOrderMark)
+    }
+
+    /// Writes rows with CSV.swift's writer (which does the quoting), neutralising every cell.
+    static func write(_ rows: [[String]], byteOrderMark: Bool) throws -> Data {
+        let stream = OutputStream(toMemory: ())
+        stream.open()
+        let writer = try CSVWriter(stream: stream, delimiter: ",", newline: .crlf)
+        for row in rows { try writer.write(row: row.map(Escape.spreadsheetCell)) }
+        stream.close()
+        var data = byteOrderMark ? Data([0xEF, 0xBB, 0xBF]) : Data()
+        data.append((stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data) ?? Data())
+        data.append(contentsOf: [0x0D, 0x0A])
+        return data
+    }
+}

@@ -1,0 +1,433 @@
+import Foundation
+import Instruments
+import SessionEngine
+
+/// Why a JSON file could not be imported.
+public enum SessionJSONError: Error, CustomStringConvertible, Equatable, Sendable {
+    case notJSON(String)
+    case wrongFormat(found: String?)
+    case newerVersion(found: Int, supported: Int)
+    case badEvent(index: Int, detail: String)
+    case missing(String)
+
+    public var description: String {
+        switch self {
+        case .notJSON(let why):
+            return "it is not valid JSON (\(why)). Export the session again with `pit report FILE --format json`."
+        case .wrongFormat(let found):
+            return "it is not a pit session export (\"format\" is \(found.map { "\"\($0)\"" } ?? "missing"); expected \"pit-session\")."
+        case .newerVersion(let found, let supported):
+            return "it was exported by a newer pit (version \(found); this pit reads up to \(supported)). Update pit to import it."
+        case .badEvent(let index, let detail):
+            return "event \(index + 1) in the file is unusable: \(detail)."
+        case .missing(let what):
+            return "it has no \(what)."
+        }
+    }
+}
+
+/// The whole session as JSON, for interchange: `"format": "pit-session"`, `"version": 1`.
+/// See docs/json-schema.md. Times are UTC, ISO 8601 with milliseconds.
+public enum SessionJSON {
+    public static let format = "pit-session"
+    public static let version = 1
+
+    // MARK: Wire types
+
+    struct Doc: Codable {
+        var format: String?
+        var version: Int?
+        var session: Info?
+        var groups: [GroupRec]?
+        var events: [EventRec]?
+        var state: StateRec?
+    }
+
+    struct Info: Codable {
+        var title: String
+        var place: String
+        var date: String
+        var facilitator: String
+        var instruments: [String]
+        var mode: String
+    }
+
+    struct GroupRec: Codable {
+        var id: String
+        var name: String
+        var sector: String
+        var initials: String
+    }
+
+    struct EventRec: Codable {
+        var seq: Int64?
+        var at: String?
+        var author: String?
+        var kind: String?
+        var session: Info?
+        var group: String?
+        var name: String?
+        var sector: String?
+        var initials: String?
+        var instrument: String?
+        var element: String?
+        var level: Int?
+        var notApplicable: Bool?
+        var note: String?
+        var rationale: String?
+        var id: String?
+        var text: String?
+        var what: String?
+        var owner: String?
+        var due: String?
+        var target: Int64?
+    }
+
+    struct ScoreRec: Codable {
+        var instrument: String
+        var element: String
+        var group: String
+        var level: Int?
+        var notApplicable: Bool
+        var note: String?
+        var at: String
+        var author: String
+    }
+
+    struct AgreedRec: Codable {
+        var instrument: String
+        var element: String
+        var level: Int?
+        var notApplicable: Bool
+        var rationale: String
+        var at: String
+        var author: String
+    }
+
+    struct NoteRec: Codable {
+        var id: String
+        var instrument: String?
+        var element: String?
+        var text: String
+        var at: String
+        var author: String
+        var seq: Int64
+    }
+
+    struct ActionRec: Codable {
+        var id: String
+        var instrument: String?
+        var element: String?
+        var what: String
+        var owner: String
+        var due: String?
+        var done: Bool
+        var doneAt: String?
+        var at: String
+        var author: String
+        var seq: Int64
+    }
+
+    struct RefRec: Codable, Hashable {
+        var instrument: String
+        var element: String
+    }
+
+    struct SummaryRec: Codable {
+        var instrument: String
+        var element: String
+        var title: String
+        var levels: Int
+        var notApplicable: Int
+        var notScored: Int
+        var median: Double?
+        var min: Int?
+        var max: Int?
+        var divergent: Bool
+        var score: Double?
+        var scoreBasis: String
+    }
+
+    struct ComponentRec: Codable {
+        var component: String
+        var median: Double?
+        var min: Double?
+        var max: Double?
+        var scored: Int
+        var agreed: Int
+        var total: Int
+    }
+
+    struct StateRec: Codable {
+        var scores: [ScoreRec]
+        var agreed: [AgreedRec]
+        var notes: [NoteRec]
+        var actions: [ActionRec]
+        var revealed: [RefRec]
+        var locked: [RefRec]
+        var undone: [Int64]
+        var lastSeq: Int64
+        var elements: [SummaryRec]
+        var triangle: [ComponentRec]
+    }
+
+    // MARK: Times
+
+    /// "2026-01-01T10:42:05.123Z" (UTC, milliseconds).
+    static func timestamp(_ d: Date) -> String {
+        let ms = Int64((d.timeIntervalSince1970 * 1000).rounded())
+        var secs = ms / 1000, frac = ms % 1000
+        if frac < 0 { frac += 1000; secs -= 1 }
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC")!
+        let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second],
+                                   from: Date(timeIntervalSince1970: Double(secs)))
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
+                      c.hour ?? 0, c.minute ?? 0, c.second ?? 0, Int(frac))
+    }
+
+    /// Parses `yyyy-mm-ddThh:mm:ss[.fff]` followed by `Z` or `±hh:mm`; whole milliseconds.
+    static func parseTimestamp(_ s: String) -> Date? {
+        let u = Array(s.utf8)
+        func num(_ from: Int, _ len: Int) -> Int? {
+            guard from + len <= u.count else { return nil }
+            var v = 0
+            for i in from..<(from + len) {
+                guard u[i] >= 48 && u[i] <= 57 else { return nil }
+                v = v * 10 + Int(u[i] - 48)
+            }
+            return v
+        }
+        guard u.count >= 20, let y = num(0, 4), u[4] == 45, let mo = num(5, 2), u[7] == 45, let d = num(8, 2),
+              u[10] == 84 || u[10] == 116, let h = num(11, 2), u[13] == 58, let mi = num(14, 2), u[16] == 58,
+              let se = num(17, 2) else { return nil }
+        var i = 19
+        var ms = 0
+        if i < u.count, u[i] == 46 {
+            i += 1
+            var digits = 0
+            while i < u.count, u[i] >= 48, u[i] <= 57 {
+                if digits < 3 { ms = ms * 10 + Int(u[i] - 48) }
+                digits += 1
+                i += 1
+            }
+            guard digits > 0 else { return nil }
+            for _ in digits..<3 where digits < 3 { ms *= 10 }
+        }
+        var offset = 0
+        guard i < u.count else { return nil }
+        if u[i] == 90 || u[i] == 122 {
+            i += 1
+        } else if u[i] == 43 || u[i] == 45, let oh = num(i + 1, 2), i + 3 < u.count, u[i + 3] == 58, let om = num(i + 4, 2) {
+            offset = (oh * 3600 + om * 60) * (u[i] == 45 ? -1 : 1)
+            i += 6
+        } else { return nil }
+        guard i == u.count, (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, se < 61 else { return nil }
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC")!
+        guard let base = cal.date(from: DateComponents(year: y, month: mo, day: d, hour: h, minute: mi, second: se)) else {
+            return nil
+        }
+        let total = Int64(base.timeIntervalSince1970.rounded()) * 1000 + Int64(ms) - Int64(offset) * 1000
+        return Date(timeIntervalSince1970: Double(total) / 1000)
+    }
+
+    // MARK: Export
+
+    static func info(_ i: SessionInfo) -> Info {
+        Info(title: i.title, place: i.place, date: i.date, facilitator: i.facilitator, instruments: i.instruments,
+             mode: i.mode.rawValue)
+    }
+
+    static func record(_ e: Event) -> EventRec {
+        var r = EventRec(seq: e.seq, at: timestamp(e.at), author: e.author, kind: e.payload.kind)
+        func ref(_ x: ElementRef?) { r.instrument = x?.instrument; r.element = x?.element }
+        func answer(_ a: Answer) {
+            switch a {
+            case .level(let l): r.level = l
+            case .notApplicable: r.notApplicable = true
+            }
+        }
+        switch e.payload {
+        case .sessionCreated(let i): r.session = info(i)
+        case .groupAdded(let g): r.group = g.id; r.name = g.name; r.sector = g.sector.rawValue; r.initials = g.initials
+        case .groupRenamed(let id, let name, let initials): r.group = id; r.name = name; r.initials = initials
+        case .groupRemoved(let id): r.group = id
+        case .scoreRecorded(let g, let x, let a, let note): r.group = g; ref(x); answer(a); r.note = note
+        case .scoreCleared(let g, let x): r.group = g; ref(x)
+        case .revealed(let x), .hidden(let x), .votingLocked(let x), .votingUnlocked(let x), .agreedScoreCleared(let x):
+            ref(x)
+        case .agreedScoreRecorded(let x, let a, let rationale): ref(x); answer(a); r.rationale = rationale
+        case .noteAdded(let id, let x, let text): r.id = id; ref(x); r.text = text
+        case .actionAdded(let id, let x, let what, let owner, let due):
+            r.id = id; ref(x); r.what = what; r.owner = owner; r.due = due
+        case .actionDone(let id): r.id = id
+        case .undone(let t): r.target = t
+        }
+        return r
+    }
+
+    /// The whole session: metadata, current groups, every event, and the derived state
+    /// (scores, agreed scores, notes, actions, per-element summaries and the roll-up).
+    public static func render(state: SessionState, events: [Event], catalogue: Catalogue,
+                              options: ReportOptions = ReportOptions()) throws -> Data {
+        let scope = ReportScope.make(state: state, catalogue: catalogue, instruments: options.instruments)
+        let rollup = TriangleRollup.make(state: state, scope: scope, triangle: catalogue.triangle)
+        func answerFields(_ a: Answer) -> (Int?, Bool) {
+            switch a {
+            case .level(let l): return (l, false)
+            case .notApplicable: return (nil, true)
+            }
+        }
+        var scores: [ScoreRec] = []
+        var agreed: [AgreedRec] = []
+        for ref in state.elementsWithData {
+            let byGroup = state.scores[ref] ?? [:]
+            for g in state.groups {
+                guard let s = byGroup[g.id] else { continue }
+                let (l, na) = answerFields(s.answer)
+                scores.append(ScoreRec(instrument: ref.instrument, element: ref.element, group: g.id, level: l,
+                                       notApplicable: na, note: s.note, at: timestamp(s.at), author: s.author))
+            }
+            if let a = state.agreed[ref] {
+                let (l, na) = answerFields(a.answer)
+                agreed.append(AgreedRec(instrument: ref.instrument, element: ref.element, level: l, notApplicable: na,
+                                        rationale: a.rationale, at: timestamp(a.at), author: a.author))
+            }
+        }
+        let notes = state.notes.map {
+            NoteRec(id: $0.id, instrument: $0.element?.instrument, element: $0.element?.element, text: $0.text,
+                    at: timestamp($0.at), author: $0.author, seq: $0.seq)
+        }
+        let actions = state.actions.map {
+            ActionRec(id: $0.id, instrument: $0.element?.instrument, element: $0.element?.element, what: $0.what,
+                      owner: $0.owner, due: $0.due, done: $0.done, doneAt: $0.doneAt.map(timestamp),
+                      at: timestamp($0.at), author: $0.author, seq: $0.seq)
+        }
+        let summaries = rollup.instruments.flatMap { inst in
+            inst.elements.map { v in
+                SummaryRec(instrument: v.element.ref.instrument, element: v.element.ref.element, title: v.element.title,
+                           levels: v.summary.count, notApplicable: v.summary.notApplicableCount,
+                           notScored: v.summary.notScored.count, median: v.summary.median, min: v.summary.min,
+                           max: v.summary.max, divergent: v.summary.divergent, score: v.score.value,
+                           scoreBasis: v.score.source.rawValue)
+            }
+        }
+        let triangle = rollup.components.map {
+            ComponentRec(component: $0.id.rawValue, median: $0.score.median, min: $0.score.min, max: $0.score.max,
+                         scored: $0.score.scored, agreed: $0.score.agreed, total: $0.score.total)
+        }
+        func refs(_ s: Set<ElementRef>) -> [RefRec] { s.sorted().map { RefRec(instrument: $0.instrument, element: $0.element) } }
+        let doc = Doc(format: format, version: version, session: info(state.info),
+                      groups: state.groups.map { GroupRec(id: $0.id, name: $0.name, sector: $0.sector.rawValue, initials: $0.initials) },
+                      events: events.map(record),
+                      state: StateRec(scores: scores, agreed: agreed, notes: notes, actions: actions,
+                                      revealed: refs(state.revealed), locked: refs(state.locked),
+                                      undone: state.notInEffect.sorted(), lastSeq: state.lastSeq,
+                                      elements: summaries, triangle: triangle))
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try enc.encode(doc)
+        data.append(0x0A)
+        return data
+    }
+
+    // MARK: Import
+
+    /// What an import needs: the events (authoritative) and, for messages, the metadata.
+    public struct Imported: Sendable {
+        public var info: SessionInfo
+        public var events: [Event]
+    }
+
+    /// Reads a `pit-session` JSON document. Only the events are used to rebuild the
+    /// session; `session`, `groups` and `state` are derived and ignored on import.
+    public static func decode(_ data: Data) throws -> Imported {
+        let doc: Doc
+        do {
+            doc = try JSONDecoder().decode(Doc.self, from: data)
+        } catch let DecodingError.dataCorrupted(ctx) {
+            throw SessionJSONError.notJSON(ctx.underlyingError.map { "\($0.localizedDescription)" } ?? ctx.debugDescription)
+        } catch let DecodingError.typeMismatch(_, ctx) {
+            throw SessionJSONError.notJSON("unexpected value at \(path(ctx.codingPath))")
+        } catch let DecodingError.keyNotFound(key, ctx) {
+            throw SessionJSONError.notJSON("missing \"\(key.stringValue)\" at \(path(ctx.codingPath))")
+        } catch {
+            throw SessionJSONError.notJSON("\(error)")
+        }
+        guard doc.format == format else { throw SessionJSONError.wrongFormat(found: doc.format) }
+        guard let v = doc.version else { throw SessionJSONError.missing("\"version\"") }
+        if v > version { throw SessionJSONError.newerVersion(found: v, supported: version) }
+        guard let recs = doc.events, !recs.isEmpty else { throw SessionJSONError.missing("events") }
+        let events = try recs.enumerated().map { try event($1, index: $0) }
+        guard case .sessionCreated(let info) = events[0].payload else {
+            throw SessionJSONError.badEvent(index: 0, detail: "the first event must be sessionCreated")
+        }
+        return Imported(info: info, events: events)
+    }
+
+    static func path(_ p: [CodingKey]) -> String {
+        p.isEmpty ? "the top level" : p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+
+    static func event(_ r: EventRec, index: Int) throws -> Event {
+        func bad(_ why: String) -> SessionJSONError { .badEvent(index: index, detail: why) }
+        guard let seq = r.seq else { throw bad("no \"seq\"") }
+        guard let atText = r.at else { throw bad("no \"at\"") }
+        guard let at = parseTimestamp(atText) else { throw bad("\"at\" is not an ISO 8601 time: \(atText)") }
+        guard let author = r.author else { throw bad("no \"author\"") }
+        guard let kind = r.kind else { throw bad("no \"kind\"") }
+        func need<T>(_ v: T?, _ name: String) throws -> T {
+            guard let v else { throw bad("a \(kind) event needs \"\(name)\"") }
+            return v
+        }
+        func ref() throws -> ElementRef { ElementRef(instrument: try need(r.instrument, "instrument"), element: try need(r.element, "element")) }
+        func optRef() throws -> ElementRef? {
+            switch (r.instrument, r.element) {
+            case (nil, nil): return nil
+            case (let i?, let e?): return ElementRef(instrument: i, element: e)
+            default: throw bad("\"instrument\" and \"element\" go together")
+            }
+        }
+        func answer() throws -> Answer {
+            if r.notApplicable == true { return .notApplicable }
+            return .level(try need(r.level, "level"))
+        }
+        let payload: EventPayload
+        switch kind {
+        case "sessionCreated":
+            let i = try need(r.session, "session")
+            guard let mode = SessionMode(rawValue: i.mode) else { throw bad("unknown mode \"\(i.mode)\"") }
+            payload = .sessionCreated(SessionInfo(title: i.title, place: i.place, date: i.date, facilitator: i.facilitator,
+                                                  instruments: i.instruments, mode: mode))
+        case "groupAdded":
+            let sectorRaw = try need(r.sector, "sector")
+            guard let sector = Sector(rawValue: sectorRaw) else { throw bad("unknown sector \"\(sectorRaw)\"") }
+            let name = try need(r.name, "name")
+            payload = .groupAdded(Group(id: try need(r.group, "group"), name: name, sector: sector,
+                                        initials: r.initials ?? Group.initials(for: name)))
+        case "groupRenamed":
+            let name = try need(r.name, "name")
+            payload = .groupRenamed(id: try need(r.group, "group"), name: name, initials: r.initials ?? Group.initials(for: name))
+        case "groupRemoved": payload = .groupRemoved(id: try need(r.group, "group"))
+        case "scoreRecorded":
+            payload = .scoreRecorded(group: try need(r.group, "group"), element: try ref(), answer: try answer(), note: r.note)
+        case "scoreCleared": payload = .scoreCleared(group: try need(r.group, "group"), element: try ref())
+        case "revealed": payload = .revealed(try ref())
+        case "hidden": payload = .hidden(try ref())
+        case "votingLocked": payload = .votingLocked(try ref())
+        case "votingUnlocked": payload = .votingUnlocked(try ref())
+        case "agreedScoreRecorded":
+            payload = .agreedScoreRecorded(element: try ref(), answer: try answer(), rationale: r.rationale ?? "")
+        case "agreedScoreCleared": payload = .agreedScoreCleared(try ref())
+        case "noteAdded": payload = .noteAdded(id: try need(r.id, "id"), element: try optRef(), text: r.text ?? "")
+        case "actionAdded":
+            payload = .actionAdded(id: try need(r.id, "id"), element: try optRef(), what: r.what ?? "", owner: r.owner ?? "",
+                                   due: r.due)
+        case "actionDone": payload = .actionDone(id: try need(r.id, "id"))
+        case "undone": payload = .undone(seq: try need(r.target, "target"))
+        default: throw bad("unknown kind \"\(kind)\"")
+        }
+        return Event(seq: seq, at: at, author: author, payload: payload)
+    }
+}

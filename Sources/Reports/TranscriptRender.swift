@@ -1,0 +1,72 @@
+import Foundation
+import Instruments
+import SessionEngine
+
+/// The transcript as plain text and as Markdown.
+public enum TranscriptRender {
+    /// Plain text: a line per event, "10:42  #12  NHS Trust scored ...", a heading per day.
+    public static func plain(_ t: Transcript, timeZone: TimeZone = .current) -> String {
+        let time = TimeFormat(timeZone: timeZone)
+        var out = "Transcript: \(clean(t.info.title))\n"
+        var facts: [String] = []
+        if !t.info.place.isEmpty { facts.append(clean(t.info.place)) }
+        if !t.info.date.isEmpty { facts.append(clean(t.info.date)) }
+        if !facts.isEmpty { out += facts.joined(separator: ", ") + "\n" }
+        let zone = time.label(at: t.entries.first?.at ?? Date(timeIntervalSince1970: 0))
+        out += "\(t.entries.count) events. Times in \(zone). #N is the event's number; [undone] marks a change that was later undone.\n"
+        var day = ""
+        let width = String(t.entries.last?.seq ?? 0).count + 1
+        for e in t.entries {
+            let d = time.day(e.at)
+            if d != day { out += "\n\(d)\n"; day = d }
+            let num = "#\(e.seq)".padding(toLength: width, withPad: " ", startingAt: 0)
+            let prefix = "\(time.time(e.at))  \(num)  "
+            let body = (e.inEffect ? "" : "[undone] ") + clean(e.text)
+            let indent = String(repeating: " ", count: prefix.count)
+            out += prefix + body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent) + "\n"
+        }
+        return out
+    }
+
+    /// Markdown: a table per day (time, number, who, what).
+    public static func markdown(_ t: Transcript, timeZone: TimeZone = .current) -> String {
+        let time = TimeFormat(timeZone: timeZone)
+        var out = "# Transcript: \(Escape.markdownText(t.info.title))\n\n"
+        var facts: [String] = []
+        if !t.info.place.isEmpty { facts.append(Escape.markdownText(t.info.place)) }
+        if !t.info.date.isEmpty { facts.append(Escape.markdownText(t.info.date)) }
+        if !facts.isEmpty { out += facts.joined(separator: ", ") + "\n\n" }
+        let zone = time.label(at: t.entries.first?.at ?? Date(timeIntervalSince1970: 0))
+        out += "\(t.entries.count) events. Times in \(zone). \"Undone\" marks a change that was later undone.\n\n"
+        var day = ""
+        var table: MarkdownTable? = nil
+        for e in t.entries {
+            let d = time.day(e.at)
+            if d != day {
+                if let table { out += table.text + "\n" }
+                out += "## \(d)\n\n"
+                table = MarkdownTable(["Time", "#", "Who", "What"], align: "lrll")
+                day = d
+            }
+            let what = (e.inEffect ? "" : "*Undone:* ") + Escape.markdownCell(e.text)
+            table?.add([time.time(e.at), String(e.seq), Escape.markdownCell(e.author), what])
+        }
+        if let table { out += table.text }
+        return out
+    }
+
+    /// Control characters (other than newline and tab) replaced, so a transcript printed to
+    /// a terminal cannot carry escape sequences.
+    static func clean(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            if u == "\r" { continue }
+            if (u.value < 0x20 && u != "\n" && u != "\t") || (0x7F...0x9F).contains(u.value) {
+                out.unicodeScalars.append("\u{FFFD}")
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+extension SessionStore {
+    /// Creates a new session file holding exactly `events`: the same sequence numbers,
+    /// times (to the millisecond) and authors, so the same state. Used to turn an exported
+    /// session (JSON) back into a `.pit` file.
+    ///
+    /// The events must number 1, 2, 3 ... with a `sessionCreated` first and no other; each is
+    /// checked as `append` checks a live change, so a log the engine would never have
+    /// written is refused with `SessionError.invalidEvent`. Like `create`, this refuses to
+    /// overwrite an existing file (`SessionFileError.alreadyExists`), commits with
+    /// `synchronous=FULL`, and the file appears complete or not at all.
+    ///
+    /// - Parameter clock: the clock for later changes made through the returned store.
+    public static func importEvents(_ events: [Event], at url: URL,
+                                    clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
+        guard let first = events.first else { throw SessionError.invalidEvent("there are no events to import") }
+        guard case .sessionCreated(let info) = first.payload else {
+            throw SessionError.invalidEvent("the first event must create the session, not \(first.payload.kind)")
+        }
+        for (i, e) in events.enumerated() {
+            if e.seq != Int64(i + 1) {
+                throw SessionError.invalidEvent("event \(i + 1) has the number \(e.seq); events must be numbered 1, 2, 3 … without gaps")
+            }
+            if i > 0, case .sessionCreated = e.payload {
+                throw SessionError.invalidEvent("event \(e.seq) creates the session a second time")
+            }
+        }
+        let createdAt = storedDate(first.at)
+        let store = try create(at: url, info: info, groups: [], author: first.author, clock: { createdAt }) { store in
+            try store.append(timed: events.dropFirst().map { ($0.payload, $0.author, $0.at) })
+            let written = store.events.map { Event(seq: $0.seq, at: $0.at, author: $0.author, payload: $0.payload) }
+            let expected = events.map { Event(seq: $0.seq, at: storedDate($0.at), author: $0.author, payload: $0.payload) }
+            if written != expected {
+                throw SessionError.invalidEvent("the imported events did not read back identically")
+            }
+        }
+        store.close()
+        return try open(at: url, clock: clock)
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+@testable import TerminalKit
+import XCTest
+
+final class DisplayWidthTests: XCTestCase {
+    func testWidthsMatchTheTerminal() {
+        XCTAssertEqual(DisplayWidth.of("a"), 1)
+        XCTAssertEqual(DisplayWidth.of("─"), 1, "box drawing is one cell")
+        XCTAssertEqual(DisplayWidth.of("█"), 1)
+        XCTAssertEqual(DisplayWidth.of("健"), 2, "CJK is two cells")
+        XCTAssertEqual(DisplayWidth.of("😀"), 2, "emoji are two cells")
+        XCTAssertEqual(DisplayWidth.of("e\u{301}"), 1, "a combining accent adds no width")
+        XCTAssertEqual(DisplayWidth.of("שלום"), 4, "right-to-left letters are one cell each")
+        XCTAssertEqual(DisplayWidth.of("Café 健康"), 9)
+    }
+
+    func testTruncateKeepsWithinWidthAndMarksTheCut() {
+        XCTAssertEqual(DisplayWidth.truncate("Joint needs assessment", to: 10), "Joint nee…")
+        XCTAssertEqual(DisplayWidth.truncate("健康健康", to: 5), "健康…")
+        XCTAssertEqual(DisplayWidth.truncate("short", to: 10), "short")
+    }
+}
+
+final class WrapTests: XCTestCase {
+    func testWrapsAtWordsAndBreaksLongWords() {
+        XCTAssertEqual(Wrap.lines("the quick brown fox", width: 9), ["the quick", "brown fox"])
+        XCTAssertEqual(Wrap.lines("abcdefghij", width: 4), ["abcd", "efgh", "ij"])
+        XCTAssertEqual(Wrap.lines("one\n\ntwo", width: 10), ["one", "", "two"])
+    }
+
+    func testWrapCountsWideCharacters() {
+        for line in Wrap.lines("健康 健康健康 健康", width: 6) { XCTAssertLessThanOrEqual(DisplayWidth.of(line), 6) }
+    }
+}
+
+final class CanvasTests: XCTestCase {
+    func testTextIsClippedToTheCanvasAndTheClip() {
+        var canvas = Canvas(width: 10, height: 2)
+        canvas.text("hello world", x: 5, y: 0)
+        XCTAssertEqual(canvas.lines()[0], "     hello")
+        canvas.clipped(to: Rect(x: 0, y: 1, width: 3, height: 1)) { $0.text("abcdef", x: 0, y: 1) }
+        XCTAssertEqual(canvas.lines()[1], "abc")
+        canvas.text("never", x: -3, y: 5)  // off the canvas: ignored, no crash
+    }
+
+    func testWideCharactersTakeTwoCells() {
+        var canvas = Canvas(width: 6, height: 1)
+        let used = canvas.text("a健b", x: 0, y: 0)
+        XCTAssertEqual(used, 4)
+        XCTAssertTrue(canvas[2, 0].isContinuation)
+        XCTAssertEqual(canvas.lines()[0], "a健b")
+        canvas.text("x", x: 2, y: 0)  // overwriting half a wide character blanks the other half
+        XCTAssertEqual(canvas.lines()[0], "a xb")
+    }
+
+    func testAsciiCanvasTransliterates() {
+        var canvas = Canvas(width: 20, height: 1, glyphs: .ascii)
+        canvas.text("Café → “done” …", x: 0, y: 0)
+        XCTAssertEqual(canvas.lines()[0], "Cafe > \"done\" ~")
+    }
+
+    func testRoleAndMonoLayers() throws {
+        var canvas = Canvas(width: 4, height: 1)
+        canvas.text("ab", x: 0, y: 0, role: .civic)
+        canvas.text("c", x: 2, y: 0, role: .selection)
+        XCTAssertEqual(canvas.roleLines(), ["CC#."])
+        XCTAssertEqual(canvas.monoLines(theme: .plain), ["bbr."])
+    }
+
+    func testBoxAndBigDigits() {
+        var canvas = Canvas(width: 12, height: 7)
+        canvas.box(Rect(x: 0, y: 0, width: 12, height: 7), title: "Agreed")
+        BigDigits.draw("4", x: 2, y: 1, role: .heat4, on: &canvas)
+        let lines = canvas.lines()
+        XCTAssertTrue(lines[0].hasPrefix("┌ Agreed "))
+        XCTAssertEqual(lines[1], "│ █ █      │")
+        XCTAssertEqual(lines[3], "│ ███      │")
+    }
+
+    func testTableShrinksColumnsToFit() {
+        let columns = [TableColumn("Element", minWidth: 6, maxWidth: 30), TableColumn("Level", minWidth: 5)]
+        let rows = [[TableCell("Joint needs assessment"), TableCell("3")]]
+        let widths = Table.widths(columns, rows: rows, width: 20)
+        XCTAssertEqual(widths.reduce(0, +) + 1, 20)
+        var canvas = Canvas(width: 20, height: 2)
+        Table.draw(columns, rows: rows, in: canvas.bounds, on: &canvas)
+        XCTAssertEqual(canvas.lines()[1], "Joint needs a… 3")
+    }
+}
+
+final class ThemeTests: XCTestCase {
+    let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Themes")
+
+    func testShippedThemesLoadAndCoverEveryRole() {
+        let (loaded, errors) = ThemeLoader.loadAll(from: themes)
+        XCTAssertEqual(errors, [])
+        XCTAssertEqual(loaded.map(\.name), ["default", "light", "projector", "colourblind", "mono"])
+        for theme in loaded {
+            for role in Role.allCases { XCTAssertNotNil(theme.styles[role], "\(theme.name) lacks \(role.name)") }
+        }
+    }
+
+    func testDepthsResolve() throws {
+        let theme = try ThemeLoader.parse("name: t\nroles:\n  civic: { fg: 208, attrs: [bold] }\n  selection: { fg: 16, bg: 229, mono: [reverse] }\n", file: "t.yaml")
+        XCTAssertEqual(theme.resolve(.civic, depth: .full).foreground, .indexed(208))
+        XCTAssertEqual(theme.resolve(.civic, depth: .eight).foreground, .indexed(3), "orange falls back to yellow")
+        XCTAssertEqual(theme.resolve(.selection, depth: .none), ResolvedStyle(foreground: .terminalDefault, background: .terminalDefault, attributes: .reverse))
+    }
+
+    func testThemeErrorsNameTheLine() {
+        XCTAssertThrowsError(try ThemeLoader.parse("name: t\nroles:\n  civic: { fg: 208 }\n  civc: { fg: 1 }\n", file: "t.yaml")) { error in
+            XCTAssertEqual((error as? ThemeError)?.line, 4)
+            XCTAssertTrue("\(error)".contains("unknown role `civc`"))
+        }
+        XCTAssertThrowsError(try ThemeLoader.parse("name: t\nroles:\n  civic: { fg: orange }\n", file: "t.yaml")) { error in
+            XCTAssertEqual((error as? ThemeError)?.line, 3)
+        }
+    }
+}
