@@ -168,6 +168,6 @@ extension WorkshopContext {
         guard let session else { return "" }
         if session.lastFailure != nil { return "NOT SAVED" }
         guard let saved = session.lastSaved else { return "" }
-        return "saved \(Clock.time(saved))"
+        return "saved \(Clock.time(saved, in: timeZone))"
     }
 }

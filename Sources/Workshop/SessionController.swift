@@ -27,8 +27,8 @@ public final class SessionController {
     @discardableResult
     public func record(_ payload: EventPayload) -> Bool {
         do {
-            try store.append(payload, author: author)
-            lastSaved = Date()
+            let event = try store.append(payload, author: author)
+            lastSaved = event.at
             lastFailure = nil
             return true
         } catch {
@@ -42,8 +42,8 @@ public final class SessionController {
         do {
             guard let event = try store.undoLast(author: author), case .undone(let seq) = event.payload,
                   let target = store.event(seq: seq) else { return nil }
-            lastSaved = Date()
-            return target.payload.kind
+            lastSaved = event.at
+            return describe(target.payload)
         } catch {
             lastFailure = "\(error)"
             return nil
@@ -52,12 +52,38 @@ public final class SessionController {
 
     public func redo() -> String? {
         do {
-            guard try store.redo(author: author) != nil else { return nil }
-            lastSaved = Date()
+            guard let event = try store.redo(author: author) else { return nil }
+            lastSaved = event.at
             return "redone"
         } catch {
             lastFailure = "\(error)"
             return nil
+        }
+    }
+
+    /// A change in a few plain words, for "Undone: ..." messages.
+    func describe(_ payload: EventPayload) -> String {
+        let groupName = payload.groupID.flatMap { id in state.group(id: id)?.name ?? store.events.lazy.compactMap { event -> String? in
+            if case .groupAdded(let g) = event.payload, g.id == id { return g.name }
+            return nil
+        }.first }
+        switch payload {
+        case .scoreRecorded: return "\(groupName ?? "a group")'s score"
+        case .scoreCleared: return "clearing \(groupName ?? "a group")'s score"
+        case .revealed: return "the reveal"
+        case .hidden: return "hiding the scores"
+        case .votingLocked: return "locking the vote"
+        case .votingUnlocked: return "unlocking the vote"
+        case .agreedScoreRecorded: return "the agreed level"
+        case .agreedScoreCleared: return "clearing the agreed level"
+        case .noteAdded: return "a note"
+        case .actionAdded: return "an action"
+        case .actionDone: return "marking an action done"
+        case .groupAdded(let g): return "adding \(g.name)"
+        case .groupRenamed: return "renaming \(groupName ?? "a group")"
+        case .groupRemoved: return "removing \(groupName ?? "a group")"
+        case .undone: return "an undo"
+        case .sessionCreated: return "creating the session"
         }
     }
 

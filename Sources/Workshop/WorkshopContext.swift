@@ -18,6 +18,8 @@ public final class WorkshopContext {
     public var sessionActions: ((HomeScreen.Item) -> Navigation)?
     /// Set by Ctrl-L: the backend repaints every cell on the next frame.
     public var needsFullRedraw = false
+    /// Times on screen are shown in this zone (the machine's, unless a test fixes it).
+    public var timeZone = TimeZone.current
     /// The size of the body area at the last frame; scrolling screens clamp to it.
     public var viewSize = Size(width: 80, height: 22)
     /// Recently opened session files, newest first, for the home screen.

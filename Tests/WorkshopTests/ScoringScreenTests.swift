@@ -1,0 +1,200 @@
+import Foundation
+import Instruments
+import SessionEngine
+import TerminalKit
+@testable import Workshop
+import XCTest
+
+/// A session on tmpfs (fsync is free there) with a fixed clock, deleted after the test.
+final class ScratchSession {
+    let folder: URL
+    let store: SessionStore
+
+    init(groups: [Group], mode: SessionMode = .workshop, instruments: [String] = ["tool-a"]) throws {
+        let base = FileManager.default.fileExists(atPath: "/dev/shm") ? URL(fileURLWithPath: "/dev/shm") : FileManager.default.temporaryDirectory
+        folder = base.appendingPathComponent("pit-workshop-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let start = Date(timeIntervalSince1970: 1_767_258_000)  // 2026-01-01 09:00 UTC
+        nonisolated(unsafe) var tick = 0.0
+        let clock: SessionClock = { tick += 60; return start.addingTimeInterval(tick) }
+        store = try SessionStore.create(at: folder.appendingPathComponent("s.pit"),
+                                        info: SessionInfo(title: "Northbridge workshop", place: "Northbridge", date: "2026-01-01",
+                                                          facilitator: "Sam", instruments: instruments, mode: mode),
+                                        groups: groups, author: "Sam", clock: clock)
+    }
+
+    deinit {
+        store.close()
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
+
+let fourGroups = [
+    Group(id: "la", name: "City Council", sector: .localAuthority, initials: "CC"),
+    Group(id: "nhs", name: "NHS Trust", sector: .nhs, initials: "NHS"),
+    Group(id: "vcse", name: "Voluntary Sector Forum", sector: .vcse, initials: "VSF"),
+    Group(id: "res", name: "Residents' Panel", sector: .residents, initials: "RP"),
+]
+
+final class ScoringScreenTests: XCTestCase {
+    func sessionApp(_ scratch: ScratchSession, catalogue: Catalogue = shippedCatalogue, root: any Screen) -> App {
+        let context = WorkshopContext(catalogue: catalogue, themes: shippedThemes)
+        context.timeZone = TimeZone(identifier: "UTC")!
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        return App(root: root, context: context)
+    }
+
+    let step2 = ElementRef(instrument: "tool-a", element: "needs-assessment")
+
+    func testScoresStayHiddenUntilTheRevealThenShowSpreadAndDivergence() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        var app = sessionApp(scratch, root: ElementScreen(instrument: "tool-a", index: 1))
+        app.type("2")          // City Council
+        app.type("4")          // NHS Trust (selection moved on by itself)
+        app.type("5")          // Voluntary Sector Forum
+        for (w, h) in snapshotSizes {
+            assertSnapshot(app.render(size: Size(width: w, height: h)), named: "scoring-hidden-\(w)x\(h)")
+        }
+        let hidden = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(hidden.contains("3 of 4 groups have scored"))
+        XCTAssertFalse(hidden.contains("Emerging"), "a hidden score must not appear on screen")
+        XCTAssertFalse(app.context.message?.contains("Embedded") ?? false, "nor in the status message")
+        let summary = app.context.session!.summary(step2)
+        XCTAssertEqual(summary.scores.map(\.group.id), ["la", "nhs", "vcse"])
+
+        app.type("r")
+        for (w, h) in snapshotSizes {
+            assertSnapshot(app.render(size: Size(width: w, height: h)), named: "scoring-revealed-\(w)x\(h)")
+        }
+        let shown = app.render(size: Size(width: 120, height: 40))
+        XCTAssertTrue(shown.contains("2  Emerging"))
+        XCTAssertTrue(shown.contains("Median 4, range 2–5"))
+        XCTAssertTrue(shown.contains("3 levels apart: discuss"))
+    }
+
+    func testAgreedLevelNotesActionsAndUndo() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        var app = sessionApp(scratch, root: ElementScreen(instrument: "tool-a", index: 1))
+        app.type("3333")
+        app.type("r")
+        app.type("a")
+        XCTAssertTrue(app.top is PromptScreen)
+        app.press(.backspace)
+        app.type("4")
+        app.press(.enter)
+        app.type("Everyone saw strong shared data")
+        app.press(.enter)
+        XCTAssertTrue(app.top is ElementScreen)
+        let agreed = try XCTUnwrap(scratch.store.state.agreed[step2])
+        XCTAssertEqual(agreed.answer, .level(4))
+        XCTAssertEqual(agreed.rationale, "Everyone saw strong shared data")
+
+        app.type("A")
+        app.type("Share the dashboard"); app.press(.enter)
+        app.type("NHS Trust"); app.press(.enter)
+        app.type("31/12/2026"); app.press(.enter)
+        XCTAssertTrue(app.top is PromptScreen, "a bad date is refused, the form stays open")
+        for _ in 0..<10 { app.press(.backspace) }
+        app.type("2026-12-31"); app.press(.enter)
+        XCTAssertEqual(scratch.store.state.actions.map(\.what), ["Share the dashboard"])
+        XCTAssertEqual(scratch.store.state.actions.first?.due, "2026-12-31")
+
+        app.type("n")
+        app.press(.escape)
+        XCTAssertEqual(scratch.store.state.notes.count, 0, "Esc cancels without recording")
+
+        assertSnapshot(app.render(size: Size(width: 120, height: 40)), named: "scoring-agreed-120x40")
+
+        app.type("u")
+        XCTAssertEqual(scratch.store.state.actions.count, 0, "undo removes the action")
+        XCTAssertTrue(app.context.message?.contains("an action") ?? false)
+        app.type("U")
+        XCTAssertEqual(scratch.store.state.actions.count, 1, "redo brings it back")
+    }
+
+    func testLockedVotingRefusesScores() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        var app = sessionApp(scratch, root: ElementScreen(instrument: "tool-a", index: 0))
+        app.type("l")
+        app.type("3")
+        XCTAssertTrue(app.context.messageIsError)
+        XCTAssertNil(scratch.store.state.scores[ElementRef(instrument: "tool-a", element: "leadership")])
+    }
+
+    func testSelfAssessmentShowsOneGroupAndPercentProgress() throws {
+        let scratch = try ScratchSession(groups: [Group(id: "partner", name: "NHS Trust", sector: .nhs)], mode: .selfAssessment)
+        var app = sessionApp(scratch, root: ElementListScreen(instrument: "tool-a"))
+        app.press(.enter)
+        app.type("4")
+        app.press(.right)
+        app.type("0")
+        app.press(.escape)
+        let list = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(list.contains("Tool A: 20% done (2/10)"))
+        XCTAssertTrue(list.contains("4 Established"))
+        app.press(.enter)
+        let step = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(step.contains("Your level: 4 Established"))
+        XCTAssertFalse(step.contains("reveal"), "no reveal step when assessing alone")
+        for (w, h) in snapshotSizes {
+            assertSnapshot(app.render(size: Size(width: w, height: h)), named: "self-assessment-\(w)x\(h)")
+        }
+    }
+
+    func testGroupsCanBeAddedRenamedAndRemoved() throws {
+        let scratch = try ScratchSession(groups: Array(fourGroups.prefix(2)))
+        var app = sessionApp(scratch, root: GroupsScreen())
+        app.type("a")
+        app.type("Fire and Rescue"); app.press(.enter)
+        app.press(.backspace); app.type("1"); app.press(.enter)
+        XCTAssertEqual(scratch.store.state.groups.map(\.name), ["City Council", "NHS Trust", "Fire and Rescue"])
+        XCTAssertEqual(scratch.store.state.groups.last?.sector, .localAuthority)
+        app.press(.down)
+        app.press(.enter)
+        for _ in 0..<9 { app.press(.backspace) }
+        app.type("Integrated Care Board"); app.press(.enter)
+        XCTAssertEqual(scratch.store.state.groups[1].name, "Integrated Care Board")
+        app.type("d")
+        app.type("n")
+        XCTAssertEqual(scratch.store.state.groups.count, 3, "anything but y keeps the group")
+        app.type("d")
+        app.type("y")
+        XCTAssertEqual(scratch.store.state.groups.map(\.name), ["City Council", "Fire and Rescue"])
+        for (w, h) in snapshotSizes {
+            assertSnapshot(app.render(size: Size(width: w, height: h)), named: "groups-\(w)x\(h)")
+        }
+    }
+
+    func testProgressShowsOnTheTriangleAndTheStepList() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        var app = sessionApp(scratch, root: TriangleScreen())
+        app.type("p")
+        app.press(.enter)
+        app.type("3344")
+        app.type("r")
+        app.press(.escape)
+        let list = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(list.contains("Tool A: 1/10 scored, 0 agreed"))
+        XCTAssertTrue(list.contains("median 3.5, range 3–4"))
+        app.press(.escape)
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("Tool A: 1/10 scored, 0 agreed"))
+    }
+
+    func testAUserWrittenInstrumentScoresLikeToolA() throws {
+        let fixtures = repositoryRoot.appendingPathComponent("Tests/InstrumentsTests/Fixtures")
+        let catalogue = try Catalogue.load(shipped: repositoryRoot.appendingPathComponent("Assessments"), extra: [fixtures])
+        let scratch = try ScratchSession(groups: fourGroups, instruments: ["walkability"])
+        var app = sessionApp(scratch, catalogue: catalogue, root: ComponentScreen(component: .civic))
+        app.type("2")   // the civic segment lists the shipped civic levers, then the user's instrument
+        XCTAssertEqual((app.top as? ElementListScreen)?.instrumentID, "walkability")
+        app.press(.enter)
+        app.type("3")
+        app.type("4")   // not on this three-level scale
+        XCTAssertTrue(app.context.messageIsError)
+        app.type("0")   // this scale has no n/a
+        XCTAssertTrue(app.context.messageIsError)
+        let ref = ElementRef(instrument: "walkability", element: "routes")
+        XCTAssertEqual(scratch.store.state.scores[ref]?["la"]?.answer, .level(3))
+        XCTAssertEqual(scratch.store.state.scores[ref]?.count, 1)
+    }
+}
