@@ -48,6 +48,11 @@ let package = Package(
             ],
             exclude: ["ReportCommands.swift"]
         ),
+        .executableTarget(
+            name: "pit-bench",
+            dependencies: ["Workshop", "Instruments", "SessionEngine", "TerminalKit"],
+            path: "Benchmarks/PitBench"
+        ),
         .testTarget(name: "InstrumentsTests", dependencies: ["Instruments"]),
         .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),

@@ -81,12 +81,35 @@ public enum CSVExport {
         return try write(rows, byteOrderMark: byteOrderMark)
     }
 
-    /// Writes rows with CSV.swift's writer (which does the quoting), neutralising every cell.
+    /// Columns that hold numbers the program computed (levels, medians, counts, changes).
+    static let numericColumns: Set<String> = [
+        "element_number", "level", "groups_median", "groups_min", "groups_max", "groups_scored",
+        "baseline_score", "baseline_min", "baseline_max", "followup_score", "followup_min", "followup_max", "change",
+        "baseline_median", "baseline_scored", "followup_median", "followup_scored", "elements",
+    ]
+
+    /// A plain decimal number, which a spreadsheet reads as a number, never as a formula.
+    static func isPlainNumber(_ s: String) -> Bool {
+        var u = Substring(s)
+        if u.first == "-" { u = u.dropFirst() }
+        let parts = u.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    /// Writes rows with CSV.swift's writer (which does the quoting). The first row is the
+    /// header. Every text cell is neutralised against formula injection; a cell of a numeric
+    /// column is left alone only when it is a plain number (so "-1" stays a number).
     static func write(_ rows: [[String]], byteOrderMark: Bool) throws -> Data {
         let stream = OutputStream(toMemory: ())
         stream.open()
         let writer = try CSVWriter(stream: stream, delimiter: ",", newline: .crlf)
-        for row in rows { try writer.write(row: row.map(Escape.spreadsheetCell)) }
+        let numeric = Set((rows.first ?? []).indices.filter { numericColumns.contains(rows[0][$0]) })
+        for (r, row) in rows.enumerated() {
+            try writer.write(row: row.enumerated().map { i, cell in
+                r > 0 && numeric.contains(i) && isPlainNumber(cell) ? cell : Escape.spreadsheetCell(cell)
+            })
+        }
         stream.close()
         var data = byteOrderMark ? Data([0xEF, 0xBB, 0xBF]) : Data()
         data.append((stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data) ?? Data())

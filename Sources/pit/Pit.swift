@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Instruments
+import SessionEngine
 import TerminalKit
 import Workshop
 
@@ -45,8 +46,90 @@ struct HomeCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        var app = App(root: HomeScreen(), context: try makeContext(options))
-        try runScreens(&app)
+        let context = try makeContext(options)
+        context.recentSessions = RecentSessions.list()
+        let launcher = HomeLauncher(context: context, author: SessionFiles.author(nil))
+        context.sessionActions = { launcher.start($0) }
+        var app = App(root: HomeScreen(), context: context)
+        try runScreens(&app) { context.session?.refresh() ?? false }
+        context.session?.store.close()
+        launcher.cleanUp()
+    }
+}
+
+/// What the home screen's session items do: create, open or try a session.
+final class HomeLauncher {
+    let context: WorkshopContext
+    let author: String
+    private var demoFolder: URL?
+
+    init(context: WorkshopContext, author: String) {
+        self.context = context
+        self.author = author
+    }
+
+    func start(_ item: HomeScreen.Item) -> Navigation {
+        switch item {
+        case .open(let path):
+            do {
+                adopt(try SessionStore.open(at: URL(fileURLWithPath: path)))
+                return .push(TriangleScreen())
+            } catch {
+                context.say("\(error)", error: true)
+                return .stay
+            }
+        case .demo:
+            do {
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-demo-\(getpid())-\(UUID().uuidString.prefix(6))")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                demoFolder = folder
+                guard let toolA = context.catalogue.instrument("tool-a") else { return .stay }
+                adopt(try DemoSeed.create(at: folder.appendingPathComponent("demo.pit"),
+                                          elements: [(instrument: toolA.id, elements: toolA.elements.map(\.id))],
+                                          alsoUsing: ["tool-b", "tool-c", "tool-d"].filter { context.catalogue.instrument($0) != nil },
+                                          seed: 7, start: Date().addingTimeInterval(-7200)), remember: false)
+                return .push(TriangleScreen())
+            } catch {
+                context.say("\(error)", error: true)
+                return .stay
+            }
+        case .newSession:
+            return .push(PromptScreen("New workshop session", fields: [
+                .init("Title", hint: "e.g. Healthier Northbridge"),
+                .init("Place", required: false),
+                .init("Groups", hint: "comma-separated; add :la :nhs :vcse :residents for sectors", required: false),
+                .init("File", hint: "where to save it", value: "", required: false),
+            ], over: HomeScreen()) { [self] values in
+                do {
+                    let groups = try parseGroups(values[2])
+                    let path = values[3].isEmpty ? SessionFiles.defaultFileName(for: values[0]) : values[3]
+                    let info = SessionInfo(title: values[0], place: values[1], date: SessionFiles.today(), facilitator: author,
+                                           instruments: ["tool-a"], mode: .workshop)
+                    adopt(try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groups, author: author))
+                    context.say("Created \(path)")
+                    return nil
+                } catch let error as ValidationError {
+                    return error.message
+                } catch {
+                    return "\(error)"
+                }
+            })
+        default:
+            return .stay
+        }
+    }
+
+    private func adopt(_ store: SessionStore, remember: Bool = true) {
+        context.session?.store.close()
+        context.session = SessionController(store: store, author: author)
+        if remember {
+            RecentSessions.remember(store.path)
+            context.recentSessions = RecentSessions.list()
+        }
+    }
+
+    func cleanUp() {
+        if let demoFolder { try? FileManager.default.removeItem(at: demoFolder) }
     }
 }
 

@@ -1,0 +1,68 @@
+// Measures pit's own work on the paths the design sets goals for. Run in release:
+//   swift run -c release pit-bench
+// Prints the median and worst of several runs for each case; nothing here is a test.
+import Foundation
+import Instruments
+import SessionEngine
+import TerminalKit
+import Workshop
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let catalogue = try Catalogue.load(shipped: root.appendingPathComponent("Assessments"))
+let themes = ThemeLoader.loadAll(from: root.appendingPathComponent("Themes")).themes
+
+func measure(_ name: String, runs: Int, _ body: () throws -> Void) rethrows {
+    var samples: [Double] = []
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+    }
+    samples.sort()
+    let median = samples[samples.count / 2]
+    let label = name.padding(toLength: 56, withPad: " ", startingAt: 0)
+    print(label + String(format: " median %9.3f ms   max %9.3f ms   (%d runs)", median, samples.last!, runs))
+}
+
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pit-bench-\(getpid())")
+try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: scratch) }
+
+// 1. Key press to frame: handle a key and render the whole screen, at 250x70.
+let demo = try DemoSeed.create(at: scratch.appendingPathComponent("demo.pit"),
+                               elements: [(instrument: "tool-a", elements: catalogue.instrument("tool-a")!.elements.map(\.id))],
+                               seed: 7, start: Date(timeIntervalSince1970: 1_767_258_000))
+let context = WorkshopContext(catalogue: catalogue, themes: themes)
+context.session = SessionController(store: demo, author: "bench")
+for (label, screen, key) in [("triangle: arrow key + frame", TriangleScreen() as any Screen, Key.right),
+                             ("step screen with scores: next step + frame", ElementScreen(instrument: "tool-a", index: 0), Key.right),
+                             ("step list: down + frame", ElementListScreen(instrument: "tool-a"), Key.down)] {
+    var app = App(root: screen, context: context)
+    for size in [Size(width: 80, height: 24), Size(width: 250, height: 70)] {
+        measure("\(label) at \(size.width)x\(size.height)", runs: 200) {
+            app.handle(key)
+            _ = app.render(size: size)
+        }
+    }
+}
+
+// 2. Open a session of 100,000 events (checks, read, fold).
+let big = scratch.appendingPathComponent("big.pit")
+do {
+    let store = try SessionStore.create(at: big, info: SessionInfo(title: "Big", instruments: ["tool-a"]),
+                                        groups: (1...40).map { Group(id: "g\($0)", name: "Group \($0)", sector: .other) }, author: "bench")
+    let steps = catalogue.instrument("tool-a")!.elements.map(\.id)
+    var batch: [EventPayload] = []
+    for i in 0..<100_000 {
+        let ref = ElementRef(instrument: "tool-a", element: steps[i % steps.count])
+        batch.append(.scoreRecorded(group: "g\(i % 40 + 1)", element: ref, answer: .level(i % 5 + 1), note: i % 10 == 0 ? "note \(i)" : nil))
+        if batch.count == 10_000 { try store.append(batch, author: "bench"); batch.removeAll() }
+    }
+    store.close()
+}
+try measure("open + fold a 100,000-event session", runs: 5) {
+    let store = try SessionStore.open(at: big)
+    precondition(store.events.count > 100_000)
+    store.close()
+}
+try FileManager.default.removeItem(at: scratch.appendingPathComponent("demo.pit"))

@@ -1,0 +1,300 @@
+import CSV
+import Foundation
+import Instruments
+import SessionEngine
+import XCTest
+@testable import Reports
+
+final class GoldenTests: XCTestCase {
+    func testGoldenExports() throws {
+        let dir = TempDir()
+        let s = try goldenSession(dir)
+        let st = s.state, ev = s.events
+        assertGolden(MarkdownReport.render(state: st, events: ev, catalogue: catalogue, options: fixedOptions), "report.md")
+        assertGolden(HTMLReport.render(state: st, events: ev, catalogue: catalogue, options: fixedOptions), "report.html")
+        for table in CSVExport.Table.allCases {
+            assertGolden(try CSVExport.render(state: st, catalogue: catalogue, table: table, options: fixedOptions), "\(table.rawValue).csv")
+        }
+        assertGolden(try SessionJSON.render(state: st, events: ev, catalogue: catalogue, options: fixedOptions), "session.json")
+        let t = Transcript.make(events: ev, catalogue: catalogue)
+        assertGolden(TranscriptRender.plain(t, timeZone: fixedZone), "transcript.txt")
+        assertGolden(TranscriptRender.markdown(t, timeZone: fixedZone), "transcript.md")
+    }
+
+    func testGoldenComparison() throws {
+        let dir = TempDir()
+        let base = try goldenSession(dir, "base.pit", seed: 1, hostile: false)
+        let follow = try goldenSession(dir, "follow.pit", seed: 5, start: Date(timeIntervalSince1970: 1_782_896_400), hostile: false)
+        let c = Comparison.make(baseline: base.state, followUp: follow.state, catalogue: catalogue)
+        assertGolden(ComparisonRender.markdown(c), "compare.md")
+        assertGolden(try ComparisonRender.csv(c), "compare.csv")
+        assertGolden(try ComparisonRender.csv(c, table: .components), "compare-components.csv")
+        assertGolden(ComparisonRender.html(c), "compare.html")
+    }
+
+    func testExportsDoNotDependOnTheMachineZone() throws {
+        let dir = TempDir()
+        let s = try goldenSession(dir)
+        let md = MarkdownReport.render(state: s.state, events: s.events, catalogue: catalogue, options: fixedOptions)
+        XCTAssertTrue(md.contains("shown in UTC+01:00"))
+        let utc = MarkdownReport.render(state: s.state, events: s.events, catalogue: catalogue,
+                                        options: ReportOptions(timeZone: TimeZone(identifier: "UTC")!))
+        XCTAssertTrue(utc.contains("shown in UTC+00:00"))
+        let named = TimeFormat(timeZone: TimeZone(identifier: "Europe/London")!)
+        XCTAssertEqual(named.label(at: Date(timeIntervalSince1970: 1_782_896_400)), "Europe/London (UTC+01:00)")
+    }
+}
+
+final class EscapingTests: XCTestCase {
+    var dir: TempDir!
+    var store: SessionStore!
+
+    override func setUpWithError() throws {
+        dir = TempDir()
+        store = try goldenSession(dir)
+    }
+
+    override func tearDown() {
+        store = nil
+        dir = nil
+    }
+
+    func testMarkdownEscapesUserText() throws {
+        let md = MarkdownReport.render(state: store.state, events: store.events, catalogue: catalogue, options: fixedOptions)
+        XCTAssertFalse(md.contains("<script>"))
+        XCTAssertTrue(md.contains("\\<script\\>alert(1)\\</script\\>"))
+        XCTAssertFalse(md.contains("<b>bold</b>"))
+        // Every table row keeps its shape: same number of unescaped pipes as its header.
+        var expected: Int? = nil
+        for line in md.components(separatedBy: "\n") {
+            guard line.hasPrefix("|") else { expected = nil; continue }
+            let pipes = unescapedPipes(line)
+            if let e = expected { XCTAssertEqual(pipes, e, "table row broken: \(line)") } else { expected = pipes }
+        }
+        XCTAssertTrue(md.contains("Pipes \\| and<br>newlines, \\`code\\`, \\*stars\\*, \\_under\\_ \\<b\\>bold\\</b\\>"))
+        XCTAssertFalse(md.components(separatedBy: "\n").contains { $0.hasPrefix("# not a heading") || $0.hasPrefix("* not a list") })
+        XCTAssertTrue(md.contains("تعليق باللغة العربية 👩🏽‍⚕️ ✅"))
+        XCTAssertTrue(md.contains("\\=HYPERLINK"), "a leading = in a cell cannot make a setext heading")
+    }
+
+    func unescapedPipes(_ line: String) -> Int {
+        var n = 0, escaped = false
+        for ch in line {
+            if escaped { escaped = false; continue }
+            if ch == "\\" { escaped = true } else if ch == "|" { n += 1 }
+        }
+        return n
+    }
+
+    func testMarkdownEscapeUnits() {
+        XCTAssertEqual(Escape.markdownCell("a|b\nc"), "a\\|b<br>c")
+        XCTAssertEqual(Escape.markdownCell("# h"), "\\# h")
+        XCTAssertEqual(Escape.markdownText("- item"), "\\- item")
+        XCTAssertEqual(Escape.markdownText("1. one"), "1\\. one")
+        XCTAssertEqual(Escape.markdownText("    code"), "code")
+        XCTAssertEqual(Escape.markdownText("[x](http://e)"), "\\[x\\](http://e)")
+        XCTAssertEqual(Escape.markdownText("a\nb", indent: 2), "a\\\n  b")
+        XCTAssertEqual(Escape.markdownCell(""), "")
+    }
+
+    func testHTMLEscapesUserText() throws {
+        let html = HTMLReport.render(state: store.state, events: store.events, catalogue: catalogue, options: fixedOptions)
+        XCTAssertFalse(html.lowercased().contains("<script"), "no script element, not even the user's")
+        XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"))
+        XCTAssertTrue(html.contains("&lt;b&gt;bold&lt;/b&gt;"))
+        XCTAssertTrue(html.contains("تعليق باللغة العربية 👩🏽‍⚕️ ✅"))
+        // Self-contained: no external resources of any kind.
+        for bad in ["<link", "src=", "href=", "@import", "url(http", "<iframe", "<img"] {
+            XCTAssertFalse(html.contains(bad), "found \(bad)")
+        }
+        XCTAssertTrue(html.contains("@page { size: A4"))
+        XCTAssertTrue(html.contains("@media print"))
+        XCTAssertTrue(html.contains("<svg"))
+        XCTAssertEqual(Escape.html("<a href='x'>&</a>"), "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;")
+    }
+
+    func testHeatMapWritesANumberInEveryScoredCell() throws {
+        let m = GroupMatrix.make(state: store.state, catalogue: catalogue)
+        let svg = HTMLParts.heatmapSVG(m.sections[0], groups: m.groups, id: "t")
+        let cells = m.sections[0].rows.flatMap(\.cells)
+        let levels = cells.filter { $0.level != nil }.count
+        let na = cells.filter { $0.answer == .notApplicable }.count
+        XCTAssertEqual(svg.components(separatedBy: "font-weight=\"700\" fill=\"#").count - 1, levels + na)
+        XCTAssertEqual(svg.components(separatedBy: ">N/A</text>").count - 1, na)
+    }
+
+    func testCSVNeutralisesFormulas() throws {
+        let scores = try CSVExport.render(state: store.state, catalogue: catalogue, options: fixedOptions)
+        let rows = try parse(scores)
+        XCTAssertEqual(rows[0], CSVExport.scoreColumns)
+        let note = rows.first { $0[4] == "barriers" && $0[7] == "nhs" }?[13]
+        XCTAssertEqual(note, "'\tleading tab and =1+1")
+        XCTAssertTrue(rows.dropFirst().allSatisfy { Int($0[10]) != nil || $0[12] == "TRUE" }, "levels stay numbers")
+
+        let actions = try parse(try CSVExport.render(state: store.state, catalogue: catalogue, table: .actions, options: fixedOptions))
+        let formula = try XCTUnwrap(actions.first { $0[3] == "a-formula" })
+        XCTAssertEqual(formula[8], "'=HYPERLINK(\"http://x\",\"y\")")
+        XCTAssertEqual(formula[9], "'@SUM(A1)")
+        let minus = try XCTUnwrap(actions.first { $0[3] == "a-minus" })
+        XCTAssertEqual(minus[8], "'-5 staff in the team")
+        XCTAssertEqual(minus[9], "'+1 volunteer")
+
+        let agreed = try parse(try CSVExport.render(state: store.state, catalogue: catalogue, table: .agreed, options: fixedOptions))
+        let rationale = try XCTUnwrap(agreed.first { $0[4] == "barriers" })[10]
+        XCTAssertEqual(rationale, "Pipes | and\nnewlines, `code`, *stars*, _under_ <b>bold</b>", "quoted, not mangled")
+        XCTAssertTrue(agreed.allSatisfy { $0.count == CSVExport.agreedColumns.count })
+
+        XCTAssertEqual(Escape.spreadsheetCell("=1"), "'=1")
+        XCTAssertEqual(Escape.spreadsheetCell("\r1"), "'\r1")
+        XCTAssertEqual(Escape.spreadsheetCell("3"), "3")
+        XCTAssertEqual(Escape.spreadsheetCell("a=b"), "a=b")
+        XCTAssertEqual(Escape.spreadsheetCell(""), "")
+        XCTAssertTrue(CSVExport.isPlainNumber("-1.5"))
+        XCTAssertFalse(CSVExport.isPlainNumber("+1"))
+        XCTAssertFalse(CSVExport.isPlainNumber("-1+2"))
+    }
+
+    func testCSVKeepsUnicodeAndCanAddAByteOrderMark() throws {
+        let data = try CSVExport.render(state: store.state, catalogue: catalogue, options: fixedOptions, byteOrderMark: true)
+        XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF])
+        let plain = try CSVExport.render(state: store.state, catalogue: catalogue, table: .scores, options: fixedOptions)
+        XCTAssertNotNil(String(data: plain, encoding: .utf8))
+        XCTAssertEqual(Array(plain.prefix(7)), Array("session".utf8))
+    }
+
+    func parse(_ data: Data) throws -> [[String]] {
+        let reader = try CSVReader(string: String(decoding: data, as: UTF8.self))
+        var rows: [[String]] = []
+        while let r = reader.next() { rows.append(r) }
+        return rows
+    }
+
+    func testPlainTranscriptCarriesNoControlCharacters() throws {
+        let s = try makeStore(dir, "esc.pit")
+        try s.append(.noteAdded(id: "n", element: nil, text: "bell\u{7} and \u{1B}[31mred"), author: "Fac")
+        let plain = TranscriptRender.plain(Transcript.make(events: s.events, catalogue: catalogue), timeZone: fixedZone)
+        XCTAssertFalse(plain.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
+}
+
+final class JSONRoundTripTests: XCTestCase {
+    func testExportImportGivesIdenticalEventsAndState() throws {
+        let dir = TempDir()
+        let s = try goldenSession(dir)
+        let json = try SessionJSON.render(state: s.state, events: s.events, catalogue: catalogue, options: fixedOptions)
+        let doc = try JSONSerialization.jsonObject(with: json) as? [String: Any]
+        XCTAssertEqual(doc?["format"] as? String, "pit-session")
+        XCTAssertEqual(doc?["version"] as? Int, 1)
+        let imported = try SessionJSON.decode(json)
+        XCTAssertEqual(imported.events, s.events)
+        let copy = try SessionStore.importEvents(imported.events, at: dir.file("copy.pit"))
+        copy.close()
+        let snap = try SessionStore.snapshot(at: dir.file("copy.pit"))
+        XCTAssertEqual(snap.events, s.events)
+        XCTAssertEqual(snap.state, s.state)
+        // And the copy exports to the same JSON.
+        XCTAssertEqual(try SessionJSON.render(state: snap.state, events: snap.events, catalogue: catalogue, options: fixedOptions), json)
+    }
+
+    func testMillisecondsSurvive() throws {
+        let dir = TempDir()
+        let clock = TestClock(start: Date(timeIntervalSince1970: 1_767_258_000.123), step: 0.457)
+        let s = try makeStore(dir, clock: clock)
+        try score(s, "la", a("leadership"), 3, note: "x")
+        let json = try SessionJSON.render(state: s.state, events: s.events, catalogue: catalogue)
+        XCTAssertEqual(try SessionJSON.decode(json).events, s.events)
+        XCTAssertEqual(SessionJSON.timestamp(Date(timeIntervalSince1970: 1_767_258_000.5)), "2026-01-01T09:00:00.500Z")
+        XCTAssertEqual(SessionJSON.parseTimestamp("2026-01-01T10:00:00.5+01:00"), Date(timeIntervalSince1970: 1_767_258_000.5))
+        XCTAssertNil(SessionJSON.parseTimestamp("yesterday"))
+    }
+
+    func testImportRefusesToOverwrite() throws {
+        let dir = TempDir()
+        let s = try makeStore(dir)
+        let before = try Data(contentsOf: s.url)
+        XCTAssertThrowsError(try SessionStore.importEvents(s.events, at: s.url)) {
+            XCTAssertEqual($0 as? SessionFileError, .alreadyExists(path: s.url.path))
+        }
+        XCTAssertEqual(try Data(contentsOf: s.url), before)
+    }
+
+    func testImportRefusesBrokenInput() throws {
+        let dir = TempDir()
+        XCTAssertThrowsError(try SessionJSON.decode(Data("not json".utf8))) {
+            guard case .notJSON? = $0 as? SessionJSONError else { return XCTFail("\($0)") }
+        }
+        XCTAssertThrowsError(try SessionJSON.decode(Data(#"{"format":"other","version":1}"#.utf8))) {
+            XCTAssertEqual($0 as? SessionJSONError, .wrongFormat(found: "other"))
+        }
+        XCTAssertThrowsError(try SessionJSON.decode(Data(#"{"format":"pit-session","version":2,"events":[]}"#.utf8))) {
+            XCTAssertEqual($0 as? SessionJSONError, .newerVersion(found: 2, supported: 1))
+        }
+        let badKind = #"{"format":"pit-session","version":1,"events":[{"seq":1,"at":"2026-01-01T00:00:00.000Z","author":"F","kind":"teleported"}]}"#
+        XCTAssertThrowsError(try SessionJSON.decode(Data(badKind.utf8))) {
+            guard case .badEvent(0, _)? = $0 as? SessionJSONError else { return XCTFail("\($0)") }
+        }
+        // A gap in the numbering, and an event the engine would refuse.
+        let s = try makeStore(dir)
+        var gap = s.events
+        gap[2].seq = 9
+        XCTAssertThrowsError(try SessionStore.importEvents(gap, at: dir.file("gap.pit")))
+        var bad = s.events
+        bad.append(Event(seq: Int64(bad.count + 1), at: Date(), author: "F",
+                         payload: .scoreRecorded(group: "nobody", element: a("leadership"), answer: .level(3), note: nil)))
+        XCTAssertThrowsError(try SessionStore.importEvents(bad, at: dir.file("bad.pit"))) {
+            guard case .invalidEvent? = $0 as? SessionError else { return XCTFail("\($0)") }
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("gap.pit").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("bad.pit").path))
+    }
+}
+
+final class ComparisonTests: XCTestCase {
+    func testChangePerElementAndComponent() throws {
+        let dir = TempDir()
+        let base = try makeStore(dir, "base.pit")
+        try score(base, "la", a("leadership"), 2)
+        try score(base, "nhs", a("leadership"), 2)
+        try score(base, "la", a("needs-assessment"), 3)
+        try score(base, "la", a("priorities"), 4)
+        try base.append(.agreedScoreRecorded(element: a("priorities"), answer: .level(3), rationale: ""), author: "Fac")
+        let follow = try makeStore(dir, "follow.pit", instruments: ["tool-a", "tool-b"])
+        try score(follow, "la", a("leadership"), 3)
+        try score(follow, "nhs", a("leadership"), 4)
+        try score(follow, "la", a("needs-assessment"), 2)
+        try score(follow, "la", a("whole-system"), 4)
+        try score(follow, "la", a("priorities"), 3)
+        try score(follow, "la", ElementRef(instrument: "tool-b", element: "empowerment"), 2)
+
+        let c = Comparison.make(baseline: base.state, followUp: follow.state, catalogue: catalogue)
+        XCTAssertTrue(c.samePlace)
+        XCTAssertEqual(c.instruments.map(\.instrument.id), ["tool-a", "tool-b"])
+        let byID = Dictionary(uniqueKeysWithValues: c.elements.map { ($0.element.ref.element, $0) })
+        XCTAssertEqual(byID["leadership"]?.before.value, 2)
+        XCTAssertEqual(byID["leadership"]?.after.value, 3.5)
+        XCTAssertEqual(byID["leadership"]?.change, 1.5)
+        XCTAssertEqual(byID["needs-assessment"]?.change, -1)
+        XCTAssertEqual(byID["priorities"]?.before.source, .agreed)
+        XCTAssertEqual(byID["priorities"]?.change, 0)
+        XCTAssertNil(byID["whole-system"]?.change, "no baseline score")
+        XCTAssertEqual(byID["whole-system"]?.after.value, 4)
+        let centre = try XCTUnwrap(c.components.first { $0.id == .centre })
+        XCTAssertEqual(centre.before.median, 3)     // 2, 3, 3
+        XCTAssertEqual(centre.after.median, 3.25)   // 2, 3, 3.5, 4
+        XCTAssertEqual(centre.change, 0.25)
+        let seam = try XCTUnwrap(c.components.first { $0.id == .civicCommunity })
+        XCTAssertNil(seam.before.median)
+        XCTAssertEqual(seam.after.median, 2)
+        XCTAssertNil(seam.change)
+
+        let md = ComparisonRender.markdown(c)
+        XCTAssertTrue(md.contains("| Step 1 Leadership in place | 2 | median | 3.5 | median | ▲ +1.5 |"), md)
+        XCTAssertTrue(md.contains("▼ −1"))
+        let other = try makeStore(dir, "other.pit", place: "Southport")
+        let warn = Comparison.make(baseline: base.state, followUp: other.state, catalogue: catalogue)
+        XCTAssertFalse(warn.samePlace)
+        XCTAssertTrue(ComparisonRender.markdown(warn).contains("different places"))
+        let csv = String(decoding: try ComparisonRender.csv(c), as: UTF8.self)
+        XCTAssertTrue(csv.contains(",leadership,1,Leadership in place,2,median,2,2,3.5,median,3,4,1.5\r\n"), csv)
+    }
+}
