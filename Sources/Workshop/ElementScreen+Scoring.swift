@@ -136,6 +136,13 @@ extension ElementScreen {
         return .stay
     }
 
+    /// On arriving at an element, the first group still to score is ready for a number key.
+    mutating func selectFirstUnscoredGroup(instrument: Instrument, context: WorkshopContext) {
+        guard let session = context.session, let element = instrument.elements[safe: index] else { return }
+        let scored = session.state.scores[ElementRef(instrument: instrument.id, element: element.id)] ?? [:]
+        selectedGroup = session.state.groups.firstIndex { scored[$0.id] == nil } ?? 0
+    }
+
     private mutating func advanceToNextUnscored(session: SessionController, ref: ElementRef) {
         let groups = session.state.groups
         guard groups.count > 1 else { return }

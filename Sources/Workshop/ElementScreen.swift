@@ -64,9 +64,11 @@ public struct ElementScreen: Screen {
         switch key {
         case .left where index > 0:
             index -= 1; scroll = 0
+            selectFirstUnscoredGroup(instrument: instrument, context: context)
             return .stay
         case .right where index < instrument.elements.count - 1:
             index += 1; scroll = 0
+            selectFirstUnscoredGroup(instrument: instrument, context: context)
             return .stay
         case .left, .right:
             context.say(index == 0 ? "This is the first one" : "This is the last one")

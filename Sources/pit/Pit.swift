@@ -84,10 +84,9 @@ final class HomeLauncher {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 demoFolder = folder
                 guard let toolA = context.catalogue.instrument("tool-a") else { return .stay }
-                adopt(try DemoSeed.create(at: folder.appendingPathComponent("demo.pit"),
-                                          elements: [(instrument: toolA.id, elements: toolA.elements.map(\.id))],
-                                          alsoUsing: ["tool-b", "tool-c", "tool-d"].filter { context.catalogue.instrument($0) != nil },
-                                          seed: 7, start: Date().addingTimeInterval(-7200)), remember: false)
+                adopt(try makeDemo(at: folder.appendingPathComponent("demo.pit"), toolA: toolA,
+                                   alsoUsing: ["tool-b", "tool-c", "tool-d"].filter { context.catalogue.instrument($0) != nil }),
+                      remember: false)
                 return .push(TriangleScreen())
             } catch {
                 context.say("\(error)", error: true)

@@ -184,10 +184,7 @@ struct DemoCommand: ParsableCommand {
             throw ExitCode.config
         }
         let seams = ["tool-b", "tool-c", "tool-d"].filter { catalogue.instrument($0) != nil }
-        let store = try SessionFiles.attempt {
-            try DemoSeed.create(at: url, elements: [(instrument: toolA.id, elements: toolA.elements.map(\.id))], alsoUsing: seams,
-                                seed: 7, start: Date().addingTimeInterval(-2 * 3600))
-        }
+        let store = try SessionFiles.attempt { try makeDemo(at: url, toolA: toolA, alsoUsing: seams) }
         if noOpen {
             print("Wrote the demo session to \(url.path).")
             store.close()
@@ -201,4 +198,23 @@ struct DemoCommand: ParsableCommand {
         try runScreens(&app) { controller.refresh() }
         store.close()
     }
+}
+
+/// The demo session: Tool A's sample data over the last two hours, created just
+/// before them, so that the log reads in time order and the user's own changes follow.
+func makeDemo(at url: URL, toolA: Instrument, alsoUsing: [String]) throws -> SessionStore {
+    let start = Date().addingTimeInterval(-2 * 3600)
+    let clock = DemoClock(creation: start.addingTimeInterval(-60))
+    let store = try DemoSeed.create(at: url, elements: [(instrument: toolA.id, elements: toolA.elements.map(\.id))],
+                                    alsoUsing: alsoUsing, seed: 7, start: start, clock: { clock.now() })
+    clock.live = true
+    return store
+}
+
+/// Reports the creation time until the demo is built, then the real time.
+final class DemoClock: @unchecked Sendable {
+    let creation: Date
+    var live = false
+    init(creation: Date) { self.creation = creation }
+    func now() -> Date { live ? Date() : creation }
 }

@@ -119,8 +119,13 @@ final class EscapingTests: XCTestCase {
         let cells = m.sections[0].rows.flatMap(\.cells)
         let levels = cells.filter { $0.level != nil }.count
         let na = cells.filter { $0.answer == .notApplicable }.count
-        XCTAssertEqual(svg.components(separatedBy: "font-weight=\"700\" fill=\"#").count - 1, levels + na)
-        XCTAssertEqual(svg.components(separatedBy: ">N/A</text>").count - 1, na)
+        func count(_ s: String) -> Int { svg.components(separatedBy: s).count - 1 }
+        XCTAssertEqual(count("\"/><text "), cells.count, "a rectangle and a text per cell")
+        XCTAssertEqual(count(">N/A</text></g>"), na)
+        XCTAssertEqual(count(">–</text></g>"), cells.count - levels - na)
+        for l in 1...5 {
+            XCTAssertEqual(count(">\(l)</text></g>"), cells.filter { $0.level == l }.count, "cells at level \(l)")
+        }
     }
 
     func testCSVNeutralisesFormulas() throws {

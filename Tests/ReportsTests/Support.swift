@@ -5,8 +5,10 @@ import XCTest
 @testable import Reports
 
 /// The package root, found from this file's path.
-let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let goldenDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+/// (Symlinks resolved, so the tests also run from a package that links this folder in.)
+let testsDir = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
+let repoRoot = testsDir.deletingLastPathComponent().deletingLastPathComponent()
+let goldenDir = testsDir.appendingPathComponent("Golden")
 
 /// The shipped catalogue, loaded once.
 let catalogue: Catalogue = {

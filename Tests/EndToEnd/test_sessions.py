@@ -1,0 +1,111 @@
+"""End-to-end tests of sessions: two terminals on one file, refused files."""
+import hashlib
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import unittest
+
+from tmux_driver import PIT, Pane
+
+
+def pit(*args, cwd=None, env=None):
+    environment = dict(os.environ, **(env or {}))
+    return subprocess.run([PIT, *args], capture_output=True, text=True, cwd=cwd, env=environment, stdin=subprocess.DEVNULL)
+
+
+def digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+class TwoTerminals(unittest.TestCase):
+    def test_each_terminal_sees_the_others_scores_within_a_second(self):
+        folder = tempfile.mkdtemp(prefix="pit-e2e-")
+        path = os.path.join(folder, "shared.pit")
+        made = pit("new", "Shared", "--groups", "Council,Health", "-o", path, "--no-open")
+        self.assertEqual(made.returncode, 0, made.stderr)
+        facilitator = Pane(["open", path, "--as", "Facilitator"], 100, 30)
+        scribe = Pane(["open", path, "--as", "Scribe"], 100, 30)
+        try:
+            for pane in (facilitator, scribe):
+                pane.wait_for("SERVICE")
+                pane.keys("p")
+                pane.wait_for("Leadership in place")
+            facilitator.keys("Enter")
+            facilitator.wait_for("Step 1 of 10")
+            facilitator.keys("3")                      # Council scores
+            facilitator.wait_for("Saved: Council gave a score")
+            started = time.time()
+            scribe.wait_for("1/2", timeout=3)          # the scribe's list shows it
+            self.assertLess(time.time() - started, 1.5)
+            scribe.keys("Enter", "Tab", "4")           # the scribe records Health's score
+            scribe.wait_for("Saved: Health gave a score")
+            started = time.time()
+            facilitator.wait_for("2 of 2 groups have scored", timeout=3)
+            self.assertLess(time.time() - started, 1.5)
+            facilitator.keys("r")
+            screen = facilitator.wait_for("Scores (revealed)")
+            self.assertIn("3  Developing", screen)
+            self.assertIn("4  Established", screen)
+        finally:
+            facilitator.close()
+            scribe.close()
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+class RefusedFiles(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="pit-e2e-")
+
+    def tearDown(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def assert_refused_untouched(self, path, mentions):
+        before = digest(path)
+        listing = sorted(os.listdir(self.folder))
+        result = pit("open", path)
+        self.assertEqual(result.returncode, 65, result.stderr)
+        self.assertIn(path, result.stderr)
+        self.assertIn(mentions, result.stderr.lower())
+        self.assertEqual(digest(path), before, "the refused file was changed")
+        self.assertEqual(sorted(os.listdir(self.folder)), listing, "files appeared beside the refused one")
+
+    def test_text_file(self):
+        path = os.path.join(self.folder, "notes.pit")
+        with open(path, "w") as f:
+            f.write("These are my workshop notes, not a session.\n")
+        self.assert_refused_untouched(path, "not a pit session")
+
+    def test_empty_file(self):
+        path = os.path.join(self.folder, "empty.pit")
+        open(path, "w").close()
+        self.assert_refused_untouched(path, "empty")
+
+    def test_truncated_session(self):
+        whole = os.path.join(self.folder, "whole.pit")
+        self.assertEqual(pit("demo", "-o", whole, "--no-open").returncode, 0)
+        path = os.path.join(self.folder, "cut.pit")
+        with open(whole, "rb") as f:
+            data = f.read()
+        with open(path, "wb") as f:
+            f.write(data[: len(data) // 2])
+        self.assert_refused_untouched(path, "damaged")
+
+    def test_missing_file_is_no_input(self):
+        result = pit("open", os.path.join(self.folder, "nope.pit"))
+        self.assertEqual(result.returncode, 66)
+        self.assertIn("nope.pit", result.stderr)
+
+    def test_new_refuses_to_overwrite(self):
+        path = os.path.join(self.folder, "s.pit")
+        self.assertEqual(pit("new", "One", "-o", path, "--no-open").returncode, 0)
+        before = digest(path)
+        result = pit("new", "Two", "-o", path, "--no-open")
+        self.assertEqual(result.returncode, 73)
+        self.assertEqual(digest(path), before)
+
+
+if __name__ == "__main__":
+    unittest.main()
