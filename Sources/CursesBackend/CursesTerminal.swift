@@ -23,7 +23,16 @@ public final class CursesTerminal {
     public let glyphs: Glyphs
     private var theme: Theme
     private var screen: OpaquePointer?
-    private var pairAttributes: [Role: attr_t] = [:]
+    /// For each role: its attributes and its colour pair (0 = the terminal's default colours).
+    private var roleStyles: [Role: (attributes: attr_t, pair: Int16)] = [:]
+    /// Pairs for a role's text over another role's background, made when first needed.
+    private var blendedPairs: [Blend: Int16] = [:]
+    private var nextPair = Int16(Role.allCases.count + 1)
+
+    private struct Blend: Hashable {
+        let role: Role
+        let background: Role
+    }
     private var wideBuffer = [wchar_t](repeating: 0, count: 8)
     private var isOpen = false
 
@@ -81,17 +90,35 @@ public final class CursesTerminal {
     }
 
     private func applyTheme() {
-        pairAttributes = [:]
+        roleStyles = [:]
+        blendedPairs = [:]
+        nextPair = Int16(Role.allCases.count + 1)
         for (index, role) in Role.allCases.enumerated() {
             let style = theme.resolve(role, depth: depth)
-            var attributes = attributeBits(style.attributes)
+            var pair: Int16 = 0
             if depth != .none {
-                let pair = Int16(index + 1)
+                pair = Int16(index + 1)
                 init_pair(pair, colourNumber(style.foreground), colourNumber(style.background))
-                attributes |= pit_color_pair(Int32(pair))
             }
-            pairAttributes[role] = attributes
+            roleStyles[role] = (attributeBits(style.attributes), pair)
         }
+    }
+
+    /// The pair for `role`'s text on `background`'s colour, where `role` has no background of its own.
+    private func pairFor(_ role: Role, over background: Role, fallback: Int16) -> Int16 {
+        guard depth != .none, background != role else { return fallback }
+        let own = theme.resolve(role, depth: depth)
+        guard own.background == .terminalDefault else { return fallback }
+        let under = theme.resolve(background, depth: depth).background
+        guard under != .terminalDefault else { return fallback }
+        let key = Blend(role: role, background: background)
+        if let pair = blendedPairs[key] { return pair }
+        guard Int32(nextPair) < pit_color_pairs() else { return fallback }
+        let pair = nextPair
+        nextPair += 1
+        init_pair(pair, colourNumber(own.foreground), colourNumber(under))
+        blendedPairs[key] = pair
+        return pair
     }
 
     private func colourNumber(_ colour: ThemeColour) -> Int16 {
@@ -121,11 +148,13 @@ public final class CursesTerminal {
             for x in 0..<columns {
                 let cell = canvas[x, y]
                 if cell.isContinuation { continue }
-                var attributes = pairAttributes[cell.role] ?? pit_a_normal()
+                let style = roleStyles[cell.role] ?? (pit_a_normal(), 0)
+                var attributes = style.attributes
+                let pair = cell.background.map { pairFor(cell.role, over: $0, fallback: style.pair) } ?? style.pair
                 if cell.emphasis.contains(.bold) { attributes |= pit_a_bold() }
                 if cell.emphasis.contains(.underline) { attributes |= pit_a_underline() }
                 if cell.emphasis.contains(.reverse) { attributes |= pit_a_reverse() }
-                put(cell.grapheme, attributes: attributes, y: Int32(y), x: Int32(x), window: window)
+                put(cell.grapheme, attributes: attributes, pair: pair, y: Int32(y), x: Int32(x), window: window)
             }
         }
         if let cursor = canvas.cursor, cursor.x < columns, cursor.y < rows {
@@ -138,7 +167,7 @@ public final class CursesTerminal {
         doupdate()
     }
 
-    private func put(_ grapheme: Character, attributes: attr_t, y: Int32, x: Int32, window: UnsafeMutablePointer<WINDOW>?) {
+    private func put(_ grapheme: Character, attributes: attr_t, pair: Int16, y: Int32, x: Int32, window: UnsafeMutablePointer<WINDOW>?) {
         var count = 0
         for scalar in grapheme.unicodeScalars where count < 5 {
             wideBuffer[count] = wchar_t(bitPattern: scalar.value)
@@ -146,9 +175,9 @@ public final class CursesTerminal {
         }
         wideBuffer[count] = 0
         var cell = cchar_t()
-        // Colour is carried in the attribute bits (COLOR_PAIR), so the pair argument is 0.
+        // setcchar takes the colour pair as its own argument; colour bits in `attributes` would be overwritten.
         wideBuffer.withUnsafeBufferPointer { buffer in
-            _ = setcchar(&cell, buffer.baseAddress, attributes, 0, nil)
+            _ = setcchar(&cell, buffer.baseAddress, attributes, pair, nil)
         }
         mvwadd_wch(window, y, x, &cell)
     }

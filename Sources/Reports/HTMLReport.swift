@@ -41,14 +41,15 @@ enum HTMLParts {
     th { background: #eef1f5; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
     td.c, th.c { text-align: center; }
+    td.nw { white-space: nowrap; }
     .flag { font-weight: 700; }
     .done { color: var(--muted); }
     .legend { font-size: .9em; color: var(--muted); }
     .legend span.key { display: inline-block; min-width: 2.2em; text-align: center; border: 1px solid #888; margin: 0 .2em; padding: 0 .3em; }
     figure { margin: .5em 0 1em; }
-    figure svg { width: 100%; height: auto; max-width: 100%; display: block; }
+    figure svg { max-width: 100%; height: auto; display: block; }
     figcaption { font-size: .9em; color: var(--muted); }
-    .tri svg { max-width: 620px; margin: 0 auto; }
+    .tri svg { width: 640px; max-width: 100%; margin: 0 auto; }
     ul.notes li { margin-bottom: .4em; }
     .rtl-safe { unicode-bidi: plaintext; }
     td, li, dd { unicode-bidi: plaintext; }
@@ -113,7 +114,7 @@ enum HTMLParts {
         let ab = ((A.0 + B.0) / 2, (A.1 + B.1) / 2), bc = ((B.0 + C.0) / 2, (B.1 + C.1) / 2), ca = ((C.0 + A.0) / 2, (C.1 + A.1) / 2)
         func pts(_ p: [(Double, Double)]) -> String { p.map { "\(fmt($0.0)),\(fmt($0.1))" }.joined(separator: " ") }
         var s = """
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 760 640" role="img" aria-labelledby="tri-title tri-desc" font-family="Segoe UI, Helvetica Neue, Arial, Noto Sans, sans-serif">
+        <svg xmlns="http://www.w3.org/2000/svg" width="760" height="660" viewBox="0 0 760 660" role="img" aria-labelledby="tri-title tri-desc" font-family="Segoe UI, Helvetica Neue, Arial, Noto Sans, sans-serif">
         <title id="tri-title">The Population Intervention Triangle with roll-up scores</title>
         <desc id="tri-desc">\(E.html(description))</desc>
         <defs>
@@ -175,12 +176,12 @@ enum HTMLParts {
     /// level written in it, N/A hatched, unscored cells dashed, then median, range, agreed and
     /// a divergence mark.
     static func heatmapSVG(_ section: GroupMatrix.Section, groups: [Group], id: String) -> String {
-        let labelW = 300.0, cellW = 46.0, cellH = 30.0, headH = 44.0, statW = 62.0
+        let labelW = 330.0, cellW = 46.0, cellH = 30.0, headH = 44.0, statW = 62.0
         let stats = ["Median", "Range", "Agreed", "Diverge"]
         let width = labelW + Double(groups.count) * cellW + Double(stats.count) * statW + 4
         let height = headH + Double(section.rows.count) * cellH + 4
         let scale = section.instrument.scale
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(fmt(width)) \(fmt(height))\" role=\"img\" aria-labelledby=\"\(id)-t\" font-family=\"Segoe UI, Helvetica Neue, Arial, Noto Sans, sans-serif\" font-size=\"13\">\n"
+        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fmt(width))\" height=\"\(fmt(height))\" viewBox=\"0 0 \(fmt(width)) \(fmt(height))\" role=\"img\" aria-labelledby=\"\(id)-t\" font-family=\"Segoe UI, Helvetica Neue, Arial, Noto Sans, sans-serif\" font-size=\"13\">\n"
         s += "<title id=\"\(id)-t\">\(E.html("Heat map of the groups' levels for \(section.instrument.short): \(section.instrument.title)"))</title>\n"
         s += "<defs><pattern id=\"\(id)-na\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"#ffffff\"/><path d=\"M0 0 V8\" stroke=\"#9a9a9a\" stroke-width=\"3\"/></pattern></defs>\n"
         // Header
@@ -196,7 +197,7 @@ enum HTMLParts {
         for (r, row) in section.rows.enumerated() {
             let y = headH + Double(r) * cellH
             let name = row.element.name
-            let short = name.count > 40 ? String(name.prefix(39)) + "…" : name
+            let short = name.count > 44 ? String(name.prefix(43)) + "…" : name
             s += "<text x=\"4\" y=\"\(fmt(y + cellH / 2 + 4.5))\"><title>\(E.html(name))</title>\(E.html(short))</text>\n"
             for (i, cell) in row.cells.enumerated() {
                 let x = labelW + Double(i) * cellW
@@ -344,7 +345,7 @@ public enum HTMLReport {
             b += HTMLParts.table(["#", "Action", "Element", "Owner", "Due", "Status"], r.state.actions.enumerated().map { i, a in
                 [String(i + 1), E.htmlLines(a.what), E.html(r.elementName(a.element)), E.html(a.owner), E.html(a.due ?? ""),
                  a.done ? "✓ done" + (a.doneAt.map { " " + r.time.day($0) } ?? "") : "open"]
-            }, classes: ["num", "", "", "", "", ""])
+            }, classes: ["num", "", "", "", "nw", "nw"])
         }
         b += "</section>\n"
 

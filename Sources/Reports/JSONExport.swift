@@ -271,7 +271,8 @@ public enum SessionJSON {
     /// (scores, agreed scores, notes, actions, per-element summaries and the roll-up).
     public static func render(state: SessionState, events: [Event], catalogue: Catalogue,
                               options: ReportOptions = ReportOptions()) throws -> Data {
-        let scope = ReportScope.make(state: state, catalogue: catalogue, instruments: options.instruments)
+        // The whole session, whatever `options.instruments` says.
+        let scope = ReportScope.make(state: state, catalogue: catalogue)
         let rollup = TriangleRollup.make(state: state, scope: scope, triangle: catalogue.triangle)
         func answerFields(_ a: Answer) -> (Int?, Bool) {
             switch a {
@@ -281,7 +282,7 @@ public enum SessionJSON {
         }
         var scores: [ScoreRec] = []
         var agreed: [AgreedRec] = []
-        for ref in state.elementsWithData {
+        for ref in scope.elements.map(\.ref) {
             let byGroup = state.scores[ref] ?? [:]
             for g in state.groups {
                 guard let s = byGroup[g.id] else { continue }

@@ -15,6 +15,7 @@ public struct SessionReport: Sendable {
     public var state: SessionState
     public var eventCount: Int
     public var undoneCount: Int
+    /// Earliest and latest event time.
     public var firstEvent: Date?
     public var lastEvent: Date?
     public var options: ReportOptions
@@ -30,7 +31,7 @@ public struct SessionReport: Sendable {
                              rollup: .make(state: state, scope: scope, triangle: catalogue.triangle),
                              priorities: .make(state: state, scope: scope, divergenceThreshold: t),
                              state: state, eventCount: events.count, undoneCount: state.notInEffect.count,
-                             firstEvent: events.first?.at, lastEvent: events.last?.at,
+                             firstEvent: events.map(\.at).min(), lastEvent: events.map(\.at).max(),
                              options: options, time: TimeFormat(timeZone: options.timeZone))
     }
 

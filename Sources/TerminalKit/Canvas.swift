@@ -5,12 +5,17 @@ public struct Cell: Hashable, Sendable {
     public var role: Role
     public var emphasis: Emphasis
     public var isContinuation: Bool
+    /// The role whose background shows behind this cell when its own role has none
+    /// (text drawn on a tinted area keeps the tint).
+    public var background: Role?
 
-    public init(_ grapheme: Character = " ", role: Role = .text, emphasis: Emphasis = [], isContinuation: Bool = false) {
+    public init(_ grapheme: Character = " ", role: Role = .text, emphasis: Emphasis = [], isContinuation: Bool = false,
+                background: Role? = nil) {
         self.grapheme = grapheme
         self.role = role
         self.emphasis = emphasis
         self.isContinuation = isContinuation
+        self.background = background
     }
 
     public static let blank = Cell()
@@ -68,12 +73,13 @@ public struct Canvas: Sendable {
             let w = DisplayWidth.of(character)
             if w == 0 { continue }
             if column + w > limit { break }
+            let background = visible(x + column, y) ? self[x + column, y].background : nil
             if w == 2 {
                 guard visible(x + column, y) && visible(x + column + 1, y) else { column += w; continue }
-                set(x + column, y, Cell(character, role: role, emphasis: emphasis))
-                cells[y * width + x + column + 1] = Cell(" ", role: role, emphasis: emphasis, isContinuation: true)
+                set(x + column, y, Cell(character, role: role, emphasis: emphasis, background: background))
+                cells[y * width + x + column + 1] = Cell(" ", role: role, emphasis: emphasis, isContinuation: true, background: background)
             } else {
-                set(x + column, y, Cell(character, role: role, emphasis: emphasis))
+                set(x + column, y, Cell(character, role: role, emphasis: emphasis, background: background))
             }
             column += w
         }
@@ -85,7 +91,7 @@ public struct Canvas: Sendable {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
         for y in r.y..<r.maxY {
-            for x in r.x..<r.maxX { set(x, y, Cell(character, role: role, emphasis: emphasis)) }
+            for x in r.x..<r.maxX { set(x, y, Cell(character, role: role, emphasis: emphasis, background: role)) }
         }
     }
 

@@ -98,10 +98,11 @@ public struct TriangleView: Sendable {
         for y in top..<bottom {
             let (xl, xr) = edges(y)
             guard xr - xl > 1 else { continue }
-            for x in (xl + 1)..<xr {
+            // The tint runs under the edges too, so the outline sits on it without a gap.
+            for x in xl...xr {
                 let part = geo.segment(x: Double(x) + 0.5, y: Double(y))
                 let role = part == highlighted ? Role.selection : (labels[part]?.fillRole ?? .text)
-                canvas.set(x, y, Cell(" ", role: role))
+                canvas.fill(Rect(x: x, y: y, width: 1, height: 1), role: role)
             }
         }
 
@@ -121,7 +122,7 @@ public struct TriangleView: Sendable {
         // Seams: lines from the centre's edge to the middle of each side.
         let seamEnds: [(TrianglePart, (Double, Double))] = [(.leftSeam, geo.midLeft), (.rightSeam, geo.midRight), (.baseSeam, geo.midBase)]
         for (part, end) in seamEnds {
-            let role: Role = part == highlighted ? .selection : .border
+            let role: Role = part == highlighted ? .accent : .border
             let points = TriangleView.line(from: (Double(gx), Double(gy)), to: (end.0, end.1 - (part == .baseSeam ? 1 : 0)))
             var previous: Point?
             for p in points where !centreRect.contains(p) {
@@ -133,7 +134,7 @@ public struct TriangleView: Sendable {
                 } else {
                     glyph = part == .baseSeam ? g.vertical : g.horizontal
                 }
-                canvas.set(p.x, p.y, Cell(glyph, role: role, emphasis: part == highlighted ? .bold : []))
+                canvas.text(String(glyph), x: p.x, y: p.y, role: role, emphasis: part == highlighted ? .bold : [])
                 previous = p
             }
             // The seam's label sits on the line's middle, interrupting it like a map label.
@@ -178,8 +179,8 @@ public struct TriangleView: Sendable {
             if y == bottom {
                 for x in (xl + 1)..<xr { canvas.set(x, y, Cell(g.horizontal, role: .border)) }
             }
-            canvas.set(xl, y, Cell(g.rising, role: .border))
-            canvas.set(xr, y, Cell(g.falling, role: .border))
+            canvas.text(String(g.rising), x: xl, y: y, role: .border)
+            canvas.text(String(g.falling), x: xr, y: y, role: .border)
         }
 
         // Segment labels at the middle of each segment, with a caption below where it fits.

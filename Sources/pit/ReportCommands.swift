@@ -1,0 +1,256 @@
+import ArgumentParser
+import Foundation
+import Instruments
+import Reports
+import SessionEngine
+
+/// What `pit report` writes.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case md, csv, html, json, transcript
+    case transcriptMd = "transcript-md"
+}
+
+/// Which table `pit report --format csv` writes.
+enum ReportTable: String, ExpressibleByArgument, CaseIterable {
+    case scores, agreed, actions
+
+    var table: CSVExport.Table {
+        switch self {
+        case .scores: return .scores
+        case .agreed: return .agreed
+        case .actions: return .actions
+        }
+    }
+}
+
+enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
+    case md, csv, html
+}
+
+enum CompareTable: String, ExpressibleByArgument, CaseIterable {
+    case elements, components
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Export a session: a report to circulate, data for a spreadsheet, the whole session, or a transcript.",
+        discussion: """
+        Formats: md (Markdown report), html (one self-contained page, printable on A4), \
+        csv (tidy data; --table scores, agreed or actions), json (the whole session, for \
+        `pit import`), transcript (plain text) and transcript-md (Markdown). Writes to \
+        standard output unless -o is given; -o replaces an existing file. The session is only read.
+        """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The session file (.pit).")
+    var file: String
+
+    @Option(name: .long, help: "md, csv, html, json, transcript or transcript-md.")
+    var format: ReportFormat = .md
+
+    @Option(name: .long, help: "With --format csv: scores (one row per group score, the default), agreed or actions.")
+    var table: ReportTable?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "OUT"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Show times in this zone: UTC, Europe/London, +01:00 ... (default: this computer's zone). Every export states the zone it uses.", valueName: "ZONE"))
+    var timeZone: String?
+
+    @Flag(name: .long, help: "With --format csv: start with a UTF-8 byte order mark, which older Excel needs.")
+    var bom = false
+
+    func validate() throws {
+        if table != nil && format != .csv { throw ValidationError("--table goes with --format csv") }
+        if bom && format != .csv { throw ValidationError("--bom goes with --format csv") }
+        if let timeZone, parseTimeZone(timeZone) == nil {
+            throw ValidationError("unknown time zone `\(timeZone)`; give UTC, a name such as Europe/London, or an offset such as +01:00")
+        }
+    }
+
+    func run() throws {
+        let catalogue = try options.loadCatalogue()
+        let snapshot = try openSession(file)
+        let opts = ReportOptions(timeZone: timeZone.flatMap(parseTimeZone) ?? .current)
+        let data: Data
+        do {
+            switch format {
+            case .md:
+                data = Data((MarkdownReport.render(state: snapshot.state, events: snapshot.events, catalogue: catalogue, options: opts) + "\n").utf8)
+            case .html:
+                data = Data(HTMLReport.render(state: snapshot.state, events: snapshot.events, catalogue: catalogue, options: opts).utf8)
+            case .csv:
+                data = try CSVExport.render(state: snapshot.state, catalogue: catalogue, table: (table ?? .scores).table,
+                                            options: opts, byteOrderMark: bom)
+            case .json:
+                data = try SessionJSON.render(state: snapshot.state, events: snapshot.events, catalogue: catalogue, options: opts)
+            case .transcript:
+                data = Data(TranscriptRender.plain(Transcript.make(events: snapshot.events, catalogue: catalogue),
+                                                   timeZone: opts.timeZone).utf8)
+            case .transcriptMd:
+                data = Data(TranscriptRender.markdown(Transcript.make(events: snapshot.events, catalogue: catalogue),
+                                                      timeZone: opts.timeZone).utf8)
+            }
+        } catch {
+            complain("\(file): the \(format.rawValue) export failed (\(error))")
+            throw ExitCode.software
+        }
+        try emit(data, to: output)
+    }
+}
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare a baseline session with a follow-up of the same place: the change per element and per part of the triangle.",
+        discussion: "Both sessions are only read. Writes to standard output unless -o is given.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The earlier session (.pit).")
+    var baseline: String
+
+    @Argument(help: "The later session (.pit).")
+    var followup: String
+
+    @Option(name: .long, help: "md, csv or html.")
+    var format: CompareFormat = .md
+
+    @Option(name: .long, help: "With --format csv: elements (one row per element, the default) or components.")
+    var table: CompareTable?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "OUT"))
+    var output: String?
+
+    @Flag(name: .long, help: "With --format csv: start with a UTF-8 byte order mark, which older Excel needs.")
+    var bom = false
+
+    func validate() throws {
+        if table != nil && format != .csv { throw ValidationError("--table goes with --format csv") }
+        if bom && format != .csv { throw ValidationError("--bom goes with --format csv") }
+    }
+
+    func run() throws {
+        let catalogue = try options.loadCatalogue()
+        let before = try openSession(baseline)
+        let after = try openSession(followup)
+        let comparison = Comparison.make(baseline: before.state, followUp: after.state, catalogue: catalogue)
+        if !comparison.samePlace {
+            complain("warning: \(baseline) is about \"\(before.state.info.place)\" but \(followup) is about \"\(after.state.info.place)\"; comparing anyway")
+        }
+        let data: Data
+        do {
+            switch format {
+            case .md: data = Data((ComparisonRender.markdown(comparison) + "\n").utf8)
+            case .html: data = Data(ComparisonRender.html(comparison).utf8)
+            case .csv:
+                data = try ComparisonRender.csv(comparison, table: table == .components ? .components : .elements, byteOrderMark: bom)
+            }
+        } catch {
+            complain("the comparison could not be written as \(format.rawValue) (\(error))")
+            throw ExitCode.software
+        }
+        try emit(data, to: output)
+    }
+}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn a session exported as JSON (`pit report FILE --format json`) back into a .pit session.",
+        discussion: "The new session holds the same events, with their numbers, times and authors, so the same scores, notes and actions. An existing file is never overwritten.")
+
+    @Argument(help: "The exported session (.json).")
+    var file: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The session file to create (.pit); it must not exist yet.", valueName: "FILE"))
+    var output: String
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: file) else {
+            complain("\(file): no such file")
+            throw ExitCode.noInput
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            complain("\(file) cannot be read; check that you may read it")
+            throw ExitCode.noInput
+        }
+        if FileManager.default.fileExists(atPath: output) {
+            complain(SessionFileError.alreadyExists(path: output).description)
+            throw ExitCode.cannotCreate
+        }
+        let imported: SessionJSON.Imported
+        do {
+            imported = try SessionJSON.decode(data)
+        } catch let error as SessionJSONError {
+            complain("\(file) cannot be imported: \(error)")
+            throw ExitCode.dataError
+        }
+        do {
+            let store = try SessionStore.importEvents(imported.events, at: URL(fileURLWithPath: output))
+            let groups = store.state.groups.count, events = store.events.count
+            store.close()
+            print("Imported \(events) events (\(groups) groups) into \(output).")
+        } catch let error as SessionError {
+            complain("\(file) cannot be imported: \(error.description)")
+            throw ExitCode.dataError
+        } catch let error as SessionFileError {
+            complain(error.description)
+            switch error {
+            case .alreadyExists, .cannotCreate: throw ExitCode.cannotCreate
+            default: throw ExitCode.ioError
+            }
+        }
+    }
+}
+
+// MARK: - Shared
+
+/// Reads a session without writing to it; a clear message and a sysexits code otherwise.
+func openSession(_ path: String) throws -> SessionSnapshot {
+    do {
+        return try SessionStore.snapshot(at: URL(fileURLWithPath: path))
+    } catch let error as SessionFileError {
+        complain(error.description)
+        switch error {
+        case .missing, .unreadable: throw ExitCode.noInput
+        case .notAPitSession, .newerSchema, .damaged: throw ExitCode.dataError
+        case .busy: throw ExitCode.ioError
+        default: throw ExitCode.ioError
+        }
+    } catch let error as SessionError {
+        complain("\(path): \(error.description)")
+        throw ExitCode.dataError
+    }
+}
+
+/// Writes to standard output, or replaces the file at `path` in one step.
+func emit(_ data: Data, to path: String?) throws {
+    guard let path else {
+        FileHandle.standardOutput.write(data)
+        return
+    }
+    do {
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        complain("\(path) cannot be written (\(error.localizedDescription)). Check that the folder exists and that you may write to it.")
+        throw ExitCode.cannotCreate
+    }
+}
+
+/// "UTC", "Europe/London", "+01:00", "-0530", "+1".
+func parseTimeZone(_ s: String) -> TimeZone? {
+    let t = s.trimmingCharacters(in: .whitespaces)
+    if t.uppercased() == "UTC" || t.uppercased() == "Z" || t.uppercased() == "GMT" { return TimeZone(identifier: "UTC") }
+    if let first = t.first, first == "+" || first == "-" {
+        let digits = t.dropFirst().filter { $0 != ":" }
+        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let h: Int, m: Int
+        if digits.count <= 2 { h = Int(digits)!; m = 0 } else { h = Int(digits.dropLast(2))!; m = Int(digits.suffix(2))! }
+        guard h <= 14, m < 60 else { return nil }
+        return TimeZone(secondsFromGMT: (h * 3600 + m * 60) * (first == "-" ? -1 : 1))
+    }
+    return TimeZone(identifier: t)
+}
