@@ -1,0 +1,44 @@
+import Foundation
+import XCTest
+
+/// The design's dependency rules, checked against the source tree.
+final class ArchitectureTests: XCTestCase {
+    func swiftFiles(in module: String) throws -> [(String, String)] {
+        let folder = repositoryRoot.appendingPathComponent("Sources/\(module)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        return try names.map { ($0, try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
+    }
+
+    func imports(of module: String) throws -> Set<String> {
+        var found: Set<String> = []
+        for (_, text) in try swiftFiles(in: module) {
+            for line in text.split(separator: "\n") where line.hasPrefix("import ") || line.hasPrefix("@testable import ") {
+                found.insert(String(line.split(separator: " ").last!))
+            }
+        }
+        return found
+    }
+
+    func testOnlyTheBackendTalksToNcurses() throws {
+        for module in ["Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop", "pit"] {
+            XCTAssertFalse(try imports(of: module).contains("CNcursesw"), "\(module) imports ncurses")
+        }
+        XCTAssertTrue(try imports(of: "CursesBackend").contains("CNcursesw"))
+    }
+
+    func testDependenciesPointDown() throws {
+        let projectModules: Set<String> = ["Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop", "CursesBackend", "pit"]
+        let allowed: [String: Set<String>] = [
+            "Instruments": [],
+            "SessionEngine": [],
+            "Reports": ["SessionEngine", "Instruments"],
+            "TerminalKit": [],
+            "Workshop": ["TerminalKit", "Reports", "SessionEngine", "Instruments"],
+            "CursesBackend": ["TerminalKit"],
+        ]
+        for (module, permitted) in allowed {
+            let used = try imports(of: module).intersection(projectModules)
+            XCTAssertTrue(used.isSubset(of: permitted), "\(module) imports \(used.subtracting(permitted).sorted())")
+        }
+    }
+}
