@@ -98,7 +98,13 @@ enum HTMLParts {
         return out + "</tbody>\n</table>\n"
     }
 
-    static func fmt(_ d: Double) -> String { String(format: "%.1f", d).replacingOccurrences(of: ".0", with: "") }
+    /// A coordinate to one decimal ("12", "12.5"), without `String(format:)`, which is slow.
+    static func fmt(_ d: Double) -> String {
+        let tenths = Int((d * 10).rounded())
+        let whole = tenths / 10, frac = abs(tenths % 10)
+        if frac == 0 { return String(whole) }
+        return (tenths < 0 && whole == 0 ? "-" : "") + "\(whole).\(frac)"
+    }
 
     /// What the triangle shows in one part.
     struct TriangleLabel {

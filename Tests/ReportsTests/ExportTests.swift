@@ -300,6 +300,6 @@ final class ComparisonTests: XCTestCase {
         XCTAssertFalse(warn.samePlace)
         XCTAssertTrue(ComparisonRender.markdown(warn).contains("different places"))
         let csv = String(decoding: try ComparisonRender.csv(c), as: UTF8.self)
-        XCTAssertTrue(csv.contains(",leadership,1,Leadership in place,2,median,2,2,3.5,median,3,4,1.5\r\n"), csv)
+        XCTAssertTrue(csv.contains(",\"leadership\",1,\"Leadership in place\",2,\"median\",2,2,3.5,\"median\",3,4,1.5\r\n"), csv)
     }
 }

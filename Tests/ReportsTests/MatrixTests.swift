@@ -227,3 +227,24 @@ final class MatrixTests: XCTestCase {
         XCTAssertTrue(plain.contains("[undone] Fac undid event 7"), plain)
     }
 }
+
+final class TimeFormatTests: XCTestCase {
+    func testAgreesWithCalendar() {
+        var cal = Calendar(identifier: .gregorian)
+        for zone in [TimeZone(identifier: "UTC")!, fixedZone, TimeZone(identifier: "Europe/London")!,
+                     TimeZone(secondsFromGMT: -(9 * 3600 + 30 * 60))!] {
+            cal.timeZone = zone
+            let f = TimeFormat(timeZone: zone)
+            var t = -2_000_000_000.0
+            while t < 4_000_000_000 {
+                let d = Date(timeIntervalSince1970: t)
+                let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second], from: d)
+                let expected = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+                XCTAssertEqual(String(f.iso(d).prefix(19)), expected, "\(t) in \(zone.identifier)")
+                t += 7_777_777.7
+            }
+        }
+        XCTAssertEqual(TimeFormat(timeZone: fixedZone).iso(Date(timeIntervalSince1970: 1_767_258_000)), "2026-01-01T10:00:00+01:00")
+        XCTAssertEqual(TimeFormat(timeZone: TimeZone(secondsFromGMT: -(9 * 3600 + 30 * 60))!).offset(at: Date()), "-09:30")
+    }
+}

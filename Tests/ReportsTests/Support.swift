@@ -117,8 +117,10 @@ func assertGolden(_ actual: Data, _ name: String, file: StaticString = #filePath
     if expected != actual {
         let out = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("actual-\(name)")
         try? actual.write(to: out)
-        let e = String(decoding: expected, as: UTF8.self).components(separatedBy: "\n")
-        let a = String(decoding: actual, as: UTF8.self).components(separatedBy: "\n")
+        func lines(_ d: Data) -> [String] {
+            d.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        }
+        let e = lines(expected), a = lines(actual)
         let i = Array(zip(e, a)).firstIndex { $0 != $1 } ?? min(e.count, a.count)
         XCTFail("\(name) differs from its golden at line \(i + 1):\n  expected: \(i < e.count ? e[i] : "<end>")\n  actual:   \(i < a.count ? a[i] : "<end>")\nactual written to \(out.path); re-record with PIT_RECORD_GOLDEN=1 if the change is intended",
                 file: file, line: line)

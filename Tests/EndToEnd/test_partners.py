@@ -1,0 +1,83 @@
+"""Three partners self-assess in their own files; the facilitator merges them."""
+import os
+import shutil
+import sqlite3
+import tempfile
+import unittest
+
+from tmux_driver import Pane
+from test_sessions import pit
+
+PARTNERS = [("City Council", "la", "4302"), ("NHS Trust", "nhs", "2245"), ("Residents Panel", "residents", "1135")]
+
+
+def scores_by_group_name(path):
+    """{group name: {element: level or 'na'}} read straight from the file."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        names = {row[0]: row[1] for row in db.execute("select subject, text from events where kind = 'groupAdded'")}
+        result = {}
+        for subject, element, level, na in db.execute(
+                "select subject, element, level, na from events where kind = 'scoreRecorded' order by seq"):
+            result.setdefault(names[subject], {})[element] = "na" if na else level
+        return result
+    finally:
+        db.close()
+
+
+class SelfAssessmentAndMerge(unittest.TestCase):
+    def test_three_partners_assess_then_merge(self):
+        folder = tempfile.mkdtemp(prefix="pit-partners-")
+        try:
+            files = []
+            for name, sector, levels in PARTNERS:
+                path = os.path.join(folder, name.lower().replace(" ", "-") + ".pit")
+                files.append(path)
+                pane = Pane(["assess", "--as", name, "--sector", sector, "-o", path], 90, 26)
+                try:
+                    pane.wait_for("Tool A: 0% done")
+                    pane.keys("Enter")
+                    pane.wait_for("Step 1 of 10")
+                    for i, level in enumerate(levels):
+                        pane.keys(level)
+                        pane.wait_for("Saved:")
+                        if i < len(levels) - 1:
+                            pane.keys("Right")
+                            pane.wait_for(f"Step {i + 2} of 10")
+                    pane.keys("q")
+                    screen = pane.wait_for("Tool A: 40% done (4/10)")
+                    self.assertNotIn("reveal", screen)
+                    pane.keys("q")
+                    self.assertEqual(pane.ended()[0], 0)
+                finally:
+                    pane.close()
+            # Resumable: opening the same file again carries on where it was.
+            again = pit("assess", "--as", "NHS Trust", "-o", files[1], "--no-open")
+            self.assertEqual(again.returncode, 0, again.stderr)
+            self.assertIn("Carrying on", again.stdout)
+
+            merged = os.path.join(folder, "workshop.pit")
+            result = pit("merge", *files, "-o", merged, "--title", "Northbridge")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            combined = scores_by_group_name(merged)
+            self.assertEqual(sorted(combined), sorted(name for name, _, _ in PARTNERS))
+            for path, (name, _, _) in zip(files, PARTNERS):
+                self.assertEqual(combined[name], scores_by_group_name(path)[name], name)
+
+            # The same partner twice is refused unless renamed.
+            copy = os.path.join(folder, "council-copy.pit")
+            shutil.copyfile(files[0], copy)
+            twice = os.path.join(folder, "twice.pit")
+            refused = pit("merge", files[0], copy, "-o", twice)
+            self.assertEqual(refused.returncode, 65, refused.stderr)
+            self.assertIn("City Council", refused.stderr)
+            self.assertFalse(os.path.exists(twice))
+            renamed = pit("merge", files[0], copy, "-o", twice, "--rename", "City Council=City Council (copy)")
+            self.assertEqual(renamed.returncode, 0, renamed.stderr)
+            self.assertEqual(sorted(scores_by_group_name(twice)), ["City Council", "City Council (copy)"])
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    unittest.main()
