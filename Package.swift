@@ -27,14 +27,17 @@ let package = Package(
             name: "SessionEngine",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // REPORTS-TARGET (being written; restored when it builds)
+        .target(
+            name: "Reports",
+            dependencies: ["SessionEngine", "Instruments", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .target(
             name: "TerminalKit",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Workshop",
-            dependencies: ["TerminalKit", "Instruments", "SessionEngine"]
+            dependencies: ["TerminalKit", "Instruments", "SessionEngine", "Reports"]
         ),
         .target(
             name: "CursesBackend",
@@ -43,20 +46,21 @@ let package = Package(
         .executableTarget(
             name: "pit",
             dependencies: [
-                "Workshop", "CursesBackend", "Instruments", "SessionEngine", "TerminalKit",
+                "Workshop", "CursesBackend", "Instruments", "SessionEngine", "Reports", "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            exclude: ["ReportCommands.swift"]
+            ]
         ),
         .executableTarget(
             name: "pit-bench",
-            dependencies: ["Workshop", "Instruments", "SessionEngine", "TerminalKit"],
+            dependencies: ["Workshop", "Instruments", "SessionEngine", "Reports", "TerminalKit"],
             path: "Benchmarks/PitBench"
         ),
-        .testTarget(name: "InstrumentsTests", dependencies: ["Instruments"]),
+        .testTarget(name: "InstrumentsTests", dependencies: ["Instruments"], exclude: ["Fixtures"]),
         .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "SessionEngine", "Instruments"], exclude: ["Golden"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "TerminalKit", "Instruments", "SessionEngine"]),
+        .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "TerminalKit", "Instruments", "SessionEngine", "Reports"],
+                    exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -109,7 +109,7 @@ public enum CSVExport {
             // type is visible in the file, and the writer skips its slow per-cell scan.
             var quoted: [Bool] = []
             let cells = row.enumerated().map { i, cell -> String in
-                if r == 0 || (numeric.contains(i) && isPlainNumber(cell)) { quoted.append(false); return cell }
+                if r == 0 || (numeric.contains(i) && (cell.isEmpty || isPlainNumber(cell))) { quoted.append(false); return cell }
                 quoted.append(true)
                 return Escape.spreadsheetCell(cell)
             }

@@ -19,7 +19,7 @@ struct Pit: ParsableCommand {
         """,
         version: version,
         subcommands: [HomeCommand.self, NewCommand.self, OpenCommand.self, AssessCommand.self, MergeCommand.self, DemoCommand.self,
-                      ThemesCommand.self, InstrumentsCommand.self],
+                      ReportCommand.self, CompareCommand.self, ImportCommand.self, ThemesCommand.self, InstrumentsCommand.self],
         defaultSubcommand: HomeCommand.self
     )
 }

@@ -65,15 +65,15 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         if table != nil && format != .csv { throw ValidationError("--table goes with --format csv") }
         if bom && format != .csv { throw ValidationError("--bom goes with --format csv") }
-        if let timeZone, parseTimeZone(timeZone) == nil {
+        if let timeZone, parseReportTimeZone(timeZone) == nil {
             throw ValidationError("unknown time zone `\(timeZone)`; give UTC, a name such as Europe/London, or an offset such as +01:00")
         }
     }
 
     func run() throws {
         let catalogue = try options.loadCatalogue()
-        let snapshot = try openSession(file)
-        let opts = ReportOptions(timeZone: timeZone.flatMap(parseTimeZone) ?? .current)
+        let snapshot = try openReportSession(file)
+        let opts = ReportOptions(timeZone: timeZone.flatMap(parseReportTimeZone) ?? .current)
         let data: Data
         do {
             switch format {
@@ -97,7 +97,7 @@ struct ReportCommand: ParsableCommand {
             complain("\(file): the \(format.rawValue) export failed (\(error))")
             throw ExitCode.software
         }
-        try emit(data, to: output)
+        try writeReport(data, to: output)
     }
 }
 
@@ -134,8 +134,8 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let catalogue = try options.loadCatalogue()
-        let before = try openSession(baseline)
-        let after = try openSession(followup)
+        let before = try openReportSession(baseline)
+        let after = try openReportSession(followup)
         let comparison = Comparison.make(baseline: before.state, followUp: after.state, catalogue: catalogue)
         if !comparison.samePlace {
             complain("warning: \(baseline) is about \"\(before.state.info.place)\" but \(followup) is about \"\(after.state.info.place)\"; comparing anyway")
@@ -152,7 +152,7 @@ struct CompareCommand: ParsableCommand {
             complain("the comparison could not be written as \(format.rawValue) (\(error))")
             throw ExitCode.software
         }
-        try emit(data, to: output)
+        try writeReport(data, to: output)
     }
 }
 
@@ -209,7 +209,7 @@ struct ImportCommand: ParsableCommand {
 // MARK: - Shared
 
 /// Reads a session without writing to it; a clear message and a sysexits code otherwise.
-func openSession(_ path: String) throws -> SessionSnapshot {
+func openReportSession(_ path: String) throws -> SessionSnapshot {
     do {
         return try SessionStore.snapshot(at: URL(fileURLWithPath: path))
     } catch let error as SessionFileError {
@@ -227,7 +227,7 @@ func openSession(_ path: String) throws -> SessionSnapshot {
 }
 
 /// Writes to standard output, or replaces the file at `path` in one step.
-func emit(_ data: Data, to path: String?) throws {
+func writeReport(_ data: Data, to path: String?) throws {
     guard let path else {
         FileHandle.standardOutput.write(data)
         return
@@ -241,7 +241,7 @@ func emit(_ data: Data, to path: String?) throws {
 }
 
 /// "UTC", "Europe/London", "+01:00", "-0530", "+1".
-func parseTimeZone(_ s: String) -> TimeZone? {
+func parseReportTimeZone(_ s: String) -> TimeZone? {
     let t = s.trimmingCharacters(in: .whitespaces)
     if t.uppercased() == "UTC" || t.uppercased() == "Z" || t.uppercased() == "GMT" { return TimeZone(identifier: "UTC") }
     if let first = t.first, first == "+" || first == "-" {
