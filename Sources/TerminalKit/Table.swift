@@ -41,28 +41,33 @@ public enum Table {
                             skip: Int = 0, selectedRow: Int? = nil, gap: Int = 1) -> Int {
         guard rect.height > 0 else { return 0 }
         let widths = widths(columns, rows: rows, width: rect.width, gap: gap)
-        func drawRow(_ cells: [TableCell], y: Int, header: Bool, selected: Bool) {
-            var x = rect.x
-            for (i, column) in columns.enumerated() {
-                guard x < rect.maxX else { break }
-                let w = min(widths[i], rect.maxX - x)
-                let cell = i < cells.count ? cells[i] : TableCell("")
-                let text = DisplayWidth.truncate(cell.text, to: w, ellipsis: canvas.glyphs.ellipsis)
-                let pad = w - DisplayWidth.of(text)
-                let offset = switch column.alignment { case .left: 0; case .right: pad; case .centre: pad / 2 }
-                let role: Role = selected ? .selection : (header ? .title : cell.role)
-                if selected { canvas.fill(Rect(x: x, y: y, width: w + gap, height: 1), role: .selection) }
-                canvas.text(text, x: x + offset, y: y, role: role, emphasis: header ? .bold : [], maxWidth: w)
-                x += w + gap
-            }
-        }
-        drawRow(columns.map { TableCell($0.title) }, y: rect.y, header: true, selected: false)
+        drawRow(columns.map { TableCell($0.title) }, columns: columns, widths: widths, x: rect.x, y: rect.y, maxX: rect.maxX,
+                on: &canvas, header: true, gap: gap)
         let visible = Array(rows.dropFirst(skip).prefix(rect.height - 1))
         for (i, row) in visible.enumerated() {
             let isSelected = selectedRow == skip + i
-            drawRow(row, y: rect.y + 1 + i, header: false, selected: isSelected)
+            drawRow(row, columns: columns, widths: widths, x: rect.x, y: rect.y + 1 + i, maxX: rect.maxX,
+                    on: &canvas, selected: isSelected, gap: gap)
             if isSelected { canvas.cursor = Point(x: rect.x, y: rect.y + 1 + i) }
         }
         return visible.count
+    }
+
+    /// Draws one row of cells in columns of the given widths (for tables drawn in parts).
+    public static func drawRow(_ cells: [TableCell], columns: [TableColumn], widths: [Int], x: Int, y: Int, maxX: Int,
+                               on canvas: inout Canvas, header: Bool = false, selected: Bool = false, gap: Int = 1) {
+        var x = x
+        for (i, column) in columns.enumerated() where i < widths.count {
+            guard x < maxX else { break }
+            let w = min(widths[i], maxX - x)
+            let cell = i < cells.count ? cells[i] : TableCell("")
+            let text = DisplayWidth.truncate(cell.text, to: w, ellipsis: canvas.glyphs.ellipsis)
+            let pad = w - DisplayWidth.of(text)
+            let offset = switch column.alignment { case .left: 0; case .right: pad; case .centre: pad / 2 }
+            let role: Role = selected ? .selection : (header ? .title : cell.role)
+            if selected { canvas.fill(Rect(x: x, y: y, width: w + gap, height: 1), role: .selection) }
+            canvas.text(text, x: x + offset, y: y, role: role, emphasis: header ? .bold : [], maxWidth: w)
+            x += w + gap
+        }
     }
 }

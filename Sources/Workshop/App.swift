@@ -27,6 +27,15 @@ public struct App {
         KeyHelp("Ctrl-L", "redraw the screen"),
     ]
 
+    /// Keys that work anywhere once a session is open.
+    public static let sessionKeys: [KeyHelp] = [
+        KeyHelp("m", "the matrices: levels, heat map, roll-up, priorities, transcript", hint: true, short: "matrices"),
+        KeyHelp("g", "the groups in the room"),
+    ]
+
+    /// Global keys that apply now.
+    func globalKeys() -> [KeyHelp] { App.globalKeys + (context.session == nil ? [] : App.sessionKeys) }
+
     public mutating func handle(_ key: Key) {
         context.message = nil
         if key == .resize { return }
@@ -54,6 +63,10 @@ public struct App {
         case .char("q"), .escape: back()
         case .ctrl("l"):
             context.needsFullRedraw = true
+        case .char("m") where context.session != nil:
+            if !(top is MatrixScreen) { stack.append(MatrixScreen()) }
+        case .char("g") where context.session != nil:
+            if !(top is GroupsScreen) { stack.append(GroupsScreen()) }
         case .char("t"):
             context.themeIndex = (context.themeIndex + 1) % context.themes.count
             context.say("Theme: \(context.theme.name)")
@@ -124,7 +137,7 @@ public struct App {
             return
         }
         var x = rect.x + 1
-        let hints = top.keys(context: context).filter(\.isHint) + App.globalKeys.filter(\.isHint)
+        let hints = top.keys(context: context).filter(\.isHint) + globalKeys().filter(\.isHint)
         let right = context.statusNote
         let limit = rect.maxX - DisplayWidth.of(right) - 2
         for hint in hints {
@@ -139,7 +152,7 @@ public struct App {
     }
 
     private func drawHelp(_ canvas: inout Canvas, in body: Rect) {
-        let keys = top.keys(context: context) + App.globalKeys
+        let keys = top.keys(context: context) + globalKeys()
         let keyWidth = min(16, keys.map { DisplayWidth.of($0.keys) }.max() ?? 4)
         let width = min(body.width - 2, max(40, keyWidth + 6 + (keys.map { DisplayWidth.of($0.action) }.max() ?? 20)))
         let height = min(body.height, keys.count + 4)

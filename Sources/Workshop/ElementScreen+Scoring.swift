@@ -23,7 +23,6 @@ extension ElementScreen {
                  KeyHelp("A", "add an action (what, who, when)", hint: true, short: "action"),
                  KeyHelp("u", "undo the last change"),
                  KeyHelp("U", "redo"),
-                 KeyHelp("g", "manage groups"),
                  KeyHelp("← →", "previous / next element")]
         return keys
     }
@@ -128,8 +127,6 @@ extension ElementScreen {
             if let what = session.undo() { context.say("Undone: \(what)") } else { context.say(session.lastFailure.map { "NOT undone: \($0)" } ?? "Nothing to undo", error: session.lastFailure != nil) }
         case .char("U"):
             if session.redo() != nil { context.say("Redone") } else { context.say(session.lastFailure.map { "NOT redone: \($0)" } ?? "Nothing to redo", error: session.lastFailure != nil) }
-        case .char("g"):
-            return .push(GroupsScreen())
         default:
             return nil
         }

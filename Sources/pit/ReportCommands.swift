@@ -226,13 +226,22 @@ func openReportSession(_ path: String) throws -> SessionSnapshot {
     }
 }
 
-/// Writes to standard output, or replaces the file at `path` in one step.
+/// Writes to standard output, or replaces the file at `path` in one step. A path that
+/// is not a regular file (/dev/stdout, a pipe, /dev/null) is written in place: an atomic
+/// replace would swap the device for a plain file.
 func writeReport(_ data: Data, to path: String?) throws {
     guard let path else {
         FileHandle.standardOutput.write(data)
         return
     }
     do {
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        if let type, type != .typeRegular {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            try handle.write(contentsOf: data)
+            return
+        }
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
         complain("\(path) cannot be written (\(error.localizedDescription)). Check that the folder exists and that you may write to it.")

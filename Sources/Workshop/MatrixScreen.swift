@@ -1,0 +1,114 @@
+import Foundation
+import Instruments
+import Reports
+import SessionEngine
+import TerminalKit
+
+/// The session's matrices on screen: who chose which level, the groups' heat map,
+/// the triangle roll-up, priorities and the transcript. Tab switches between them.
+public struct MatrixScreen: Screen {
+    public enum View: Int, CaseIterable, Sendable {
+        case levels, heatmap, rollup, priorities, transcript
+
+        var shortName: String {
+            switch self {
+            case .levels: "Levels"
+            case .heatmap: "Heat map"
+            case .rollup: "Roll-up"
+            case .priorities: "Priorities"
+            case .transcript: "Transcript"
+            }
+        }
+
+        var name: String {
+            switch self {
+            case .levels: "Level matrix"
+            case .heatmap: "Group heat map"
+            case .rollup: "Triangle roll-up"
+            case .priorities: "Priorities"
+            case .transcript: "Transcript"
+            }
+        }
+    }
+
+    public var view: View
+    public var scroll = 0
+    /// First group column shown in the heat map, when the groups do not all fit.
+    public var firstGroup = 0
+
+    public init(view: View = .heatmap) { self.view = view }
+
+    public func title(context: WorkshopContext) -> String { "Matrices" }
+
+    public func keys(context: WorkshopContext) -> [KeyHelp] {
+        [KeyHelp("Tab", "next matrix (Shift-Tab: previous)", hint: true, short: "next view"),
+         KeyHelp("1-5", "level matrix, heat map, roll-up, priorities, transcript"),
+         KeyHelp("↑↓ PgUp PgDn", "scroll", hint: true, short: "scroll"),
+         KeyHelp("← →", "more groups (heat map)"),
+         KeyHelp("e", "export a report to a file", hint: true, short: "export")]
+    }
+
+    public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
+        let views = View.allCases
+        switch key {
+        case .tab: view = views[(view.rawValue + 1) % views.count]; scroll = 0
+        case .backTab: view = views[(view.rawValue + views.count - 1) % views.count]; scroll = 0
+        case .char(let c) where c.wholeNumberValue.map({ (1...views.count).contains($0) }) == true:
+            view = views[c.wholeNumberValue! - 1]; scroll = 0
+        case .left: firstGroup = max(0, firstGroup - 1)
+        case .right: firstGroup += 1
+        case .char("e"): return ExportPrompt.open(over: self, context: context)
+        default:
+            guard let next = Scrolling.offset(after: key, current: scroll, page: context.viewSize.height) else { return .unhandled }
+            scroll = Scrolling.clamp(next, total: context.matrixRowCount, visible: context.viewSize.height)
+        }
+        return .stay
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
+        let inner = area.inset(dx: 1, dy: 0)
+        // The tabs: every view named, the current one highlighted, with its number key.
+        var x = inner.x
+        let long = View.allCases.map { DisplayWidth.of(" \($0.rawValue + 1) \($0.name) ") }.reduce(0, +) <= inner.width
+        for v in View.allCases {
+            let label = " \(v.rawValue + 1) \(long ? v.name : v.shortName) "
+            let fits = x + DisplayWidth.of(label) <= inner.maxX
+            let text = fits ? label : " \(v.rawValue + 1) "
+            x += canvas.text(text, x: x, y: inner.y, role: v == view ? .selection : .muted, emphasis: v == view ? .bold : [])
+            if v == view { canvas.cursor = Point(x: x - DisplayWidth.of(text) + 1, y: inner.y) }
+        }
+        let body = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+        context.viewSize = Size(width: body.width, height: body.height)
+        guard let session = context.session else {
+            canvas.text("Open a session to see its matrices.", x: body.x, y: body.y, role: .muted)
+            return
+        }
+        let state = session.state
+        let catalogue = context.catalogue
+        switch view {
+        case .levels:
+            let matrix = LevelMatrix.make(state: state, catalogue: catalogue, divergenceThreshold: session.divergenceThreshold)
+            MatrixTables.levels(matrix, in: body, scroll: scroll, canvas: &canvas, context: context)
+        case .heatmap:
+            let matrix = GroupMatrix.make(state: state, catalogue: catalogue, divergenceThreshold: session.divergenceThreshold)
+            MatrixTables.heatmap(matrix, in: body, scroll: scroll, firstGroup: firstGroup, canvas: &canvas, context: context)
+        case .rollup:
+            let rollup = TriangleRollup.make(state: state, catalogue: catalogue)
+            MatrixTables.rollup(rollup, in: body, canvas: &canvas, context: context)
+        case .priorities:
+            let priorities = Priorities.make(state: state, catalogue: catalogue, divergenceThreshold: session.divergenceThreshold)
+            MatrixTables.priorities(priorities, in: body, scroll: scroll, canvas: &canvas, context: context)
+        case .transcript:
+            let transcript = Transcript.make(events: session.store.events, catalogue: catalogue)
+            MatrixTables.transcript(transcript, in: body, scroll: scroll, canvas: &canvas, context: context)
+        }
+    }
+}
+
+extension WorkshopContext {
+    /// Rows in the matrix view last drawn, so scrolling stops at the end.
+    var matrixRowCount: Int {
+        get { max(1, storedMatrixRowCount) }
+        set { storedMatrixRowCount = newValue }
+    }
+}

@@ -1,0 +1,211 @@
+import Foundation
+import Instruments
+import Reports
+import SessionEngine
+import TerminalKit
+
+/// Draws each matrix as lines that scroll together: section titles, table headers, rows.
+enum MatrixTables {
+    /// One line of a scrolling table view.
+    enum Line {
+        case title(String, Role)
+        case row([TableCell], columns: [TableColumn], widths: [Int], header: Bool)
+        case text(String, Role)
+        case blank
+    }
+
+    static func draw(_ lines: [Line], in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) {
+        context.matrixRowCount = lines.count
+        let first = max(0, min(scroll, max(0, lines.count - rect.height)))
+        for (i, line) in lines.dropFirst(first).prefix(rect.height).enumerated() {
+            let y = rect.y + i
+            switch line {
+            case .title(let text, let role):
+                canvas.text(text, x: rect.x, y: y, role: role, emphasis: .bold, maxWidth: rect.width - 1)
+            case .row(let cells, let columns, let widths, let header):
+                Table.drawRow(cells, columns: columns, widths: widths, x: rect.x, y: y, maxX: rect.maxX - 1, on: &canvas, header: header)
+            case .text(let text, let role):
+                canvas.text(text, x: rect.x, y: y, role: role, maxWidth: rect.width - 1)
+            case .blank:
+                break
+            }
+        }
+        ScrollBar.draw(total: lines.count, visible: rect.height, offset: first, x: rect.maxX - 1, y: rect.y, on: &canvas)
+    }
+
+    static func elementLabel(_ element: ReportElement) -> String {
+        element.number.map { "\($0). \(element.title)" } ?? element.title
+    }
+
+    // MARK: Level matrix
+
+    static func levels(_ matrix: LevelMatrix, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) {
+        var lines: [Line] = []
+        for section in matrix.sections {
+            lines.append(.title("\(section.instrument.short): \(section.instrument.title)", .accent))
+            var columns = [TableColumn("Element", minWidth: 12, maxWidth: 34)]
+            columns += section.columns.map { TableColumn($0.heading, minWidth: 3, maxWidth: 18, alignment: .left) }
+            let rows = section.rows.map { row -> [TableCell] in
+                var cells = [TableCell(elementLabel(row.element), role: row.summary.divergent ? .warning : .text)]
+                for (i, groups) in row.cells.enumerated() {
+                    let level = section.columns[i].level
+                    let text = groups.map(\.initials).joined(separator: " ")
+                    cells.append(TableCell(text, role: text.isEmpty ? .muted : (level.map(Role.heat) ?? .heatNA)))
+                }
+                return cells
+            }
+            let widths = Table.widths(columns, rows: rows, width: rect.width - 1)
+            lines.append(.row(columns.map { TableCell($0.title) }, columns: columns, widths: widths, header: true))
+            lines += rows.map { .row($0, columns: columns, widths: widths, header: false) }
+            lines.append(.blank)
+        }
+        if lines.isEmpty { lines.append(.text("No instruments in this session yet.", .muted)) }
+        lines.append(.text("Each cell lists the groups that chose that level. Elements in the warning colour are divergent.", .muted))
+        draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
+    }
+
+    // MARK: Heat map
+
+    static func heatmap(_ matrix: GroupMatrix, in rect: Rect, scroll: Int, firstGroup: Int, canvas: inout Canvas, context: WorkshopContext) {
+        let dash = canvas.glyphs.isUnicode ? "–" : "-"
+        let statsWidth = 6 + 1 + 6 + 1 + 7 + 1 + 2
+        let groupWidth = max(3, min(5, matrix.groups.map { DisplayWidth.of($0.initials) }.max() ?? 3))
+        let minimumElement = 14
+        let fit = max(1, (rect.width - 1 - minimumElement - 1 - statsWidth) / (groupWidth + 1))
+        let start = max(0, min(firstGroup, max(0, matrix.groups.count - fit)))
+        let shown = Array(matrix.groups.dropFirst(start).prefix(fit))
+        // The element names take whatever the group columns leave, up to a readable width.
+        let elementWidth = min(44, max(minimumElement, rect.width - 2 - statsWidth - shown.count * (groupWidth + 1) - 1))
+        var columns = [TableColumn("Element", minWidth: elementWidth, maxWidth: elementWidth)]
+        columns += shown.map { TableColumn($0.initials, minWidth: groupWidth, maxWidth: groupWidth, alignment: .centre) }
+        columns += [TableColumn("Median", minWidth: 6, maxWidth: 6, alignment: .right),
+                    TableColumn("Range", minWidth: 6, maxWidth: 6, alignment: .right),
+                    TableColumn("Agreed", minWidth: 7, maxWidth: 7, alignment: .centre),
+                    TableColumn(String(canvas.glyphs.warning), minWidth: 2, maxWidth: 2)]
+        let widths = columns.map(\.minWidth)
+        var lines: [Line] = []
+        if shown.count < matrix.groups.count {
+            lines.append(.text("Groups \(start + 1)\(dash)\(start + shown.count) of \(matrix.groups.count) (← → for more)", .muted))
+        }
+        for section in matrix.sections {
+            lines.append(.title("\(section.instrument.short): \(section.instrument.title)", .accent))
+            lines.append(.row(columns.map { TableCell($0.title) }, columns: columns, widths: widths, header: true))
+            for row in section.rows {
+                var cells = [TableCell(elementLabel(row.element))]
+                for group in shown {
+                    let answer = row.cells.first { $0.group.id == group.id }?.answer
+                    switch answer {
+                    case .level(let v)?: cells.append(TableCell("\(v)", role: Role.heat(v)))
+                    case .notApplicable?: cells.append(TableCell("n/a", role: .heatNA))
+                    case nil: cells.append(TableCell(String(canvas.glyphs.emptyDot), role: .muted))
+                    }
+                }
+                cells.append(TableCell(row.median.map(ScoringText.level) ?? dash))
+                cells.append(TableCell(row.min.map { lo in row.max.map { hi in lo == hi ? "\(lo)" : "\(lo)\(dash)\(hi)" } ?? "" } ?? dash))
+                switch row.agreed?.answer {
+                case .level(let v)?: cells.append(TableCell("\(v)", role: Role.heat(v)))
+                case .notApplicable?: cells.append(TableCell("n/a", role: .heatNA))
+                case nil: cells.append(TableCell(dash, role: .muted))
+                }
+                cells.append(TableCell(row.divergent ? String(canvas.glyphs.warning) : "", role: .warning))
+                lines.append(.row(cells, columns: columns, widths: widths, header: false))
+            }
+            lines.append(.blank)
+        }
+        lines.append(.text("Cells show each group's level (colour and number); \(canvas.glyphs.emptyDot) not scored; \(canvas.glyphs.warning) groups \(matrix.divergenceThreshold)+ levels apart.", .muted))
+        draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
+    }
+
+    // MARK: Roll-up
+
+    static func rollup(_ rollup: TriangleRollup, in rect: Rect, canvas: inout Canvas, context: WorkshopContext) {
+        context.matrixRowCount = 1
+        let dash = canvas.glyphs.isUnicode ? "–" : "-"
+        func scoreText(_ score: RollupScore) -> String {
+            guard let median = score.median else { return dash }
+            return ScoringText.level(median)
+        }
+        func spread(_ score: RollupScore) -> String {
+            guard let lo = score.min, let hi = score.max else { return score.total == 0 ? "not assessed" : "0/\(score.total) scored" }
+            let range = lo == hi ? ScoringText.level(lo) : "\(ScoringText.level(lo))\(dash)\(ScoringText.level(hi))"
+            return "range \(range), \(score.scored)/\(score.total)"
+        }
+        var labels = FrameworkStyle.triangleLabels(context.catalogue)
+        for component in rollup.components {
+            let part = FrameworkStyle.part(for: component.id)
+            guard var label = labels[part] else { continue }
+            let score = scoreText(component.score)
+            switch component.kind {
+            case .segment:
+                label.long += " \(score)"
+                label.short += " \(score)"
+                label.letter += " \(score)"
+                label.caption = spread(component.score)
+            case .centre, .seam:
+                label.long += ": \(score)"
+                label.short += ": \(score)"
+                label.letter += ":\(score)"
+            }
+            labels[part] = label
+        }
+        let tableHeight = rect.height >= 30 ? rollup.components.count + 2 : 0
+        let (drawing, table) = rect.splitBottom(tableHeight)
+        TriangleView(labels: labels).draw(in: drawing, on: &canvas)
+        guard tableHeight > 0 else { return }
+        let columns = [TableColumn("Part of the triangle", minWidth: 20, maxWidth: 40), TableColumn("Score", minWidth: 5, alignment: .right),
+                       TableColumn("Spread and elements scored", minWidth: 10, maxWidth: 40)]
+        let rows = rollup.components.map { c in
+            [TableCell(c.name), TableCell(scoreText(c.score), role: c.score.median.map { Role.heat(Int($0.rounded())) } ?? .muted),
+             TableCell(spread(c.score), role: .muted)]
+        }
+        Table.draw(columns, rows: rows, in: Rect(x: table.x, y: table.y + 1, width: min(table.width, 90), height: table.height - 1), on: &canvas)
+    }
+
+    // MARK: Priorities
+
+    static func priorities(_ priorities: Priorities, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) {
+        let dash = canvas.glyphs.isUnicode ? "–" : "-"
+        let columns = [TableColumn("#", minWidth: 2, maxWidth: 3, alignment: .right),
+                       TableColumn("Element", minWidth: 14, maxWidth: 44),
+                       TableColumn("Score", minWidth: 5, maxWidth: 5, alignment: .right),
+                       TableColumn("Basis", minWidth: 6, maxWidth: 7),
+                       TableColumn("Spread", minWidth: 6, maxWidth: 14),
+                       TableColumn(String(canvas.glyphs.warning), minWidth: 1, maxWidth: 2),
+                       TableColumn("Actions", minWidth: 7, maxWidth: 60)]
+        let rows = priorities.items.enumerated().map { i, item -> [TableCell] in
+            let value = item.score.value
+            return [TableCell("\(i + 1)"),
+                    TableCell("\(item.element.instrumentShort) \(elementLabel(item.element))"),
+                    TableCell(value.map(ScoringText.level) ?? dash, role: value.map { Role.heat(Int($0.rounded())) } ?? .muted),
+                    TableCell(item.score.source == .agreed ? "agreed" : "median", role: .muted),
+                    TableCell(ScoringText.spread(item.summary, dash: dash).replacingOccurrences(of: "median ", with: "").replacingOccurrences(of: "range ", with: "")),
+                    TableCell(item.summary.divergent ? String(canvas.glyphs.warning) : "", role: .warning),
+                    TableCell(item.actions.map { $0.what + ($0.owner.isEmpty ? "" : " (\($0.owner))") }.joined(separator: "; "))]
+        }
+        let widths = Table.widths(columns, rows: rows, width: rect.width - 1)
+        var lines: [Line] = [.row(columns.map { TableCell($0.title) }, columns: columns, widths: widths, header: true)]
+        lines += rows.map { .row($0, columns: columns, widths: widths, header: false) }
+        if !priorities.unscored.isEmpty {
+            lines.append(.blank)
+            lines.append(.text("Not scored yet: \(priorities.unscored.count) element\(priorities.unscored.count == 1 ? "" : "s")", .muted))
+        }
+        lines.append(.text("Weakest first: the agreed level, else the groups' median; ties put the wider spread first.", .muted))
+        draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
+    }
+
+    // MARK: Transcript
+
+    static func transcript(_ transcript: Transcript, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) {
+        let format = TimeFormat(timeZone: context.timeZone)
+        var lines: [Line] = []
+        for entry in transcript.entries {
+            let undone = entry.inEffect ? "" : " (undone)"
+            let text = "\(format.time(entry.at))  \(entry.text)\(undone)"
+            for (i, part) in Wrap.lines(text, width: rect.width - 8).enumerated() {
+                lines.append(.text((i == 0 ? "" : "       ") + part, entry.inEffect ? .text : .muted))
+            }
+        }
+        if lines.isEmpty { lines.append(.text("Nothing recorded yet.", .muted)) }
+        draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
+    }
+}

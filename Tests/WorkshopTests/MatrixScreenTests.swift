@@ -1,0 +1,81 @@
+import Foundation
+import SessionEngine
+import TerminalKit
+@testable import Workshop
+import XCTest
+
+final class MatrixScreenTests: XCTestCase {
+    /// The demo data on a fixed clock, so every matrix can be snapshotted.
+    func demoApp() throws -> (App, ScratchSession) {
+        let scratch = try ScratchSession(groups: [], instruments: ["tool-a"])
+        let toolA = shippedCatalogue.instrument("tool-a")!
+        try DemoSeed.fill(scratch.store, elements: [(instrument: "tool-a", elements: toolA.elements.map(\.id))],
+                          seed: 7, start: Date(timeIntervalSince1970: 1_767_258_000))
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.timeZone = TimeZone(identifier: "UTC")!
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        return (App(root: TriangleScreen(), context: context), scratch)
+    }
+
+    func testEveryMatrixViewAtEverySize() throws {
+        let (start, scratch) = try demoApp()
+        var app = start
+        app.type("m")
+        XCTAssertTrue(app.top is MatrixScreen)
+        app.type("1")
+        for view in MatrixScreen.View.allCases {
+            XCTAssertEqual((app.top as? MatrixScreen)?.view, view)
+            for (w, h) in snapshotSizes + [(160, 48)] {
+                assertSnapshot(app.render(size: Size(width: w, height: h)), named: "matrix-\(view.rawValue + 1)-\(w)x\(h)")
+            }
+            app.press(.tab)
+        }
+        _ = scratch
+    }
+
+    func testHeatMapShowsEveryLevelAsANumberAndFlagsDivergence() throws {
+        let (start, scratch) = try demoApp()
+        var app = start
+        app.type("m")
+        app.type("2")
+        let screen = app.render(size: Size(width: 120, height: 40))
+        let summary = scratch.store.state.summary(for: ElementRef(instrument: "tool-a", element: "needs-assessment"))
+        let row = try XCTUnwrap(screen.lines().first { $0.contains("2. Joint needs assessment") })
+        for score in summary.scores {
+            if case .level(let v) = score.score.answer { XCTAssertTrue(row.contains(" \(v) "), row) }
+        }
+        XCTAssertEqual(summary.divergent, row.contains("▲"))
+    }
+
+    func testScrollingStopsAtTheEnd() throws {
+        let (start, _) = try demoApp()
+        var app = start
+        app.type("m")
+        app.type("5")
+        _ = app.render(size: Size(width: 80, height: 24))   // as the run loop does after every key
+        for _ in 0..<500 { app.press(.pageDown) }
+        let bottom = app.render(size: Size(width: 80, height: 24))
+        app.press(.up)
+        let oneUp = app.render(size: Size(width: 80, height: 24))
+        XCTAssertNotEqual(bottom.plainText, oneUp.plainText, "one key up moves the view")
+    }
+
+    func testExportWritesAReportAndRefusesToOverwrite() throws {
+        let (start, scratch) = try demoApp()
+        var app = start
+        app.type("m")
+        app.type("e")
+        let path = scratch.folder.appendingPathComponent("out.html").path
+        app.press(.enter)                 // html
+        app.type(path)
+        app.press(.enter)
+        XCTAssertTrue(app.top is MatrixScreen)
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(html.contains("<svg"))
+        app.type("e")
+        app.press(.enter)
+        app.type(path)
+        app.press(.enter)
+        XCTAssertTrue(app.top is PromptScreen, "an existing file is not overwritten")
+    }
+}
