@@ -77,7 +77,17 @@ public struct ComponentScreen: Screen {
     }
 
     public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
-        let body = area.inset(dx: 1, dy: 0)
+        var body = area.inset(dx: 1, dy: 0)
+        // The instruments stay in view at the bottom, whatever the scroll.
+        let tools = context.catalogue.instruments(for: component)
+        if !tools.isEmpty, body.height >= 8 {
+            let footer = "Assess it with: " + tools.enumerated().map { i, tool in
+                (tools.count > 1 ? "\(i + 1) " : "") + tool.short
+            }.joined(separator: " · ") + (tools.count > 1 ? "  (1-\(tools.count) to open)" : "  (Enter to open)")
+            body.height -= 2
+            canvas.rule(x: body.x, y: body.maxY, width: body.width, role: .border)
+            canvas.text(footer, x: body.x, y: body.maxY + 1, role: .accent, emphasis: .bold, maxWidth: body.width)
+        }
         context.viewSize = Size(width: body.width, height: body.height)
         document(context).draw(in: body, on: &canvas, scroll: scroll)
     }

@@ -1,0 +1,83 @@
+"""A user's own instrument appears in the program and can be scored; a broken one is reported."""
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+from tmux_driver import ROOT, Pane
+from test_sessions import pit
+
+FIXTURE = os.path.join(ROOT, "Tests", "InstrumentsTests", "Fixtures", "walkability.yaml")
+BROKEN = """schema: 1
+id: broken
+version: 1
+title: Broken tool
+short: Broken
+placement: the-moon
+elements:
+  - id: one
+    title: One
+"""
+
+
+class UserInstruments(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="pit-instruments-")
+        self.dir = os.path.join(self.folder, "mine")
+        os.mkdir(self.dir)
+        shutil.copy(FIXTURE, self.dir)
+        with open(os.path.join(self.dir, "broken.yaml"), "w") as f:
+            f.write(BROKEN)
+
+    def tearDown(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def test_list_shows_every_shipped_instrument_and_the_users(self):
+        result = pit("instruments", "list", "--instrument-dir", self.dir)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        ids = [line.split()[0] for line in result.stdout.splitlines()]
+        for expected in ["tool-a", "tool-b", "tool-c", "tool-d", "pots", "community-centred", "civic", "walkability"]:
+            self.assertIn(expected, ids)
+        self.assertIn("broken.yaml:6:", result.stderr)
+        self.assertIn("the-moon", result.stderr)
+
+    def test_validate_reports_file_line_and_column_and_exits_65(self):
+        result = pit("instruments", "validate", os.path.join(self.dir, "broken.yaml"))
+        self.assertEqual(result.returncode, 65)
+        self.assertRegex(result.stdout, r"broken\.yaml:6:\d+: unknown placement")
+        self.assertRegex(result.stdout, r"broken\.yaml:8:\d+: element `one` is missing `focus`")
+        ok = pit("instruments", "validate", FIXTURE)
+        self.assertEqual(ok.returncode, 0)
+        for name in os.listdir(os.path.join(ROOT, "Assessments")):
+            if name.endswith(".yaml") and name != "triangle.yaml":
+                self.assertEqual(pit("instruments", "validate", os.path.join(ROOT, "Assessments", name)).returncode, 0, name)
+
+    def test_a_user_instrument_is_scored_in_a_session(self):
+        path = os.path.join(self.folder, "w.pit")
+        made = pit("new", "Walk", "--groups", "Council,Residents", "--instruments", "tool-a,walkability",
+                   "--instrument-dir", self.dir, "-o", path, "--no-open")
+        self.assertEqual(made.returncode, 0, made.stderr)
+        pane = Pane(["open", path, "--instrument-dir", self.dir], 100, 30)
+        try:
+            pane.wait_for("SERVICE")                # the broken file did not stop the program
+            pane.keys("Up", "Enter")                # the civic segment
+            pane.wait_for("2 Walkability")
+            pane.keys("2")                          # its second instrument: the user's
+            pane.wait_for("Safe routes to school")
+            pane.keys("Enter", "3")
+            pane.wait_for("Saved: Council gave a score")
+            pane.keys("2", "r")                     # the next group to score is already selected
+            screen = pane.wait_for("Scores (revealed)")
+            self.assertIn("3  Routine", screen)
+            self.assertIn("2  Partial", screen)
+            pane.keys("q", "q", "q", "q", "q")
+            self.assertEqual(pane.ended()[0], 0)
+        finally:
+            pane.close()
+        csv_out = pit("report", path, "--format", "csv", "--instrument-dir", self.dir)
+        self.assertIn("walkability", csv_out.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()
