@@ -3,6 +3,7 @@
 // Prints the median and worst of several runs for each case; nothing here is a test.
 import Foundation
 import Instruments
+import Reports
 import SessionEngine
 import TerminalKit
 import Workshop
@@ -66,3 +67,42 @@ try measure("open + fold a 100,000-event session", runs: 5) {
     store.close()
 }
 try FileManager.default.removeItem(at: scratch.appendingPathComponent("demo.pit"))
+
+// 3. Reports over a session of 1,000 partners (what `pit merge` makes of 1,000 files).
+let partners = scratch.appendingPathComponent("partners.pit")
+do {
+    let groups = (1...1000).map { Group(id: "p\($0)", name: "Partner \($0)", sector: .other) }
+    let store = try SessionStore.create(at: partners, info: SessionInfo(title: "Merged", instruments: ["tool-a"]),
+                                        groups: groups, author: "bench")
+    let steps = catalogue.instrument("tool-a")!.elements.map(\.id)
+    var batch: [EventPayload] = []
+    for (g, group) in groups.enumerated() {
+        for (e, step) in steps.enumerated() {
+            batch.append(.scoreRecorded(group: group.id, element: ElementRef(instrument: "tool-a", element: step),
+                                        answer: .level((g + e) % 5 + 1), note: nil))
+        }
+    }
+    try store.append(batch, author: "bench")
+    store.close()
+}
+let reportOptions = ReportOptions(timeZone: TimeZone(identifier: "UTC")!)
+try measure("1,000 partners: read + Markdown report", runs: 5) {
+    let snapshot = try SessionStore.snapshot(at: partners)
+    _ = MarkdownReport.render(state: snapshot.state, events: snapshot.events, catalogue: catalogue, options: reportOptions)
+}
+try measure("1,000 partners: read + HTML report", runs: 5) {
+    let snapshot = try SessionStore.snapshot(at: partners)
+    _ = HTMLReport.render(state: snapshot.state, events: snapshot.events, catalogue: catalogue, options: reportOptions)
+}
+try measure("1,000 partners: read + CSV (10,000 rows)", runs: 5) {
+    let snapshot = try SessionStore.snapshot(at: partners)
+    _ = try CSVExport.render(state: snapshot.state, catalogue: catalogue, options: reportOptions)
+}
+try measure("1,000 partners: heat map screen at 250x70", runs: 20) {
+    let context = WorkshopContext(catalogue: catalogue, themes: themes)
+    context.session = SessionController(store: try SessionStore.open(at: partners), author: "bench")
+    var app = App(root: MatrixScreen(view: .heatmap), context: context)
+    app.handle(.down)
+    _ = app.render(size: Size(width: 250, height: 70))
+    context.session?.store.close()
+}
