@@ -17,6 +17,8 @@
 #include <signal.h>
 #include <termios.h>
 #include <unistd.h>
+#include <fcntl.h>
+#include <execinfo.h>
 
 // Swift cannot import macros that expand to expressions or globals hidden behind
 // macros, so each one needed is re-exported as an inline function.
