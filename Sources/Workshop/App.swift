@@ -34,7 +34,7 @@ public struct App {
     ]
 
     /// Global keys that apply now.
-    func globalKeys() -> [KeyHelp] { App.globalKeys + (context.session == nil ? [] : App.sessionKeys) }
+    func activeGlobalKeys() -> [KeyHelp] { App.globalKeys + (context.session == nil ? [] : App.sessionKeys) }
 
     public mutating func handle(_ key: Key) {
         context.message = nil
@@ -137,7 +137,7 @@ public struct App {
             return
         }
         var x = rect.x + 1
-        let hints = top.keys(context: context).filter(\.isHint) + globalKeys().filter(\.isHint)
+        let hints = top.keys(context: context).filter(\.isHint) + activeGlobalKeys().filter(\.isHint)
         let right = context.statusNote
         let limit = rect.maxX - DisplayWidth.of(right) - 2
         for hint in hints {
@@ -152,7 +152,7 @@ public struct App {
     }
 
     private func drawHelp(_ canvas: inout Canvas, in body: Rect) {
-        let keys = top.keys(context: context) + globalKeys()
+        let keys = top.keys(context: context) + activeGlobalKeys()
         let keyWidth = min(16, keys.map { DisplayWidth.of($0.keys) }.max() ?? 4)
         let width = min(body.width - 2, max(40, keyWidth + 6 + (keys.map { DisplayWidth.of($0.action) }.max() ?? 20)))
         let height = min(body.height, keys.count + 4)

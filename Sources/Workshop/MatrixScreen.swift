@@ -104,11 +104,3 @@ public struct MatrixScreen: Screen {
         }
     }
 }
-
-extension WorkshopContext {
-    /// Rows in the matrix view last drawn, so scrolling stops at the end.
-    var matrixRowCount: Int {
-        get { max(1, storedMatrixRowCount) }
-        set { storedMatrixRowCount = newValue }
-    }
-}

@@ -21,11 +21,15 @@ public struct PromptScreen: Screen {
     let submit: ([String]) -> String?
     /// The screen the form sits over, drawn underneath it.
     let background: (any Screen)?
+    /// Where to go once the form is saved; nil goes back to the screen underneath.
+    let next: (any Screen)?
 
-    public init(_ heading: String, fields: [Field], over background: (any Screen)? = nil, submit: @escaping ([String]) -> String?) {
+    public init(_ heading: String, fields: [Field], over background: (any Screen)? = nil, then next: (any Screen)? = nil,
+                submit: @escaping ([String]) -> String?) {
         self.heading = heading
         self.fields = fields
         self.background = background
+        self.next = next
         self.submit = submit
     }
 
@@ -67,7 +71,7 @@ public struct PromptScreen: Screen {
                 error = problem
                 return .stay
             }
-            return .pop
+            return next.map { .replace($0) } ?? .pop
         case .char(let c):
             if fields[current].value.count < 500 { fields[current].value.append(c) }
         default:

@@ -20,8 +20,8 @@ public final class WorkshopContext {
     public var needsFullRedraw = false
     /// Times on screen are shown in this zone (the machine's, unless a test fixes it).
     public var timeZone = TimeZone.current
-    /// How many rows the last matrix view had (see MatrixScreen).
-    var storedMatrixRowCount = 1
+    /// How many lines the last matrix view drawn had, so its scrolling stops at the end.
+    var matrixRowCount = 1
     /// The size of the body area at the last frame; scrolling screens clamp to it.
     public var viewSize = Size(width: 80, height: 22)
     /// Recently opened session files, newest first, for the home screen.

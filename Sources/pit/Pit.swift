@@ -98,7 +98,7 @@ final class HomeLauncher {
                 .init("Place", required: false),
                 .init("Groups", hint: "comma-separated; add :la :nhs :vcse :residents for sectors", required: false),
                 .init("File", hint: "where to save it", value: "", required: false),
-            ], over: HomeScreen()) { [self] values in
+            ], over: HomeScreen(), then: TriangleScreen()) { [self] values in
                 do {
                     let groups = try parseGroups(values[2])
                     let path = values[3].isEmpty ? SessionFiles.defaultFileName(for: values[0]) : values[3]

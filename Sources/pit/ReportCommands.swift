@@ -5,10 +5,7 @@ import Reports
 import SessionEngine
 
 /// What `pit report` writes.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case md, csv, html, json, transcript
-    case transcriptMd = "transcript-md"
-}
+extension ExportFormat: ExpressibleByArgument {}
 
 /// Which table `pit report --format csv` writes.
 enum ReportTable: String, ExpressibleByArgument, CaseIterable {
@@ -48,7 +45,7 @@ struct ReportCommand: ParsableCommand {
     var file: String
 
     @Option(name: .long, help: "md, csv, html, json, transcript or transcript-md.")
-    var format: ReportFormat = .md
+    var format: ExportFormat = .md
 
     @Option(name: .long, help: "With --format csv: scores (one row per group score, the default), agreed or actions.")
     var table: ReportTable?
@@ -76,23 +73,8 @@ struct ReportCommand: ParsableCommand {
         let opts = ReportOptions(timeZone: timeZone.flatMap(parseReportTimeZone) ?? .current)
         let data: Data
         do {
-            switch format {
-            case .md:
-                data = Data((MarkdownReport.render(state: snapshot.state, events: snapshot.events, catalogue: catalogue, options: opts) + "\n").utf8)
-            case .html:
-                data = Data(HTMLReport.render(state: snapshot.state, events: snapshot.events, catalogue: catalogue, options: opts).utf8)
-            case .csv:
-                data = try CSVExport.render(state: snapshot.state, catalogue: catalogue, table: (table ?? .scores).table,
-                                            options: opts, byteOrderMark: bom)
-            case .json:
-                data = try SessionJSON.render(state: snapshot.state, events: snapshot.events, catalogue: catalogue, options: opts)
-            case .transcript:
-                data = Data(TranscriptRender.plain(Transcript.make(events: snapshot.events, catalogue: catalogue),
-                                                   timeZone: opts.timeZone).utf8)
-            case .transcriptMd:
-                data = Data(TranscriptRender.markdown(Transcript.make(events: snapshot.events, catalogue: catalogue),
-                                                      timeZone: opts.timeZone).utf8)
-            }
+            data = try Export.render(format, state: snapshot.state, events: snapshot.events, catalogue: catalogue, options: opts,
+                                     csvTable: (table ?? .scores).table, byteOrderMark: bom)
         } catch {
             complain("\(file): the \(format.rawValue) export failed (\(error))")
             throw ExitCode.software
