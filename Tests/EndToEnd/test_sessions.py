@@ -109,3 +109,34 @@ class RefusedFiles(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class HomeScreen(unittest.TestCase):
+    def test_new_session_from_home_then_listed_as_recent(self):
+        folder = tempfile.mkdtemp(prefix="pit-home-")
+        path = os.path.join(folder, "from-home.pit")
+        pane = Pane([], 100, 30)
+        try:
+            pane.wait_for("New workshop session")
+            pane.keys("Down", "Down", "Enter")
+            pane.wait_for("Title")
+            pane.keys("Healthier Eastfield", "Enter", "Eastfield", "Enter", "Council:la,Residents:residents", "Enter", path, "Enter")
+            pane.wait_for("Created " + path)
+            screen = pane.wait_for("SERVICE")
+            self.assertIn("Healthier Eastfield", screen)
+            pane.keys("g")
+            groups = pane.wait_for("Groups in this session")
+            self.assertIn("Council", groups)
+            self.assertIn("Residents", groups)
+            pane.keys("q", "q", "q")
+            self.assertEqual(pane.ended()[0], 0)
+            self.assertTrue(os.path.exists(path))
+        finally:
+            pane.close()
+        # The next start lists it on the home screen (same state folder as the first pane).
+        again = Pane([], 100, 30, env={"XDG_STATE_HOME": pane.dir})
+        try:
+            again.wait_for("Open " + path)
+        finally:
+            again.close()
+            shutil.rmtree(folder, ignore_errors=True)
