@@ -12,30 +12,30 @@ public enum InstrumentParser {
         r.unknownKeys(map, allowed: ["schema", "id", "version", "title", "short", "placement", "summary", "scale", "sections", "elements"], in: what)
 
         if let schema = r.requiredInt(map, "schema", in: what, owner: root), schema > supportedSchema {
-            r.problem("schema \(schema) is newer than this pit understands (\(supportedSchema)); update pit", at: map["schema"])
+            r.problem("schema \(schema) is newer than this pit understands (\(supportedSchema)); update pit", at: map[field: "schema"])
         }
         let id = r.requiredString(map, "id", in: what, owner: root)
         if let id, !isIdentifier(id) {
-            r.problem("id `\(id)` may use only lowercase letters, digits and '-'", at: map["id"])
+            r.problem("id `\(id)` may use only lowercase letters, digits and '-'", at: map[field: "id"])
         }
         let version = r.requiredInt(map, "version", in: what, owner: root)
         let title = r.requiredString(map, "title", in: what, owner: root)
         let short = r.requiredString(map, "short", in: what, owner: root)
         if let short, short.count > 16 {
-            r.problem("`short` is \(short.count) characters; keep it to 16 so it fits narrow screens", at: map["short"])
+            r.problem("`short` is \(short.count) characters; keep it to 16 so it fits narrow screens", at: map[field: "short"])
         }
         var placement: ComponentID?
         if let text = r.requiredString(map, "placement", in: what, owner: root) {
             placement = ComponentID(rawValue: text)
             if placement == nil {
                 let known = ComponentID.allCases.map(\.rawValue).joined(separator: ", ")
-                r.problem("unknown placement `\(text)`; use one of: \(known)", at: map["placement"])
+                r.problem("unknown placement `\(text)`; use one of: \(known)", at: map[field: "placement"])
             }
         }
         let summary = r.optionalString(map, "summary") ?? ""
-        let scale = parseScale(map["scale"], reader: &r)
-        let sections = parseSections(map["sections"], reader: &r)
-        let elements = parseElements(map["elements"], owner: root, scale: scale, sections: sections, reader: &r)
+        let scale = parseScale(map[field: "scale"], reader: &r)
+        let sections = parseSections(map[field: "sections"], reader: &r)
+        let elements = parseElements(map[field: "elements"], owner: root, scale: scale, sections: sections, reader: &r)
 
         guard r.problems.isEmpty, let id, let version, let title, let short, let placement else { return (nil, r.problems) }
         let instrument = Instrument(id: id, version: version, title: title, short: short, placement: placement,
@@ -52,15 +52,15 @@ public enum InstrumentParser {
         guard let map = r.mapping(node, "`scale`") else { return .standard }
         r.unknownKeys(map, allowed: ["levels", "notApplicable"], in: "`scale`")
         var levels: [ScaleLevel] = []
-        if let list = map["levels"]?.sequence {
+        if let list = map[field: "levels"]?.sequence {
             for item in list {
                 guard let level = r.mapping(item, "a scale level") else { continue }
                 r.unknownKeys(level, allowed: ["value", "label", "meaning"], in: "a scale level")
                 guard let value = r.requiredInt(level, "value", in: "a scale level", owner: item) else { continue }
                 if !(1...9).contains(value) {
-                    r.problem("scale value \(value) is outside 1-9", at: level["value"])
+                    r.problem("scale value \(value) is outside 1-9", at: level[field: "value"])
                 } else if let last = levels.last, value <= last.value {
-                    r.problem("scale values must be unique and ascending; \(value) comes after \(last.value)", at: level["value"])
+                    r.problem("scale values must be unique and ascending; \(value) comes after \(last.value)", at: level[field: "value"])
                 }
                 let label = r.requiredString(level, "label", in: "scale level \(value)", owner: item) ?? ""
                 let meaning = r.optionalString(level, "meaning") ?? ""
@@ -69,10 +69,10 @@ public enum InstrumentParser {
         } else {
             r.problem("`scale` needs a `levels` list", at: node)
         }
-        if levels.count < 2 { r.problem("a scale needs at least two levels", at: map["levels"] ?? node) }
+        if levels.count < 2 { r.problem("a scale needs at least two levels", at: map[field: "levels"] ?? node) }
         var notApplicable = true
-        if let na = map["notApplicable"] {
-            if let flag = na.bool { notApplicable = flag } else { r.problem("`notApplicable` must be true or false", at: na) }
+        if let na = map[field: "notApplicable"] {
+            if let flag = YAMLReader.boolean(na) { notApplicable = flag } else { r.problem("`notApplicable` must be true or false", at: na) }
         }
         return Scale(levels: levels, allowsNotApplicable: notApplicable)
     }
@@ -89,7 +89,7 @@ public enum InstrumentParser {
             r.unknownKeys(map, allowed: ["id", "title"], in: "a section")
             guard let id = r.requiredString(map, "id", in: "a section", owner: item),
                   let title = r.requiredString(map, "title", in: "section `\(id)`", owner: item) else { continue }
-            if sections.contains(where: { $0.id == id }) { r.problem("duplicate section id `\(id)`", at: map["id"]) }
+            if sections.contains(where: { $0.id == id }) { r.problem("duplicate section id `\(id)`", at: map[field: "id"]) }
             sections.append(ElementSection(id: id, title: title))
         }
         return sections
@@ -112,18 +112,18 @@ public enum InstrumentParser {
             r.unknownKeys(map, allowed: ["id", "title", "section", "focus", "good", "levels", "questions", "links"], in: "an element")
             guard let id = r.requiredString(map, "id", in: "an element", owner: item) else { continue }
             let what = "element `\(id)`"
-            if !seen.insert(id).inserted { r.problem("duplicate element id `\(id)`", at: map["id"]) }
+            if !seen.insert(id).inserted { r.problem("duplicate element id `\(id)`", at: map[field: "id"]) }
             let title = r.requiredString(map, "title", in: what, owner: item) ?? ""
             let focus = r.requiredString(map, "focus", in: what, owner: item) ?? ""
             let good = r.requiredString(map, "good", in: what, owner: item) ?? ""
             let section = r.optionalString(map, "section")
             if let section, !sections.contains(where: { $0.id == section }) {
-                r.problem("\(what) names section `\(section)`, which is not in `sections`", at: map["section"])
+                r.problem("\(what) names section `\(section)`, which is not in `sections`", at: map[field: "section"])
             }
             var levels: [Int: String] = [:]
-            if let levelNode = map["levels"], let levelMap = r.mapping(levelNode, "`levels` of \(what)") {
+            if let levelNode = map[field: "levels"], let levelMap = r.mapping(levelNode, "`levels` of \(what)") {
                 for (key, value) in levelMap {
-                    guard let level = key.int else {
+                    guard let level = YAMLReader.integer(key) else {
                         r.problem("level keys must be numbers on the scale (\(scale.values.map(String.init).joined(separator: ", ")))", at: key)
                         continue
                     }
@@ -139,13 +139,13 @@ public enum InstrumentParser {
                 for required in Set([scale.lowest, scale.middle, scale.highest]).sorted() where levels[required] == nil {
                     r.problem("\(what) needs a descriptor for level \(required)", at: r.key(map, "levels") ?? levelNode)
                 }
-            } else if map["levels"] == nil {
+            } else if map[field: "levels"] == nil {
                 r.problem("\(what) is missing `levels` (descriptors for at least levels \(scale.lowest), \(scale.middle) and \(scale.highest))", at: item)
             }
             let questions = r.stringList(map, "questions", in: what) ?? []
-            if questions.isEmpty { r.problem("\(what) needs at least one diagnostic question", at: map["questions"] ?? item) }
+            if questions.isEmpty { r.problem("\(what) needs at least one diagnostic question", at: map[field: "questions"] ?? item) }
             let elementLinks = r.stringList(map, "links", in: what) ?? []
-            for link in elementLinks { links.append((id, link, map["links"]!)) }
+            for link in elementLinks { links.append((id, link, map[field: "links"]!)) }
             elements.append(Element(id: id, number: elements.count + 1, title: title, section: section, focus: focus,
                                     good: good, levels: levels, questions: questions, links: elementLinks))
         }

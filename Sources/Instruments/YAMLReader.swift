@@ -21,7 +21,10 @@ struct YAMLReader {
     /// Parses text into a node tree; a syntax error becomes a diagnostic.
     mutating func compose(_ text: String) -> Node? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver tags every scalar as text: the default one runs a regular
+            // expression per scalar to guess types, most of the start-up time. Numbers and
+            // booleans are read where the format expects them.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 problem("the file is empty", at: nil as Node?)
                 return nil
             }
@@ -53,32 +56,32 @@ struct YAMLReader {
     }
 
     mutating func requiredString(_ map: Node.Mapping, _ key: String, in what: String, owner: Node?) -> String? {
-        guard let node = map[key] else {
+        guard let node = map[field: key] else {
             problem("\(what) is missing `\(key)`", at: owner)
             return nil
         }
-        guard let text = node.scalar?.string, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let text = node.scalar?.string, !text.trimmed.isEmpty else {
             problem("`\(key)` of \(what) must be non-empty text", at: node)
             return nil
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmed
     }
 
     mutating func optionalString(_ map: Node.Mapping, _ key: String) -> String? {
-        guard let node = map[key] else { return nil }
+        guard let node = map[field: key] else { return nil }
         guard let text = node.scalar?.string else {
             problem("`\(key)` must be text", at: node)
             return nil
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmed
     }
 
     mutating func requiredInt(_ map: Node.Mapping, _ key: String, in what: String, owner: Node?) -> Int? {
-        guard let node = map[key] else {
+        guard let node = map[field: key] else {
             problem("\(what) is missing `\(key)`", at: owner)
             return nil
         }
-        guard let value = node.int else {
+        guard let value = YAMLReader.integer(node) else {
             problem("`\(key)` of \(what) must be a whole number", at: node)
             return nil
         }
@@ -86,7 +89,7 @@ struct YAMLReader {
     }
 
     mutating func stringList(_ map: Node.Mapping, _ key: String, in what: String) -> [String]? {
-        guard let node = map[key] else { return nil }
+        guard let node = map[field: key] else { return nil }
         guard let items = node.sequence else {
             problem("`\(key)` of \(what) must be a list", at: node)
             return nil
@@ -94,12 +97,26 @@ struct YAMLReader {
         var result: [String] = []
         for item in items {
             if let text = item.scalar?.string, !text.isEmpty {
-                result.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
+                result.append(text.trimmed)
             } else {
                 problem("each entry of `\(key)` in \(what) must be text", at: item)
             }
         }
         return result
+    }
+
+    /// A whole number written as a plain scalar.
+    static func integer(_ node: Node) -> Int? {
+        guard let scalar = node.scalar, scalar.style == .plain else { return nil }
+        return Int(scalar.string)
+    }
+
+    static func boolean(_ node: Node) -> Bool? {
+        switch node.scalar.map({ $0.style == .plain ? $0.string.lowercased() : "" }) {
+        case "true", "yes": true
+        case "false", "no": false
+        default: nil
+        }
     }
 
     /// The key node itself (for pointing at `levels:` rather than its first entry).
@@ -116,7 +133,20 @@ struct YAMLReader {
     }
 }
 
+extension Node.Mapping {
+    /// The value for a key, compared as text (the mapping's own subscript builds and
+    /// resolves a node per lookup).
+    subscript(field name: String) -> Node? {
+        first { $0.key.scalar?.string == name }?.value
+    }
+}
+
 extension String {
     /// Folded YAML scalars keep a trailing newline; content is shown trimmed.
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    var trimmed: String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
+    }
 }

@@ -121,7 +121,7 @@ public enum ThemeLoader {
     public static func parse(_ text: String, file: String) throws -> Theme {
         let node: Node
         do {
-            guard let parsed = try Yams.compose(yaml: text) else {
+            guard let parsed = try Yams.compose(yaml: text, .basic) else {
                 throw ThemeError(file: file, line: nil, message: "the file is empty; a theme needs `name` and `roles`")
             }
             node = parsed
@@ -129,9 +129,9 @@ public enum ThemeLoader {
             throw ThemeError(file: file, line: yamlLine(error), message: "not valid YAML: \(error)")
         }
         guard let map = node.mapping else { throw ThemeError(file: file, line: node.mark?.line, message: "expected a mapping with `name` and `roles`") }
-        guard let name = map["name"]?.string else { throw ThemeError(file: file, line: node.mark?.line, message: "missing `name`") }
-        let summary = map["description"]?.string ?? ""
-        guard let roles = map["roles"]?.mapping else { throw ThemeError(file: file, line: node.mark?.line, message: "missing `roles` mapping") }
+        guard let name = map.first(where: { $0.key.string == "name" })?.value.string else { throw ThemeError(file: file, line: node.mark?.line, message: "missing `name`") }
+        let summary = map.first(where: { $0.key.string == "description" })?.value.string ?? ""
+        guard let roles = map.first(where: { $0.key.string == "roles" })?.value.mapping else { throw ThemeError(file: file, line: node.mark?.line, message: "missing `roles` mapping") }
         var styles: [Role: RoleStyle] = [:]
         for (key, value) in roles {
             let line = key.mark?.line
