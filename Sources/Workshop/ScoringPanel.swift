@@ -44,7 +44,10 @@ struct ScoringPanel {
 
         let groups = session.state.groups
         let nameWidth = min(max(8, groups.map { DisplayWidth.of($0.name) }.max() ?? 8), max(8, inner.width / 2))
-        for (i, group) in groups.enumerated() {
+        // On a small screen the rows scroll so the selected group is always in view.
+        let rows = max(1, inner.height)
+        let first = selectedGroup >= rows ? selectedGroup - rows + 1 : 0
+        for (i, group) in groups.enumerated() where i >= first {
             guard y < inner.maxY else { break }
             let score = summary.scores.first { $0.group.id == group.id }?.score
             let isSelected = i == selectedGroup

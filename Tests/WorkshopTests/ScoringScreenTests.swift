@@ -198,3 +198,17 @@ final class ScoringScreenTests: XCTestCase {
         XCTAssertEqual(scratch.store.state.scores[ref]?.count, 1)
     }
 }
+
+final class SmallScreenScoringTests: XCTestCase {
+    func testTheSelectedGroupStaysInViewOnASmallScreen() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(root: ElementScreen(instrument: "tool-a", index: 0), context: context)
+        app.type("333")   // the fourth group is now selected
+        let canvas = app.render(size: Size(width: 40, height: 12))
+        XCTAssertTrue(canvas.contains("Residents"), canvas.plainText)
+        let cursor = try XCTUnwrap(canvas.cursor)
+        XCTAssertTrue(canvas.lines()[cursor.y].contains("Residents"))
+    }
+}
