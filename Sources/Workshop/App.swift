@@ -34,7 +34,10 @@ public struct App {
     ]
 
     /// Global keys that apply now.
-    func activeGlobalKeys() -> [KeyHelp] { App.globalKeys + (context.session == nil ? [] : App.sessionKeys) }
+    func activeGlobalKeys() -> [KeyHelp] {
+        if top.isModal { return [] }
+        return App.globalKeys + (context.session == nil ? [] : App.sessionKeys)
+    }
 
     public mutating func handle(_ key: Key) {
         context.message = nil

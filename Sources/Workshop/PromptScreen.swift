@@ -35,6 +35,8 @@ public struct PromptScreen: Screen {
 
     public func title(context: WorkshopContext) -> String { heading }
 
+    public var isModal: Bool { true }
+
     public func keys(context: WorkshopContext) -> [KeyHelp] {
         [KeyHelp("Enter", current == fields.count - 1 ? "save" : "next field", hint: true),
          KeyHelp("Esc", "cancel", hint: true),
@@ -84,7 +86,8 @@ public struct PromptScreen: Screen {
         background?.render(into: &canvas, area: area, context: context)
         let width = min(area.width - 2, 72)
         let height = min(area.height, fields.count * 3 + 4)
-        let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - height) / 2), width: width, height: height)
+        // At the bottom, so the scores the room is discussing stay in view above the form.
+        let rect = Rect(x: area.x + (area.width - width) / 2, y: area.maxY - height, width: width, height: height)
         canvas.fill(rect, role: .text)
         canvas.box(rect, title: heading, role: .accent)
         let inner = rect.inset(dx: 2, dy: 1)

@@ -34,4 +34,11 @@ public protocol Screen {
     func keys(context: WorkshopContext) -> [KeyHelp]
     mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation
     func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext)
+    /// A modal screen (a form) takes every key itself; the global keys do not apply.
+    var isModal: Bool { get }
+}
+
+extension Screen {
+    /// A modal screen (a form) takes every key itself; the global keys do not apply.
+    public var isModal: Bool { false }
 }
