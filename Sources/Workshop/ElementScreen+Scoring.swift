@@ -88,13 +88,19 @@ extension ElementScreen {
                 ?? summary.median.map { String(Int($0.rounded())) } ?? ""
             let first = suggestion.split(separator: " ").first.map(String.init) ?? ""
             let scale = instrument.scale
-            return .push(PromptScreen("Agreed level: \(element.title)", fields: [
-                .init("Agreed level", hint: "\(scale.lowest)-\(scale.highest)" + (scale.allowsNotApplicable ? ", 0 = n/a" : ""), value: first),
-                .init("Why the room agreed it", hint: "the reason, in a sentence"),
-            ], over: self) { values in
-                guard let value = Int(values[0]), value == 0 ? scale.allowsNotApplicable : scale.values.contains(value) else {
+            let levelProblem = { (text: String) -> String? in
+                guard let value = Int(text), value == 0 ? scale.allowsNotApplicable : scale.values.contains(value) else {
                     return "The agreed level must be one of \(scale.values.map(String.init).joined(separator: ", "))" + (scale.allowsNotApplicable ? " or 0" : "")
                 }
+                return nil
+            }
+            return .push(PromptScreen("Agreed level: \(element.title)", fields: [
+                .init("Agreed level", hint: "\(scale.lowest)-\(scale.highest)" + (scale.allowsNotApplicable ? ", 0 = n/a" : ""), value: first,
+                      check: levelProblem),
+                .init("Why the room agreed it", hint: "the reason, in a sentence"),
+            ], over: self) { values in
+                if let problem = levelProblem(values[0]) { return problem }
+                let value = Int(values[0])!
                 let answer: Answer = value == 0 ? .notApplicable : .level(value)
                 guard session.record(.agreedScoreRecorded(element: ref, answer: answer, rationale: values[1])) else {
                     return "NOT saved: \(session.lastFailure ?? "unknown error")"
@@ -114,10 +120,10 @@ extension ElementScreen {
             return .push(PromptScreen("Action on \(element.title)", fields: [
                 .init("What will be done"),
                 .init("Who owns it", hint: "a person or organisation", required: false),
-                .init("Due", hint: "YYYY-MM-DD, optional", required: false),
+                .init("Due", hint: "YYYY-MM-DD, optional", required: false, check: ElementScreen.dateProblem),
             ], over: self) { values in
                 let due = values[2].isEmpty ? nil : values[2]
-                if let due, !ElementScreen.isDate(due) { return "Due must be a date like 2026-12-31, or left empty" }
+                if let due, let problem = ElementScreen.dateProblem(due) { return problem }
                 let payload = EventPayload.actionAdded(id: session.store.newID("a"), element: ref, what: values[0], owner: values[1], due: due)
                 guard session.record(payload) else { return "NOT saved: \(session.lastFailure ?? "unknown error")" }
                 context.say("Saved: action")
@@ -157,9 +163,13 @@ extension ElementScreen {
         if ok { context.say("Saved: " + text) } else { context.say("NOT saved: \(session.lastFailure ?? "unknown error")", error: true) }
     }
 
-    static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let m = Int(parts[1]), let d = Int(parts[2]), Int(parts[0]) != nil else { return false }
-        return (1...12).contains(m) && (1...31).contains(d)
+    /// nil for a date written YYYY-MM-DD, else what to write instead.
+    static func dateProblem(_ text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0].count == 4, Int(parts[0]) != nil, let m = Int(parts[1]), let d = Int(parts[2]),
+           (1...12).contains(m), (1...31).contains(d) {
+            return nil
+        }
+        return "Due must be a date like 2026-12-31, or left empty"
     }
 }

@@ -3,14 +3,17 @@ import TerminalKit
 /// A small form over the current screen: one or more text fields, Enter to go on,
 /// Esc to cancel. `submit` gets the values and returns an error to show, or nil.
 public struct PromptScreen: Screen {
-    public struct Field: Sendable {
+    public struct Field {
         public var label: String
         public var hint: String
         public var value: String
         public var required: Bool
+        /// Checks the value when Enter leaves the field; returns a problem to show, or nil.
+        public var check: (String) -> String?
 
-        public init(_ label: String, hint: String = "", value: String = "", required: Bool = true) {
-            self.label = label; self.hint = hint; self.value = value; self.required = required
+        public init(_ label: String, hint: String = "", value: String = "", required: Bool = true,
+                    check: @escaping (String) -> String? = { _ in nil }) {
+            self.label = label; self.hint = hint; self.value = value; self.required = required; self.check = check
         }
     }
 
@@ -56,8 +59,13 @@ public struct PromptScreen: Screen {
             if !fields[current].value.isEmpty { fields[current].value.removeLast() }
         case .ctrl("u"): fields[current].value = ""
         case .enter:
-            if fields[current].required && fields[current].value.trimmed.isEmpty {
+            let value = fields[current].value.trimmed
+            if fields[current].required && value.isEmpty {
                 error = "\(fields[current].label) is needed"
+                return .stay
+            }
+            if !value.isEmpty, let problem = fields[current].check(value) {
+                error = problem
                 return .stay
             }
             if current < fields.count - 1 {

@@ -216,3 +216,28 @@ final class SmallScreenScoringTests: XCTestCase {
         XCTAssertTrue(canvas.lines()[cursor.y].contains("Residents"))
     }
 }
+
+final class FormTests: XCTestCase {
+    func testEachFieldIsCheckedWhenLeftAndNothingIsRecordedUntilSaved() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(root: ElementScreen(instrument: "tool-a", index: 0), context: context)
+        app.type("a")
+        app.type("7")                      // after the suggested level: "7" is not on the scale
+        app.press(.backspace, .backspace)
+        app.type("9")
+        app.press(.enter)
+        let form = try XCTUnwrap(app.top as? PromptScreen)
+        XCTAssertEqual(form.current, 0, "a level off the scale keeps the cursor in the field")
+        XCTAssertNotNil(form.error)
+        app.press(.backspace)
+        app.type("4")
+        app.press(.enter)
+        XCTAssertEqual((app.top as? PromptScreen)?.current, 1)
+        XCTAssertNil(scratch.store.state.agreed[ElementRef(instrument: "tool-a", element: "leadership")], "nothing saved before the last Enter")
+        app.type("Clear evidence from all partners")
+        app.press(.enter)
+        XCTAssertEqual(scratch.store.state.agreed[ElementRef(instrument: "tool-a", element: "leadership")]?.answer, .level(4))
+    }
+}
