@@ -76,7 +76,7 @@ extension ElementScreen {
                 context.say("Nothing to clear")
                 return .stay
             }
-            report(session.record(.scoreCleared(group: group.id, element: ref)), "Cleared \(group.name)'s score", session, context)
+            report(session.record(.scoreCleared(group: group.id, element: ref)), "Cleared \(possessive(group.name)) score", session, context)
         case .char("r") where !session.isSelfAssessment:
             let payload: EventPayload = summary.revealed ? .hidden(ref) : .revealed(ref)
             report(session.record(payload), summary.revealed ? "Scores hidden" : "Scores revealed", session, context)
@@ -173,3 +173,6 @@ extension ElementScreen {
         return "Due must be a date like 2026-12-31, or left empty"
     }
 }
+
+/// "Council's", "Residents'".
+func possessive(_ name: String) -> String { name.hasSuffix("s") ? name + "'" : name + "'s" }

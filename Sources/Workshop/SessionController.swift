@@ -68,8 +68,8 @@ public final class SessionController {
             return nil
         }.first }
         switch payload {
-        case .scoreRecorded: return "\(groupName ?? "a group")'s score"
-        case .scoreCleared: return "clearing \(groupName ?? "a group")'s score"
+        case .scoreRecorded: return groupName.map { "\(possessive($0)) score" } ?? "a group's score"
+        case .scoreCleared: return "clearing " + (groupName.map { "\(possessive($0)) score" } ?? "a group's score")
         case .revealed: return "the reveal"
         case .hidden: return "hiding the scores"
         case .votingLocked: return "locking the vote"

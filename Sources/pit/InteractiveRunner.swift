@@ -18,6 +18,8 @@ enum InteractiveRunner {
 
     /// How often to wake with no key, to notice another process's changes.
     static let idleMilliseconds: Int32 = 250
+    /// Keys handled between two frames at most, so a long paste still shows progress.
+    static let maxKeysPerFrame = 256
 
     static func run(_ app: inout App, idle: () -> Bool = { false }) throws {
         let crashLog = crashLogPath()
@@ -38,6 +40,13 @@ enum InteractiveRunner {
             if needsDraw { terminal.draw(app.render(size: terminal.size, glyphs: terminal.glyphs)) }
             if let key = terminal.readKey(timeoutMilliseconds: idleMilliseconds) {
                 app.handle(key)
+                // Take every key already typed or pasted before painting again, so a fast
+                // typist never waits for frames that would be out of date at once.
+                var taken = 1
+                while !app.shouldQuit, taken < maxKeysPerFrame, let next = terminal.readKey(timeoutMilliseconds: 0) {
+                    app.handle(next)
+                    taken += 1
+                }
                 needsDraw = true
             } else {
                 needsDraw = idle()
