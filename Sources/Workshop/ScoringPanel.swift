@@ -88,9 +88,9 @@ struct ScoringPanel {
             if inner.maxY - y >= scale.levels.count + 3 {
                 for level in scale.levels.reversed() {
                     let who = (summary.groupsByLevel[level.value] ?? []).compactMap { id in groups.first { $0.id == id }?.initials }
-                    let bar = String(repeating: glyphs.block, count: who.count)
                     canvas.text("\(level.value)", x: inner.x, y: y, role: Role.heat(level.value), emphasis: .bold)
-                    canvas.text(bar, x: inner.x + 2, y: y, role: Role.heat(level.value))
+                    // The bar is cells in the level's colour; the initials beside it carry the same facts without colour.
+                    canvas.fill(Rect(x: inner.x + 2, y: y, width: who.count, height: 1), role: Role.heat(level.value))
                     canvas.text(who.joined(separator: " "), x: inner.x + 3 + who.count, y: y, role: .text, maxWidth: inner.maxX - inner.x - 3 - who.count)
                     y += 1
                 }
@@ -123,7 +123,7 @@ struct ScoringPanel {
         }
         // The agreed level big enough to read from the back of the room.
         if let agreed = summary.agreed, case .level(let value) = agreed.answer, inner.maxY - y >= BigDigits.height + 1 {
-            BigDigits.draw("\(value)", x: inner.x, y: y + 1, role: Role.heat(value), on: &canvas)
+            BigDigits.draw("\(value)", x: inner.x, y: y + 1, role: .accent, on: &canvas)
         }
     }
 }
