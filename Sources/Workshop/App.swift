@@ -17,9 +17,6 @@ public struct App {
 
     public var top: any Screen { stack[stack.count - 1] }
 
-    /// Opens a screen on top of the current one (used to start deeper than the root).
-    public mutating func push(_ screen: any Screen) { stack.append(screen) }
-
     public static let globalKeys: [KeyHelp] = [
         KeyHelp("?", "show or hide this help", hint: true, short: "help"),
         KeyHelp("q  Esc", "back; on the first screen, quit", hint: true, short: "back"),

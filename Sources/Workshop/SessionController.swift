@@ -95,6 +95,12 @@ public final class SessionController {
         }
     }
 
+    /// Where the screens open on this session: the triangle for a workshop, the first
+    /// instrument's steps for a partner assessing alone.
+    public var firstScreen: any Screen {
+        isSelfAssessment ? ElementListScreen(instrument: info.instruments.first ?? "tool-a") : TriangleScreen()
+    }
+
     public func summary(_ ref: ElementRef) -> ElementSummary { store.state.summary(for: ref, threshold: divergenceThreshold) }
 
     public func uses(_ instrument: Instrument) -> Bool { info.instruments.contains(instrument.id) }

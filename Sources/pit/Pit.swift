@@ -73,7 +73,7 @@ final class HomeLauncher {
         case .open(let path):
             do {
                 adopt(try SessionStore.open(at: URL(fileURLWithPath: path)))
-                return .push(TriangleScreen())
+                return .push(context.session!.firstScreen)
             } catch {
                 context.say("\(error)", error: true)
                 return .stay

@@ -9,7 +9,9 @@ enum Resources {
         if let home = ProcessInfo.processInfo.environment["PIT_HOME"] {
             candidates.append(URL(fileURLWithPath: home))
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        // The running binary itself (argv[0] may be a bare name found on PATH).
+        let running = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let executable = URL(fileURLWithPath: running).resolvingSymlinksInPath()
         var folder = executable.deletingLastPathComponent()
         for _ in 0..<6 {
             candidates.append(folder)

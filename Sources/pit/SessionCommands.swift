@@ -5,13 +5,12 @@ import SessionEngine
 import Workshop
 
 /// Opens the screens on a session; the idle tick picks up other processes' changes.
-func runSession(_ store: SessionStore, root: [any Screen], options: GlobalOptions, author: String) throws {
+func runSession(_ store: SessionStore, options: GlobalOptions, author: String, remember: Bool = true) throws {
     let context = try makeContext(options)
     let controller = SessionController(store: store, author: author)
     context.session = controller
-    RecentSessions.remember(store.path)
-    var app = App(root: root[0], context: context)
-    for screen in root.dropFirst() { app.push(screen) }
+    if remember { RecentSessions.remember(store.path) }
+    var app = App(root: controller.firstScreen, context: context)
     try runScreens(&app) { controller.refresh() }
     store.close()
 }
@@ -70,7 +69,7 @@ struct NewCommand: ParsableCommand {
         }
         print("Created \(path) with \(groupList.count) group\(groupList.count == 1 ? "" : "s") scoring \(ids.joined(separator: ", ")).")
         if noOpen { store.close(); return }
-        try runSession(store, root: [TriangleScreen()], options: options, author: author)
+        try runSession(store, options: options, author: author)
     }
 }
 
@@ -82,10 +81,7 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         let store = try SessionFiles.attempt { try SessionStore.open(at: URL(fileURLWithPath: file)) }
-        let root: [any Screen] = store.state.info.mode == .selfAssessment
-            ? [ElementListScreen(instrument: store.state.info.instruments.first ?? "tool-a")]
-            : [TriangleScreen()]
-        try runSession(store, root: root, options: options, author: SessionFiles.author(author))
+        try runSession(store, options: options, author: SessionFiles.author(author))
     }
 }
 
@@ -124,8 +120,7 @@ struct AssessCommand: ParsableCommand {
             print("Created \(path).")
         }
         if noOpen { store.close(); return }
-        try runSession(store, root: [ElementListScreen(instrument: store.state.info.instruments.first ?? "tool-a")],
-                       options: options, author: partner)
+        try runSession(store, options: options, author: partner)
     }
 }
 
@@ -191,12 +186,7 @@ struct DemoCommand: ParsableCommand {
             return
         }
         defer { if output == nil { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) } }
-        let context = try makeContext(options)
-        let controller = SessionController(store: store, author: store.state.info.facilitator)
-        context.session = controller
-        var app = App(root: TriangleScreen(), context: context)
-        try runScreens(&app) { controller.refresh() }
-        store.close()
+        try runSession(store, options: options, author: store.state.info.facilitator, remember: output != nil)
     }
 }
 
