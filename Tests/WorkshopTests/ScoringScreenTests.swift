@@ -241,3 +241,26 @@ final class FormTests: XCTestCase {
         XCTAssertEqual(scratch.store.state.agreed[ElementRef(instrument: "tool-a", element: "leadership")]?.answer, .level(4))
     }
 }
+
+final class AsciiTerminalTests: XCTestCase {
+    /// On a terminal whose locale is not UTF-8 every screen must be plain ASCII.
+    func testEveryScreenIsAsciiOnlyWhenTheLocaleIsNotUTF8() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(root: HomeScreen(), context: context)
+        let screens: [[Key]] = [[], [.enter], [.enter, .enter], [.char("p")], [.char("p"), .enter],
+                                [.char("p"), .enter, .char("3"), .char("4"), .char("r")], [.char("m")],
+                                [.char("m"), .tab], [.char("m"), .tab, .tab], [.char("m"), .tab, .tab, .tab], [.char("g")], [.char("?")]]
+        for keys in screens {
+            app = App(root: HomeScreen(), context: context)
+            app.press(.enter)   // the triangle
+            for key in keys { app.press(key) }
+            for (w, h) in snapshotSizes {
+                let canvas = app.render(size: Size(width: w, height: h), glyphs: .ascii)
+                let bad = canvas.cells.filter { !$0.grapheme.isASCII }.map { String($0.grapheme) }
+                XCTAssertEqual(bad, [], "\(keys) at \(w)x\(h)")
+            }
+        }
+    }
+}
