@@ -50,6 +50,24 @@ public struct ElementScreen: Screen {
         }
         doc.heading("Questions to ask")
         for (i, question) in element.questions.enumerated() { doc.bullet(question, marker: "\(i + 1).") }
+        if let session = context.session, session.uses(instrument) {
+            let ref = ElementRef(instrument: instrument.id, element: element.id)
+            let notes = session.state.notes(for: ref), actions = session.state.actions(for: ref)
+            let scoreNotes = session.state.groups.compactMap { group in
+                session.state.scores[ref]?[group.id]?.note.map { (group.name, $0) }
+            }
+            if !notes.isEmpty || !actions.isEmpty || !scoreNotes.isEmpty {
+                doc.heading("Recorded here")
+                for note in notes { doc.bullet(note.text) }
+                for (group, note) in scoreNotes where session.summary(ref).revealed || session.isSelfAssessment {
+                    doc.bullet("\(group): \(note)", role: .muted)
+                }
+                for action in actions {
+                    let who = [action.owner, action.due.map { "by \($0)" }].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+                    doc.bullet(action.what + (who.isEmpty ? "" : " (\(who))"), marker: action.done ? "[\(Glyphs.unicode.tick)]" : "[ ]")
+                }
+            }
+        }
         let links = element.links.compactMap { instrument.element($0) }
         if !links.isEmpty {
             doc.heading("Related")

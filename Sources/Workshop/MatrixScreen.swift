@@ -8,7 +8,7 @@ import TerminalKit
 /// the triangle roll-up, priorities and the transcript. Tab switches between them.
 public struct MatrixScreen: Screen {
     public enum View: Int, CaseIterable, Sendable {
-        case levels, heatmap, rollup, priorities, transcript
+        case levels, heatmap, rollup, priorities, actions, transcript
 
         var shortName: String {
             switch self {
@@ -16,6 +16,7 @@ public struct MatrixScreen: Screen {
             case .heatmap: "Heat map"
             case .rollup: "Roll-up"
             case .priorities: "Priorities"
+            case .actions: "Actions"
             case .transcript: "Transcript"
             }
         }
@@ -26,6 +27,7 @@ public struct MatrixScreen: Screen {
             case .heatmap: "Group heat map"
             case .rollup: "Triangle roll-up"
             case .priorities: "Priorities"
+            case .actions: "Actions"
             case .transcript: "Transcript"
             }
         }
@@ -35,6 +37,8 @@ public struct MatrixScreen: Screen {
     public var scroll = 0
     /// First group column shown in the heat map, when the groups do not all fit.
     public var firstGroup = 0
+    /// The selected action in the actions view.
+    public var selectedAction = 0
 
     public init(view: View = .heatmap) { self.view = view }
 
@@ -42,10 +46,11 @@ public struct MatrixScreen: Screen {
 
     public func keys(context: WorkshopContext) -> [KeyHelp] {
         [KeyHelp("Tab", "next matrix (Shift-Tab: previous)", hint: true, short: "next view"),
-         KeyHelp("1-5", "level matrix, heat map, roll-up, priorities, transcript"),
+         KeyHelp("1-6", "level matrix, heat map, roll-up, priorities, actions, transcript"),
          KeyHelp("↑↓ PgUp PgDn", "scroll", hint: true, short: "scroll"),
          KeyHelp("← →", "more groups (heat map)"),
          KeyHelp("e", "export a report to a file", hint: true, short: "export")]
+            + (view == .actions ? [KeyHelp("Enter", "mark the selected action done (u undoes)", hint: true, short: "done")] : [])
     }
 
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
@@ -58,6 +63,11 @@ public struct MatrixScreen: Screen {
         case .left: firstGroup = max(0, firstGroup - 1)
         case .right: firstGroup += 1
         case .char("e"): return ExportPrompt.open(over: self, context: context)
+        case .up where view == .actions: selectedAction = max(0, selectedAction - 1)
+        case .down where view == .actions: selectedAction = min(max(0, context.matrixRowCount - 1), selectedAction + 1)
+        case .enter where view == .actions: markDone(context: context)
+        case .char("u") where view == .actions:
+            if let session = context.session { context.say(session.undo().map { "Undone: \($0)" } ?? "Nothing to undo") }
         default:
             guard let next = Scrolling.offset(after: key, current: scroll, page: context.viewSize.height) else { return .unhandled }
             scroll = Scrolling.clamp(next, total: context.matrixRowCount, visible: context.viewSize.height)
@@ -98,9 +108,28 @@ public struct MatrixScreen: Screen {
         case .priorities:
             let priorities = Priorities.make(state: state, catalogue: catalogue, divergenceThreshold: session.divergenceThreshold)
             MatrixTables.priorities(priorities, in: body, scroll: scroll, canvas: &canvas, context: context)
+        case .actions:
+            MatrixTables.actions(state.actions, selected: selectedAction, in: body, canvas: &canvas, context: context)
         case .transcript:
             let transcript = Transcript.make(events: session.store.events, catalogue: catalogue)
             MatrixTables.transcript(transcript, in: body, scroll: scroll, canvas: &canvas, context: context)
+        }
+    }
+
+    /// The actions as the actions view lists them: open ones first, then done, each by when added.
+    static func orderedActions(_ actions: [Action]) -> [Action] {
+        actions.filter { !$0.done } + actions.filter(\.done)
+    }
+
+    private func markDone(context: WorkshopContext) {
+        guard let session = context.session,
+              let action = MatrixScreen.orderedActions(session.state.actions)[safe: selectedAction] else { return }
+        if action.done {
+            context.say("Already done; u takes it back")
+        } else if session.record(.actionDone(id: action.id)) {
+            context.say("Saved: done: \(action.what)")
+        } else {
+            context.say("NOT saved: \(session.lastFailure ?? "")", error: true)
         }
     }
 }

@@ -193,6 +193,32 @@ enum MatrixTables {
         draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
     }
 
+    // MARK: Actions
+
+    static func actions(_ actions: [Action], selected: Int, in rect: Rect, canvas: inout Canvas, context: WorkshopContext) {
+        let ordered = MatrixScreen.orderedActions(actions)
+        context.matrixRowCount = ordered.count
+        guard !ordered.isEmpty else {
+            canvas.text("No actions yet: press A on a step to add one.", x: rect.x, y: rect.y, role: .muted)
+            return
+        }
+        let catalogue = context.catalogue
+        let columns = [TableColumn("", minWidth: 3, maxWidth: 3), TableColumn("Action", minWidth: 16, maxWidth: 60),
+                       TableColumn("Owner", minWidth: 6, maxWidth: 24), TableColumn("Due", minWidth: 10, maxWidth: 10),
+                       TableColumn("For", minWidth: 6, maxWidth: 36)]
+        let rows = ordered.map { action -> [TableCell] in
+            let element = action.element.flatMap { ref in catalogue.instrument(ref.instrument).flatMap { tool in
+                tool.element(ref.element).map { "\(tool.short) \($0.number). \($0.title)" } } } ?? "the whole session"
+            return [TableCell(action.done ? "[\(canvas.glyphs.tick)]" : "[ ]", role: action.done ? .success : .text),
+                    TableCell(action.what, role: action.done ? .muted : .text), TableCell(action.owner),
+                    TableCell(action.due ?? ""), TableCell(element, role: .muted)]
+        }
+        let visible = rect.height - 1
+        let skip = ListView.scrollOffset(selected: selected, count: rows.count, height: visible)
+        Table.draw(columns, rows: rows, in: Rect(x: rect.x, y: rect.y, width: rect.width - 1, height: rect.height),
+                   on: &canvas, skip: skip, selectedRow: min(selected, rows.count - 1))
+    }
+
     // MARK: Transcript
 
     static func transcript(_ transcript: Transcript, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) {

@@ -51,7 +51,7 @@ final class MatrixScreenTests: XCTestCase {
         let (start, _) = try demoApp()
         var app = start
         app.type("m")
-        app.type("5")
+        app.type("6")
         _ = app.render(size: Size(width: 80, height: 24))   // as the run loop does after every key
         for _ in 0..<500 { app.press(.pageDown) }
         let bottom = app.render(size: Size(width: 80, height: 24))
@@ -77,5 +77,21 @@ final class MatrixScreenTests: XCTestCase {
         app.type(path)
         app.press(.enter)
         XCTAssertTrue(app.top is PromptScreen, "an existing file is not overwritten")
+    }
+
+    func testActionsCanBeMarkedDoneAndUndone() throws {
+        let (start, scratch) = try demoApp()
+        var app = start
+        app.type("m")
+        app.type("5")
+        let before = app.render(size: Size(width: 120, height: 40))
+        let open = scratch.store.state.actions.filter { !$0.done }
+        XCTAssertFalse(open.isEmpty)
+        XCTAssertTrue(before.contains("[ ] " + open[0].what.prefix(20)), before.plainText)
+        app.press(.enter)
+        XCTAssertTrue(scratch.store.state.action(id: open[0].id)!.done)
+        XCTAssertTrue(app.context.message?.hasPrefix("Saved: done") ?? false)
+        app.type("u")
+        XCTAssertFalse(scratch.store.state.action(id: open[0].id)!.done, "u takes it back")
     }
 }
