@@ -101,8 +101,29 @@ public enum Merge {
             }
         }
         items.sort { ($0.at, $0.input, $0.seq) < ($1.at, $1.input, $1.seq) }
-        return try SessionStore.create(at: output, info: info, groups: groups, author: author, clock: clock) { store in
+        // The merged session is dated from its earliest record, so its log reads in time
+        // order; changes made after the merge take the real clock.
+        let now = clock()
+        let created = CreationClock(creation: min(items.first.map { $0.at } ?? now, now), then: clock)
+        let store = try SessionStore.create(at: output, info: info, groups: groups, author: author, clock: { created.now() }) { store in
             try store.append(timed: items.map { ($0.payload, $0.author, $0.at) })
         }
+        created.live = true
+        return store
     }
+}
+
+/// Gives a fixed creation time until `live` is set, then the real clock: for a session
+/// whose log should start before records written into it when it is made.
+public final class CreationClock: @unchecked Sendable {
+    public let creation: Date
+    let then: SessionClock
+    public var live = false
+
+    public init(creation: Date, then: @escaping SessionClock = { Date() }) {
+        self.creation = creation
+        self.then = then
+    }
+
+    public func now() -> Date { live ? then() : creation }
 }

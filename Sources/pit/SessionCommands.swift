@@ -194,17 +194,9 @@ struct DemoCommand: ParsableCommand {
 /// before them, so that the log reads in time order and the user's own changes follow.
 func makeDemo(at url: URL, toolA: Instrument, alsoUsing: [String]) throws -> SessionStore {
     let start = Date().addingTimeInterval(-2 * 3600)
-    let clock = DemoClock(creation: start.addingTimeInterval(-60))
+    let clock = CreationClock(creation: start.addingTimeInterval(-60))
     let store = try DemoSeed.create(at: url, elements: [(instrument: toolA.id, elements: toolA.elements.map(\.id))],
                                     alsoUsing: alsoUsing, seed: 7, start: start, clock: { clock.now() })
     clock.live = true
     return store
-}
-
-/// Reports the creation time until the demo is built, then the real time.
-final class DemoClock: @unchecked Sendable {
-    let creation: Date
-    var live = false
-    init(creation: Date) { self.creation = creation }
-    func now() -> Date { live ? Date() : creation }
 }

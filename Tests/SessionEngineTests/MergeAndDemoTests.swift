@@ -106,6 +106,26 @@ final class MergeTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("w.pit").path))
         XCTAssertEqual(dir.contents, ["a.pit", "t.pit", "workshop.pit"], "no temporary files left")
     }
+
+    func testAMergedSessionReadsInTimeOrder() throws {
+        let dir = TempDir()
+        var inputs: [URL] = []
+        for (i, name) in ["Council", "Health"].enumerated() {
+            let clock = TestClock(start: Date(timeIntervalSince1970: 1_767_225_600 + Double(i) * 30))
+            let store = try makeStore(dir, "\(name).pit", groups: [Group(id: "p", name: name, sector: .other)],
+                                      mode: .selfAssessment, clock: clock)
+            try store.append(.scoreRecorded(group: "p", element: toolA[0], answer: .level(3), note: nil), author: name)
+            store.close()
+            inputs.append(dir.file("\(name).pit"))
+        }
+        let merged = try Merge.merge(inputs: inputs, into: dir.file("m.pit"), renames: [:], title: "M", author: "Fac",
+                                     clock: { Date(timeIntervalSince1970: 1_800_000_000) })
+        let times = merged.events.map(\.at)
+        XCTAssertEqual(times, times.sorted(), "creation comes first and the partners' records follow in time order")
+        XCTAssertLessThan(merged.events[0].at, Date(timeIntervalSince1970: 1_800_000_000))
+        let later = try merged.append(.revealed(toolA[0]), author: "Fac")
+        XCTAssertEqual(later.at, Date(timeIntervalSince1970: 1_800_000_000), "changes after the merge take the real clock")
+    }
 }
 
 final class DemoSeedTests: XCTestCase {
