@@ -36,18 +36,19 @@ public struct Catalogue: Sendable {
 
         var instruments: [Instrument] = []
         var problems: [Diagnostic] = []
-        for directory in [shipped] + extra {
-            for url in yamlFiles(in: directory) where url.lastPathComponent != triangleFileName {
-                let (instrument, found) = loadInstrument(at: url)
-                problems += found
-                guard let instrument else { continue }
-                if let existing = instruments.first(where: { $0.id == instrument.id }) {
-                    problems.append(Diagnostic(file: url.path, line: 1, column: 1,
-                                               message: "id `\(instrument.id)` is already used by \(existing.source); rename one of them"))
-                    continue
-                }
-                instruments.append(instrument)
+        let files = ([shipped] + extra).flatMap { yamlFiles(in: $0) }.filter { $0.lastPathComponent != triangleFileName }
+        // The files are independent, so they are read side by side; the results keep file order.
+        let loaded = LoadResults(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in loaded.set(i, loadInstrument(at: files[i])) }
+        for (url, (instrument, found)) in zip(files, loaded.values) {
+            problems += found
+            guard let instrument else { continue }
+            if let existing = instruments.first(where: { $0.id == instrument.id }) {
+                problems.append(Diagnostic(file: url.path, line: 1, column: 1,
+                                           message: "id `\(instrument.id)` is already used by \(existing.source); rename one of them"))
+                continue
             }
+            instruments.append(instrument)
         }
         for component in triangle.components {
             for id in component.instruments where !instruments.contains(where: { $0.id == id }) {
@@ -56,6 +57,15 @@ public struct Catalogue: Sendable {
             }
         }
         return Catalogue(triangle: triangle, instruments: instruments, problems: problems)
+    }
+
+    /// Collects results written from several threads, each into its own slot.
+    final class LoadResults: @unchecked Sendable {
+        private var slots: [(Instrument?, [Diagnostic])]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: (nil, []), count: count) }
+        func set(_ index: Int, _ value: (Instrument?, [Diagnostic])) { lock.withLock { slots[index] = value } }
+        var values: [(Instrument?, [Diagnostic])] { lock.withLock { slots } }
     }
 
     public static func loadInstrument(at url: URL) -> (Instrument?, [Diagnostic]) {
