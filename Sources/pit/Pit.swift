@@ -28,7 +28,14 @@ struct Pit: ParsableCommand {
 func makeContext(_ options: GlobalOptions) throws -> WorkshopContext {
     let catalogue = try options.loadCatalogue()
     let themes = try options.loadThemes()
-    return WorkshopContext(catalogue: catalogue, themes: themes, themeName: options.theme)
+    let context = WorkshopContext(catalogue: catalogue, themes: themes, themeName: options.theme)
+    // Problems were printed before the screens took over; say so on the first screen too.
+    if let first = catalogue.problems.first {
+        let more = catalogue.problems.count > 1 ? " (and \(catalogue.problems.count - 1) more; see `pit instruments list`)" : ""
+        let place = "\(URL(fileURLWithPath: first.file).lastPathComponent):\(first.line)"
+        context.say("Skipped: \(place): \(first.message)\(more)", error: true)
+    }
+    return context
 }
 
 /// Runs the screens, turning terminal problems into clear messages and exit codes.

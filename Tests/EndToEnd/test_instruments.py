@@ -60,7 +60,9 @@ class UserInstruments(unittest.TestCase):
         self.assertEqual(made.returncode, 0, made.stderr)
         pane = Pane(["open", path, "--instrument-dir", self.dir], 100, 30)
         try:
-            pane.wait_for("SERVICE")                # the broken file did not stop the program
+            screen = pane.wait_for("SERVICE")       # the broken file did not stop the program
+            self.assertIn("Skipped:", screen)       # and the first screen says why it is missing
+            self.assertIn("broken.yaml:6", screen)
             pane.keys("Up", "Enter")                # the civic segment
             pane.wait_for("2 Walkability")
             pane.keys("2")                          # its second instrument: the user's
