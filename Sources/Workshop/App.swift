@@ -26,7 +26,7 @@ public struct App {
 
     /// Keys that work anywhere once a session is open.
     public static let sessionKeys: [KeyHelp] = [
-        KeyHelp("m", "the matrices: levels, heat map, roll-up, priorities, transcript", hint: true, short: "matrices"),
+        KeyHelp("m", "the matrices: levels, heat map, roll-up, priorities, actions, transcript", hint: true, short: "matrices"),
         KeyHelp("g", "the groups in the room"),
     ]
 
@@ -37,8 +37,9 @@ public struct App {
     }
 
     public mutating func handle(_ key: Key) {
-        context.message = nil
+        // A resize is not a key press: it keeps the message and the help on screen.
         if key == .resize { return }
+        context.message = nil
         if showHelp {
             // Any key closes help; q/Esc/? only close it rather than also going back.
             showHelp = false

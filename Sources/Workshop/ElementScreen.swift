@@ -108,13 +108,13 @@ public struct ElementScreen: Screen {
         let role = context.triangle[instrument.placement].map(FrameworkStyle.role(for:)) ?? .accent
         let noun = ElementScreen.noun(for: instrument)
         let heading = "\(instrument.short) · \(noun) \(element.number) of \(instrument.elements.count)"
-        var x = inner.x
-        x += canvas.text(heading, x: x, y: inner.y, role: .muted, maxWidth: inner.width)
+        canvas.text(heading, x: inner.x, y: inner.y, role: .muted, maxWidth: inner.width)
         canvas.text(element.title, x: inner.x, y: inner.y + 1, role: role, emphasis: .bold, maxWidth: inner.width)
         var body = Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: inner.height - 3)
         canvas.cursor = Point(x: inner.x, y: inner.y + 1)
         if let session = context.session, session.uses(instrument) {
-            if let progress = Optional(session.progressText(instrument)), inner.width - DisplayWidth.of(heading) > DisplayWidth.of(progress) + 4 {
+            let progress = session.progressText(instrument)
+            if inner.width - DisplayWidth.of(heading) > DisplayWidth.of(progress) + 4 {
                 canvas.text(progress, x: inner.maxX - DisplayWidth.of(progress), y: inner.y, role: .muted)
             }
             let panel = ScoringPanel(session: session, instrument: instrument,
