@@ -14,12 +14,13 @@ public enum BigDigits {
         "-": ["   ", "   ", "###", "   ", "   "],
         ".": ["   ", "   ", "   ", "   ", " # "],
         "?": ["###", "  #", " ##", "   ", " # "],
+        "/": ["  #", "  #", " # ", "#  ", "#  "],
     ]
     public static let height = 5
 
     public static func width(of text: String) -> Int { text.count * 4 - 1 }
 
-    /// Draws `text` (digits, '-', '.', '?') with its top-left at (x, y).
+    /// Draws `text` (digits, '-', '.', '?', '/') with its top-left at (x, y).
     public static func draw(_ text: String, x: Int, y: Int, role: Role, on canvas: inout Canvas) {
         let ink = canvas.glyphs.block
         for (i, character) in text.enumerated() {

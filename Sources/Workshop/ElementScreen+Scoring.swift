@@ -16,7 +16,8 @@ extension ElementScreen {
             keys += [KeyHelp("Tab", "choose the group (Shift-Tab: back)", hint: true, short: "group"),
                      KeyHelp("r", "reveal / hide the scores", hint: true, short: "reveal"),
                      KeyHelp("a", "record the agreed level and why", hint: true, short: "agree"),
-                     KeyHelp("l", "lock / unlock voting on this element")]
+                     KeyHelp("l", "lock / unlock voting on this element"),
+                     KeyHelp("b", "big digits for the back of the room (b again: the text)")]
         }
         keys += [KeyHelp("x", "clear the selected score"),
                  KeyHelp("n", "add a note", hint: true, short: "note"),
@@ -80,6 +81,8 @@ extension ElementScreen {
         case .char("r") where !session.isSelfAssessment:
             let payload: EventPayload = summary.revealed ? .hidden(ref) : .revealed(ref)
             report(session.record(payload), summary.revealed ? "Scores hidden" : "Scores revealed", session, context)
+        case .char("b") where !session.isSelfAssessment:
+            bigView.toggle()
         case .char("l") where !session.isSelfAssessment:
             let payload: EventPayload = summary.locked ? .votingUnlocked(ref) : .votingLocked(ref)
             report(session.record(payload), summary.locked ? "Voting unlocked" : "Voting locked", session, context)

@@ -10,6 +10,8 @@ public struct ElementScreen: Screen {
     public var scroll = 0
     /// The group whose score the number keys record (workshop sessions).
     public var selectedGroup = 0
+    /// Scores in big digits in place of the step's text, for the back of the room.
+    public var bigView = false
 
     public init(instrument: String, index: Int) {
         instrumentID = instrument
@@ -134,6 +136,13 @@ public struct ElementScreen: Screen {
             panel.draw(in: panelRect, on: &canvas)
         }
         context.viewSize = Size(width: body.width, height: body.height)
+        if bigView, body.height >= BigView.minimumHeight, let session = context.session, session.uses(instrument),
+           !session.isSelfAssessment {
+            BigView(session: session, instrument: instrument,
+                    summary: session.summary(ElementRef(instrument: instrument.id, element: element.id)))
+                .draw(in: body.inset(dx: 0, dy: 1), on: &canvas)
+            return
+        }
         document(instrument, element, context: context).draw(in: body, on: &canvas, scroll: scroll)
     }
 }

@@ -264,3 +264,29 @@ final class AsciiTerminalTests: XCTestCase {
         }
     }
 }
+
+final class BigViewTests: XCTestCase {
+    func testBigDigitsShowOnlyTheCountBeforeTheRevealAndEachLevelAfter() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.timeZone = TimeZone(identifier: "UTC")!
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(root: ElementScreen(instrument: "tool-a", index: 1), context: context)
+        app.type("254b")
+        let hidden = app.render(size: Size(width: 80, height: 24))
+        assertSnapshot(hidden, named: "big-view-hidden-80x24")
+        XCTAssertTrue(hidden.contains("groups have scored"))
+        XCTAssertFalse(hidden.contains("Emerging"))
+        app.type("r")
+        for (w, h) in [(80, 24), (120, 40)] {
+            assertSnapshot(app.render(size: Size(width: w, height: h)), named: "big-view-revealed-\(w)x\(h)")
+        }
+        let shown = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(shown.contains("Median 4, range 2–5"))
+        XCTAssertTrue(shown.contains("3 levels apart: discuss"))
+        app.press(.right)
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("groups have scored"), "the big view stays on for the next step")
+        app.type("b")
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("What good looks like"))
+    }
+}
