@@ -68,9 +68,12 @@ enum MatrixTables {
 
     static func heatmap(_ matrix: GroupMatrix, in rect: Rect, scroll: Int, firstGroup: Int, canvas: inout Canvas, context: WorkshopContext) {
         let dash = canvas.glyphs.isUnicode ? "–" : "-"
-        let statsWidth = 6 + 1 + 6 + 1 + 7 + 1 + 2
+        // Narrow screens get short headings, leaving room for more groups.
+        let compact = rect.width < 70
+        let stats = compact ? [("Med", 3), ("Rng", 3), ("Agr", 3)] : [("Median", 6), ("Range", 6), ("Agreed", 7)]
+        let statsWidth = stats.map { $0.1 + 1 }.reduce(0, +) + 2
         let groupWidth = max(3, min(5, matrix.groups.map { DisplayWidth.of($0.initials) }.max() ?? 3))
-        let minimumElement = 14
+        let minimumElement = compact ? 10 : 14
         let fit = max(1, (rect.width - 1 - minimumElement - 1 - statsWidth) / (groupWidth + 1))
         let start = max(0, min(firstGroup, max(0, matrix.groups.count - fit)))
         let shown = Array(matrix.groups.dropFirst(start).prefix(fit))
@@ -78,9 +81,9 @@ enum MatrixTables {
         let elementWidth = min(44, max(minimumElement, rect.width - 2 - statsWidth - shown.count * (groupWidth + 1) - 1))
         var columns = [TableColumn("Element", minWidth: elementWidth, maxWidth: elementWidth)]
         columns += shown.map { TableColumn($0.initials, minWidth: groupWidth, maxWidth: groupWidth, alignment: .centre) }
-        columns += [TableColumn("Median", minWidth: 6, maxWidth: 6, alignment: .right),
-                    TableColumn("Range", minWidth: 6, maxWidth: 6, alignment: .right),
-                    TableColumn("Agreed", minWidth: 7, maxWidth: 7, alignment: .centre),
+        columns += [TableColumn(stats[0].0, minWidth: stats[0].1, maxWidth: stats[0].1, alignment: .right),
+                    TableColumn(stats[1].0, minWidth: stats[1].1, maxWidth: stats[1].1, alignment: .right),
+                    TableColumn(stats[2].0, minWidth: stats[2].1, maxWidth: stats[2].1, alignment: .centre),
                     TableColumn(String(canvas.glyphs.warning), minWidth: 2, maxWidth: 2)]
         let widths = columns.map(\.minWidth)
         var lines: [Line] = []
