@@ -1,6 +1,7 @@
 """End-to-end tests: the real binary in a real pty (tmux), as a facilitator would use it."""
 import os
 import signal
+import subprocess
 import time
 import unittest
 
@@ -67,6 +68,24 @@ class FrameworkNavigation(unittest.TestCase):
             p.keys("Right")
         p.keys("q", "q", "q")
         self.assertEqual(p.ended()[0], 0)
+
+
+class Themes(unittest.TestCase):
+    def test_t_changes_the_colours_on_screen(self):
+        p = Pane(["demo"], 80, 24)
+        try:
+            p.wait_for("SERVICE")
+            coloured = lambda: subprocess.run(["tmux", "capture-pane", "-e", "-p", "-t", p.name],
+                                              capture_output=True, text=True).stdout
+            before = coloured()
+            self.assertIn("\x1b[", before, "the default theme draws in colour")
+            p.keys("t")
+            p.wait_for("Theme: light")
+            self.assertNotEqual(coloured(), before)
+            p.keys("q")
+            self.assertEqual(p.ended()[0], 0)
+        finally:
+            p.close()
 
 
 class TerminalTypes(unittest.TestCase):
