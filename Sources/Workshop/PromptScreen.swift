@@ -1,3 +1,4 @@
+import Foundation
 import TerminalKit
 
 /// A small form over the current screen: one or more text fields, Enter to go on,
@@ -59,7 +60,8 @@ public struct PromptScreen: Screen {
             if !fields[current].value.isEmpty { fields[current].value.removeLast() }
         case .ctrl("u"): fields[current].value = ""
         case .enter:
-            let value = fields[current].value.trimmed
+            let values = fields.map { $0.value.trimmingCharacters(in: .whitespacesAndNewlines) }
+            let value = values[current]
             if fields[current].required && value.isEmpty {
                 error = "\(fields[current].label) is needed"
                 return .stay
@@ -72,12 +74,12 @@ public struct PromptScreen: Screen {
                 current += 1
                 return .stay
             }
-            if let firstMissing = fields.firstIndex(where: { $0.required && $0.value.trimmed.isEmpty }) {
+            if let firstMissing = fields.indices.first(where: { fields[$0].required && values[$0].isEmpty }) {
                 current = firstMissing
                 error = "\(fields[firstMissing].label) is needed"
                 return .stay
             }
-            if let problem = submit(fields.map { $0.value.trimmed }) {
+            if let problem = submit(values) {
                 error = problem
                 return .stay
             }
@@ -114,14 +116,5 @@ public struct PromptScreen: Screen {
         if let error {
             canvas.text(error, x: inner.x, y: rect.maxY - 2, role: .warning, maxWidth: inner.width)
         }
-    }
-}
-
-extension String {
-    var trimmed: String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s.removeFirst() }
-        while s.last?.isWhitespace == true { s.removeLast() }
-        return String(s)
     }
 }

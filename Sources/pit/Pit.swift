@@ -68,7 +68,8 @@ struct HomeCommand: ParsableCommand {
 final class HomeLauncher {
     let context: WorkshopContext
     let author: String
-    private var demoFolder: URL?
+    /// Demo sessions started from the home screen, deleted when pit ends.
+    private var demoFolders: [URL] = []
 
     init(context: WorkshopContext, author: String) {
         self.context = context
@@ -87,13 +88,9 @@ final class HomeLauncher {
             }
         case .demo:
             do {
-                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-demo-\(getpid())-\(UUID().uuidString.prefix(6))")
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                demoFolder = folder
-                guard let toolA = context.catalogue.instrument("tool-a") else { return .stay }
-                adopt(try makeDemo(at: folder.appendingPathComponent("demo.pit"), toolA: toolA,
-                                   alsoUsing: ["tool-b", "tool-c", "tool-d"].filter { context.catalogue.instrument($0) != nil }),
-                      remember: false)
+                let file = try temporaryDemoFile()
+                demoFolders.append(file.deletingLastPathComponent())
+                adopt(try makeDemo(at: file, catalogue: context.catalogue), remember: false)
                 return .push(TriangleScreen())
             } catch {
                 context.say("\(error)", error: true)
@@ -135,7 +132,7 @@ final class HomeLauncher {
     }
 
     func cleanUp() {
-        if let demoFolder { try? FileManager.default.removeItem(at: demoFolder) }
+        for folder in demoFolders { try? FileManager.default.removeItem(at: folder) }
     }
 }
 

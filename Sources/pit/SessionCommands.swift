@@ -164,39 +164,40 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let catalogue = try options.loadCatalogue()
-        let url: URL
-        if let output {
-            url = URL(fileURLWithPath: output)
-        } else {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-demo-\(getpid())")
-            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            url = folder.appendingPathComponent("demo.pit")
-            try? FileManager.default.removeItem(at: url)
-        }
-        // Demo data on Tool A; the seam tools are in the session, ready to score.
-        guard let toolA = catalogue.instrument("tool-a") else {
-            complain("the demo needs Tool A (tool-a.yaml), which did not load")
-            throw ExitCode.config
-        }
-        let seams = ["tool-b", "tool-c", "tool-d"].filter { catalogue.instrument($0) != nil }
-        let store = try SessionFiles.attempt { try makeDemo(at: url, toolA: toolA, alsoUsing: seams) }
+        let url = try output.map { URL(fileURLWithPath: $0) } ?? temporaryDemoFile()
+        // A temporary demo goes when pit ends, also when it could not be made.
+        defer { if output == nil { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) } }
+        let store = try SessionFiles.attempt { try makeDemo(at: url, catalogue: catalogue) }
         if noOpen {
             print("Wrote the demo session to \(url.path).")
             store.close()
             return
         }
-        defer { if output == nil { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) } }
         try runSession(store, options: options, author: store.state.info.facilitator, remember: output != nil)
     }
 }
 
 /// The demo session: Tool A's sample data over the last two hours, created just
-/// before them, so that the log reads in time order and the user's own changes follow.
-func makeDemo(at url: URL, toolA: Instrument, alsoUsing: [String]) throws -> SessionStore {
+/// before them, so that the log reads in time order and the user's own changes follow;
+/// Tools B–D are in the session, ready to score.
+func makeDemo(at url: URL, catalogue: Catalogue) throws -> SessionStore {
+    guard let toolA = catalogue.instrument("tool-a") else { throw DemoUnavailable() }
+    let seams = ["tool-b", "tool-c", "tool-d"].filter { catalogue.instrument($0) != nil }
     let start = Date().addingTimeInterval(-2 * 3600)
     let clock = CreationClock(creation: start.addingTimeInterval(-60))
     let store = try DemoSeed.create(at: url, elements: [(instrument: toolA.id, elements: toolA.elements.map(\.id))],
-                                    alsoUsing: alsoUsing, seed: 7, start: start, clock: { clock.now() })
+                                    alsoUsing: seams, seed: 7, start: start, clock: { clock.now() })
     clock.live = true
     return store
+}
+
+/// Where a demo that is thrown away afterwards is written: a new folder of its own.
+func temporaryDemoFile() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-demo-\(getpid())-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder.appendingPathComponent("demo.pit")
+}
+
+struct DemoUnavailable: Error, CustomStringConvertible {
+    var description: String { "the demo needs Tool A (Assessments/tool-a.yaml), which did not load" }
 }

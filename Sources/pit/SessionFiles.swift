@@ -16,6 +16,7 @@ enum SessionFiles {
             case .busy: return ExitCode(75)
             }
         case is MergeError: return .dataError
+        case is DemoUnavailable: return .config
         default: return .software
         }
     }
