@@ -115,7 +115,8 @@ class HomeScreen(unittest.TestCase):
     def test_new_session_from_home_then_listed_as_recent(self):
         folder = tempfile.mkdtemp(prefix="pit-home-")
         path = os.path.join(folder, "from-home.pit")
-        pane = Pane([], 100, 30)
+        state = os.path.join(folder, "state")      # shared by both starts, so the second sees the first's recent list
+        pane = Pane([], 100, 30, env={"XDG_STATE_HOME": state})
         try:
             pane.wait_for("New workshop session")
             pane.keys("Down", "Down", "Enter")
@@ -133,8 +134,8 @@ class HomeScreen(unittest.TestCase):
             self.assertTrue(os.path.exists(path))
         finally:
             pane.close()
-        # The next start lists it on the home screen (same state folder as the first pane).
-        again = Pane([], 100, 30, env={"XDG_STATE_HOME": pane.dir})
+        # The next start lists it on the home screen.
+        again = Pane([], 100, 30, env={"XDG_STATE_HOME": state})
         try:
             again.wait_for("Open " + path)
         finally:

@@ -1,6 +1,7 @@
 """Drives the real pit binary in a tmux pane: send keys, read the screen, resize, signal."""
 import os
 import shlex
+import shutil
 import subprocess
 import tempfile
 import time
@@ -23,7 +24,8 @@ class Pane:
         self.status_file = os.path.join(self.dir, "status")
         self.stty_file = os.path.join(self.dir, "stty")
         environment = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-                       "XDG_STATE_HOME": self.dir, "XDG_CONFIG_HOME": self.dir, "HOME": self.dir}
+                       "XDG_STATE_HOME": self.dir, "XDG_CONFIG_HOME": self.dir, "HOME": self.dir,
+                       "TMPDIR": self.dir}  # a killed demo leaves its file here, removed by close()
         environment.update(env or {})
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in environment.items() if v is not None)
         unsets = " ".join(f"-u {k}" for k, v in environment.items() if v is None)
@@ -86,3 +88,4 @@ class Pane:
 
     def close(self):
         tmux("kill-session", "-t", self.name, check=False)
+        shutil.rmtree(self.dir, ignore_errors=True)
