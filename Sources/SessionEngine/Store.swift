@@ -26,6 +26,7 @@ public struct SessionSnapshot: Sendable {
 ///   `level`/`na` the answer; `target` the seq an `undone` cancels; `text` the note,
 ///   rationale, group name or what; `text2` sector or owner; `text3` initials or due date.
 ///   `sessionCreated` keeps its `SessionInfo` as JSON in `text`.
+/// - `room`: one row, the facilitator's focus, rewritten in place (see `RoomTable`).
 /// Opening checks the header bytes first (SQLite magic, application_id, user_version, size
 /// against the header's page count), then looks inside read-only (`quick_check`, tables)
 /// before a read-write connection is made; refused files are never written.
@@ -46,6 +47,10 @@ public final class SessionStore {
     public private(set) var state = SessionState()
     public var isClosed: Bool { db == nil }
     public var lastSeq: Int64 { events.last?.seq ?? 0 }
+    /// The facilitator's focus as last read or written (nil if none was ever written).
+    public private(set) var focus: RoomFocus?
+    /// Counts the focus rows written to the file; changes whenever the focus does.
+    public private(set) var focusRevision: Int64 = 0
 
     private var db: DatabaseQueue?
     private let clock: SessionClock
@@ -148,13 +153,40 @@ public final class SessionStore {
                 try queue.inDatabase { db in try checkInside(db, path: path) }
             }
             let version = try queue.inDatabase { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
-            if version < schemaVersion { try migrator.migrate(queue) }
+            if version < schemaVersion {
+                try migrator.migrate(queue)
+            } else if try !queue.read({ try migrator.hasCompletedMigrations($0) }) {
+                // A file made before the room table gets it here (user_version stays 1). A file
+                // that cannot be written still opens; it just shares no focus.
+                try? migrator.migrate(queue)
+            }
             try store.loadNew()
         } catch {
             store.close()
             throw mapOpenError(error, path: path)
         }
         return store
+    }
+
+    /// Opens a session that this process only watches (the audience view): the file is
+    /// checked, never migrated or written; `refreshChanges` follows other processes' writes.
+    public static func openForReading(at url: URL, clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
+        let path = url.path
+        _ = try FileCheck.check(path: path)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+            let store = SessionStore(url: url, db: queue, clock: clock)
+            do {
+                try queue.inDatabase { db in try checkInside(db, path: path) }
+                try store.loadNew()
+            } catch {
+                store.close()
+                throw error
+            }
+            return store
+        } catch {
+            throw mapOpenError(error, path: path)
+        }
     }
 
     /// Reads a session without ever writing to it (for reports and merge).
@@ -279,32 +311,94 @@ public final class SessionStore {
     /// (one `PRAGMA data_version`): call it on every input timeout. True if the state changed.
     @discardableResult
     public func refreshIfChanged() throws -> Bool {
+        try refreshChanges().contains(.events)
+    }
+
+    /// Loads what other processes wrote since the last look: new events and the focus.
+    /// One `PRAGMA data_version` when nothing changed.
+    public func refreshChanges() throws -> SessionChanges {
         guard let db else { throw SessionError.closed }
         do {
             let changed = try db.inDatabase { db -> Bool in
                 let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
                 return v != dataVersion
             }
-            guard changed else { return false }
-            let before = lastSeq
+            guard changed else { return [] }
+            let before = lastSeq, focusBefore = focusRevision
             try loadNew()
-            return lastSeq != before
+            var changes: SessionChanges = []
+            if lastSeq != before { changes.insert(.events) }
+            if focusRevision != focusBefore { changes.insert(.focus) }
+            return changes
         } catch {
             throw Self.mapOpenError(error, path: path)
         }
     }
 
-    /// Reads events after `lastSeq` and folds them in.
+    /// Reads events after `lastSeq` and folds them in; reads the focus.
     private func loadNew() throws {
         guard let db else { throw SessionError.closed }
         let path = self.path
         let after = lastSeq
-        let (fresh, version) = try db.inDatabase { db -> ([Event], Int64) in
+        let (fresh, version, room) = try db.inDatabase { db -> ([Event], Int64, (focus: RoomFocus, rev: Int64)?) in
             let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
-            return (try Self.fetchEvents(db, after: after, path: path), v)
+            return (try Self.fetchEvents(db, after: after, path: path), v, try RoomTable.read(db))
         }
         dataVersion = version
         ingest(fresh)
+        adoptFocus(room)
+    }
+
+    private func adoptFocus(_ room: (focus: RoomFocus, rev: Int64)?) {
+        guard let room, room.rev != focusRevision else { return }
+        focus = room.focus
+        focusRevision = room.rev
+    }
+
+    // MARK: The facilitator's focus
+
+    /// Reads the focus from the file now (nil if none was ever written).
+    public func readFocus() throws -> RoomFocus? {
+        guard let db else { throw SessionError.closed }
+        do {
+            let room = try db.inDatabase { db in try RoomTable.read(db) }
+            adoptFocus(room)
+            return room?.focus
+        } catch {
+            throw Self.mapOpenError(error, path: path)
+        }
+    }
+
+    /// Rewrites the focus row, only when it differs from what the file holds, so a key that
+    /// does not move the facilitator writes nothing. True if it wrote.
+    @discardableResult
+    public func writeFocus(_ newFocus: RoomFocus, author: String) throws -> Bool {
+        guard let db else { throw SessionError.closed }
+        // The row's time is when the room last moved, not part of the record: it does not
+        // take a reading of the session's clock (which stamps events).
+        let now = Date()
+        do {
+            var seen: (focus: RoomFocus, rev: Int64)?
+            var wrote = false
+            try db.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    if let stored = try RoomTable.read(db), stored.focus == newFocus {
+                        seen = stored
+                        return .rollback
+                    }
+                    seen = (newFocus, try RoomTable.write(newFocus, author: author, at: now, db))
+                    wrote = true
+                    return .commit
+                }
+            }
+            adoptFocus(seen)
+            return wrote
+        } catch {
+            if let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
+                throw SessionFileError.busy(path: path)
+            }
+            throw SessionFileError.notWritable(path: path, detail: Self.describe(error))
+        }
     }
 
     private func ingest(_ fresh: [Event]) {
@@ -331,6 +425,7 @@ public final class SessionStore {
                     let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
                     if v != dataVersion {
                         ingest(try Self.fetchEvents(db, after: lastSeq, path: path))
+                        adoptFocus(try RoomTable.read(db))
                         dataVersion = v
                     }
                     let insert = try db.cachedStatement(sql: Self.insertSQL)
@@ -426,6 +521,9 @@ public final class SessionStore {
                 PRAGMA application_id = \(applicationID);
                 PRAGMA user_version = 1;
                 """)
+        }
+        m.registerMigration("v2-room") { db in
+            try db.execute(sql: RoomTable.createSQL)
         }
         return m
     }()

@@ -56,6 +56,7 @@ public struct App {
         case .quit: shouldQuit = true
         case .unhandled: handleGlobal(key)
         }
+        publishFocus()
     }
 
     private mutating func handleGlobal(_ key: Key) {

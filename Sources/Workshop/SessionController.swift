@@ -9,9 +9,15 @@ public final class SessionController {
     /// Who is recording (written on every event).
     public let author: String
     public private(set) var lastSaved: Date?
-    public private(set) var lastFailure: String?
+    public internal(set) var lastFailure: String?
     /// Divergence threshold: groups this many levels apart are flagged for discussion.
     public var divergenceThreshold = 2
+    /// The room's countdown, if one is set (shared through the focus).
+    public var timer: RoomTimer?
+    /// The current item of the session's plan, if it has one.
+    public var planPosition: Int?
+    /// The focus this process last shared, so an unmoved key writes nothing.
+    var publishedFocus: RoomFocus?
 
     public init(store: SessionStore, author: String) {
         self.store = store

@@ -50,6 +50,7 @@ enum InteractiveRunner {
                 needsDraw = true
             } else {
                 needsDraw = idle()
+                app.publishFocus()
             }
         }
     }
