@@ -129,7 +129,9 @@ public struct ElementScreen: Screen {
                 panelRect = Rect(x: inner.maxX - panelWidth, y: inner.y + 2, width: panelWidth, height: inner.height - 2)
                 body.width -= panelWidth + 2
             } else {
-                let height = min(panel.preferredHeight(), max(4, body.height / 2 + 1))
+                // Half the body for the scores, more if that is what keeps every essential line.
+                let height = min(panel.preferredHeight(width: inner.width),
+                                 max(min(panel.minimumHeight(width: inner.width), body.height - 2), body.height / 2 + 1, 4))
                 panelRect = Rect(x: inner.x, y: body.y - 1, width: inner.width, height: height)
                 body = Rect(x: body.x, y: panelRect.maxY, width: body.width, height: body.maxY - panelRect.maxY)
             }
