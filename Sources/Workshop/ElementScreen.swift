@@ -119,6 +119,15 @@ public struct ElementScreen: Screen {
             if inner.width - DisplayWidth.of(heading) > DisplayWidth.of(progress) + 4 {
                 canvas.text(progress, x: inner.maxX - DisplayWidth.of(progress), y: inner.y, role: .muted)
             }
+            if bigView, !session.isSelfAssessment, body.height >= BigView.minimumHeight {
+                // The big view takes the whole space below the title: it shows all the panel does.
+                context.viewSize = Size(width: body.width, height: body.height)
+                BigView(session: session, instrument: instrument,
+                        summary: session.summary(ElementRef(instrument: instrument.id, element: element.id)),
+                        selectedGroup: selectedGroup)
+                    .draw(in: body, on: &canvas)
+                return
+            }
             let panel = ScoringPanel(session: session, instrument: instrument,
                                      summary: session.summary(ElementRef(instrument: instrument.id, element: element.id)),
                                      selectedGroup: selectedGroup)
@@ -138,13 +147,6 @@ public struct ElementScreen: Screen {
             panel.draw(in: panelRect, on: &canvas)
         }
         context.viewSize = Size(width: body.width, height: body.height)
-        if bigView, body.height >= BigView.minimumHeight, let session = context.session, session.uses(instrument),
-           !session.isSelfAssessment {
-            BigView(session: session, instrument: instrument,
-                    summary: session.summary(ElementRef(instrument: instrument.id, element: element.id)))
-                .draw(in: body.inset(dx: 0, dy: 1), on: &canvas)
-            return
-        }
         document(instrument, element, context: context).draw(in: body, on: &canvas, scroll: scroll)
     }
 }

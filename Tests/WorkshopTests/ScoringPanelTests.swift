@@ -67,3 +67,44 @@ final class ScoringPanelTests: XCTestCase {
         XCTAssertTrue(canvas.contains("Housing"), "the selected group is in view")
     }
 }
+
+/// The big view works at 80x24 with six groups and grows with the screen.
+final class BigViewSizesTests: XCTestCase {
+    func testSixGroupsAt80x24AndLargerDigitsAndWholeNamesOnBiggerScreens() throws {
+        let groups = Array(eightGroups.prefix(6))
+        let scratch = try ScratchSession(groups: groups)
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.timeZone = TimeZone(identifier: "UTC")!
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(root: ElementScreen(instrument: "tool-a", index: 1), context: context)
+        app.type("14523b")
+        let hidden = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(hidden.contains("groups have scored"))
+        XCTAssertTrue(hidden.contains("○ Housing Association") || hidden.contains("○ HA"), "who has not scored")
+        XCTAssertFalse(hidden.contains("Embedded"), "no level before the reveal")
+        assertSnapshot(hidden, named: "big-view-6-groups-hidden-80x24")
+
+        app.type("r")
+        try scratch.store.append(.agreedScoreRecorded(element: ElementRef(instrument: "tool-a", element: "needs-assessment"),
+                                                      answer: .level(3), rationale: "pooled"), author: "Sam")
+        var digitRows: [Int] = []
+        for (w, h) in [(80, 24), (120, 36), (200, 60), (250, 70)] {
+            let canvas = app.render(size: Size(width: w, height: h))
+            for line in ["Median 3, range 1–5", "▲ 4 levels apart: discuss", "Agreed: 3 Developing"] {
+                XCTAssertTrue(canvas.contains(line), "\(line) at \(w)x\(h)")
+            }
+            for group in groups {
+                let firstWord = String(group.name.split(separator: " ")[0])
+                XCTAssertTrue(canvas.contains(group.name) || canvas.contains(" \(group.initials) ") || canvas.contains(firstWord),
+                              "\(group.name) at \(w)x\(h)")
+            }
+            if w >= 200 {
+                for group in groups { XCTAssertTrue(canvas.contains(group.name), "whole name \(group.name) at \(w)x\(h)") }
+            }
+            digitRows.append(canvas.lines().filter { $0.contains("█") }.count)
+            if w == 80 { assertSnapshot(canvas, named: "big-view-6-groups-revealed-80x24") }
+        }
+        XCTAssertEqual(digitRows, digitRows.sorted(), "digits never shrink as the screen grows: \(digitRows)")
+        XCTAssertGreaterThan(digitRows.last!, 2 * digitRows.first!, "and are much taller at 250x70: \(digitRows)")
+    }
+}
