@@ -8,6 +8,8 @@ public struct App {
     public private(set) var stack: [any Screen]
     public private(set) var showHelp = false
     public private(set) var shouldQuit = false
+    /// Presentation mode: the whole screen shows what the audience sees (`P`, or `pit present`).
+    public var presenting = false
     public let context: WorkshopContext
 
     public init(root: any Screen, context: WorkshopContext) {
@@ -28,6 +30,7 @@ public struct App {
     public static let sessionKeys: [KeyHelp] = [
         KeyHelp("m", "the matrices: levels, heat map, roll-up, priorities, actions, transcript", hint: true, short: "matrices"),
         KeyHelp("g", "the groups in the room"),
+        KeyHelp("P", "presentation mode: the audience's view on this screen (P again: back)"),
     ]
 
     /// Global keys that apply now.
@@ -67,6 +70,8 @@ public struct App {
             context.needsFullRedraw = true
         case .char("m") where context.session != nil:
             if !(top is MatrixScreen) { stack.append(MatrixScreen()) }
+        case .char("P") where context.session != nil:
+            presenting.toggle()
         case .char("g") where context.session != nil:
             if !(top is GroupsScreen) { stack.append(GroupsScreen()) }
         case .char("t"):
@@ -86,6 +91,14 @@ public struct App {
         var canvas = Canvas(width: size.width, height: size.height, glyphs: glyphs)
         guard size.width >= App.minimumSize.width, size.height >= App.minimumSize.height else {
             drawTooSmall(&canvas)
+            return canvas
+        }
+        if presenting, context.session != nil {
+            let audience = top as? AudienceScreen
+            AudienceView(context: context, focus: audience.map { $0.focus(context: context) } ?? roomFocus, now: context.now(),
+                         following: audience?.following ?? true)
+                .draw(in: canvas.bounds, on: &canvas)
+            if showHelp { drawHelp(&canvas, in: canvas.bounds) }
             return canvas
         }
         let (header, rest) = canvas.bounds.splitTop(1)
@@ -122,8 +135,16 @@ public struct App {
             text = String(canvas.glyphs.ellipsis) + String(text.dropFirst(min(text.count - 1, 6)))
         }
         canvas.text(" " + text, x: rect.x, y: rect.y, role: .status, emphasis: .bold, maxWidth: rect.width)
-        let right = context.headerNote
+        var right = context.headerNote
+        var end = rect.maxX
+        if let timer = context.session?.timer {
+            // The countdown at the right end; the last minute and the end stand out.
+            let words = " " + TimerText.words(timer, now: context.now()) + " "
+            end -= DisplayWidth.of(words)
+            canvas.text(words, x: end, y: rect.y, role: TimerText.role(timer, now: context.now()), emphasis: [.bold, .reverse])
+        }
         if !right.isEmpty {
+            let rect = Rect(x: rect.x, y: rect.y, width: end - rect.x, height: 1)
             let room = rect.width - DisplayWidth.of(text) - 4
             if room > 6 {
                 let note = DisplayWidth.truncate(right, to: room, ellipsis: canvas.glyphs.ellipsis)

@@ -33,7 +33,7 @@ public struct ElementScreen: Screen {
             KeyHelp("← →", "previous / next", hint: scoring.isEmpty),
             KeyHelp("↑↓ PgUp PgDn", "scroll the text", hint: scoring.isEmpty),
             KeyHelp("Home End", "top / bottom of the text"),
-        ]
+        ] + (context.session.map { $0.isSelfAssessment } == false ? RoomTimerControl.keys : [])
     }
 
     func document(_ instrument: Instrument, _ element: Element, context: WorkshopContext) -> TextDocument {
@@ -81,6 +81,8 @@ public struct ElementScreen: Screen {
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
         guard let instrument = context.catalogue.instrument(instrumentID) else { return .unhandled }
         if let navigation = handleScoring(key, instrument: instrument, context: context) { return navigation }
+        if let session = context.session, !session.isSelfAssessment,
+           let navigation = RoomTimerControl.handle(key, session: session, context: context) { return navigation }
         switch key {
         case .left where index > 0:
             index -= 1; scroll = 0

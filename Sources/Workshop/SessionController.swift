@@ -14,6 +14,8 @@ public final class SessionController {
     public var divergenceThreshold = 2
     /// The room's countdown, if one is set (shared through the focus).
     public var timer: RoomTimer?
+    /// Whether the bell has rung for the countdown's end (it rings once).
+    public var timerBellRung = false
     /// The current item of the session's plan, if it has one.
     public var planPosition: Int?
     /// The focus this process last shared, so an unmoved key writes nothing.

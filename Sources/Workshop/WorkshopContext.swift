@@ -20,6 +20,10 @@ public final class WorkshopContext {
     public var needsFullRedraw = false
     /// Times on screen are shown in this zone (the machine's, unless a test fixes it).
     public var timeZone = TimeZone.current
+    /// The time now, for the room's countdown (a test fixes it).
+    public var now: () -> Date = { Date() }
+    /// Whether the countdown's end rings the terminal bell (`--no-bell` turns it off).
+    public var bellEnabled = true
     /// How many lines the last matrix view drawn had, so its scrolling stops at the end.
     var matrixRowCount = 1
     /// The size of the body area at the last frame; scrolling screens clamp to it.

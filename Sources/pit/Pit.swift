@@ -19,7 +19,7 @@ struct Pit: ParsableCommand {
         """,
         version: version,
         subcommands: [HomeCommand.self, NewCommand.self, OpenCommand.self, AssessCommand.self, MergeCommand.self, DemoCommand.self,
-                      ReportCommand.self, CompareCommand.self, ImportCommand.self, ThemesCommand.self, InstrumentsCommand.self],
+                      PresentCommand.self, ReportCommand.self, CompareCommand.self, ImportCommand.self, ThemesCommand.self, InstrumentsCommand.self],
         defaultSubcommand: HomeCommand.self
     )
 }
@@ -29,6 +29,7 @@ func makeContext(_ options: GlobalOptions) throws -> WorkshopContext {
     let catalogue = try options.loadCatalogue()
     let themes = try options.loadThemes()
     let context = WorkshopContext(catalogue: catalogue, themes: themes, themeName: options.theme)
+    context.bellEnabled = !options.noBell
     // Problems were printed before the screens took over; say so on the first screen too.
     if let first = catalogue.problems.first {
         let more = catalogue.problems.count > 1 ? " (and \(catalogue.problems.count - 1) more; see `pit instruments list`)" : ""

@@ -1,0 +1,86 @@
+"""End-to-end: `pit present` on the projector follows `pit open` on the facilitator's laptop."""
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import unittest
+
+from tmux_driver import PIT, Pane
+
+LEVEL_WORDS = ("Not evident", "Emerging", "Developing", "Established", "Embedded", "median", "range")
+
+
+def pit(*args):
+    return subprocess.run([PIT, *args], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+
+
+class AudienceFollowsTheFacilitator(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="pit-e2e-")
+        self.path = os.path.join(self.folder, "room.pit")
+        made = pit("new", "Room", "--groups", "Council,Health,Residents", "-o", self.path, "--no-open")
+        self.assertEqual(made.returncode, 0, made.stderr)
+        self.seen = []
+
+    def tearDown(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def follow(self, audience, text, timeout=3.0):
+        """Polls the audience's screen until `text` shows (a generous bound, not a speed
+        test), checking on every capture that no level shows before the reveal."""
+        deadline = time.time() + timeout
+        while True:
+            screen = audience.screen()
+            self.seen.append(screen)
+            if not self.revealed:
+                for word in LEVEL_WORDS:
+                    self.assertNotIn(word, screen, f"a level showed before the reveal:\n{screen}")
+            if text in screen:
+                return screen
+            if time.time() > deadline:
+                raise AssertionError(f"the audience did not show {text!r}; screen was:\n{screen}")
+            time.sleep(0.05)
+
+    def test_moves_reveal_and_timer_reach_the_audience_and_no_level_shows_early(self):
+        self.revealed = False
+        facilitator = Pane(["open", self.path, "--as", "Facilitator", "--no-bell"], 100, 30)
+        audience = Pane(["present", self.path], 120, 36)
+        try:
+            facilitator.wait_for("SERVICE")
+            self.follow(audience, "Place-based planning")          # the triangle
+            facilitator.keys("p")
+            facilitator.wait_for("Leadership in place")
+            self.follow(audience, "Leadership in place")           # the list of steps
+            facilitator.keys("Down", "Enter")
+            facilitator.wait_for("Step 2 of 10")
+            self.follow(audience, "Joint needs assessment")
+            self.follow(audience, "0 of 3 groups in")
+            facilitator.keys("2", "5")                             # Council and Health score
+            facilitator.wait_for("Saved: Health gave a score")
+            self.follow(audience, "2 of 3 groups in")
+            facilitator.keys("T")
+            facilitator.wait_for("left")
+            self.follow(audience, "left")                           # the countdown
+            self.assertRegex(audience.screen(), r"[78]:\d\d left")
+            facilitator.keys("r")
+            facilitator.wait_for("Scores (revealed)")
+            self.revealed = True
+            screen = self.follow(audience, "median 3.5")
+            self.assertIn("Council 2 · Health 5: discuss", screen)
+            self.assertNotIn("Tab", screen, "no key hints on the audience's screen")
+            # Keys on the audience's screen change nothing.
+            before = os.path.getsize(self.path), pit("report", self.path, "--format", "json").stdout
+            audience.keys("3", "r", "u", "a")
+            time.sleep(0.5)
+            self.assertEqual(pit("report", self.path, "--format", "json").stdout, before[1])
+            audience.keys("q")
+            status, _ = audience.ended()
+            self.assertEqual(status, 0)
+        finally:
+            facilitator.close()
+            audience.close()
+
+
+if __name__ == "__main__":
+    unittest.main()
