@@ -81,6 +81,7 @@ public enum SessionJSON {
         var owner: String?
         var due: String?
         var target: Int64?
+        var plan: SessionPlan?
     }
 
     struct ScoreRec: Codable {
@@ -262,6 +263,8 @@ public enum SessionJSON {
         case .actionAdded(let id, let x, let what, let owner, let due):
             r.id = id; ref(x); r.what = what; r.owner = owner; r.due = due
         case .actionDone(let id): r.id = id
+        case .planSet(let plan): r.plan = plan
+        case .instrumentAdded(let id), .instrumentRemoved(let id): r.instrument = id
         case .undone(let t): r.target = t
         }
         return r
@@ -426,6 +429,9 @@ public enum SessionJSON {
             payload = .actionAdded(id: try need(r.id, "id"), element: try optRef(), what: r.what ?? "", owner: r.owner ?? "",
                                    due: r.due)
         case "actionDone": payload = .actionDone(id: try need(r.id, "id"))
+        case "planSet": payload = .planSet(try need(r.plan, "plan"))
+        case "instrumentAdded": payload = .instrumentAdded(id: try need(r.instrument, "instrument"))
+        case "instrumentRemoved": payload = .instrumentRemoved(id: try need(r.instrument, "instrument"))
         case "undone": payload = .undone(seq: try need(r.target, "target"))
         default: throw bad("unknown kind \"\(kind)\"")
         }

@@ -178,6 +178,11 @@ public enum EventPayload: Codable, Hashable, Sendable {
     case noteAdded(id: String, element: ElementRef?, text: String)
     case actionAdded(id: String, element: ElementRef?, what: String, owner: String, due: String?)
     case actionDone(id: String)
+    /// The session's plan, whole (set, reordered, skipped or retimed).
+    case planSet(SessionPlan)
+    /// An instrument joins or leaves a running session (its scores stay in the record).
+    case instrumentAdded(id: String)
+    case instrumentRemoved(id: String)
     /// Takes the event with this sequence number out of effect. Undoing an `undone`
     /// puts its target back (redo).
     case undone(seq: Int64)
@@ -200,6 +205,9 @@ public enum EventPayload: Codable, Hashable, Sendable {
         case .noteAdded: return "noteAdded"
         case .actionAdded: return "actionAdded"
         case .actionDone: return "actionDone"
+        case .planSet: return "planSet"
+        case .instrumentAdded: return "instrumentAdded"
+        case .instrumentRemoved: return "instrumentRemoved"
         case .undone: return "undone"
         }
     }

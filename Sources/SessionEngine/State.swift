@@ -71,6 +71,8 @@ public struct SessionState: Hashable, Sendable {
     public var actions: [Action]
     /// Sequence numbers of events that are not in effect (undone, and not redone).
     public var notInEffect: Set<Int64>
+    /// The session's plan, if it has one.
+    public var plan: SessionPlan?
     /// Sequence number of the last event folded (0 for none).
     public var lastSeq: Int64
     /// Time of the last event folded.
@@ -173,6 +175,12 @@ public struct SessionState: Hashable, Sendable {
                 actions[i].done = true
                 actions[i].doneAt = event.at
             }
+        case .planSet(let p):
+            plan = p
+        case .instrumentAdded(let id):
+            if !info.instruments.contains(id) { info.instruments.append(id) }
+        case .instrumentRemoved(let id):
+            info.instruments.removeAll { $0 == id }
         case .undone:
             break
         }

@@ -484,7 +484,12 @@ public final class SessionStore {
             guard let t = event(seq: target) else { throw SessionError.invalidEvent("there is no event \(target) to undo") }
             if case .sessionCreated = t.payload { throw SessionError.invalidEvent("the session's creation cannot be undone") }
             if !state.isInEffect(target) { throw SessionError.invalidEvent("event \(target) is already undone") }
-        case .revealed, .hidden, .votingLocked, .votingUnlocked, .agreedScoreRecorded, .agreedScoreCleared:
+        case .instrumentAdded(let id):
+            if id.isEmpty { throw SessionError.invalidEvent("an instrument needs an id") }
+            if state.info.instruments.contains(id) { throw SessionError.invalidEvent("the session already uses \(id)") }
+        case .instrumentRemoved(let id):
+            if !state.info.instruments.contains(id) { throw SessionError.invalidEvent("the session does not use \(id)") }
+        case .revealed, .hidden, .votingLocked, .votingUnlocked, .agreedScoreRecorded, .agreedScoreCleared, .planSet:
             break
         }
         if events.isEmpty {
@@ -646,6 +651,12 @@ public final class SessionStore {
             subject = id; ref(r); text = what; text2 = owner; text3 = due
         case .actionDone(let id):
             subject = id
+        case .planSet(let plan):
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.sortedKeys]
+            text = String(decoding: try enc.encode(plan), as: UTF8.self)
+        case .instrumentAdded(let id), .instrumentRemoved(let id):
+            instrument = id
         case .undone(let seq):
             target = seq
         }
@@ -706,6 +717,15 @@ public final class SessionStore {
         case "actionAdded":
             payload = .actionAdded(id: try subject(), element: optRef(), what: text() ?? "", owner: row[11] ?? "", due: row[12])
         case "actionDone": payload = .actionDone(id: try subject())
+        case "planSet":
+            guard let json: String = row[10],
+                  let plan = try? JSONDecoder().decode(SessionPlan.self, from: Data(json.utf8)) else {
+                throw bad("has an unreadable plan")
+            }
+            payload = .planSet(plan)
+        case "instrumentAdded", "instrumentRemoved":
+            guard let id: String = row[5] else { throw bad("has no instrument") }
+            payload = kind == "instrumentAdded" ? .instrumentAdded(id: id) : .instrumentRemoved(id: id)
         case "undone":
             guard let t: Int64 = row[9] else { throw bad("has no target") }
             payload = .undone(seq: t)

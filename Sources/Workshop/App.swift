@@ -30,6 +30,7 @@ public struct App {
     public static let sessionKeys: [KeyHelp] = [
         KeyHelp("m", "the matrices: levels, heat map, roll-up, priorities, actions, transcript", hint: true, short: "matrices"),
         KeyHelp("g", "the groups in the room"),
+        KeyHelp("o", "the plan: order, minutes planned and used"),
         KeyHelp("P", "presentation mode: the audience's view on this screen (P again: back)"),
     ]
 
@@ -70,6 +71,8 @@ public struct App {
             context.needsFullRedraw = true
         case .char("m") where context.session != nil:
             if !(top is MatrixScreen) { stack.append(MatrixScreen()) }
+        case .char("o") where context.session != nil:
+            if !(top is PlanScreen) { stack.append(PlanScreen()) }
         case .char("P") where context.session != nil:
             presenting.toggle()
         case .char("g") where context.session != nil:

@@ -82,7 +82,15 @@ public struct ElementScreen: Screen {
         guard let instrument = context.catalogue.instrument(instrumentID) else { return .unhandled }
         if let navigation = handleScoring(key, instrument: instrument, context: context) { return navigation }
         if let session = context.session, !session.isSelfAssessment,
-           let navigation = RoomTimerControl.handle(key, session: session, context: context) { return navigation }
+           let navigation = RoomTimerControl.handle(key, session: session, context: context,
+                                                    seconds: plannedSeconds(context: context)) { return navigation }
+        if key == .right, let next = nextInPlan(context: context) {
+            if next.newItem, let name = context.catalogue.instrument(next.instrument)?.short { context.say("Next in the plan: \(name)") }
+            instrumentID = next.instrument
+            index = next.index; scroll = 0
+            if let moved = context.catalogue.instrument(instrumentID) { selectFirstUnscoredGroup(instrument: moved, context: context) }
+            return .stay
+        }
         switch key {
         case .left where index > 0:
             index -= 1; scroll = 0

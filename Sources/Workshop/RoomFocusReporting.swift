@@ -71,7 +71,8 @@ extension App {
         for screen in stack.reversed() {
             if let reporting = screen as? FocusReporting, var focus = reporting.roomFocus(context: context) {
                 focus.timer = session.timer
-                focus.planPosition = session.planPosition
+                focus.planPosition = focus.elementRef.flatMap { session.state.plan?.itemIndex(containing: $0, catalogue: context.catalogue) }
+                    ?? session.planPosition
                 return focus
             }
         }

@@ -1,0 +1,75 @@
+import Foundation
+import Instruments
+import Reports
+import SessionEngine
+import TerminalKit
+@testable import Workshop
+import XCTest
+
+/// A plan from a file, reordered on screen, drives the order of the elements.
+final class PlanTests: XCTestCase {
+    func shippedPlan(_ name: String) throws -> SessionPlan {
+        let url = repositoryRoot.appendingPathComponent("Plans/\(name).yaml")
+        let (template, problems) = PlanParser.parse(try String(contentsOf: url, encoding: .utf8), file: url.path, name: name,
+                                                    catalogue: shippedCatalogue)
+        XCTAssertEqual(problems, [])
+        let t = try XCTUnwrap(template)
+        return SessionPlan(name: t.name, title: t.title, items: t.items.map { .init(instrument: $0.instrument, elements: $0.elements, minutes: $0.minutes) })
+    }
+
+    func testEveryShippedPlanLoads() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Plans").path)
+            .filter { $0.hasSuffix(".yaml") }
+        XCTAssertGreaterThanOrEqual(names.count, 2)
+        for name in names { XCTAssertFalse(try shippedPlan(String(name.dropLast(5))).items.isEmpty) }
+    }
+
+    func testMistakesNameTheLine() {
+        let text = "schema: 1\ntitle: T\nitems:\n  - instrument: tool-z\n    minutes: 5\n  - instrument: tool-a\n    elements: [nope]\n    minutes: 10\n"
+        let (plan, problems) = PlanParser.parse(text, file: "p.yaml", name: "p", catalogue: shippedCatalogue)
+        XCTAssertNil(plan)
+        XCTAssertEqual(problems.map(\.line), [4, 7])
+        XCTAssertTrue(problems[0].message.contains("tool-z"))
+        XCTAssertTrue(problems[1].message.contains("nope"))
+    }
+
+    func testReorderedPlanDrivesTheOrderAndTheCountdown() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        try scratch.store.append(.planSet(try shippedPlan("tool-a-90")), author: "Sam")
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.timeZone = TimeZone(identifier: "UTC")!
+        let t0 = Date(timeIntervalSince1970: 1_767_258_000)
+        context.now = { t0 }
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(root: TriangleScreen(), context: context)
+        app.press(.char("o"))
+        var screen = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(screen.contains("Tool A in 90 minutes"))
+        XCTAssertTrue(screen.contains("1. Tool A: steps 1–5"))
+        XCTAssertTrue(screen.contains("Planned 90 min · used 0 min · on time"))
+        app.press(.char("]"))                 // the second half first
+        app.press(.up, .char("-"), .char("-")) // and ten minutes less for it
+        screen = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(screen.contains("1. Tool A: steps 6–10"), screen.plainText)
+        XCTAssertTrue(screen.contains("Planned 80 min"))
+        assertSnapshot(screen, named: "plan-80x24")
+        XCTAssertEqual(scratch.store.state.plan?.items.first?.elements?.first, "targets")
+
+        app.press(.enter)
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("Setting targets"))
+        app.type("T")
+        XCTAssertEqual(context.session?.timer?.remaining(at: t0), 6 * 60, "30 minutes over five steps")
+        app.press(.right, .right, .right, .right)
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("Built-in evaluation"))
+        app.press(.right)                     // the item's end: on to the next item
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("Leadership in place"))
+        XCTAssertEqual(app.roomFocus?.planPosition, 1)
+
+        // The record carries every version of the plan.
+        let json = String(decoding: try SessionJSON.render(state: scratch.store.state, events: scratch.store.events,
+                                                          catalogue: shippedCatalogue), as: UTF8.self)
+        XCTAssertEqual(json.components(separatedBy: "\"planSet\"").count - 1, 4, "set, moved, retimed twice")
+        let transcript = Transcript.make(events: scratch.store.events, catalogue: shippedCatalogue)
+        XCTAssertTrue(transcript.entries.contains { $0.text.contains("set the plan") && $0.text.contains("(80 minutes)") })
+    }
+}
