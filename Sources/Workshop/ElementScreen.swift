@@ -34,6 +34,8 @@ public struct ElementScreen: Screen {
             KeyHelp("↑↓ PgUp PgDn", "scroll the text", hint: scoring.isEmpty),
             KeyHelp("Home End", "top / bottom of the text"),
         ] + (context.session.map { $0.isSelfAssessment } == false ? RoomTimerControl.keys : [])
+            + (context.session.map { session in context.catalogue.instrument(instrumentID).map { !session.uses($0) } ?? false } == true
+               ? [KeyHelp("i", "add this instrument to the session", hint: true, short: "add it")] : [])
     }
 
     func document(_ instrument: Instrument, _ element: Element, context: WorkshopContext) -> TextDocument {
@@ -81,6 +83,7 @@ public struct ElementScreen: Screen {
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
         guard let instrument = context.catalogue.instrument(instrumentID) else { return .unhandled }
         if let navigation = handleScoring(key, instrument: instrument, context: context) { return navigation }
+        if let navigation = handleNotInSession(key, instrument: instrument, context: context) { return navigation }
         if let session = context.session, !session.isSelfAssessment,
            let navigation = RoomTimerControl.handle(key, session: session, context: context,
                                                     seconds: plannedSeconds(context: context)) { return navigation }
@@ -124,6 +127,9 @@ public struct ElementScreen: Screen {
         canvas.text(element.title, x: inner.x, y: inner.y + 1, role: role, emphasis: .bold, maxWidth: inner.width)
         var body = Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: inner.height - 3)
         canvas.cursor = Point(x: inner.x, y: inner.y + 1)
+        if let session = context.session, !session.uses(instrument) {
+            canvas.text(ElementScreen.notInSessionNotice(instrument), x: inner.x, y: inner.y + 2, role: .warning, maxWidth: inner.width)
+        }
         if let session = context.session, session.uses(instrument) {
             let progress = session.progressText(instrument)
             if inner.width - DisplayWidth.of(heading) > DisplayWidth.of(progress) + 4 {

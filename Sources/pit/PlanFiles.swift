@@ -12,9 +12,15 @@ enum PlanFiles {
         return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
+    /// A plan that cannot be used, in words that name the file and the fix.
+    struct Problem: Error, CustomStringConvertible {
+        var description: String
+        var code: ExitCode
+    }
+
     /// Reads `given` (a built-in plan's name, or a path ending in .yaml/.yml) and checks it
-    /// against the loaded instruments. Problems go to stderr with sysexits codes.
-    static func load(_ given: String, catalogue: Catalogue) throws -> SessionPlan {
+    /// against the loaded instruments.
+    static func read(_ given: String, catalogue: Catalogue) throws -> SessionPlan {
         let isFile = given.hasSuffix(".yaml") || given.hasSuffix(".yml") || given.contains("/")
         let url: URL
         if isFile {
@@ -22,23 +28,27 @@ enum PlanFiles {
         } else if let folder = Resources.directory("Plans"), FileManager.default.fileExists(atPath: folder.appendingPathComponent(given + ".yaml").path) {
             url = folder.appendingPathComponent(given + ".yaml")
         } else {
-            complain("there is no built-in plan \"\(given)\"; use one of: \(builtInNames().joined(separator: ", ")), or a .yaml file")
-            throw ExitCode(64)
+            throw Problem(description: "there is no built-in plan \"\(given)\"; use one of: \(builtInNames().joined(separator: ", ")), or a .yaml file",
+                          code: ExitCode(64))
         }
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            complain("\(url.path): cannot read the plan (\((error as NSError).localizedDescription))")
-            throw ExitCode.noInput
+            throw Problem(description: "\(url.path): cannot read the plan (\((error as NSError).localizedDescription))", code: .noInput)
         }
         let name = url.deletingPathExtension().lastPathComponent
         let (template, problems) = PlanParser.parse(text, file: url.path, name: name, catalogue: catalogue)
-        guard let template else {
-            complain(DiagnosticList(problems).description)
-            throw ExitCode.dataError
-        }
+        guard let template else { throw Problem(description: DiagnosticList(problems).description, code: .dataError) }
         return SessionPlan(name: template.name, title: template.title,
                            items: template.items.map { .init(instrument: $0.instrument, elements: $0.elements, minutes: $0.minutes) })
+    }
+
+    /// `read`, with problems on stderr and a sysexits code (for the command line).
+    static func load(_ given: String, catalogue: Catalogue) throws -> SessionPlan {
+        do { return try read(given, catalogue: catalogue) } catch let problem as Problem {
+            complain(problem.description)
+            throw problem.code
+        }
     }
 }

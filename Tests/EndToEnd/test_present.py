@@ -84,3 +84,53 @@ class AudienceFollowsTheFacilitator(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class InstrumentsDuringASession(unittest.TestCase):
+    def test_adding_tool_c_makes_it_scorable_in_both_terminals(self):
+        folder = tempfile.mkdtemp(prefix="pit-e2e-")
+        path = os.path.join(folder, "tools.pit")
+        made = pit("new", "Tools", "--groups", "Council,Health", "-o", path, "--no-open")
+        self.assertEqual(made.returncode, 0, made.stderr)
+        facilitator = Pane(["open", path, "--as", "Facilitator"], 100, 30)
+        scribe = Pane(["open", path, "--as", "Scribe"], 100, 30)
+        try:
+            for pane in (facilitator, scribe):
+                pane.wait_for("SERVICE")
+                pane.keys("Enter")                          # a part of the triangle
+                for _ in range(8):                          # on to the seam that holds Tool C
+                    if "Assess it with: Tool C" in pane.screen():
+                        break
+                    pane.keys("Right")
+                    time.sleep(0.2)
+                pane.wait_for("Assess it with: Tool C")
+                pane.keys("Enter")                          # Tool C's elements
+                pane.wait_for("Tool C")
+                pane.keys("Enter")                          # its first element
+                pane.wait_for("not in this session: i adds it")
+                pane.keys("3")                              # a digit is answered, not silently ignored
+                deadline = time.time() + 3
+                while pane.screen().count("not in this session") < 2 and time.time() < deadline:
+                    time.sleep(0.05)
+                self.assertGreaterEqual(pane.screen().count("not in this session"), 2, pane.screen())
+            facilitator.keys("i")
+            facilitator.wait_for("Added Tool C to the session")
+            facilitator.keys("4")
+            facilitator.wait_for("Saved: Council gave a score")
+            scribe.wait_for("1 of 2 groups have scored", timeout=3)
+            scribe.keys("Tab", "2")
+            scribe.wait_for("Saved: Health gave a score")
+            facilitator.wait_for("2 of 2 groups have scored", timeout=3)
+            # And from the command line: out again, recorded in the transcript.
+            removed = pit("instruments", "remove", path, "tool-c", "--as", "Facilitator")
+            self.assertEqual(removed.returncode, 0, removed.stderr)
+            transcript = pit("report", path, "--format", "transcript").stdout
+            self.assertIn("added Tool C to the session", transcript)
+            self.assertIn("took Tool C out of the session", transcript)
+            again = pit("instruments", "remove", path, "tool-c")
+            self.assertEqual(again.returncode, 64)
+            self.assertIn("does not use `tool-c`", again.stderr)
+        finally:
+            facilitator.close()
+            scribe.close()
+            shutil.rmtree(folder, ignore_errors=True)

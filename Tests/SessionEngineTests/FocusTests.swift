@@ -120,3 +120,28 @@ final class FocusTests: XCTestCase {
         XCTAssertEqual(paused.adding(-60, at: t0).run, .paused(remaining: 320))
     }
 }
+
+/// Instruments joining and leaving a running session, and the plan, are events.
+final class SessionChangeEventsTests: XCTestCase {
+    func testInstrumentsAddedAndRemovedAreFoldedAndRefusedTwice() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir)
+        let other = try SessionStore.open(at: dir.file("s.pit"))
+        try store.append(.instrumentAdded(id: "tool-c"), author: "Fac")
+        XCTAssertEqual(store.state.info.instruments, ["tool-a", "tool-c"])
+        XCTAssertThrowsError(try store.append(.instrumentAdded(id: "tool-c"), author: "Fac"))
+        XCTAssertEqual(try other.refreshChanges(), [.events])
+        XCTAssertEqual(other.state.info.instruments, ["tool-a", "tool-c"], "the other terminal sees it")
+        try store.append(.instrumentRemoved(id: "tool-a"), author: "Fac")
+        XCTAssertEqual(store.state.info.instruments, ["tool-c"])
+        XCTAssertThrowsError(try store.append(.instrumentRemoved(id: "tool-a"), author: "Fac"))
+        try store.undoLast(author: "Fac")
+        XCTAssertEqual(store.state.info.instruments, ["tool-a", "tool-c"], "undo puts it back")
+        let plan = SessionPlan(name: "p", title: "P", items: [.init(instrument: "tool-c", elements: ["c1"], minutes: 20, skipped: true)])
+        try store.append(.planSet(plan), author: "Fac")
+        store.close()
+        let again = try SessionStore.open(at: dir.file("s.pit"))
+        XCTAssertEqual(again.state.plan, plan, "the plan survives the file")
+        XCTAssertEqual(again.state.info.instruments, ["tool-a", "tool-c"])
+    }
+}

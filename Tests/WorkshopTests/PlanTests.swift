@@ -73,3 +73,22 @@ final class PlanTests: XCTestCase {
         XCTAssertTrue(transcript.entries.contains { $0.text.contains("set the plan") && $0.text.contains("(80 minutes)") })
     }
 }
+
+final class InstrumentNotInSessionTests: XCTestCase {
+    func testAToolNotInTheSessionSaysSoAndIAddsIt() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(root: ElementScreen(instrument: "tool-c", index: 0), context: context)
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("Tool C is not in this session: i adds it"))
+        let events = scratch.store.events.count
+        app.type("3")
+        XCTAssertEqual(scratch.store.events.count, events)
+        XCTAssertEqual(app.context.message, "Tool C is not in this session: i adds it", "the digit is answered")
+        app.type("i")
+        XCTAssertEqual(scratch.store.state.info.instruments, ["tool-a", "tool-c"])
+        app.type("3")
+        XCTAssertEqual(scratch.store.state.scores.count, 1, "now it scores")
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("Scores (hidden)"))
+    }
+}
