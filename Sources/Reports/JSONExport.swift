@@ -256,7 +256,8 @@ public enum SessionJSON {
         case .groupRemoved(let id): r.group = id
         case .scoreRecorded(let g, let x, let a, let note): r.group = g; ref(x); answer(a); r.note = note
         case .scoreCleared(let g, let x): r.group = g; ref(x)
-        case .revealed(let x), .hidden(let x), .votingLocked(let x), .votingUnlocked(let x), .agreedScoreCleared(let x):
+        case .revealed(let x), .hidden(let x), .votingLocked(let x), .votingUnlocked(let x), .agreedScoreCleared(let x),
+             .roundStarted(let x):
             ref(x)
         case .agreedScoreRecorded(let x, let a, let rationale): ref(x); answer(a); r.rationale = rationale
         case .noteAdded(let id, let x, let text): r.id = id; ref(x); r.text = text
@@ -429,6 +430,7 @@ public enum SessionJSON {
             payload = .actionAdded(id: try need(r.id, "id"), element: try optRef(), what: r.what ?? "", owner: r.owner ?? "",
                                    due: r.due)
         case "actionDone": payload = .actionDone(id: try need(r.id, "id"))
+        case "roundStarted": payload = .roundStarted(try ref())
         case "planSet": payload = .planSet(try need(r.plan, "plan"))
         case "instrumentAdded": payload = .instrumentAdded(id: try need(r.instrument, "instrument"))
         case "instrumentRemoved": payload = .instrumentRemoved(id: try need(r.instrument, "instrument"))

@@ -109,6 +109,8 @@ public struct Transcript: Hashable, Sendable {
             case .planSet(let plan):
                 let items = plan.items.filter { !$0.skipped }.map { catalogue.instrument($0.instrument)?.short ?? $0.instrument }
                 return "\(who) set the plan \(quoted(plan.title)): " + items.joined(separator: ", ") + " (\(plan.plannedMinutes) minutes)"
+            case .roundStarted(let r):
+                return "\(who) opened a new round of scoring on \(elementName(r)); the earlier scores stay in the record"
             case .instrumentAdded(let id):
                 return "\(who) added \(catalogue.instrument(id)?.short ?? id) to the session"
             case .instrumentRemoved(let id):

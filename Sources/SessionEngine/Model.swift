@@ -183,6 +183,9 @@ public enum EventPayload: Codable, Hashable, Sendable {
     /// An instrument joins or leaves a running session (its scores stay in the record).
     case instrumentAdded(id: String)
     case instrumentRemoved(id: String)
+    /// A new round of scoring on an element after discussion: the scores so far become
+    /// the previous round (kept in the record), the new round starts hidden.
+    case roundStarted(ElementRef)
     /// Takes the event with this sequence number out of effect. Undoing an `undone`
     /// puts its target back (redo).
     case undone(seq: Int64)
@@ -208,6 +211,7 @@ public enum EventPayload: Codable, Hashable, Sendable {
         case .planSet: return "planSet"
         case .instrumentAdded: return "instrumentAdded"
         case .instrumentRemoved: return "instrumentRemoved"
+        case .roundStarted: return "roundStarted"
         case .undone: return "undone"
         }
     }
@@ -217,7 +221,7 @@ public enum EventPayload: Codable, Hashable, Sendable {
         switch self {
         case .scoreRecorded(_, let e, _, _), .scoreCleared(_, let e): return e
         case .revealed(let e), .hidden(let e), .votingLocked(let e), .votingUnlocked(let e),
-             .agreedScoreCleared(let e): return e
+             .agreedScoreCleared(let e), .roundStarted(let e): return e
         case .agreedScoreRecorded(let e, _, _): return e
         case .noteAdded(_, let e, _): return e
         case .actionAdded(_, let e, _, _, _): return e

@@ -489,6 +489,8 @@ public final class SessionStore {
             if state.info.instruments.contains(id) { throw SessionError.invalidEvent("the session already uses \(id)") }
         case .instrumentRemoved(let id):
             if !state.info.instruments.contains(id) { throw SessionError.invalidEvent("the session does not use \(id)") }
+        case .roundStarted(let e):
+            if (state.scores[e] ?? [:]).isEmpty { throw SessionError.invalidEvent("no group has scored \(e) yet; a new round follows a first one") }
         case .revealed, .hidden, .votingLocked, .votingUnlocked, .agreedScoreRecorded, .agreedScoreCleared, .planSet:
             break
         }
@@ -641,7 +643,7 @@ public final class SessionStore {
             subject = g; ref(r); answer(a); text = note
         case .scoreCleared(let g, let r):
             subject = g; ref(r)
-        case .revealed(let r), .hidden(let r), .votingLocked(let r), .votingUnlocked(let r), .agreedScoreCleared(let r):
+        case .revealed(let r), .hidden(let r), .votingLocked(let r), .votingUnlocked(let r), .agreedScoreCleared(let r), .roundStarted(let r):
             ref(r)
         case .agreedScoreRecorded(let r, let a, let rationale):
             ref(r); answer(a); text = rationale
@@ -713,6 +715,7 @@ public final class SessionStore {
         case "votingUnlocked": payload = .votingUnlocked(try ref())
         case "agreedScoreRecorded": payload = .agreedScoreRecorded(element: try ref(), answer: try answer(), rationale: text() ?? "")
         case "agreedScoreCleared": payload = .agreedScoreCleared(try ref())
+        case "roundStarted": payload = .roundStarted(try ref())
         case "noteAdded": payload = .noteAdded(id: try subject(), element: optRef(), text: text() ?? "")
         case "actionAdded":
             payload = .actionAdded(id: try subject(), element: optRef(), what: text() ?? "", owner: row[11] ?? "", due: row[12])

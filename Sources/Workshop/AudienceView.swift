@@ -146,7 +146,10 @@ struct AudienceView {
         guard !rect.isEmpty else { return }
         let outliers = RoomText.outliers(summary, width: rect.width)
         let agreed = summary.agreed.map { "Agreed: " + ScoringText.answer($0.answer, scale: scale) }
-        let notes = (outliers == nil ? 0 : 2) + (agreed == nil ? 0 : 2)
+        let laterRound = (context.session?.state.round(of: summary.element) ?? 1) > 1
+        var notes = outliers == nil ? 0 : 2
+        if agreed != nil { notes += 2 }
+        if laterRound { notes += 2 }
         let plotWidth = min(rect.width, max(60, rect.width * 4 / 5))
         let room = Size(width: plotWidth, height: rect.height - notes)
         let (plot, digitScale) = DotPlot.fitted(summary: summary, groups: groups, scale: scale, in: room)
@@ -160,6 +163,10 @@ struct AudienceView {
         }
         if let outliers {
             RoomText.centre(outliers, y: y, in: rect, role: .warning, on: &canvas)
+            y += 2
+        }
+        if let round = RoomText.roundLine(context.session!.state, summary.element, glyphs: canvas.glyphs) {
+            RoomText.centre(round, y: y, in: rect, role: .accent, on: &canvas)
             y += 2
         }
         if let agreed {

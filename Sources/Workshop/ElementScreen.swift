@@ -33,7 +33,7 @@ public struct ElementScreen: Screen {
             KeyHelp("← →", "previous / next", hint: scoring.isEmpty),
             KeyHelp("↑↓ PgUp PgDn", "scroll the text", hint: scoring.isEmpty),
             KeyHelp("Home End", "top / bottom of the text"),
-        ] + (context.session.map { $0.isSelfAssessment } == false ? RoomTimerControl.keys : [])
+        ] + (context.session.map { $0.isSelfAssessment } == false ? RoomTimerControl.keys + ElementScreen.roundKeys : [])
             + (context.session.map { session in context.catalogue.instrument(instrumentID).map { !session.uses($0) } ?? false } == true
                ? [KeyHelp("i", "add this instrument to the session", hint: true, short: "add it")] : [])
     }
@@ -84,6 +84,7 @@ public struct ElementScreen: Screen {
         guard let instrument = context.catalogue.instrument(instrumentID) else { return .unhandled }
         if let navigation = handleScoring(key, instrument: instrument, context: context) { return navigation }
         if let navigation = handleNotInSession(key, instrument: instrument, context: context) { return navigation }
+        if let navigation = handleRounds(key, instrument: instrument, context: context) { return navigation }
         if let session = context.session, !session.isSelfAssessment,
            let navigation = RoomTimerControl.handle(key, session: session, context: context,
                                                     seconds: plannedSeconds(context: context)) { return navigation }

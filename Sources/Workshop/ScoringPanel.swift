@@ -43,7 +43,9 @@ struct ScoringPanel {
 
     func draw(in rect: Rect, on canvas: inout Canvas) {
         guard !rect.isEmpty else { return }
-        canvas.box(rect, title: session.isSelfAssessment ? "Your assessment" : (summary.revealed ? "Scores (revealed)" : "Scores (hidden)"),
+        let round = session.state.round(of: summary.element)
+        let scores = round > 1 ? "Scores, round \(round)" : "Scores"
+        canvas.box(rect, title: session.isSelfAssessment ? "Your assessment" : scores + (summary.revealed ? " (revealed)" : " (hidden)"),
                    role: .border, titleRole: summary.revealed ? .accent : .title)
         let inner = rect.inset(dx: 2, dy: 1)
         var y = inner.y
@@ -170,6 +172,9 @@ struct ScoringPanel {
             lines.append(Line(text: text.prefix(1).uppercased() + text.dropFirst(), role: .text, emphasis: .bold))
             if summary.divergent, let range = summary.range {
                 lines.append(Line(text: "\(glyphs.warning) \(range) levels apart: discuss", role: .warning, emphasis: .bold))
+            }
+            if let round = RoomText.roundLine(session.state, summary.element, glyphs: glyphs) {
+                lines.append(Line(text: round, role: .accent, emphasis: .bold))
             }
         }
         for (text, role, emphasis, essential) in footerLines(width: width) {

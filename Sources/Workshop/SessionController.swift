@@ -88,6 +88,7 @@ public final class SessionController {
         case .actionAdded: return "an action"
         case .actionDone: return "marking an action done"
         case .planSet: return "the change to the plan"
+        case .roundStarted: return "the new round"
         case .instrumentAdded(let id): return "adding \(id)"
         case .instrumentRemoved(let id): return "removing \(id)"
         case .groupAdded(let g): return "adding \(g.name)"

@@ -92,3 +92,41 @@ final class InstrumentNotInSessionTests: XCTestCase {
         XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("Scores (hidden)"))
     }
 }
+
+final class SecondRoundTests: XCTestCase {
+    func testASecondRoundHidesTheScoresKeepsTheFirstAndShowsWhoMoved() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.timeZone = TimeZone(identifier: "UTC")!
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(root: ElementScreen(instrument: "tool-a", index: 1), context: context)
+        let ref = ElementRef(instrument: "tool-a", element: "needs-assessment")
+        app.type("R")
+        XCTAssertEqual(app.context.message, "No group has scored this yet: a new round follows a first one")
+        app.type("1533r")
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("4 levels apart"))
+        app.type("R")
+        var screen = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(screen.contains("Scores, round 2 (hidden)"), screen.plainText)
+        XCTAssertTrue(screen.contains("0 of 4 groups have scored"))
+        XCTAssertFalse(screen.contains("Not evident"), "the new round starts hidden")
+        app.type("3443r")
+        screen = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(screen.contains("Round 2 · moved: CC 1 → 3, NHS 5 → 4, VSF 3 → 4"), screen.plainText)
+        assertSnapshot(screen, named: "second-round-80x24")
+        XCTAssertEqual(scratch.store.state.previousRounds[ref]?.first?["la"]?.answer, .level(1), "the first round is kept")
+        XCTAssertEqual(scratch.store.state.scores[ref]?["la"]?.answer, .level(3), "matrices use the latest round")
+
+        let json = String(decoding: try SessionJSON.render(state: scratch.store.state, events: scratch.store.events,
+                                                           catalogue: shippedCatalogue), as: UTF8.self)
+        XCTAssertTrue(json.contains("\"roundStarted\""))
+        XCTAssertEqual(json.components(separatedBy: "\"scoreRecorded\"").count - 1, 8, "both rounds' scores")
+        let transcript = Transcript.make(events: scratch.store.events, catalogue: shippedCatalogue)
+        XCTAssertTrue(transcript.entries.contains { $0.text.contains("opened a new round of scoring on") })
+
+        app.type("u")
+        app.type("u"); app.type("u"); app.type("u"); app.type("u"); app.type("u")   // back past the new round
+        XCTAssertEqual(scratch.store.state.round(of: ref), 1)
+        XCTAssertEqual(scratch.store.state.scores[ref]?["la"]?.answer, .level(1), "undo brings the first round back")
+    }
+}
