@@ -373,7 +373,8 @@ public enum HTMLReport {
             notes.append("<li><b>\(E.html(label))</b> (\(r.time.time(n.at)), \(E.html(n.author))): \(E.htmlLines(n.text))</li>")
         }
         b += notes.isEmpty ? "<p>No notes recorded.</p>\n" : "<ul class=\"notes\">\n" + notes.joined(separator: "\n") + "\n</ul>\n"
-        b += "</section>\n<footer>Made with pit. Times in \(E.html(r.zoneLabel)). Scores are levels on each instrument's scale; N/A = not applicable / don't know.</footer>"
+        b += "</section>\n" + ClosingSummary.make(r).html(r)
+        b += "<footer>Made with pit. Times in \(E.html(r.zoneLabel)). Scores are levels on each instrument's scale; N/A = not applicable / don't know.</footer>"
         return HTMLParts.page(title: title, body: b)
     }
 }

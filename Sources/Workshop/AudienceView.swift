@@ -41,9 +41,11 @@ struct AudienceView {
             }
             let index = focus.element.flatMap { e in instrument.elements.firstIndex { $0.id == e } } ?? 0
             drawScreen(ElementListScreen(instrument: id, selected: index), in: body, on: &canvas)
-        case .matrices, .summary:
-            let view = focus.view.flatMap(MatrixScreen.View.init(focusName:)) ?? (focus.screen == .summary ? .priorities : .heatmap)
+        case .matrices:
+            let view = focus.view.flatMap(MatrixScreen.View.init(focusName:)) ?? .heatmap
             drawScreen(MatrixScreen(view: view), in: body, on: &canvas)
+        case .summary:
+            drawScreen(ClosingSummaryScreen(), in: body, on: &canvas)
         }
     }
 
