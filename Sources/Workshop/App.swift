@@ -31,6 +31,7 @@ public struct App {
         KeyHelp("m", "the matrices: levels, heat map, roll-up, priorities, actions, transcript", hint: true, short: "matrices"),
         KeyHelp("g", "the groups in the room"),
         KeyHelp("o", "the plan: order, minutes planned and used"),
+        KeyHelp("I", "the session's instruments: add or take out a tool"),
         KeyHelp("S", "the closing summary: agreed, weakest, widest apart, actions by owner, not covered"),
         KeyHelp("P", "presentation mode: the audience's view on this screen (P again: back)"),
     ]
@@ -72,6 +73,8 @@ public struct App {
             context.needsFullRedraw = true
         case .char("m") where context.session != nil:
             if !(top is MatrixScreen) { stack.append(MatrixScreen()) }
+        case .char("I") where context.session != nil:
+            if !(top is SessionInstrumentsScreen) { stack.append(SessionInstrumentsScreen()) }
         case .char("S") where context.session != nil:
             if !(top is ClosingSummaryScreen) { stack.append(ClosingSummaryScreen()) }
         case .char("o") where context.session != nil:

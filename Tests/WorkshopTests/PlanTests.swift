@@ -130,3 +130,31 @@ final class SecondRoundTests: XCTestCase {
         XCTAssertEqual(scratch.store.state.scores[ref]?["la"]?.answer, .level(1), "undo brings the first round back")
     }
 }
+
+final class SessionInstrumentsScreenTests: XCTestCase {
+    func testAddAndTakeOutAToolFromTheScreen() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(root: TriangleScreen(), context: context)
+        app.press(.char("I"))
+        let toolC = shippedCatalogue.instruments.firstIndex { $0.id == "tool-c" }!
+        let toolA = shippedCatalogue.instruments.firstIndex { $0.id == "tool-a" }!
+        for _ in 0..<toolC { app.press(.down) }
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("○ not in  Tool C"))
+        app.press(.enter)
+        XCTAssertEqual(scratch.store.state.info.instruments, ["tool-a", "tool-c"])
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("● in     Tool C"))
+        for _ in 0..<toolC { app.press(.up) }
+        for _ in 0..<toolA { app.press(.down) }
+        app.press(.enter)
+        XCTAssertEqual(scratch.store.state.info.instruments, ["tool-a", "tool-c"], "one Enter only asks")
+        app.press(.enter)
+        XCTAssertEqual(scratch.store.state.info.instruments, ["tool-c"])
+        for _ in 0..<toolA { app.press(.up) }
+        for _ in 0..<toolC { app.press(.down) }
+        app.press(.enter)
+        XCTAssertEqual(app.context.message, "Tool C is the session's only instrument; add another first")
+        XCTAssertEqual(scratch.store.state.info.instruments, ["tool-c"])
+    }
+}
