@@ -134,3 +134,36 @@ class InstrumentsDuringASession(unittest.TestCase):
             facilitator.close()
             scribe.close()
             shutil.rmtree(folder, ignore_errors=True)
+
+
+class PlanFromTheCommandLine(unittest.TestCase):
+    def test_a_plan_reordered_on_screen_drives_the_order_of_elements(self):
+        folder = tempfile.mkdtemp(prefix="pit-e2e-")
+        path = os.path.join(folder, "plan.pit")
+        made = pit("new", "Planned", "--groups", "Council,Health", "--plan", "tool-a-90", "-o", path, "--no-open")
+        self.assertEqual(made.returncode, 0, made.stderr)
+        self.assertIn("Plan: Tool A in 90 minutes", made.stdout)
+        bad = os.path.join(folder, "bad.yaml")
+        with open(bad, "w") as f:
+            f.write("schema: 1\ntitle: Bad\nitems:\n  - instrument: tool-z\n    minutes: 10\n")
+        refused = pit("new", "Bad", "--plan", bad, "-o", os.path.join(folder, "bad.pit"), "--no-open")
+        self.assertEqual(refused.returncode, 65)
+        self.assertIn(bad + ":4:", refused.stderr)
+        self.assertFalse(os.path.exists(os.path.join(folder, "bad.pit")))
+        pane = Pane(["open", path, "--as", "Facilitator"], 100, 30)
+        try:
+            pane.wait_for("SERVICE")
+            pane.keys("o")
+            pane.wait_for("1. Tool A: steps 1–5")
+            pane.keys("]")                                  # the second half first
+            pane.wait_for("1. Tool A: steps 6–10")
+            pane.keys("Up", "Enter")
+            pane.wait_for("Setting targets")
+            pane.keys("Right", "Right", "Right", "Right")
+            pane.wait_for("Built-in evaluation")
+            pane.keys("Right")                              # the end of the item: on to the next
+            pane.wait_for("Next in the plan: Tool A")
+            pane.wait_for("Leadership in place")
+        finally:
+            pane.close()
+            shutil.rmtree(folder, ignore_errors=True)
