@@ -110,3 +110,25 @@ final class AudienceViewTests: XCTestCase {
         XCTAssertTrue(fac.render(size: Size(width: 80, height: 24)).contains("Tab group"))
     }
 }
+
+final class AudienceSixGroupsTests: XCTestCase {
+    /// 80x24 with six groups, before and after the reveal: every group is accounted for.
+    func testSixGroupsAt80x24() throws {
+        let groups = Array(eightGroups.prefix(6))
+        let scratch = try ScratchSession(groups: groups)
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(root: ElementScreen(instrument: "tool-a", index: 1), context: context)
+        app.type("15342")
+        app.type("P")
+        let hidden = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(hidden.contains("● ● ● ● ● ○  5 of 6 groups in"), hidden.plainText)
+        XCTAssertTrue(hidden.contains("Housing Association") || hidden.contains("○ HA"), hidden.plainText)
+        app.type("r")
+        let shown = app.render(size: Size(width: 80, height: 24))
+        for initials in groups.prefix(5).map(\.initials) { XCTAssertTrue(shown.contains(initials), "\(initials)\n\(shown.plainText)") }
+        XCTAssertTrue(shown.contains("median 3 · range 1–5"), shown.plainText)
+        XCTAssertTrue(shown.contains(": discuss"), shown.plainText)
+        assertSnapshot(shown, named: "audience-6-groups-revealed-80x24")
+    }
+}

@@ -124,6 +124,18 @@ final class SecondRoundTests: XCTestCase {
         let transcript = Transcript.make(events: scratch.store.events, catalogue: shippedCatalogue)
         XCTAssertTrue(transcript.entries.contains { $0.text.contains("opened a new round of scoring on") })
 
+        // The matrices show the latest round, and the first on request.
+        app.press(.char("m"), .char("2"))
+        let latest = app.render(size: Size(width: 80, height: 24)).plainText
+        app.type("f")
+        XCTAssertEqual(app.context.message, "Showing each element's first round")
+        let firstRound = app.render(size: Size(width: 80, height: 24)).plainText
+        XCTAssertNotEqual(latest, firstRound)
+        XCTAssertEqual(scratch.store.state.firstRound.scores[ref]?["la"]?.answer, .level(1))
+        app.type("f")
+        XCTAssertEqual(app.render(size: Size(width: 80, height: 24)).plainText, latest)
+        app.press(.char("q"))
+
         app.type("u")
         app.type("u"); app.type("u"); app.type("u"); app.type("u"); app.type("u")   // back past the new round
         XCTAssertEqual(scratch.store.state.round(of: ref), 1)
