@@ -163,6 +163,12 @@ struct AudienceView {
             RoomText.centre(summary.notApplicableCount > 0 ? "Every group said not applicable" : "No levels were given",
                             y: y - plotHeight / 2 - 1, in: rect, role: .muted, on: &canvas)
         }
+        if !summary.notScored.isEmpty {
+            // Groups that gave no level are named, so the plot is never read as everyone.
+            let names = summary.notScored.map(\.name).joined(separator: ", ")
+            let line = "Not scored: " + (DisplayWidth.of(names) + 12 <= rect.width ? names : summary.notScored.map(\.initials).joined(separator: ", "))
+            RoomText.centre(line, y: y - 1, in: rect, role: .muted, emphasis: [], on: &canvas)
+        }
         if let outliers {
             RoomText.centre(outliers, y: y, in: rect, role: .warning, on: &canvas)
             y += 2

@@ -129,6 +129,7 @@ final class AudienceSixGroupsTests: XCTestCase {
         for initials in groups.prefix(5).map(\.initials) { XCTAssertTrue(shown.contains(initials), "\(initials)\n\(shown.plainText)") }
         XCTAssertTrue(shown.contains("median 3 · range 1–5"), shown.plainText)
         XCTAssertTrue(shown.contains(": discuss"), shown.plainText)
+        XCTAssertTrue(shown.contains("Not scored: Housing Association"), shown.plainText)
         assertSnapshot(shown, named: "audience-6-groups-revealed-80x24")
     }
 }
