@@ -170,3 +170,50 @@ final class SessionInstrumentsScreenTests: XCTestCase {
         XCTAssertEqual(scratch.store.state.info.instruments, ["tool-c"])
     }
 }
+
+final class PlanProgressTests: XCTestCase {
+    /// Time used comes from the record: the scratch session's clock moves a minute per change.
+    func testTimeUsedAndRunningOver() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let plan = SessionPlan(name: "p", title: "P", items: [
+            .init(instrument: "tool-a", elements: ["leadership", "needs-assessment"], minutes: 2),
+            .init(instrument: "tool-a", elements: ["priorities"], minutes: 10),
+        ])
+        try scratch.store.append(.planSet(plan), author: "Sam")
+        let first = ElementRef(instrument: "tool-a", element: "leadership")
+        let second = ElementRef(instrument: "tool-a", element: "needs-assessment")
+        for group in ["la", "nhs", "vcse", "res"] {
+            try scratch.store.append(.scoreRecorded(group: group, element: first, answer: .level(3), note: nil), author: "Sam")
+        }
+        try scratch.store.append(.revealed(second), author: "Sam")       // item 1: five changes, four minutes apart end to end
+        var progress = PlanProgress(plan: plan, events: scratch.store.events, catalogue: shippedCatalogue)
+        XCTAssertEqual(progress.items[0].usedMinutes, 4)
+        XCTAssertEqual(progress.verdict, "running 2 minutes over", "the current item counts once it runs over")
+        try scratch.store.append(.revealed(ElementRef(instrument: "tool-a", element: "priorities")), author: "Sam")
+        progress = PlanProgress(plan: plan, events: scratch.store.events, catalogue: shippedCatalogue)
+        XCTAssertTrue(progress.items[0].finished)
+        XCTAssertEqual(progress.items[1].usedMinutes, 0)
+        XCTAssertEqual(progress.verdict, "running 2 minutes over")
+        var shorter = plan
+        shorter.items[0].minutes = 10
+        XCTAssertEqual(PlanProgress(plan: shorter, events: scratch.store.events, catalogue: shippedCatalogue).verdict, "6 minutes ahead")
+    }
+}
+
+final class AudienceAsciiTests: XCTestCase {
+    func testTheAudienceViewIsPlainASCIIOnANonUTF8Terminal() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(root: ElementScreen(instrument: "tool-a", index: 1), context: context)
+        app.type("1534TP")
+        for keys in ["", "r", "Ra", "m", "S"] {
+            app.type(keys)
+            for (w, h) in [(80, 24), (250, 70)] {
+                let canvas = app.render(size: Size(width: w, height: h), glyphs: .ascii)
+                let bad = canvas.cells.filter { !$0.grapheme.isASCII }.map { String($0.grapheme) }
+                XCTAssertEqual(bad, [], "after \(keys) at \(w)x\(h)")
+            }
+        }
+    }
+}
