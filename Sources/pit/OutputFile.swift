@@ -119,7 +119,13 @@ struct OutputFile {
     private func failure(_ error: Int32, writing: Bool) -> ExitCode {
         let why = String(cString: strerror(error))
         if writing {
-            complain("\(path) could not be written (\(why)); it is left as it was. Free some space or choose another place")
+            let kept: String
+            switch kind {
+            case .replace: kept = "; it is left as it was"
+            case .newFile: kept = "; no file was made"
+            default: kept = ""
+            }
+            complain("\(path) could not be written (\(why))\(kept). Free some space or choose another place")
             return .ioError
         }
         complain("\(path) cannot be written (\(why)). Check that the folder exists and that you may write to it")

@@ -43,7 +43,12 @@ enum StaleTemporaries {
             let path = (folder as NSString).appendingPathComponent(file)
             var info = stat()
             guard lstat(path, &info) == 0, info.st_uid == getuid(), info.st_mode & S_IFMT == S_IFREG else { continue }
-            if isStale(pid: pid, fileTime: info.st_mtim.tv_sec) { unlink(path) }
+            #if os(Linux)
+            let written = Int(info.st_mtim.tv_sec)
+            #else
+            let written = Int(info.st_mtimespec.tv_sec)
+            #endif
+            if isStale(pid: pid, fileTime: written) { unlink(path) }
         }
     }
 
