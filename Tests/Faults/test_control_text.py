@@ -156,6 +156,29 @@ elements:
         self.assertClean(validated, code=65)
         self.assertIn(b"^[", validated.stdout)
         self.assertClean(self.run_pit("instruments", "show", HOSTILE), code=64)
+        # A session scoring the hostile instrument: its titles reach every report.
+        session = os.path.join(self.folder, "evil.pit")
+        self.assertClean(self.run_pit("new", "E", "--instruments", "evil,tool-a", "--groups", "A,B", "-o", session,
+                                      "--no-open"), code=0)
+        data = json.loads(self.run_pit("report", session, "--format", "json").stdout)
+        last = data["events"][-1]
+        for n, (kind, extra) in enumerate([("scoreRecorded", {"group": data["groups"][0]["id"], "level": 3}),
+                                           ("agreedScoreRecorded", {"level": 3, "rationale": "r"}),
+                                           ("noteAdded", {"id": "n1", "text": "t"}),
+                                           ("actionAdded", {"id": "a1", "what": "w", "owner": "o"})], start=1):
+            data["events"].append(dict({"seq": last["seq"] + n, "at": last["at"], "author": "T", "kind": kind,
+                                        "instrument": "evil", "element": "one"}, **extra))
+        scored = os.path.join(self.folder, "evil.json")
+        with open(scored, "w") as f:
+            json.dump(data, f)
+        imported = os.path.join(self.folder, "evil-scored.pit")
+        self.assertClean(self.run_pit("import", scored, "-o", imported), code=0)
+        for fmt in ["md", "html", "csv", "transcript", "transcript-md", "json"]:
+            result = self.run_pit("report", imported, "--format", fmt)
+            self.assertClean(result, code=0)
+            self.assertIn(b"pwned", result.stdout, f"{fmt} names the instrument")
+        for fmt in ["md", "html", "csv"]:
+            self.assertClean(self.run_pit("compare", session, imported, "--format", fmt), code=0)
         os.remove(good)
 
     def test_arguments_echoed_in_errors(self):
