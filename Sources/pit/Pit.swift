@@ -149,6 +149,7 @@ final class HomeLauncher {
                 do {
                     let groups = try parseGroups(values[2])
                     let path = values[3].isEmpty ? SessionFiles.defaultFileName(for: values[0]) : values[3]
+                    if let problem = SessionFiles.newSessionPathProblem(path) { return problem }
                     let info = SessionInfo(title: values[0], place: values[1], date: SessionFiles.today(), facilitator: author,
                                            instruments: ["tool-a"], mode: .workshop)
                     adopt(try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groups, author: author))

@@ -104,6 +104,23 @@ class CommandLine(unittest.TestCase):
         self.assertIn("walkability", listed.stdout)
 
 
+class HomeScreenNewSession(unittest.TestCase):
+    def test_a_folder_name_is_refused_on_the_form(self):
+        folder = tempfile.mkdtemp(prefix="pit-cli-form-")
+        pane = Pane([], 120, 30)
+        try:
+            pane.wait_for("New workshop session")
+            pane.keys("Down", "Down", "Enter")
+            pane.wait_for("Title")
+            pane.keys("Form", "Enter", "", "Enter", "", "Enter", folder + "/", "Enter")
+            pane.wait_for("names a folder")
+            self.assertEqual(os.listdir(folder), [], "no file is made")
+            self.assertTrue(os.path.isdir(folder))
+        finally:
+            pane.close()
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 class StateFollowsHome(unittest.TestCase):
     def test_the_recent_list_is_kept_under_home(self):
         folder = tempfile.mkdtemp(prefix="pit-cli-home-")
