@@ -61,7 +61,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "With --format csv: start with a UTF-8 byte order mark, which older Excel needs.")
     var bom = false
 
-    @Flag(name: .long, help: "Let -o replace a pit session or the session being read (refused without it).")
+    @Flag(name: .long, help: "Let -o replace a pit session, the session being read, or a symbolic link itself (never its target).")
     var overwrite = false
 
     func validate() throws {
@@ -116,7 +116,7 @@ struct CompareCommand: ParsableCommand {
     @Flag(name: .long, help: "With --format csv: start with a UTF-8 byte order mark, which older Excel needs.")
     var bom = false
 
-    @Flag(name: .long, help: "Let -o replace a pit session or one of the two sessions (refused without it).")
+    @Flag(name: .long, help: "Let -o replace a pit session, one of the two sessions, or a symbolic link itself (never its target).")
     var overwrite = false
 
     func validate() throws {
