@@ -11,10 +11,11 @@ import Darwin
 ///
 /// A regular file is never written in place: the output goes to a new file beside it,
 /// which is then renamed over it, so the result never holds stale bytes and a reader never
-/// sees half a report. A symbolic link is never written through. A pit session, or one of
-/// the command's own inputs, is only replaced when the user says `--overwrite`. What is not
-/// a regular file (a pipe, /dev/null, a terminal) is written in place, since replacing it
-/// would swap the device for a plain file.
+/// sees half a report. A symbolic link is never written through: it is refused, or with
+/// `--overwrite` replaced. A pit session, or one of the command's own inputs, is only
+/// replaced when the user says `--overwrite`. What is not a regular file (a pipe,
+/// /dev/null, a terminal) is written in place, since replacing it would swap the device for
+/// a plain file; /dev/stdout, /dev/stderr and /dev/fd/N are pit's own descriptors.
 struct OutputFile {
     enum Kind: Equatable {
         /// Nothing is there yet.
@@ -50,11 +51,8 @@ struct OutputFile {
         case S_IFDIR:
             throw refusal("\(path) is a folder; give a file name inside it, such as \(path)/report.md")
         case S_IFLNK:
-            var target = stat()
-            let resolves = stat(path, &target) == 0
-            if resolves && !isRegular(target) && target.st_mode & S_IFMT != S_IFDIR {
-                return OutputFile(path: path, kind: .stream)
-            }
+            // Whatever the link leads to: a link in a shared folder may lead to another
+            // user's file or pipe, and writing through it would hand them the output.
             guard overwrite else {
                 let to = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " (to \($0))" } ?? ""
                 throw refusal("\(path) is a symbolic link\(to); pit does not write through links. Give the real file's path, or add --overwrite to replace the link itself with the new file")
@@ -84,8 +82,16 @@ struct OutputFile {
         case .descriptor(let fd):
             if let error = Console.writeAll(data, to: fd) { throw failure(error, writing: true) }
         case .stream:
-            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            // O_NOFOLLOW: the path was checked not to be a link; if one was put there since,
+            // refuse rather than follow it.
+            let fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
             guard fd >= 0 else { throw failure(errno, writing: false) }
+            var opened = stat()
+            if fstat(fd, &opened) == 0, Self.isRegular(opened) {
+                // Swapped for a plain file since the check: replace it whole instead.
+                close(fd)
+                return try replace(with: data, mode: opened.st_mode & 0o7777)
+            }
             defer { close(fd) }
             if let error = Console.writeAll(data, to: fd) { throw failure(error, writing: true) }
         case .newFile:

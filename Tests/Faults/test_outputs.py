@@ -109,6 +109,16 @@ class Outputs(unittest.TestCase):
         with open(target, "rb") as f:
             self.assertEqual(f.read(), b"KEEP" * 100000)
 
+    def test_a_link_to_a_pipe_is_not_followed_either(self):
+        # In a shared folder, a link to someone else's pipe would hand them the report.
+        fifo = os.path.join(self.work, "their-pipe")
+        os.mkfifo(fifo)
+        link = os.path.join(self.work, "report.md")
+        os.symlink(fifo, link)
+        self.before = tree_digest(self.folder)
+        self.assertRefused(pit("report", self.demo, "-o", link), 73, "symbolic link")
+        self.assertNothingChanged()
+
     def test_a_link_to_the_session_is_refused(self):
         link = os.path.join(self.work, "report.md")
         os.symlink(self.demo, link)
