@@ -9,10 +9,29 @@ public struct App {
     public private(set) var showHelp = false
     public private(set) var shouldQuit = false
     public let context: WorkshopContext
+    /// The terminal's size, as the last resize reported it: keys are handled for the
+    /// screen the user sees, whatever frames have or have not been drawn since.
+    public private(set) var size = Size(width: 80, height: 24)
 
     public init(root: any Screen, context: WorkshopContext) {
         stack = [root]
         self.context = context
+        context.screenArea = App.bodyArea(for: size)
+    }
+
+    /// The terminal changed size (or the run loop starts): the input every later key is handled with.
+    public mutating func resize(to size: Size) {
+        self.size = size
+        context.screenArea = App.bodyArea(for: size)
+    }
+
+    /// Where the top screen draws: everything between the header line and the status line.
+    static func bodyArea(for size: Size) -> Rect {
+        Rect(x: 0, y: 1, width: max(0, size.width), height: max(0, size.height - 2))
+    }
+
+    static func isTooSmall(_ size: Size) -> Bool {
+        size.width < minimumSize.width || size.height < minimumSize.height
     }
 
     public var top: any Screen { stack[stack.count - 1] }
@@ -39,6 +58,17 @@ public struct App {
     public mutating func handle(_ key: Key) {
         // A resize is not a key press: it keeps the message and the help on screen.
         if key == .resize { return }
+        // The screen says "enlarge the terminal": nothing else is visible, so no key may
+        // record or change anything. Only help and quitting act.
+        if App.isTooSmall(size) {
+            switch key {
+            case .char("?"), .function(1): showHelp.toggle()
+            case .char("q"): shouldQuit = true
+            case .ctrl("l"): context.needsFullRedraw = true
+            default: break
+            }
+            return
+        }
         context.message = nil
         if showHelp {
             // Any key closes help; q/Esc/? only close it rather than also going back.
@@ -103,6 +133,7 @@ public struct App {
             "Enlarge the terminal",
             "to at least \(App.minimumSize.width) x \(App.minimumSize.height)",
             "(now \(canvas.width) x \(canvas.height))",
+            "q quits pit",
         ]
         let top = max(0, (canvas.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {

@@ -20,8 +20,9 @@ public final class WorkshopContext {
     public var needsFullRedraw = false
     /// Times on screen are shown in this zone (the machine's, unless a test fixes it).
     public var timeZone = TimeZone.current
-    /// How many lines the last matrix view drawn had, so its scrolling stops at the end.
-    var matrixRowCount = 1
+    /// Where the top screen draws, from the terminal's size as the App was last told it
+    /// (App.resize): an input to handling keys, never written while drawing.
+    public internal(set) var screenArea = Rect(x: 0, y: 1, width: 80, height: 22)
     /// The size of the body area at the last frame; scrolling screens clamp to it.
     public var viewSize = Size(width: 80, height: 22)
     /// Recently opened session files, newest first, for the home screen.
