@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesBackend
 import Foundation
 import Instruments
 import SessionEngine
@@ -22,6 +23,12 @@ struct Pit: ParsableCommand {
                       ReportCommand.self, CompareCommand.self, ImportCommand.self, ThemesCommand.self, InstrumentsCommand.self],
         defaultSubcommand: HomeCommand.self
     )
+
+    /// pit's own crash handling comes first, before anything that could crash.
+    static func main() {
+        TerminalGuard.prepareForCrashes()
+        main(nil)
+    }
 }
 
 /// Builds the shared context for the screens.
