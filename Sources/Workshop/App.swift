@@ -47,6 +47,7 @@ public struct App {
     public static let sessionKeys: [KeyHelp] = [
         KeyHelp("m", "the matrices: levels, heat map, roll-up, priorities, actions, transcript", hint: true, short: "matrices"),
         KeyHelp("g", "the groups in the room"),
+        KeyHelp("Ctrl-R", "save again a change the busy file refused"),
     ]
 
     /// Global keys that apply now.
@@ -94,6 +95,13 @@ public struct App {
         case .char("q"), .escape: back()
         case .ctrl("l"):
             context.needsFullRedraw = true
+        case .ctrl("r") where context.session != nil:
+            // A change the busy file refused: record it again.
+            switch context.session?.retry() {
+            case true?: context.say("Saved on the second try")
+            case false?: context.say("NOT saved: \(context.session?.lastFailure ?? "")", error: true)
+            case nil: context.say("Nothing to try again")
+            }
         case .char("m") where context.session != nil:
             if !(top is MatrixScreen) { stack.append(MatrixScreen()) }
         case .char("g") where context.session != nil:
@@ -211,6 +219,7 @@ extension WorkshopContext {
     /// Right side of the status bar: whether everything shown is saved.
     var statusNote: String {
         guard let session else { return "" }
+        if session.readOnlyReason != nil { return "READ-ONLY" }
         if session.lastFailure != nil { return "NOT SAVED" }
         guard let saved = session.lastSaved else { return "" }
         return "saved \(Clock.time(saved, in: timeZone))"

@@ -12,8 +12,11 @@ public final class WorkshopContext {
     /// One line shown in the status bar until the next key (e.g. "Saved", an error).
     public var message: String?
     public var messageIsError = false
-    /// The open session, if any; the framework screens work without one.
-    public var session: SessionController?
+    /// The open session, if any; the framework screens work without one. A file that
+    /// cannot be written says so as it opens, not at the first change.
+    public var session: SessionController? {
+        didSet { if let reason = session?.readOnlyReason { say(reason, error: true) } }
+    }
     /// Starts or opens a session from the home screen; set once sessions are available.
     public var sessionActions: ((HomeScreen.Item) -> Navigation)?
     /// Set by Ctrl-L: the backend repaints every cell on the next frame.
