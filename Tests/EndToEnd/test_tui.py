@@ -204,6 +204,19 @@ class Signals(unittest.TestCase):
     def test_abort_restores_the_terminal(self):
         self.kill_and_check(signal.SIGABRT, 128 + signal.SIGABRT, crash=True)
 
+    def test_the_restore_strings_come_from_terminfo_without_their_padding(self):
+        # vt100 has no alternate screen, and its sgr0 ends in a "$<2>" delay that only tputs understands.
+        p = Pane(["demo"], 80, 24, env={"TERM": "vt100"})
+        try:
+            p.wait_for("SERVICE")
+            os.kill(p.pit_pid(), signal.SIGTERM)
+            status, stty = p.ended()
+            self.assertEqual(status, 128 + signal.SIGTERM)
+            self.assertIn("icanon", stty.split())
+            self.assertNotIn("$<", p.screen())
+        finally:
+            p.close()
+
     def test_a_crash_never_waits_at_the_runtimes_prompt(self):
         self.kill_and_check(signal.SIGSEGV, 128 + signal.SIGSEGV, crash=True, env=INTERACTIVE_BACKTRACE)
 
