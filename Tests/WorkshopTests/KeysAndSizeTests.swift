@@ -50,6 +50,19 @@ final class KeysAndSizeTests: XCTestCase {
         _ = scratch
     }
 
+    func testTheEndOfAScrollingTextIsReachableAtTheSizeTheAppWasGiven() {
+        // No frame is drawn before the keys: the size the App was told is all they may use.
+        let tall = App(root: ComponentScreen(component: .civic), context: makeContext()).render(size: Size(width: 40, height: 200))
+        let lastLine = try? XCTUnwrap(tall.lines().dropLast(4).last { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        var app = App(root: ComponentScreen(component: .civic), context: makeContext())
+        let small = Size(width: 40, height: 12)
+        app.resize(to: small)
+        app.press(.end)
+        let bottom = app.render(size: small)
+        XCTAssertTrue(bottom.contains(lastLine?.trimmingCharacters(in: .whitespaces) ?? "?"),
+                      "End must show the last line, \(lastLine ?? ""):\n\(bottom.plainText)")
+    }
+
     func testWhileTheTerminalIsTooSmallOnlyResizeHelpAndQuitAct() throws {
         let scratch = try ScratchSession(groups: fourGroups)
         let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
