@@ -26,8 +26,6 @@ public final class WorkshopContext {
     /// Where the top screen draws, from the terminal's size as the App was last told it
     /// (App.resize): an input to handling keys, never written while drawing.
     public internal(set) var screenArea = Rect(x: 0, y: 1, width: 80, height: 22)
-    /// The size of the body area at the last frame; scrolling screens clamp to it.
-    public var viewSize = Size(width: 80, height: 22)
     /// Recently opened session files, newest first, for the home screen.
     public var recentSessions: [String]
 

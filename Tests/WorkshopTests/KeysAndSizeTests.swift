@@ -52,15 +52,17 @@ final class KeysAndSizeTests: XCTestCase {
 
     func testTheEndOfAScrollingTextIsReachableAtTheSizeTheAppWasGiven() {
         // No frame is drawn before the keys: the size the App was told is all they may use.
-        let tall = App(root: ComponentScreen(component: .civic), context: makeContext()).render(size: Size(width: 40, height: 200))
-        let lastLine = try? XCTUnwrap(tall.lines().dropLast(4).last { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
-        var app = App(root: ComponentScreen(component: .civic), context: makeContext())
-        let small = Size(width: 40, height: 12)
-        app.resize(to: small)
-        app.press(.end)
-        let bottom = app.render(size: small)
-        XCTAssertTrue(bottom.contains(lastLine?.trimmingCharacters(in: .whitespaces) ?? "?"),
-                      "End must show the last line, \(lastLine ?? ""):\n\(bottom.plainText)")
+        for (screen, footerRows) in [(ComponentScreen(component: .civic) as any Screen, 3), (ElementScreen(instrument: "tool-a", index: 2), 1)] {
+            let tall = App(root: screen, context: makeContext()).render(size: Size(width: 40, height: 200))
+            let lastLine = tall.lines().dropLast(footerRows).last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "?"
+            var app = App(root: screen, context: makeContext())
+            let small = Size(width: 40, height: 12)
+            app.resize(to: small)
+            app.press(.end)
+            let bottom = app.render(size: small)
+            XCTAssertTrue(bottom.contains(lastLine.trimmingCharacters(in: .whitespaces)),
+                          "\(type(of: screen)): End must show the last line, \(lastLine):\n\(bottom.plainText)")
+        }
     }
 
     func testWhileTheTerminalIsTooSmallOnlyResizeHelpAndQuitAct() throws {
