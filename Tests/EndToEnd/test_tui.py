@@ -2,6 +2,7 @@
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -219,6 +220,26 @@ class Signals(unittest.TestCase):
 
     def test_a_crash_never_waits_at_the_runtimes_prompt(self):
         self.kill_and_check(signal.SIGSEGV, 128 + signal.SIGSEGV, crash=True, env=INTERACTIVE_BACKTRACE)
+
+    def test_a_crash_in_a_command_never_waits_at_the_runtimes_prompt(self):
+        folder = tempfile.mkdtemp(prefix="pit-e2e-")
+        path = os.path.join(folder, "d.pit")
+        made = subprocess.run([PIT, "demo", "-o", path, "--no-open"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        self.assertEqual(made.returncode, 0, made.stderr)
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")             # `report` now waits for the lock: time to crash it
+        p = Pane(["report", path], 80, 24, env=INTERACTIVE_BACKTRACE)
+        try:
+            pid = p.pit_pid()
+            time.sleep(1.0)                            # well inside main, waiting for the lock
+            os.kill(pid, signal.SIGSEGV)
+            status, _ = p.ended(timeout=10)           # the runtime's prompt would wait 30 seconds
+            self.assertEqual(status, 128 + signal.SIGSEGV)
+            self.assertNotIn("Press space", p.screen())
+        finally:
+            holder.close()
+            p.close()
+            shutil.rmtree(folder, ignore_errors=True)
 
     def test_every_signal_that_ends_pit_restores_the_terminal_first(self):
         for sig in [signal.SIGPIPE, signal.SIGUSR1, signal.SIGUSR2, signal.SIGALRM, signal.SIGXCPU,
