@@ -83,12 +83,17 @@ public enum TerminalGuard {
     static func enterScreens(crashLog: String?) {
         prepareForCrashes()
         let caps = ["sgr0", "rmkx", "cnorm", "rmcup"].compactMap(terminfoString)
-        let sequence = caps.joined() + "\r\n"
-        restoreSequence = strdup(sequence)
-        restoreLength = strlen(restoreSequence!)
+        // Each new value is in place before the old one is freed: a handler never reads freed memory.
+        let sequence = strdup(caps.joined() + "\r\n")!
+        let previousSequence = restoreSequence, previousPath = crashLogPath
+        restoreLength = 0
+        restoreSequence = sequence
+        restoreLength = strlen(sequence)
+        crashLogPath = crashLog.map { strdup($0) }
+        free(previousSequence)
+        free(previousPath)
         setCrashMessage(crashLog.map { "\npit stopped unexpectedly. The terminal has been restored; a crash report is in \($0)\n" }
                         ?? "\npit stopped unexpectedly. The terminal has been restored.\n")
-        crashLogPath = crashLog.map { strdup($0) }
         screensActive = true
         for signal in quitSignals { setHandler(signal, handler: pitHandleSignal) }
         // Ctrl-\ would end pit with a core dump over the projected screen: on the screens it does nothing.
@@ -122,9 +127,11 @@ public enum TerminalGuard {
     }
 
     private static func setCrashMessage(_ text: String) {
+        let message = strdup(text)!
         let previous = crashMessage
-        crashMessage = strdup(text)
-        crashMessageLength = strlen(crashMessage!)
+        crashMessageLength = 0
+        crashMessage = message
+        crashMessageLength = strlen(message)
         free(previous)
     }
 
