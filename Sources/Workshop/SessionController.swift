@@ -22,6 +22,8 @@ public final class SessionController {
     public static let saveWait: TimeInterval = 0.5
     /// What the screens show after "NOT saved: " when the file was busy.
     public static let busyMessage = "the file is busy (another program holds its lock); Ctrl-R tries again"
+    /// The same for an undo or redo, which is tried again with its own key.
+    static let busyAgainMessage = "the file is busy (another program holds its lock); press the key again"
 
     public init(store: SessionStore, author: String) {
         self.store = store
@@ -80,6 +82,9 @@ public final class SessionController {
                   let target = store.event(seq: seq) else { return nil }
             lastSaved = event.at
             return describe(target.payload)
+        } catch SessionFileError.busy {
+            lastFailure = SessionController.busyAgainMessage
+            return nil
         } catch {
             lastFailure = "\(error)"
             return nil
@@ -91,6 +96,9 @@ public final class SessionController {
             guard let event = try store.redo(author: author) else { return nil }
             lastSaved = event.at
             return "redone"
+        } catch SessionFileError.busy {
+            lastFailure = SessionController.busyAgainMessage
+            return nil
         } catch {
             lastFailure = "\(error)"
             return nil

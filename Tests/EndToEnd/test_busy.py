@@ -40,6 +40,9 @@ class BusyFile(unittest.TestCase):
             holder.execute("BEGIN EXCLUSIVE")         # as another program in a long transaction would
             p.keys("Right")                            # the screens still answer keys
             p.wait_for("Step 2 of 10")
+            p.keys("u")
+            screen = p.wait_for("NOT undone")
+            self.assertIn("press the key again", screen)
             p.keys("3")
             screen = p.wait_for("NOT saved")
             self.assertIn("busy", screen)
