@@ -37,6 +37,8 @@ public final class SessionStore {
     public static let appVersion = "0.1.0"
     /// How long a write waits for another process's lock, in seconds.
     public static let busyTimeout: TimeInterval = 5
+    /// How long this store's changes wait for another process's lock (see `setBusyWait`).
+    public private(set) var busyWait: TimeInterval = busyTimeout
 
     public let url: URL
     public var path: String { url.path }
@@ -275,12 +277,28 @@ public final class SessionStore {
         return id
     }
 
+    /// Sets how long changes wait for another process's lock before failing as busy: the
+    /// screens wait briefly, so a change that cannot be saved says so at once.
+    public func setBusyWait(_ seconds: TimeInterval) throws {
+        guard let db else { throw SessionError.closed }
+        try db.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = \(Int(seconds * 1000))") }
+        busyWait = seconds
+    }
+
     /// Loads events another process wrote since the last look. Cheap when nothing changed
     /// (one `PRAGMA data_version`): call it on every input timeout. True if the state changed.
+    /// With `wait: false` it never waits for another process's lock: it throws
+    /// `SessionFileError.busy` at once, and the next look tries again.
     @discardableResult
-    public func refreshIfChanged() throws -> Bool {
+    public func refreshIfChanged(wait: Bool = true) throws -> Bool {
         guard let db else { throw SessionError.closed }
         do {
+            if !wait {
+                try db.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = 0") }
+            }
+            defer {
+                if !wait { try? db.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = \(Int(busyWait * 1000))") } }
+            }
             let changed = try db.inDatabase { db -> Bool in
                 let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
                 return v != dataVersion

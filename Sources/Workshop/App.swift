@@ -9,10 +9,29 @@ public struct App {
     public private(set) var showHelp = false
     public private(set) var shouldQuit = false
     public let context: WorkshopContext
+    /// The terminal's size, as the last resize reported it: keys are handled for the
+    /// screen the user sees, whatever frames have or have not been drawn since.
+    public private(set) var size = Size(width: 80, height: 24)
 
     public init(root: any Screen, context: WorkshopContext) {
         stack = [root]
         self.context = context
+        context.screenArea = App.bodyArea(for: size)
+    }
+
+    /// The terminal changed size (or the run loop starts): the input every later key is handled with.
+    public mutating func resize(to size: Size) {
+        self.size = size
+        context.screenArea = App.bodyArea(for: size)
+    }
+
+    /// Where the top screen draws: everything between the header line and the status line.
+    static func bodyArea(for size: Size) -> Rect {
+        Rect(x: 0, y: 1, width: max(0, size.width), height: max(0, size.height - 2))
+    }
+
+    static func isTooSmall(_ size: Size) -> Bool {
+        size.width < minimumSize.width || size.height < minimumSize.height
     }
 
     public var top: any Screen { stack[stack.count - 1] }
@@ -28,6 +47,7 @@ public struct App {
     public static let sessionKeys: [KeyHelp] = [
         KeyHelp("m", "the matrices: levels, heat map, roll-up, priorities, actions, transcript", hint: true, short: "matrices"),
         KeyHelp("g", "the groups in the room"),
+        KeyHelp("Ctrl-R", "save again a change the busy file refused"),
     ]
 
     /// Global keys that apply now.
@@ -39,6 +59,17 @@ public struct App {
     public mutating func handle(_ key: Key) {
         // A resize is not a key press: it keeps the message and the help on screen.
         if key == .resize { return }
+        // The screen says "enlarge the terminal": nothing else is visible, so no key may
+        // record or change anything. Only help and quitting act.
+        if App.isTooSmall(size) {
+            switch key {
+            case .char("?"), .function(1): showHelp.toggle()
+            case .char("q"): shouldQuit = true
+            case .ctrl("l"): context.needsFullRedraw = true
+            default: break
+            }
+            return
+        }
         context.message = nil
         if showHelp {
             // Any key closes help; q/Esc/? only close it rather than also going back.
@@ -64,6 +95,13 @@ public struct App {
         case .char("q"), .escape: back()
         case .ctrl("l"):
             context.needsFullRedraw = true
+        case .ctrl("r") where context.session != nil:
+            // A change the busy file refused: record it again.
+            switch context.session?.retry() {
+            case true?: context.say("Saved on the second try")
+            case false?: context.say("NOT saved: \(context.session?.lastFailure ?? "")", error: true)
+            case nil: context.say("Nothing to try again")
+            }
         case .char("m") where context.session != nil:
             if !(top is MatrixScreen) { stack.append(MatrixScreen()) }
         case .char("g") where context.session != nil:
@@ -103,6 +141,7 @@ public struct App {
             "Enlarge the terminal",
             "to at least \(App.minimumSize.width) x \(App.minimumSize.height)",
             "(now \(canvas.width) x \(canvas.height))",
+            "q quits pit",
         ]
         let top = max(0, (canvas.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {
@@ -180,6 +219,7 @@ extension WorkshopContext {
     /// Right side of the status bar: whether everything shown is saved.
     var statusNote: String {
         guard let session else { return "" }
+        if session.readOnlyReason != nil { return "READ-ONLY" }
         if session.lastFailure != nil { return "NOT SAVED" }
         guard let saved = session.lastSaved else { return "" }
         return "saved \(Clock.time(saved, in: timeZone))"

@@ -38,8 +38,8 @@ public struct ElementListScreen: Screen {
         case .up, .char("k"): selected = max(0, selected - 1)
         case .home: selected = 0
         case .end: selected = count - 1
-        case .pageDown: selected = min(count - 1, selected + max(1, context.viewSize.height - 4))
-        case .pageUp: selected = max(0, selected - max(1, context.viewSize.height - 4))
+        case .pageDown: selected = min(count - 1, selected + max(1, context.screenArea.height - 4))
+        case .pageUp: selected = max(0, selected - max(1, context.screenArea.height - 4))
         case .enter, .right: return .push(ElementScreen(instrument: instrumentID, index: selected))
         case .char(let c) where c.isNumber:
             guard let n = c.wholeNumberValue, n >= 1, n <= count else { return .unhandled }
@@ -51,7 +51,6 @@ public struct ElementListScreen: Screen {
     }
 
     public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
-        context.viewSize = Size(width: area.width, height: area.height)
         guard let instrument = context.catalogue.instrument(instrumentID) else { return }
         let inner = area.inset(dx: 1, dy: 0)
         let role = context.triangle[instrument.placement].map(FrameworkStyle.role(for:)) ?? .accent

@@ -95,9 +95,13 @@ public struct ElementScreen: Screen {
             return .stay
         default: break
         }
-        let page = context.viewSize.height
+        // The text's room depends on the scoring panel: take it from the same drawing, off screen.
+        let area = context.screenArea
+        var scratch = Canvas(width: max(0, area.maxX), height: max(0, area.maxY))
+        let body = draw(into: &scratch, area: area, context: context)
+        let page = body.height
         if let next = Scrolling.offset(after: key, current: scroll, page: page), let element = instrument.elements[safe: index] {
-            let total = document(instrument, element, context: context).lineCount(inWidth: context.viewSize.width)
+            let total = document(instrument, element, context: context).lineCount(inWidth: body.width)
             scroll = Scrolling.clamp(next, total: total, visible: page)
             return .stay
         }
@@ -105,7 +109,13 @@ public struct ElementScreen: Screen {
     }
 
     public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
-        guard let instrument = context.catalogue.instrument(instrumentID), let element = instrument.elements[safe: index] else { return }
+        draw(into: &canvas, area: area, context: context)
+    }
+
+    /// Draws the screen; returns where the scrolling text went.
+    @discardableResult
+    func draw(into canvas: inout Canvas, area: Rect, context: WorkshopContext) -> Rect {
+        guard let instrument = context.catalogue.instrument(instrumentID), let element = instrument.elements[safe: index] else { return area }
         let inner = area.inset(dx: 1, dy: 0)
         let role = context.triangle[instrument.placement].map(FrameworkStyle.role(for:)) ?? .accent
         let noun = ElementScreen.noun(for: instrument)
@@ -135,14 +145,14 @@ public struct ElementScreen: Screen {
             }
             panel.draw(in: panelRect, on: &canvas)
         }
-        context.viewSize = Size(width: body.width, height: body.height)
         if bigView, body.height >= BigView.minimumHeight, let session = context.session, session.uses(instrument),
            !session.isSelfAssessment {
             BigView(session: session, instrument: instrument,
                     summary: session.summary(ElementRef(instrument: instrument.id, element: element.id)))
                 .draw(in: body.inset(dx: 0, dy: 1), on: &canvas)
-            return
+            return body
         }
         document(instrument, element, context: context).draw(in: body, on: &canvas, scroll: scroll)
+        return body
     }
 }

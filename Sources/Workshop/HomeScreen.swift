@@ -33,14 +33,17 @@ public struct HomeScreen: Screen {
     }
 
     public func keys(context: WorkshopContext) -> [KeyHelp] {
-        [KeyHelp("↑↓", "choose", hint: true), KeyHelp("Enter", "open", hint: true)]
+        [KeyHelp("↑↓", "choose", hint: true), KeyHelp("Home End", "first or last item"), KeyHelp("Enter", "open", hint: true)]
     }
 
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
         let items = items(context)
         switch key {
-        case .down, .char("j"), .tab: selected = (selected + 1) % items.count
-        case .up, .char("k"), .backTab: selected = (selected + items.count - 1) % items.count
+        // The list stops at its ends: ↑ on the first item must not land on Quit.
+        case .down, .char("j"), .tab: selected = min(items.count - 1, selected + 1)
+        case .up, .char("k"), .backTab: selected = max(0, min(selected, items.count - 1) - 1)
+        case .home, .pageUp: selected = 0
+        case .end, .pageDown: selected = items.count - 1
         case .enter:
             switch items[min(selected, items.count - 1)] {
             case .triangle: return .push(TriangleScreen())

@@ -14,8 +14,15 @@ enum MatrixTables {
         case blank
     }
 
-    static func draw(_ lines: [Line], in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) {
-        context.matrixRowCount = lines.count
+    /// How far a drawn view reaches, so keys can stop scrolling at its end.
+    struct Extent {
+        var lines: Int
+        /// The largest first group the heat map can start at and still fill its columns.
+        var lastFirstGroup = 0
+    }
+
+    @discardableResult
+    static func draw(_ lines: [Line], in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) -> Extent {
         let first = max(0, min(scroll, max(0, lines.count - rect.height)))
         for (i, line) in lines.dropFirst(first).prefix(rect.height).enumerated() {
             let y = rect.y + i
@@ -31,6 +38,7 @@ enum MatrixTables {
             }
         }
         ScrollBar.draw(total: lines.count, visible: rect.height, offset: first, x: rect.maxX - 1, y: rect.y, on: &canvas)
+        return Extent(lines: lines.count)
     }
 
     static func elementLabel(_ element: ReportElement) -> String {
@@ -39,7 +47,8 @@ enum MatrixTables {
 
     // MARK: Level matrix
 
-    static func levels(_ matrix: LevelMatrix, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) {
+    @discardableResult
+    static func levels(_ matrix: LevelMatrix, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) -> Extent {
         var lines: [Line] = []
         for section in matrix.sections {
             lines.append(.title("\(section.instrument.short): \(section.instrument.title)", .accent))
@@ -61,12 +70,13 @@ enum MatrixTables {
         }
         if lines.isEmpty { lines.append(.text("No instruments in this session yet.", .muted)) }
         lines.append(.text("Each cell lists the groups that chose that level. Elements in the warning colour are divergent.", .muted))
-        draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
+        return draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
     }
 
     // MARK: Heat map
 
-    static func heatmap(_ matrix: GroupMatrix, in rect: Rect, scroll: Int, firstGroup: Int, canvas: inout Canvas, context: WorkshopContext) {
+    @discardableResult
+    static func heatmap(_ matrix: GroupMatrix, in rect: Rect, scroll: Int, firstGroup: Int, canvas: inout Canvas, context: WorkshopContext) -> Extent {
         let dash = canvas.glyphs.isUnicode ? "–" : "-"
         // Narrow screens get short headings, leaving room for more groups.
         let compact = rect.width < 70
@@ -116,13 +126,14 @@ enum MatrixTables {
             lines.append(.blank)
         }
         lines.append(.text("Cells show each group's level (colour and number); \(canvas.glyphs.emptyDot) not scored; \(canvas.glyphs.warning) groups \(matrix.divergenceThreshold)+ levels apart.", .muted))
-        draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
+        var extent = draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
+        extent.lastFirstGroup = max(0, matrix.groups.count - fit)
+        return extent
     }
 
     // MARK: Roll-up
 
     static func rollup(_ rollup: TriangleRollup, in rect: Rect, canvas: inout Canvas, context: WorkshopContext) {
-        context.matrixRowCount = 1
         let dash = canvas.glyphs.isUnicode ? "–" : "-"
         func scoreText(_ score: RollupScore) -> String {
             guard let median = score.median else { return dash }
@@ -166,7 +177,8 @@ enum MatrixTables {
 
     // MARK: Priorities
 
-    static func priorities(_ priorities: Priorities, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) {
+    @discardableResult
+    static func priorities(_ priorities: Priorities, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) -> Extent {
         let dash = canvas.glyphs.isUnicode ? "–" : "-"
         let columns = [TableColumn("#", minWidth: 2, maxWidth: 3, alignment: .right),
                        TableColumn("Element", minWidth: 14, maxWidth: 44),
@@ -193,14 +205,13 @@ enum MatrixTables {
             lines.append(.text("Not scored yet: \(priorities.unscored.count) element\(priorities.unscored.count == 1 ? "" : "s")", .muted))
         }
         lines.append(.text("Weakest first: the agreed level, else the groups' median; ties put the wider spread first.", .muted))
-        draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
+        return draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
     }
 
     // MARK: Actions
 
     static func actions(_ actions: [Action], selected: Int, in rect: Rect, canvas: inout Canvas, context: WorkshopContext) {
         let ordered = MatrixScreen.orderedActions(actions)
-        context.matrixRowCount = ordered.count
         guard !ordered.isEmpty else {
             canvas.text("No actions yet: press A on a step to add one.", x: rect.x, y: rect.y, role: .muted)
             return
@@ -224,7 +235,8 @@ enum MatrixTables {
 
     // MARK: Transcript
 
-    static func transcript(_ transcript: Transcript, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) {
+    @discardableResult
+    static func transcript(_ transcript: Transcript, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) -> Extent {
         let format = TimeFormat(timeZone: context.timeZone)
         var lines: [Line] = []
         for entry in transcript.entries {
@@ -235,6 +247,6 @@ enum MatrixTables {
             }
         }
         if lines.isEmpty { lines.append(.text("Nothing recorded yet.", .muted)) }
-        draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
+        return draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
     }
 }

@@ -12,11 +12,37 @@ public final class SessionController {
     public private(set) var lastFailure: String?
     /// Divergence threshold: groups this many levels apart are flagged for discussion.
     public var divergenceThreshold = 2
+    /// A change that failed only because another process held the file's lock: Ctrl-R
+    /// records it again.
+    public private(set) var unsaved: EventPayload?
+    /// Set when the file cannot be written (its permissions or its folder's): said when it opens.
+    public let readOnlyReason: String?
+    /// How long a change waits for another process's lock before the screen says it was
+    /// not saved: long enough for another pit's save, short enough to answer at once.
+    public static let saveWait: TimeInterval = 0.5
+    /// What the screens show after "NOT saved: " when the file was busy.
+    public static let busyMessage = "the file is busy (another program holds its lock); Ctrl-R tries again"
+    /// The same for an undo or redo, which is tried again with its own key.
+    static let busyAgainMessage = "the file is busy (another program holds its lock); press the key again"
 
     public init(store: SessionStore, author: String) {
         self.store = store
         self.author = author
         lastSaved = store.state.lastChange
+        readOnlyReason = SessionController.readOnlyReason(store.path)
+        try? store.setBusyWait(SessionController.saveWait)
+    }
+
+    static func readOnlyReason(_ path: String) -> String? {
+        let files = FileManager.default
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        if !files.isWritableFile(atPath: path) {
+            return "Read-only: \(name) cannot be changed here; you can look, but nothing you do will be saved"
+        }
+        if !files.isWritableFile(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) {
+            return "Read-only: the folder of \(name) cannot be written, so changes cannot be saved"
+        }
+        return nil
     }
 
     public var state: SessionState { store.state }
@@ -30,11 +56,23 @@ public final class SessionController {
             let event = try store.append(payload, author: author)
             lastSaved = event.at
             lastFailure = nil
+            unsaved = nil
             return true
+        } catch SessionFileError.busy {
+            unsaved = payload
+            lastFailure = SessionController.busyMessage
+            return false
         } catch {
+            unsaved = nil
             lastFailure = "\(error)"
             return false
         }
+    }
+
+    /// Records again the change that failed because the file was busy; nil if there is none.
+    public func retry() -> Bool? {
+        guard let payload = unsaved else { return nil }
+        return record(payload)
     }
 
     /// Undoes the latest change still in effect; returns a description of it.
@@ -44,6 +82,9 @@ public final class SessionController {
                   let target = store.event(seq: seq) else { return nil }
             lastSaved = event.at
             return describe(target.payload)
+        } catch SessionFileError.busy {
+            lastFailure = SessionController.busyAgainMessage
+            return nil
         } catch {
             lastFailure = "\(error)"
             return nil
@@ -55,6 +96,9 @@ public final class SessionController {
             guard let event = try store.redo(author: author) else { return nil }
             lastSaved = event.at
             return "redone"
+        } catch SessionFileError.busy {
+            lastFailure = SessionController.busyAgainMessage
+            return nil
         } catch {
             lastFailure = "\(error)"
             return nil
@@ -87,9 +131,12 @@ public final class SessionController {
         }
     }
 
-    /// Picks up changes written by another process (a scribe's terminal).
+    /// Picks up changes written by another process (a scribe's terminal). Never waits for
+    /// another process's lock: while the file is busy it skips, and the next idle tick looks again.
     public func refresh() -> Bool {
-        do { return try store.refreshIfChanged() } catch {
+        do { return try store.refreshIfChanged(wait: false) } catch SessionFileError.busy {
+            return false
+        } catch {
             lastFailure = "\(error)"
             return false
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesBackend
 import Foundation
 import Instruments
 import SessionEngine
@@ -28,6 +29,7 @@ struct Pit: ParsableCommand {
     /// characters in arguments are shown, not obeyed; and a usage error found while a
     /// command runs shows that command's usage, not pit's.
     static func main() {
+        TerminalGuard.prepareForCrashes()  // pit's own crash handling first, before anything that could crash
         Console.guardStandardStreams()
         var command: ParsableCommand
         do {
