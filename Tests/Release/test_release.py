@@ -35,6 +35,11 @@ SYSTEM_LIBRARIES = re.compile(
 state = {}
 
 
+def read(path):
+    with open(path) as f:
+        return f.read()
+
+
 def run(args, **kwargs):
     """Runs a command, failing with its output when it fails."""
     kwargs.setdefault("capture_output", True)
@@ -56,7 +61,9 @@ def in_root(script, check=True, env=None):
 
 
 def ensure_host_tools():
-    wanted = {"debootstrap": "debootstrap", "tmux": "tmux", "man": "man-db", "groff": "groff-base"}
+    os.environ["PATH"] = os.environ.get("PATH", "/usr/bin:/bin") + ":/usr/sbin:/sbin"   # debootstrap, chroot
+    wanted = {"debootstrap": "debootstrap", "tmux": "tmux", "man": "man-db", "groff": "groff-base",
+              "readelf": "binutils"}
     missing = [package for tool, package in wanted.items() if shutil.which(tool) is None]
     if missing:
         run(["apt-get", "update", "-qq"])
@@ -109,7 +116,7 @@ def remove_root(root):
 
 
 def dependencies():
-    text = open(os.path.join(state["unpacked"], "DEPENDENCIES.txt")).read()
+    text = read(os.path.join(state["unpacked"], "DEPENDENCIES.txt"))
     return re.search(r"^apt-packages: (.+)$", text, re.M).group(1).split()
 
 
@@ -161,7 +168,7 @@ class Archive(unittest.TestCase):
         for library in needed:
             self.assertRegex(library, SYSTEM_LIBRARIES, "a library a plain Linux machine may not have")
         self.assertTrue(any(lib.startswith("libncursesw") for lib in needed))
-        listed = open(os.path.join(state["unpacked"], "DEPENDENCIES.txt")).read()
+        listed = read(os.path.join(state["unpacked"], "DEPENDENCIES.txt"))
         for library in needed:
             self.assertIn(library, listed, "DEPENDENCIES.txt names every library the binary needs")
 
