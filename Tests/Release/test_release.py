@@ -16,6 +16,7 @@ import glob
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -124,6 +125,8 @@ def setUpModule():
     if os.geteuid() != 0:
         raise unittest.SkipTest("the release test needs root (chroot)")
     ensure_host_tools()
+    # Stopped by `timeout`: unmount and remove the root before going.
+    signal.signal(signal.SIGTERM, lambda *_: (tearDownModule(), os._exit(124)))
     state["tmp"] = tempfile.mkdtemp(prefix="pit-release-test-")
     build_archive()
     clean_root()
