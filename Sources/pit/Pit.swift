@@ -18,7 +18,7 @@ struct Pit: ParsableCommand {
         Intervention Triangle (civic, service and community segments, place-based planning \
         at the centre, three seams) and Tool A's 10 planning steps.
         """,
-        version: version,
+        version: BuildStamp.describe(version: version),
         subcommands: [HomeCommand.self, NewCommand.self, OpenCommand.self, AssessCommand.self, MergeCommand.self, DemoCommand.self,
                       ReportCommand.self, CompareCommand.self, ImportCommand.self, ThemesCommand.self, InstrumentsCommand.self],
         defaultSubcommand: HomeCommand.self
