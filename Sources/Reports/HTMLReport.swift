@@ -53,6 +53,9 @@ enum HTMLParts {
     ul.notes li { margin-bottom: .4em; }
     .rtl-safe { unicode-bidi: plaintext; }
     td, li, dd { unicode-bidi: plaintext; }
+    /* A long unbroken word or URL wraps anywhere rather than widening its table: otherwise
+       Chromium shrinks the whole printout to fit it and still cuts columns off the right. */
+    td, th, li, dd, p, h1, h2, h3 { overflow-wrap: anywhere; }
     footer { margin-top: 2em; font-size: .85em; color: var(--muted); border-top: 1px solid var(--rule); padding-top: .5em; }
     @page { size: A4; margin: 14mm 12mm; }
     @media print {
@@ -60,6 +63,8 @@ enum HTMLParts {
       * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       h2, h3 { break-after: avoid; page-break-after: avoid; }
       figure, tr, .method { break-inside: avoid; page-break-inside: avoid; }
+      /* Small enough that the heading, the facts and the triangle share page 1. */
+      .tri svg { width: 118mm; }
       thead { display: table-header-group; }
       a { color: inherit; text-decoration: none; }
     }
@@ -99,12 +104,7 @@ enum HTMLParts {
     }
 
     /// A coordinate to one decimal ("12", "12.5"), without `String(format:)`, which is slow.
-    static func fmt(_ d: Double) -> String {
-        let tenths = Int((d * 10).rounded())
-        let whole = tenths / 10, frac = abs(tenths % 10)
-        if frac == 0 { return String(whole) }
-        return (tenths < 0 && whole == 0 ? "-" : "") + "\(whole).\(frac)"
-    }
+    static func fmt(_ d: Double) -> String { Formatting.number(d) }
 
     /// What the triangle shows in one part.
     struct TriangleLabel {
@@ -272,7 +272,7 @@ public enum HTMLReport {
         fact("Record", E.html(record))
         fact("Times", "shown in \(E.html(r.zoneLabel))")
         if let g = r.options.generatedAt { fact("Generated", E.html(r.time.dayTime(g))) }
-        b += "</dl>\n</header>\n<p class=\"method\">\(E.html(SessionReport.method))</p>\n"
+        b += "</dl>\n</header>\n<p class=\"method\">\(E.html(r.method))</p>\n"
 
         // Triangle
         b += "<section id=\"triangle\">\n<h2>Triangle roll-up</h2>\n<figure class=\"tri\">\n"
@@ -312,9 +312,7 @@ public enum HTMLReport {
                                       item.actions.map { E.html($0.what) + ($0.done ? " <span class=\"done\">(done)</span>" : "") }.joined(separator: "<br>")]
                                  }, classes: ["num", "", "num", "", "num", "c", ""])
         }
-        if !r.priorities.unscored.isEmpty {
-            b += "<p>Not scored yet: " + r.priorities.unscored.map { E.html(r.scope.displayName($0.element)) }.joined(separator: "; ") + ".</p>\n"
-        }
+        for line in r.unscoredLines({ E.html(r.scope.displayName($0)) }) { b += "<p>\(line)</p>\n" }
         b += "</section>\n"
 
         // Level matrix

@@ -154,10 +154,7 @@ public struct SessionInfo: Codable, Hashable, Sendable {
 
     /// `yyyy-mm-dd` of a date in the given time zone (default: the current one).
     public static func day(of date: Date, timeZone: TimeZone = .current) -> String {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = timeZone
-        let c = cal.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        TimeFormat(timeZone: timeZone).day(date)
     }
 }
 

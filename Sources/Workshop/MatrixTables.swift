@@ -188,10 +188,10 @@ enum MatrixTables {
         let widths = Table.widths(columns, rows: rows, width: rect.width - 1)
         var lines: [Line] = [.row(columns.map { TableCell($0.title) }, columns: columns, widths: widths, header: true)]
         lines += rows.map { .row($0, columns: columns, widths: widths, header: false) }
-        if !priorities.unscored.isEmpty {
-            lines.append(.blank)
-            lines.append(.text("Not scored yet: \(priorities.unscored.count) element\(priorities.unscored.count == 1 ? "" : "s")", .muted))
-        }
+        let na = priorities.notApplicable.count, gaps = priorities.notAnswered.count
+        if na + gaps > 0 { lines.append(.blank) }
+        if na > 0 { lines.append(.text("Not applicable / don't know: \(na) element\(na == 1 ? "" : "s")", .muted)) }
+        if gaps > 0 { lines.append(.text("Not scored yet: \(gaps) element\(gaps == 1 ? "" : "s")", .muted)) }
         lines.append(.text("Weakest first: the agreed level, else the groups' median; ties put the wider spread first.", .muted))
         draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
     }
