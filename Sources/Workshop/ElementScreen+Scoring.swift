@@ -23,8 +23,7 @@ extension ElementScreen {
                  KeyHelp("n", "add a note", hint: true, short: "note"),
                  KeyHelp("A", "add an action (what, who, when)", hint: true, short: "action"),
                  KeyHelp("u", "undo the last change"),
-                 KeyHelp("U", "redo"),
-                 KeyHelp("← →", "previous / next element")]
+                 KeyHelp("U", "redo")]
         return keys
     }
 
@@ -69,6 +68,7 @@ extension ElementScreen {
                 let shown = summary.revealed || session.isSelfAssessment ? ScoringText.answer(answer, scale: instrument.scale) : "a score"
                 context.say("Saved: \(group.name) gave \(shown)")
                 advanceToNextUnscored(session: session, ref: ref)
+                if session.isSelfAssessment { moveOnAfterAnswer(instrument: instrument, shown: shown, session: session, context: context) }
             } else {
                 context.say("NOT saved: \(session.lastFailure ?? "unknown error")", error: true)
             }
@@ -100,7 +100,8 @@ extension ElementScreen {
             return .push(PromptScreen("Agreed level: \(element.title)", fields: [
                 .init("Agreed level", hint: "\(scale.lowest)-\(scale.highest)" + (scale.allowsNotApplicable ? ", 0 = n/a" : ""), value: first,
                       check: levelProblem),
-                .init("Why the room agreed it", hint: "the reason, in a sentence"),
+                // Changing the level keeps the reason given before, to be edited or kept.
+                .init("Why the room agreed it", hint: "the reason, in a sentence", value: summary.agreed?.rationale ?? ""),
             ], over: self) { values in
                 if let problem = levelProblem(values[0]) { return problem }
                 let value = Int(values[0])!
@@ -160,6 +161,22 @@ extension ElementScreen {
                 return
             }
         }
+    }
+
+    /// A partner assessing alone goes on to the next element after each answer, and is
+    /// told when an instrument, or the whole assessment, is done and what to do next.
+    private mutating func moveOnAfterAnswer(instrument: Instrument, shown: String, session: SessionController, context: WorkshopContext) {
+        if session.isComplete(context.catalogue) {
+            context.say("Saved: \(shown). " + session.completionText(context.catalogue))
+            return
+        }
+        if session.firstUnanswered(in: instrument) == nil {
+            context.say("Saved: \(shown). \(instrument.short) is done (100%); q goes back to choose the next instrument.")
+            return
+        }
+        guard index < instrument.elements.count - 1 else { return }
+        index += 1; scroll = 0
+        context.say("Saved: \(shown). Now \(ElementScreen.noun(for: instrument)) \(index + 1).")
     }
 
     private func report(_ ok: Bool, _ text: String, _ session: SessionController, _ context: WorkshopContext) {

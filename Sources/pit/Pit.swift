@@ -81,7 +81,7 @@ final class HomeLauncher {
         case .open(let path):
             do {
                 adopt(try SessionStore.open(at: URL(fileURLWithPath: path)))
-                return .push(context.session!.firstScreen)
+                return .pushAll(context.session!.resumeScreens(catalogue: context.catalogue))
             } catch {
                 context.say("\(error)", error: true)
                 return .stay

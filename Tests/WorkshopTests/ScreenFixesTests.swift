@@ -1,0 +1,132 @@
+import Foundation
+import Instruments
+import SessionEngine
+import TerminalKit
+@testable import Workshop
+import XCTest
+
+/// What a new user and a partner found on the screens: cut text, progress, digits, resuming.
+final class ScreenFixesTests: XCTestCase {
+    func app(_ scratch: ScratchSession, stack: [any Screen]) -> App {
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.timeZone = TimeZone(identifier: "UTC")!
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        return App(stack: stack, context: context)
+    }
+
+    func testStepHelpListsEachKeyOnceWithMAndGAndCutsNoWord() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        var app = app(scratch, stack: [ElementScreen(instrument: "tool-a", index: 1)])
+        app.type("?")
+        let help = app.render(size: Size(width: 80, height: 24))
+        XCTAssertEqual(help.lines().filter { $0.contains("← →") }.count, 1, "← → once")
+        XCTAssertTrue(help.lines().contains { $0.contains(" m ") && $0.contains("the matrices") }, "m is listed")
+        XCTAssertTrue(help.lines().contains { $0.contains(" g ") && $0.contains("the groups in the") }, "g is listed")
+        XCTAssertTrue(help.contains("transcript"), "a long action wraps instead of being cut")
+        XCTAssertFalse(help.contains("more keys"), "every key fits at 80x24")
+    }
+
+    func testALongMessageWrapsAboveTheStatusBar() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let app = app(scratch, stack: [ElementScreen(instrument: "tool-a", index: 1)])
+        app.context.say("Could not write /a/rather/long/folder/for/reports/northbridge-workshop-report.html: the folder does not exist; choose another", error: true)
+        let screen = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(screen.contains("choose another"), "the end of the message is on screen")
+        XCTAssertTrue(screen.lines()[23].contains("choose another"), "the last line of it sits in the status bar")
+    }
+
+    func testRecentSessionsAreNotCutMidWord() {
+        let context = makeContext()
+        context.sessionActions = { _ in .stay }
+        context.recentSessions = ["/home/facilitator/workshops/2026/northbridge/healthier-northbridge-march.pit"]
+        let app = App(root: HomeScreen(), context: context)
+        let screen = app.render(size: Size(width: 80, height: 24))
+        let line = try? XCTUnwrap(screen.lines().first { $0.contains("healthier-northbridge") })
+        XCTAssertTrue(line?.contains("healthier-northbridge-march.pit") ?? false, "the path is whole")
+        XCTAssertFalse(line?.contains("recent sessi…") ?? true)
+        XCTAssertFalse(line?.contains("…") ?? true, "nothing on the line is cut")
+    }
+
+    func testAnErrorInAFormWrapsInsteadOfBeingCut() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let existing = scratch.folder.appendingPathComponent("an-existing-report-with-a-fairly-long-name-for-the-transcript-m.md")
+        try Data().write(to: existing)
+        var app = app(scratch, stack: [MatrixScreen()])
+        app.type("e")
+        XCTAssertTrue(app.top is PromptScreen)
+        app.type("md"); app.press(.enter)
+        app.type(existing.path); app.press(.enter)
+        let form = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(app.top is PromptScreen, "the form stays open")
+        XCTAssertTrue(form.contains("choose another name"), "the end of the error is shown:\n\(form.lines().joined(separator: "\n"))")
+    }
+
+    func testProgressCountsAnElementScoredOnlyWhenEveryGroupHasScoredIt() throws {
+        let scratch = try ScratchSession(groups: fourGroups + [Group(id: "fire", name: "Fire and Rescue", sector: .other, initials: "FR")])
+        var app = app(scratch, stack: [ElementScreen(instrument: "tool-a", index: 0)])
+        app.type("3")
+        let session = try XCTUnwrap(app.context.session)
+        let toolA = try XCTUnwrap(shippedCatalogue.instrument("tool-a"))
+        XCTAssertEqual(session.progressText(toolA), "Tool A: 0/10 scored, 1 partly, 0 agreed")
+        app.type("3333")
+        XCTAssertEqual(session.progressText(toolA), "Tool A: 1/10 scored, 0 agreed")
+    }
+
+    func testDigitsReachElementsTenAndAbove() throws {
+        var app = App(root: ElementListScreen(instrument: "tool-a"), context: makeContext())
+        app.type("10")
+        XCTAssertEqual((app.top as? ElementScreen)?.index, 9, "1 then 0 opens step 10")
+        app.press(.escape)
+        app.type("1")
+        XCTAssertTrue(app.top is ElementListScreen, "1 waits: it may become 10")
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("Enter opens 1"))
+        app.press(.enter)
+        XCTAssertEqual((app.top as? ElementScreen)?.index, 0)
+        app.press(.escape)
+        app.type("3")
+        XCTAssertEqual((app.top as? ElementScreen)?.index, 2, "3 cannot become another step's number: it opens at once")
+        app.press(.escape)
+        app.type("17")
+        XCTAssertEqual((app.top as? ElementScreen)?.index, 6, "1 then 7 (no step 17) opens step 7")
+    }
+
+    func testAPartnerAssessesTwoInstrumentsAndResumesWhereTheyLeftOff() throws {
+        let scratch = try ScratchSession(groups: [Group(id: "partner", name: "NHS Trust", sector: .nhs)], mode: .selfAssessment,
+                                         instruments: ["tool-a", "tool-b"])
+        let controller = SessionController(store: scratch.store, author: "NHS Trust")
+        var app = app(scratch, stack: controller.resumeScreens(catalogue: shippedCatalogue))
+        XCTAssertTrue(app.top is AssessmentScreen, "several instruments: the partner chooses one")
+        let list = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(list.contains("Tool A: 0% done (0/10)"))
+        XCTAssertTrue(list.contains("Tool B: 0% done (0/9)"))
+        for (w, h) in snapshotSizes {
+            assertSnapshot(app.render(size: Size(width: w, height: h)), named: "assessment-start-\(w)x\(h)")
+        }
+        app.press(.down, .enter)
+        XCTAssertEqual((app.top as? ElementListScreen)?.instrumentID, "tool-b")
+        app.press(.enter)
+        app.type("3")
+        XCTAssertEqual((app.top as? ElementScreen)?.index, 1, "after a score the next element")
+        app.type("4")
+
+        // Reopened: the first element still to answer, with the way back to the lists.
+        let reopened = SessionController(store: scratch.store, author: "NHS Trust").resumeScreens(catalogue: shippedCatalogue)
+        XCTAssertEqual(reopened.count, 3)
+        let top = try XCTUnwrap(reopened.last as? ElementScreen)
+        XCTAssertEqual(top.instrumentID, "tool-a", "Tool A is the first with an unanswered element")
+        XCTAssertEqual(top.index, 0)
+
+        app = self.app(scratch, stack: reopened)
+        for _ in 0..<10 { app.type("4") }
+        XCTAssertTrue(app.context.message?.contains("Tool A is done") ?? false, app.context.message ?? "")
+        app.press(.escape, .escape)
+        XCTAssertTrue(app.top is AssessmentScreen)
+        app.press(.down, .enter, .enter)
+        for _ in 0..<9 { app.type("2") }
+        let message = try XCTUnwrap(app.context.message)
+        XCTAssertTrue(message.contains("100% done"), message)
+        XCTAssertTrue(message.contains(scratch.store.path), "names the file to send")
+        let done = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(done.contains("facilitator."), "the whole message is readable")
+    }
+}
