@@ -53,9 +53,12 @@ enum HTMLParts {
     ul.notes li { margin-bottom: .4em; }
     .rtl-safe { unicode-bidi: plaintext; }
     td, li, dd { unicode-bidi: plaintext; }
-    /* A long unbroken word or URL wraps anywhere rather than widening its table: otherwise
-       Chromium shrinks the whole printout to fit it and still cuts columns off the right. */
-    td, th, li, dd, p, h1, h2, h3 { overflow-wrap: anywhere; }
+    /* A long unbroken word or URL wraps rather than widening the page: otherwise Chromium
+       shrinks the whole printout to fit it and still cuts columns off the right. Free-text
+       columns (class "text") may break anywhere, which also lets the table narrow them;
+       short columns break only a word that cannot fit, so they keep whole words. */
+    td, th, li, dd, p, h1, h2, h3, figcaption { overflow-wrap: break-word; }
+    td.text, li, dd { overflow-wrap: anywhere; }
     footer { margin-top: 2em; font-size: .85em; color: var(--muted); border-top: 1px solid var(--rule); padding-top: .5em; }
     @page { size: A4; margin: 14mm 12mm; }
     @media print {
@@ -310,7 +313,7 @@ public enum HTMLReport {
                                       r.basis(item.score), E.html(MarkdownReport.medianRange(item.summary)),
                                       item.summary.divergent ? "<span class=\"flag\">◆ yes</span>" : "no",
                                       item.actions.map { E.html($0.what) + ($0.done ? " <span class=\"done\">(done)</span>" : "") }.joined(separator: "<br>")]
-                                 }, classes: ["num", "", "num", "", "num", "c", ""])
+                                 }, classes: ["num", "", "num", "", "num", "c", "text"])
         }
         for line in r.unscoredLines({ E.html(r.scope.displayName($0)) }) { b += "<p>\(line)</p>\n" }
         b += "</section>\n"
@@ -337,7 +340,7 @@ public enum HTMLReport {
                 [E.html(r.scope.displayName(row.element)), E.html(Words.answer(row.agreed.answer, scale: row.scale)),
                  E.html(MarkdownReport.medianRange(row.summary)), E.htmlLines(row.agreed.rationale),
                  E.html("\(r.time.time(row.agreed.at)), \(row.agreed.author)")]
-            }, classes: ["", "", "num", "", ""])
+            }, classes: ["", "", "num", "text", ""])
         }
         b += "</section>\n"
 
@@ -349,7 +352,7 @@ public enum HTMLReport {
             b += HTMLParts.table(["#", "Action", "Element", "Owner", "Due", "Status"], r.state.actions.enumerated().map { i, a in
                 [String(i + 1), E.htmlLines(a.what), E.html(r.elementName(a.element)), E.html(a.owner), E.html(a.due ?? ""),
                  a.done ? "✓ done" + (a.doneAt.map { " " + r.time.day($0) } ?? "") : "open"]
-            }, classes: ["num", "", "", "", "nw", "nw"])
+            }, classes: ["num", "text", "", "", "nw", "nw"])
         }
         b += "</section>\n"
 

@@ -25,8 +25,13 @@ struct MarkdownTable {
     mutating func add(_ row: [String]) { rows.append(row) }
 
     var text: String {
-        let widths = header.indices.map { i in
-            min(Self.widest, max(3, ([header] + rows).map { ($0.indices.contains(i) ? $0[i] : "").count }.max() ?? 3))
+        // Wide enough for the cells (up to `widest`) and for the longest word plus a margin,
+        // so Word never has to break a word in a narrow column.
+        let widths = header.indices.map { i -> Int in
+            let cells = ([header] + rows).map { $0.indices.contains(i) ? $0[i] : "" }
+            let widest = cells.map(\.count).max() ?? 0
+            let longestWord = cells.flatMap { $0.split(separator: " ") }.map(\.count).max() ?? 0
+            return min(Self.widest, max(3, widest, longestWord + 2))
         }
         func line(_ cells: [String]) -> String {
             let padded = header.indices.map { i -> String in
