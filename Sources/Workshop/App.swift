@@ -8,6 +8,9 @@ public struct App {
     public private(set) var stack: [any Screen]
     public private(set) var showHelp = false
     public private(set) var shouldQuit = false
+    /// The last element (or element list) the user was on, kept when they go back from
+    /// it, so the session can reopen there.
+    public private(set) var lastPlace: SessionPlace?
     public let context: WorkshopContext
 
     public init(root: any Screen, context: WorkshopContext) {
@@ -19,6 +22,7 @@ public struct App {
     public init(stack screens: [any Screen], context: WorkshopContext) {
         stack = screens.isEmpty ? [HomeScreen()] : screens
         self.context = context
+        lastPlace = SessionPlace(stack: stack)
     }
 
     public var top: any Screen { stack[stack.count - 1] }
@@ -63,6 +67,14 @@ public struct App {
         case .quit: shouldQuit = true
         case .unhandled: handleGlobal(key)
         }
+        notePlace()
+    }
+
+    /// An open element is the place; going back to its list keeps it (the list's selection
+    /// may be older than the element reached with ← →).
+    private mutating func notePlace() {
+        guard let here = SessionPlace(stack: stack) else { return }
+        if here.view == .element || lastPlace?.instrument != here.instrument { lastPlace = here }
     }
 
     private mutating func handleGlobal(_ key: Key) {

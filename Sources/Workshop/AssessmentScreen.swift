@@ -72,6 +72,8 @@ extension SessionController {
         }
     }
 
+    func uses(_ instrumentID: String) -> Bool { info.instruments.contains(instrumentID) }
+
     /// The session's instruments, as loaded.
     func instruments(in catalogue: Catalogue) -> [Instrument] {
         info.instruments.compactMap { catalogue.instrument($0) }
@@ -98,10 +100,14 @@ extension SessionController {
     }
 
     /// Where a session opens: the screens to stack, the last on top. A workshop opens on
-    /// the triangle. A partner's own assessment opens on its instrument list (if several),
-    /// and, when resumed part-way, on the first element still to answer.
-    public func resumeScreens(catalogue: Catalogue) -> [any Screen] {
-        guard isSelfAssessment else { return [TriangleScreen()] }
+    /// the triangle, or where the facilitator was (`place`). A partner's own assessment
+    /// opens on its instrument list (if several), and, when resumed part-way, on the first
+    /// element still to answer.
+    public func resumeScreens(catalogue: Catalogue, place: SessionPlace? = nil) -> [any Screen] {
+        guard isSelfAssessment else {
+            let back = place.flatMap { uses($0.instrument) ? $0.screens(catalogue: catalogue) : nil } ?? []
+            return [TriangleScreen()] + back
+        }
         let tools = instruments(in: catalogue)
         var stack: [any Screen] = tools.count > 1 ? [AssessmentScreen()] : []
         let started = completion(catalogue).answered > 0

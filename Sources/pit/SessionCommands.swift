@@ -10,8 +10,10 @@ func runSession(_ store: SessionStore, options: GlobalOptions, author: String, r
     let controller = SessionController(store: store, author: author)
     context.session = controller
     if remember { RecentSessions.remember(store.path) }
-    var app = App(stack: controller.resumeScreens(catalogue: context.catalogue), context: context)
+    let place = remember ? SessionPlaces.place(for: store.path) : nil
+    var app = App(stack: controller.resumeScreens(catalogue: context.catalogue, place: place), context: context)
     try runScreens(&app) { controller.refresh() }
+    if remember { SessionPlaces.remember(app.lastPlace, for: store.path) }
     store.close()
 }
 

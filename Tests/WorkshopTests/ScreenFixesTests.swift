@@ -129,4 +129,31 @@ final class ScreenFixesTests: XCTestCase {
         let done = app.render(size: Size(width: 80, height: 24))
         XCTAssertTrue(done.contains("facilitator."), "the whole message is readable")
     }
+
+    func testReopeningASessionReturnsToTheLastElementOpen() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let controller = SessionController(store: scratch.store, author: "Sam")
+        var app = app(scratch, stack: controller.resumeScreens(catalogue: shippedCatalogue, place: nil))
+        XCTAssertTrue(app.top is TriangleScreen, "a workshop with no place opens on the triangle")
+        app.type("p")                      // Tool A's step list
+        app.type("2")                      // step 2
+        app.press(.right, .right)          // step 4
+        app.press(.escape, .escape, .escape)
+        XCTAssertTrue(app.top is TriangleScreen)
+        let place = try XCTUnwrap(app.lastPlace)
+        XCTAssertEqual(place, SessionPlace(instrument: "tool-a", index: 3, view: .element), "the element, not the list's older selection")
+
+        let reopened = controller.resumeScreens(catalogue: shippedCatalogue, place: place)
+        XCTAssertEqual(reopened.count, 3)
+        app = self.app(scratch, stack: reopened)
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("Step 4 of 10"))
+        app.press(.escape)
+        XCTAssertEqual((app.top as? ElementListScreen)?.selected, 3, "back leads to the list with that step selected")
+        app.press(.escape)
+        XCTAssertTrue(app.top is TriangleScreen)
+
+        let gone = SessionPlace(instrument: "tool-b", index: 0, view: .element)
+        XCTAssertEqual(controller.resumeScreens(catalogue: shippedCatalogue, place: gone).count, 1,
+                       "a place in an instrument the session does not use is ignored")
+    }
 }
