@@ -95,10 +95,18 @@ public struct ElementListScreen: Screen {
         } else {
             top += 1
         }
-        let items = instrument.elements.map { element -> ListItem in
-            let section = element.section.flatMap { id in instrument.sections.first { $0.id == id }?.title } ?? ""
-            let mark = context.session.map { ScoringText.mark($0, instrument, element, glyphs: canvas.glyphs) } ?? ""
-            let detail = [mark, inner.width >= 70 ? section : ""].filter { !$0.isEmpty }.joined(separator: "  ")
+        let marks = instrument.elements.map { element in
+            context.session.map { ScoringText.mark($0, instrument, element, glyphs: canvas.glyphs) } ?? ""
+        }
+        // The marks (progress dots, spreads) line up in one column whatever the section's
+        // name after them: each is padded to the widest.
+        func pad(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - DisplayWidth.of(s))) }
+        let sectionOf = { (element: Element) in element.section.flatMap { id in instrument.sections.first { $0.id == id }?.title } ?? "" }
+        let markWidth = marks.map { DisplayWidth.of($0) }.max() ?? 0
+        let sectionWidth = inner.width >= 70 ? instrument.elements.map { DisplayWidth.of(sectionOf($0)) }.max() ?? 0 : 0
+        let items = zip(instrument.elements, marks).map { element, mark -> ListItem in
+            let parts = [markWidth > 0 ? pad(mark, markWidth) : "", sectionWidth > 0 ? pad(sectionOf(element), sectionWidth) : ""]
+            let detail = parts.filter { !$0.isEmpty }.joined(separator: "  ")
             return ListItem("\(element.title)", detail: detail, role: .text, marker: element.number < 10 ? " \(element.number)" : "\(element.number)")
         }
         ListView.draw(items, selected: selected, in: Rect(x: inner.x, y: top, width: inner.width, height: inner.maxY - top - 1), on: &canvas)

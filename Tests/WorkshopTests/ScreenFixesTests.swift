@@ -156,4 +156,21 @@ final class ScreenFixesTests: XCTestCase {
         XCTAssertEqual(controller.resumeScreens(catalogue: shippedCatalogue, place: gone).count, 1,
                        "a place in an instrument the session does not use is ignored")
     }
+
+    func testProgressMarksLineUpAcrossSectionsOfDifferentNames() throws {
+        let scratch = try ScratchSession(groups: fourGroups, instruments: ["pots"])
+        let pots = try XCTUnwrap(shippedCatalogue.instrument("pots"))
+        for element in pots.elements.prefix(8) {
+            try scratch.store.append(.scoreRecorded(group: "la", element: ElementRef(instrument: "pots", element: element.id),
+                                                    answer: .level(3), note: nil), author: "Sam")
+        }
+        let app = app(scratch, stack: [ElementListScreen(instrument: "pots")])
+        let lines = app.render(size: Size(width: 120, height: 40)).lines()
+        let columns = lines.compactMap { line -> Int? in
+            guard let dot = line.firstIndex(where: { $0 == "●" || $0 == "○" }) else { return nil }
+            return line.distance(from: line.startIndex, to: dot)
+        }
+        XCTAssertGreaterThan(columns.count, 8)
+        XCTAssertEqual(Set(columns).count, 1, "the dots start in one column: \(columns)")
+    }
 }
