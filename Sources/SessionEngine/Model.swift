@@ -175,6 +175,13 @@ public enum EventPayload: Codable, Hashable, Sendable {
     case noteAdded(id: String, element: ElementRef?, text: String)
     case actionAdded(id: String, element: ElementRef?, what: String, owner: String, due: String?)
     case actionDone(id: String)
+    /// A note's text replaced (the earlier text stays in the log).
+    case noteEdited(id: String, text: String)
+    /// A note taken out of the record (the log keeps it; undo brings it back).
+    case noteDeleted(id: String)
+    /// An action's wording, owner or due date replaced.
+    case actionEdited(id: String, what: String, owner: String, due: String?)
+    case actionDeleted(id: String)
     /// Takes the event with this sequence number out of effect. Undoing an `undone`
     /// puts its target back (redo).
     case undone(seq: Int64)
@@ -197,6 +204,10 @@ public enum EventPayload: Codable, Hashable, Sendable {
         case .noteAdded: return "noteAdded"
         case .actionAdded: return "actionAdded"
         case .actionDone: return "actionDone"
+        case .noteEdited: return "noteEdited"
+        case .noteDeleted: return "noteDeleted"
+        case .actionEdited: return "actionEdited"
+        case .actionDeleted: return "actionDeleted"
         case .undone: return "undone"
         }
     }

@@ -188,10 +188,11 @@ public struct App {
         let inner = rect.inset(dx: 2, dy: 1)
         for entry in layout.entries {
             let x = inner.x + entry.column * (layout.columnWidth + HelpLayout.gap)
-            canvas.text(entry.keys, x: x, y: inner.y + entry.row, role: .accent, emphasis: .bold, maxWidth: layout.keyWidth)
+            let keyWidth = layout.keyWidths[entry.column]
+            canvas.text(entry.keys, x: x, y: inner.y + entry.row, role: .accent, emphasis: .bold, maxWidth: keyWidth)
             for (n, line) in entry.lines.enumerated() {
-                canvas.text(line, x: x + layout.keyWidth + 2, y: inner.y + entry.row + n, role: .text,
-                            maxWidth: layout.columnWidth - layout.keyWidth - 2)
+                canvas.text(line, x: x + keyWidth + 2, y: inner.y + entry.row + n, role: .text,
+                            maxWidth: layout.columnWidth - keyWidth - 2)
             }
         }
         let footer = layout.hidden > 0 ? "\(layout.hidden) more keys on a bigger terminal"

@@ -22,6 +22,7 @@ extension ElementScreen {
         keys += [KeyHelp("x", "clear the selected score"),
                  KeyHelp("n", "add a note", hint: true, short: "note"),
                  KeyHelp("A", "add an action (what, who, when)", hint: true, short: "action"),
+                 KeyHelp("e", "edit or delete this element's notes and actions"),
                  KeyHelp("u", "undo the last change"),
                  KeyHelp("U", "redo")]
         return keys
@@ -133,6 +134,8 @@ extension ElementScreen {
                 context.say("Saved: action")
                 return nil
             })
+        case .char("e"):
+            return .push(RecordedScreen(element: ref, title: element.title))
         case .char("u"):
             if let what = session.undo() { context.say("Undone: \(what)") } else { context.say(session.lastFailure.map { "NOT undone: \($0)" } ?? "Nothing to undo", error: session.lastFailure != nil) }
         case .char("U"):

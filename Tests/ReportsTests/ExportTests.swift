@@ -223,6 +223,11 @@ final class JSONRoundTripTests: XCTestCase {
     func testExportImportGivesIdenticalEventsAndState() throws {
         let dir = TempDir()
         let s = try goldenSession(dir)
+        // Corrections are events too, and travel with the rest.
+        try s.append(.noteEdited(id: "n-rtl", text: "corrected"), author: "Sam Okafor")
+        try s.append(.noteDeleted(id: "n-table"), author: "Sam Okafor")
+        try s.append(.actionEdited(id: "a-minus", what: "Five staff", owner: "Council", due: "2026-09-01"), author: "Sam Okafor")
+        try s.append(.actionDeleted(id: "a-formula"), author: "Sam Okafor")
         let json = try SessionJSON.render(state: s.state, events: s.events, catalogue: catalogue, options: fixedOptions)
         let doc = try JSONSerialization.jsonObject(with: json) as? [String: Any]
         XCTAssertEqual(doc?["format"] as? String, "pit-session")
@@ -234,6 +239,10 @@ final class JSONRoundTripTests: XCTestCase {
         let snap = try SessionStore.snapshot(at: dir.file("copy.pit"))
         XCTAssertEqual(snap.events, s.events)
         XCTAssertEqual(snap.state, s.state)
+        XCTAssertEqual(snap.state.note(id: "n-rtl")?.text, "corrected")
+        XCTAssertNil(snap.state.action(id: "a-formula"))
+        let transcript = TranscriptRender.plain(Transcript.make(events: snap.events, catalogue: catalogue), timeZone: fixedZone)
+        XCTAssertTrue(transcript.contains("deleted the action"), "the transcript says what was taken out")
         // And the copy exports to the same JSON.
         XCTAssertEqual(try SessionJSON.render(state: snap.state, events: snap.events, catalogue: catalogue, options: fixedOptions), json)
     }

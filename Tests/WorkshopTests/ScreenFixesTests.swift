@@ -173,4 +173,41 @@ final class ScreenFixesTests: XCTestCase {
         XCTAssertGreaterThan(columns.count, 8)
         XCTAssertEqual(Set(columns).count, 1, "the dots start in one column: \(columns)")
     }
+
+    func testNotesAndActionsOnAStepCanBeEditedAndDeletedAndShowNearTheTop() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        // A scribe at a second terminal writes a note and an action on step 2.
+        let step2 = ElementRef(instrument: "tool-a", element: "needs-assessment")
+        try scratch.store.append(.noteAdded(id: "n1", element: step2, text: "Residents want the raw data"), author: "Scribe")
+        try scratch.store.append(.actionAdded(id: "a1", element: step2, what: "Publish the data", owner: "Council", due: nil),
+                                 author: "Scribe")
+        var app = app(scratch, stack: [ElementScreen(instrument: "tool-a", index: 1)])
+        let step = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(step.contains("Residents want the raw data"), "the scribe's note is readable without scrolling")
+        XCTAssertTrue(step.contains("Publish the data (Council)"))
+
+        app.type("e")
+        XCTAssertTrue(app.top is RecordedScreen)
+        for (w, h) in snapshotSizes {
+            assertSnapshot(app.render(size: Size(width: w, height: h)), named: "recorded-\(w)x\(h)")
+        }
+        app.press(.enter)                                  // edit the note: typing replaces it
+        app.type("Residents want the raw data, monthly"); app.press(.enter)
+        XCTAssertEqual(scratch.store.state.note(id: "n1")?.text, "Residents want the raw data, monthly")
+        app.press(.down, .enter)                           // the action: change only its owner
+        app.press(.enter)
+        app.type("NHS Trust"); app.press(.enter)
+        app.type("2026-06-30"); app.press(.enter)
+        let action = try XCTUnwrap(scratch.store.state.action(id: "a1"))
+        XCTAssertEqual([action.what, action.owner, action.due ?? ""], ["Publish the data", "NHS Trust", "2026-06-30"])
+        app.type("d")
+        app.type("n")
+        XCTAssertNotNil(scratch.store.state.action(id: "a1"), "anything but y keeps it")
+        app.type("d")
+        app.type("y")
+        XCTAssertNil(scratch.store.state.action(id: "a1"))
+        app.type("u")
+        XCTAssertNotNil(scratch.store.state.action(id: "a1"), "undo brings it back")
+        XCTAssertEqual(scratch.store.events.filter { $0.payload.kind == "actionDeleted" }.count, 1, "the deletion stays in the log")
+    }
 }
