@@ -103,11 +103,16 @@ public struct RecordedScreen: Screen {
     public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
         let inner = area.inset(dx: 2, dy: 1)
         guard let session = context.session else { return }
-        canvas.text("Notes and actions on \(elementTitle)", x: inner.x, y: inner.y, role: .title, emphasis: .bold, maxWidth: inner.width)
+        // The heading wraps rather than cutting the element's name.
+        let heading = Wrap.lines("Notes and actions on \(elementTitle)", width: inner.width).prefix(2)
+        for (i, line) in heading.enumerated() {
+            canvas.text(line, x: inner.x, y: inner.y + i, role: .title, emphasis: .bold, maxWidth: inner.width)
+        }
+        let top = inner.y + heading.count + 1
         let items = items(session)
         guard !items.isEmpty else {
-            canvas.text("Nothing recorded here yet: n adds a note, A an action (on the step).", x: inner.x, y: inner.y + 2,
-                        role: .muted, maxWidth: inner.width)
+            canvas.paragraph("Nothing recorded here yet: n adds a note, A an action (on the step).",
+                             in: Rect(x: inner.x, y: top, width: inner.width, height: 3), role: .muted)
             return
         }
         let list = items.map { item -> ListItem in
@@ -121,6 +126,6 @@ public struct RecordedScreen: Screen {
             }
         }
         ListView.draw(list, selected: min(selected, list.count - 1),
-                      in: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2), on: &canvas)
+                      in: Rect(x: inner.x, y: top, width: inner.width, height: inner.maxY - top), on: &canvas)
     }
 }
