@@ -60,11 +60,22 @@ public struct Group: Codable, Hashable, Sendable {
         return String(out.prefix(maxLength))
     }
 
-    /// Initials for `name` that differ from every string in `taken` (adds a digit if needed).
+    /// Initials for `name` that differ from every string in `taken`. A clash takes more
+    /// letters of the name's last word ("City Centre" beside "CC" is "CCe"), never a digit,
+    /// which in a matrix of levels would read as a level.
     public static func uniqueInitials(for name: String, taken: [String]) -> String {
         let base = initials(for: name)
         let used = Set(taken.map { $0.uppercased() })
         if !used.contains(base.uppercased()) { return base }
+        let last = name.split(whereSeparator: { !$0.isLetter }).last.map { String($0.dropFirst()).lowercased() } ?? ""
+        var candidate = base
+        for letter in last {
+            candidate.append(letter)
+            if !used.contains(candidate.uppercased()) { return candidate }
+        }
+        for letter in "abcdefghijklmnopqrstuvwxyz" where !used.contains((base + String(letter)).uppercased()) {
+            return base + String(letter)
+        }
         var n = 2
         while used.contains("\(base)\(n)".uppercased()) { n += 1 }
         return "\(base)\(n)"
