@@ -185,8 +185,8 @@ enum HTMLParts {
     /// level written in it, N/A hatched, unscored cells dashed, then median, range, agreed and
     /// a divergence mark.
     static func heatmapSVG(_ section: GroupMatrix.Section, groups: [Group], id: String) -> String {
-        let labelW = 330.0, cellW = 46.0, cellH = 30.0, headH = 44.0, statW = 62.0
-        let stats = ["Median", "Range", "Agreed", "Diverge"]
+        let labelW = 330.0, cellW = 46.0, cellH = 30.0, headH = 44.0, statW = 76.0
+        let stats = ["Median", "Range", "Agreed", "Divergent"]  // whole words: wide enough for "Divergent"
         let width = labelW + Double(groups.count) * cellW + Double(stats.count) * statW + 4
         let height = headH + Double(section.rows.count) * cellH + 4
         let scale = section.instrument.scale

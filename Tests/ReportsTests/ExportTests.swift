@@ -150,6 +150,8 @@ final class EscapingTests: XCTestCase {
         for l in 1...5 {
             XCTAssertEqual(count(">\(l)</text></g>"), cells.filter { $0.level == l }.count, "cells at level \(l)")
         }
+        XCTAssertGreaterThan(count(">Divergent</text>"), 0, "the heat map's headings are whole words")
+        XCTAssertEqual(count(">Diverge</text>"), 0)
     }
 
     func testCSVNeutralisesFormulas() throws {
