@@ -185,7 +185,7 @@ enum HTMLParts {
     /// level written in it, N/A hatched, unscored cells dashed, then median, range, agreed and
     /// a divergence mark.
     static func heatmapSVG(_ section: GroupMatrix.Section, groups: [Group], id: String) -> String {
-        let labelW = 330.0, cellW = 46.0, cellH = 30.0, headH = 44.0, statW = 76.0
+        let labelW = 390.0, cellW = 46.0, cellH = 30.0, headH = 44.0, statW = 76.0
         let stats = ["Median", "Range", "Agreed", "Divergent"]  // whole words: wide enough for "Divergent"
         let width = labelW + Double(groups.count) * cellW + Double(stats.count) * statW + 4
         let height = headH + Double(section.rows.count) * cellH + 4
@@ -206,7 +206,8 @@ enum HTMLParts {
         for (r, row) in section.rows.enumerated() {
             let y = headH + Double(r) * cellH
             let name = row.element.name
-            let short = name.count > 44 ? String(name.prefix(43)) + "…" : name
+            // A long name ends at a whole word (the full name is its tooltip and in the tables).
+            let short = name.count > 58 ? String(name.prefix(57)).split(separator: " ").dropLast().joined(separator: " ") + " …" : name
             s += "<text x=\"4\" y=\"\(fmt(y + cellH / 2 + 4.5))\"><title>\(E.html(name))</title>\(E.html(short))</text>\n"
             for (i, cell) in row.cells.enumerated() {
                 let x = labelW + Double(i) * cellW

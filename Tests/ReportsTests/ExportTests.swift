@@ -152,6 +152,7 @@ final class EscapingTests: XCTestCase {
         }
         XCTAssertGreaterThan(count(">Divergent</text>"), 0, "the heat map's headings are whole words")
         XCTAssertEqual(count(">Diverge</text>"), 0)
+        XCTAssertEqual(count("…</text>"), 0, "element names in the heat map are whole")
     }
 
     func testCSVNeutralisesFormulas() throws {
