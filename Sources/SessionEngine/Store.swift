@@ -401,8 +401,10 @@ public final class SessionStore {
             if state.note(id: id) != nil { throw SessionError.invalidEvent("there is already a note \"\(id)\"") }
         case .actionAdded(let id, _, _, _, _):
             if state.action(id: id) != nil { throw SessionError.invalidEvent("there is already an action \"\(id)\"") }
-        case .actionDone(let id):
+        case .actionDone(let id), .actionEdited(let id, _, _, _), .actionDeleted(let id):
             if state.action(id: id) == nil { throw SessionError.invalidEvent("there is no action \"\(id)\"") }
+        case .noteEdited(let id, _), .noteDeleted(let id):
+            if state.note(id: id) == nil { throw SessionError.invalidEvent("there is no note \"\(id)\"") }
         case .undone(let target):
             guard let t = event(seq: target) else { throw SessionError.invalidEvent("there is no event \(target) to undo") }
             if case .sessionCreated = t.payload { throw SessionError.invalidEvent("the session's creation cannot be undone") }
@@ -564,8 +566,12 @@ public final class SessionStore {
             subject = id; ref(r); text = t
         case .actionAdded(let id, let r, let what, let owner, let due):
             subject = id; ref(r); text = what; text2 = owner; text3 = due
-        case .actionDone(let id):
+        case .actionDone(let id), .noteDeleted(let id), .actionDeleted(let id):
             subject = id
+        case .noteEdited(let id, let t):
+            subject = id; text = t
+        case .actionEdited(let id, let what, let owner, let due):
+            subject = id; text = what; text2 = owner; text3 = due
         case .undone(let seq):
             target = seq
         }
@@ -626,6 +632,10 @@ public final class SessionStore {
         case "actionAdded":
             payload = .actionAdded(id: try subject(), element: optRef(), what: text() ?? "", owner: row[11] ?? "", due: row[12])
         case "actionDone": payload = .actionDone(id: try subject())
+        case "noteEdited": payload = .noteEdited(id: try subject(), text: text() ?? "")
+        case "noteDeleted": payload = .noteDeleted(id: try subject())
+        case "actionEdited": payload = .actionEdited(id: try subject(), what: text() ?? "", owner: row[11] ?? "", due: row[12])
+        case "actionDeleted": payload = .actionDeleted(id: try subject())
         case "undone":
             guard let t: Int64 = row[9] else { throw bad("has no target") }
             payload = .undone(seq: t)

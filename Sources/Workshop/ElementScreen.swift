@@ -39,6 +39,28 @@ public struct ElementScreen: Screen {
     func document(_ instrument: Instrument, _ element: Element, context: WorkshopContext) -> TextDocument {
         var doc = TextDocument()
         doc.paragraph(element.focus, role: .accent)
+        // What has been recorded here comes first, so a note typed at a second terminal
+        // shows without scrolling or opening the transcript.
+        if let session = context.session, session.uses(instrument) {
+            let ref = ElementRef(instrument: instrument.id, element: element.id)
+            let notes = session.state.notes(for: ref), actions = session.state.actions(for: ref)
+            // Groups' notes on their scores stay hidden with the scores until the reveal.
+            let showScoreNotes = session.summary(ref).revealed || session.isSelfAssessment
+            let scoreNotes = !showScoreNotes ? [] : session.state.groups.compactMap { group in
+                session.state.scores[ref]?[group.id]?.note.map { (group.name, $0) }
+            }
+            if !notes.isEmpty || !actions.isEmpty || !scoreNotes.isEmpty {
+                doc.heading("Recorded here (e to edit)")
+                for note in notes { doc.bullet(note.text) }
+                for (group, note) in scoreNotes {
+                    doc.bullet("\(group): \(note)", role: .muted)
+                }
+                for action in actions {
+                    let who = [action.owner, action.due.map { "by \($0)" }].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+                    doc.bullet(action.what + (who.isEmpty ? "" : " (\(who))"), marker: action.done ? "[x]" : "[ ]")
+                }
+            }
+        }
         doc.heading("What good looks like")
         doc.paragraph(element.good)
         doc.heading("Levels")
@@ -52,24 +74,6 @@ public struct ElementScreen: Screen {
         }
         doc.heading("Questions to ask")
         for (i, question) in element.questions.enumerated() { doc.bullet(question, marker: "\(i + 1).") }
-        if let session = context.session, session.uses(instrument) {
-            let ref = ElementRef(instrument: instrument.id, element: element.id)
-            let notes = session.state.notes(for: ref), actions = session.state.actions(for: ref)
-            let scoreNotes = session.state.groups.compactMap { group in
-                session.state.scores[ref]?[group.id]?.note.map { (group.name, $0) }
-            }
-            if !notes.isEmpty || !actions.isEmpty || !scoreNotes.isEmpty {
-                doc.heading("Recorded here")
-                for note in notes { doc.bullet(note.text) }
-                for (group, note) in scoreNotes where session.summary(ref).revealed || session.isSelfAssessment {
-                    doc.bullet("\(group): \(note)", role: .muted)
-                }
-                for action in actions {
-                    let who = [action.owner, action.due.map { "by \($0)" }].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-                    doc.bullet(action.what + (who.isEmpty ? "" : " (\(who))"), marker: action.done ? "[\(Glyphs.unicode.tick)]" : "[ ]")
-                }
-            }
-        }
         let links = element.links.compactMap { instrument.element($0) }
         if !links.isEmpty {
             doc.heading("Related")

@@ -123,6 +123,10 @@ public final class SessionController {
         case .noteAdded: return "a note"
         case .actionAdded: return "an action"
         case .actionDone: return "marking an action done"
+        case .noteEdited: return "editing a note"
+        case .noteDeleted: return "deleting a note"
+        case .actionEdited: return "editing an action"
+        case .actionDeleted: return "deleting an action"
         case .groupAdded(let g): return "adding \(g.name)"
         case .groupRenamed: return "renaming \(groupName ?? "a group")"
         case .groupRemoved: return "removing \(groupName ?? "a group")"
@@ -152,23 +156,29 @@ public final class SessionController {
 
     public func uses(_ instrument: Instrument) -> Bool { info.instruments.contains(instrument.id) }
 
-    /// Elements of `instrument` with at least one score, and with an agreed level.
-    public func progress(_ instrument: Instrument) -> (scored: Int, agreed: Int, total: Int) {
-        var scored = 0, agreed = 0
+    /// How far the room has got with `instrument`: elements every group has scored,
+    /// elements only some groups have scored, and elements with an agreed level.
+    /// An element counts as scored only when the whole room has scored it, so one group's
+    /// score on one step is "1 partly", not "1 scored".
+    public func progress(_ instrument: Instrument) -> (scored: Int, partly: Int, agreed: Int, total: Int) {
+        var scored = 0, partly = 0, agreed = 0
+        let groups = state.groups.map(\.id)
         for element in instrument.elements {
             let ref = ElementRef(instrument: instrument.id, element: element.id)
-            if let scores = state.scores[ref], !scores.isEmpty { scored += 1 }
+            let scores = state.scores[ref] ?? [:]
+            let count = groups.filter { scores[$0] != nil }.count
+            if !groups.isEmpty, count == groups.count { scored += 1 } else if count > 0 { partly += 1 }
             if state.agreed[ref] != nil { agreed += 1 }
         }
-        return (scored, agreed, instrument.elements.count)
+        return (scored, partly, agreed, instrument.elements.count)
     }
 
     public func progressText(_ instrument: Instrument) -> String {
         let p = progress(instrument)
         if isSelfAssessment {
-            let percent = p.total == 0 ? 0 : p.scored * 100 / p.total
-            return "\(instrument.short): \(percent)% done (\(p.scored)/\(p.total))"
+            return "\(instrument.short): \(Formatting.percent(p.scored, of: p.total)) done (\(p.scored)/\(p.total))"
         }
-        return "\(instrument.short): \(p.scored)/\(p.total) scored, \(p.agreed) agreed"
+        let partly = p.partly > 0 ? ", \(p.partly) partly" : ""
+        return "\(instrument.short): \(p.scored)/\(p.total) scored\(partly), \(p.agreed) agreed"
     }
 }

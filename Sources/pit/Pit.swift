@@ -104,6 +104,9 @@ struct HomeCommand: ParsableCommand {
         context.sessionActions = { launcher.start($0) }
         var app = App(root: HomeScreen(), context: context)
         try runScreens(&app) { context.session?.refresh() ?? false }
+        if let session = context.session, launcher.isRemembered(session.store.path) {
+            SessionPlaces.remember(app.lastPlace, for: session.store.path)
+        }
         context.session?.store.close()
         launcher.cleanUp()
     }
@@ -126,7 +129,7 @@ final class HomeLauncher {
         case .open(let path):
             do {
                 adopt(try SessionStore.open(at: URL(fileURLWithPath: path)))
-                return .push(context.session!.firstScreen)
+                return .pushAll(context.session!.resumeScreens(catalogue: context.catalogue, place: SessionPlaces.place(for: path)))
             } catch {
                 context.say("\(error)", error: true)
                 return .stay
@@ -176,6 +179,9 @@ final class HomeLauncher {
             context.recentSessions = RecentSessions.list()
         }
     }
+
+    /// A session opened or created from here (not a throwaway demo).
+    func isRemembered(_ path: String) -> Bool { !demoFolders.contains { path.hasPrefix($0.path) } }
 
     func cleanUp() {
         for folder in demoFolders { try? FileManager.default.removeItem(at: folder) }

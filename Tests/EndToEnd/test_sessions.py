@@ -130,7 +130,7 @@ class HomeScreen(unittest.TestCase):
         # The next start lists it on the home screen.
         again = Pane([], 100, 30, env={"XDG_STATE_HOME": state})
         try:
-            again.wait_for("Open " + path)
+            again.wait_for("Open " + os.path.basename(path))
         finally:
             again.close()
             shutil.rmtree(folder, ignore_errors=True)
