@@ -13,6 +13,9 @@ public enum CSVExport {
         case agreed
         /// One row per action.
         case actions
+        /// One row per note (the notes taken on an element or the whole session; a group's
+        /// note on its own score is in `scores`).
+        case notes
     }
 
     public static let scoreColumns = ["session", "place", "date", "instrument", "element", "element_number", "element_title",
@@ -24,6 +27,9 @@ public enum CSVExport {
     public static let actionColumns = ["session", "place", "date", "action_id", "instrument", "element", "element_number",
                                        "element_title", "action", "owner", "due", "status", "done_at", "recorded_at",
                                        "recorded_by"]
+
+    public static let noteColumns = ["session", "place", "date", "note_id", "instrument", "element", "element_number",
+                                     "element_title", "note", "recorded_at", "recorded_by"]
 
     /// - Parameter byteOrderMark: start with a UTF-8 byte order mark, which older Excel
     ///   versions need to read UTF-8 (off by default; other tools do not want it).
@@ -77,6 +83,13 @@ public enum CSVExport {
                             + [act.what, act.owner, act.due ?? "", act.done ? "done" : "open",
                                act.doneAt.map { time.iso($0) } ?? "", time.iso(act.at), act.author])
             }
+        case .notes:
+            rows.append(noteColumns)
+            for note in state.notes {
+                let e = note.element.flatMap { scope.element($0) }
+                let el: [String] = e.map(elementCells) ?? [note.element?.instrument ?? "", note.element?.element ?? "", "", ""]
+                rows.append(head + [note.id] + el + [note.text, time.iso(note.at), note.author])
+            }
         }
         return try write(rows, byteOrderMark: byteOrderMark)
     }
@@ -100,6 +113,7 @@ public enum CSVExport {
     /// Writes rows with CSV.swift's writer (which does the quoting). The first row is the
     /// header. Every text cell is quoted and neutralised against formula injection; a cell
     /// of a numeric column that holds a plain number is written bare (so "-1" stays a number).
+    /// Control characters in text show as `Escape.visible` stand-ins.
     static func write(_ rows: [[String]], byteOrderMark: Bool) throws -> Data {
         let stream = ByteSink()
         let writer = try CSVWriter(stream: stream, delimiter: ",", newline: .crlf)
@@ -111,7 +125,7 @@ public enum CSVExport {
             let cells = row.enumerated().map { i, cell -> String in
                 if r == 0 || (numeric.contains(i) && (cell.isEmpty || isPlainNumber(cell))) { quoted.append(false); return cell }
                 quoted.append(true)
-                return Escape.spreadsheetCell(cell)
+                return Escape.spreadsheetCell(Escape.visible(cell))
             }
             try writer.write(row: cells, quotedAtIndex: { quoted[$0] })
         }

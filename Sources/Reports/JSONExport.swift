@@ -263,9 +263,11 @@ public enum SessionJSON {
         case .noteAdded(let id, let x, let text): r.id = id; ref(x); r.text = text
         case .actionAdded(let id, let x, let what, let owner, let due):
             r.id = id; ref(x); r.what = what; r.owner = owner; r.due = due
-        case .actionDone(let id): r.id = id
         case .planSet(let plan): r.plan = plan
         case .instrumentAdded(let id), .instrumentRemoved(let id): r.instrument = id
+        case .actionDone(let id), .noteDeleted(let id), .actionDeleted(let id): r.id = id
+        case .noteEdited(let id, let text): r.id = id; r.text = text
+        case .actionEdited(let id, let what, let owner, let due): r.id = id; r.what = what; r.owner = owner; r.due = due
         case .undone(let t): r.target = t
         }
         return r
@@ -332,7 +334,7 @@ public enum SessionJSON {
                                       elements: summaries, triangle: triangle))
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try enc.encode(doc)
+        var data = Escape.jsonInert(try enc.encode(doc))
         data.append(0x0A)
         return data
     }
@@ -434,6 +436,11 @@ public enum SessionJSON {
         case "planSet": payload = .planSet(try need(r.plan, "plan"))
         case "instrumentAdded": payload = .instrumentAdded(id: try need(r.instrument, "instrument"))
         case "instrumentRemoved": payload = .instrumentRemoved(id: try need(r.instrument, "instrument"))
+        case "noteEdited": payload = .noteEdited(id: try need(r.id, "id"), text: r.text ?? "")
+        case "noteDeleted": payload = .noteDeleted(id: try need(r.id, "id"))
+        case "actionEdited":
+            payload = .actionEdited(id: try need(r.id, "id"), what: r.what ?? "", owner: r.owner ?? "", due: r.due)
+        case "actionDeleted": payload = .actionDeleted(id: try need(r.id, "id"))
         case "undone": payload = .undone(seq: try need(r.target, "target"))
         default: throw bad("unknown kind \"\(kind)\"")
         }

@@ -84,5 +84,20 @@ public struct SessionReport: Sendable {
         }
     }
 
+    /// How scores are read, in the words of this kind of session: a partner assessing alone
+    /// gives one level per element; a workshop room agrees one or has the groups' median.
+    var method: String { info.mode == .selfAssessment ? Self.selfAssessmentMethod : Self.method }
+
+    static let selfAssessmentMethod = "Each element's score is the level the partner gave. A part of the triangle scores the median of its elements' scores, shown with their range and the number of elements behind it. Elements the partner answered \"not applicable / don't know\" are listed as such and left out of medians. There are no averages."
+
+    /// The priorities' closing lines: elements answered N/A, then elements not answered yet.
+    func unscoredLines(_ name: (ReportElement) -> String) -> [String] {
+        var out: [String] = []
+        let na = priorities.notApplicable, gaps = priorities.notAnswered
+        if !na.isEmpty { out.append("Not applicable / don't know: " + na.map { name($0.element) }.joined(separator: "; ") + ".") }
+        if !gaps.isEmpty { out.append("Not scored yet: " + gaps.map { name($0.element) }.joined(separator: "; ") + ".") }
+        return out
+    }
+
     static let method = "Each element's score is the level the room agreed, or, where nothing was agreed yet, the median of the groups' levels. A part of the triangle scores the median of its elements' scores, shown with their range and the number of elements behind it. \"Not applicable / don't know\" answers are left out of medians. There are no averages."
 }

@@ -150,6 +150,10 @@ public struct Priorities: Hashable, Sendable {
         /// Groups' notes attached to their scores, in group order.
         public var scoreNotes: [ScoreNote]
         public var actions: [Action]
+
+        var isNotApplicable: Bool {
+            score.source == .agreedNotApplicable || (score.value == nil && summary.notApplicableCount > 0)
+        }
     }
 
     /// A group's note on its score.
@@ -164,6 +168,12 @@ public struct Priorities: Hashable, Sendable {
     /// Elements with no score yet (nobody gave a level, or the room agreed not applicable),
     /// in instrument and element order.
     public var unscored: [Item]
+
+    /// Of `unscored`, those answered "not applicable / don't know" (agreed so, or every
+    /// answer given was N/A): an answer, not a gap, so reports list them apart.
+    public var notApplicable: [Item] { unscored.filter(\.isNotApplicable) }
+    /// Of `unscored`, those nobody has answered yet.
+    public var notAnswered: [Item] { unscored.filter { !$0.isNotApplicable } }
 
     public static func make(state: SessionState, catalogue: Catalogue, instruments: [String]? = nil,
                             divergenceThreshold: Int = 2) -> Priorities {

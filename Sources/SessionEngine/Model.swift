@@ -60,11 +60,22 @@ public struct Group: Codable, Hashable, Sendable {
         return String(out.prefix(maxLength))
     }
 
-    /// Initials for `name` that differ from every string in `taken` (adds a digit if needed).
+    /// Initials for `name` that differ from every string in `taken`. A clash takes more
+    /// letters of the name's last word ("City Centre" beside "CC" is "CCe"), never a digit,
+    /// which in a matrix of levels would read as a level.
     public static func uniqueInitials(for name: String, taken: [String]) -> String {
         let base = initials(for: name)
         let used = Set(taken.map { $0.uppercased() })
         if !used.contains(base.uppercased()) { return base }
+        let last = name.split(whereSeparator: { !$0.isLetter }).last.map { String($0.dropFirst()).lowercased() } ?? ""
+        var candidate = base
+        for letter in last {
+            candidate.append(letter)
+            if !used.contains(candidate.uppercased()) { return candidate }
+        }
+        for letter in "abcdefghijklmnopqrstuvwxyz" where !used.contains((base + String(letter)).uppercased()) {
+            return base + String(letter)
+        }
         var n = 2
         while used.contains("\(base)\(n)".uppercased()) { n += 1 }
         return "\(base)\(n)"
@@ -154,10 +165,7 @@ public struct SessionInfo: Codable, Hashable, Sendable {
 
     /// `yyyy-mm-dd` of a date in the given time zone (default: the current one).
     public static func day(of date: Date, timeZone: TimeZone = .current) -> String {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = timeZone
-        let c = cal.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        TimeFormat(timeZone: timeZone).day(date)
     }
 }
 
@@ -186,6 +194,13 @@ public enum EventPayload: Codable, Hashable, Sendable {
     /// A new round of scoring on an element after discussion: the scores so far become
     /// the previous round (kept in the record), the new round starts hidden.
     case roundStarted(ElementRef)
+    /// A note's text replaced (the earlier text stays in the log).
+    case noteEdited(id: String, text: String)
+    /// A note taken out of the record (the log keeps it; undo brings it back).
+    case noteDeleted(id: String)
+    /// An action's wording, owner or due date replaced.
+    case actionEdited(id: String, what: String, owner: String, due: String?)
+    case actionDeleted(id: String)
     /// Takes the event with this sequence number out of effect. Undoing an `undone`
     /// puts its target back (redo).
     case undone(seq: Int64)
@@ -212,6 +227,10 @@ public enum EventPayload: Codable, Hashable, Sendable {
         case .instrumentAdded: return "instrumentAdded"
         case .instrumentRemoved: return "instrumentRemoved"
         case .roundStarted: return "roundStarted"
+        case .noteEdited: return "noteEdited"
+        case .noteDeleted: return "noteDeleted"
+        case .actionEdited: return "actionEdited"
+        case .actionDeleted: return "actionDeleted"
         case .undone: return "undone"
         }
     }

@@ -38,6 +38,8 @@ public final class SessionStore {
     public static let appVersion = "0.1.0"
     /// How long a write waits for another process's lock, in seconds.
     public static let busyTimeout: TimeInterval = 5
+    /// How long this store's changes wait for another process's lock (see `setBusyWait`).
+    public private(set) var busyWait: TimeInterval = busyTimeout
 
     public let url: URL
     public var path: String { url.path }
@@ -307,18 +309,35 @@ public final class SessionStore {
         return id
     }
 
+    /// Sets how long changes wait for another process's lock before failing as busy: the
+    /// screens wait briefly, so a change that cannot be saved says so at once.
+    public func setBusyWait(_ seconds: TimeInterval) throws {
+        guard let db else { throw SessionError.closed }
+        try db.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = \(Int(seconds * 1000))") }
+        busyWait = seconds
+    }
+
     /// Loads events another process wrote since the last look. Cheap when nothing changed
     /// (one `PRAGMA data_version`): call it on every input timeout. True if the state changed.
+    /// With `wait: false` it never waits for another process's lock: it throws
+    /// `SessionFileError.busy` at once, and the next look tries again.
     @discardableResult
-    public func refreshIfChanged() throws -> Bool {
-        try refreshChanges().contains(.events)
+    public func refreshIfChanged(wait: Bool = true) throws -> Bool {
+        try refreshChanges(wait: wait).contains(.events)
     }
 
     /// Loads what other processes wrote since the last look: new events and the focus.
-    /// One `PRAGMA data_version` when nothing changed.
-    public func refreshChanges() throws -> SessionChanges {
+    /// One `PRAGMA data_version` when nothing changed. With `wait: false` it never waits
+    /// for another process's lock (see `refreshIfChanged(wait:)`).
+    public func refreshChanges(wait: Bool = true) throws -> SessionChanges {
         guard let db else { throw SessionError.closed }
         do {
+            if !wait {
+                try db.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = 0") }
+            }
+            defer {
+                if !wait { try? db.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = \(Int(busyWait * 1000))") } }
+            }
             let changed = try db.inDatabase { db -> Bool in
                 let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
                 return v != dataVersion
@@ -370,14 +389,21 @@ public final class SessionStore {
     }
 
     /// Rewrites the focus row, only when it differs from what the file holds, so a key that
-    /// does not move the facilitator writes nothing. True if it wrote.
+    /// does not move the facilitator writes nothing. True if it wrote. With `wait: false` it
+    /// never waits for another process's lock: it throws `SessionFileError.busy` at once.
     @discardableResult
-    public func writeFocus(_ newFocus: RoomFocus, author: String) throws -> Bool {
+    public func writeFocus(_ newFocus: RoomFocus, author: String, wait: Bool = true) throws -> Bool {
         guard let db else { throw SessionError.closed }
         // The row's time is when the room last moved, not part of the record: it does not
         // take a reading of the session's clock (which stamps events).
         let now = Date()
         do {
+            if !wait {
+                try db.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = 0") }
+            }
+            defer {
+                if !wait { try? db.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = \(Int(busyWait * 1000))") } }
+            }
             var seen: (focus: RoomFocus, rev: Int64)?
             var wrote = false
             try db.writeWithoutTransaction { db in
@@ -478,8 +504,10 @@ public final class SessionStore {
             if state.note(id: id) != nil { throw SessionError.invalidEvent("there is already a note \"\(id)\"") }
         case .actionAdded(let id, _, _, _, _):
             if state.action(id: id) != nil { throw SessionError.invalidEvent("there is already an action \"\(id)\"") }
-        case .actionDone(let id):
+        case .actionDone(let id), .actionEdited(let id, _, _, _), .actionDeleted(let id):
             if state.action(id: id) == nil { throw SessionError.invalidEvent("there is no action \"\(id)\"") }
+        case .noteEdited(let id, _), .noteDeleted(let id):
+            if state.note(id: id) == nil { throw SessionError.invalidEvent("there is no note \"\(id)\"") }
         case .undone(let target):
             guard let t = event(seq: target) else { throw SessionError.invalidEvent("there is no event \(target) to undo") }
             if case .sessionCreated = t.payload { throw SessionError.invalidEvent("the session's creation cannot be undone") }
@@ -651,7 +679,7 @@ public final class SessionStore {
             subject = id; ref(r); text = t
         case .actionAdded(let id, let r, let what, let owner, let due):
             subject = id; ref(r); text = what; text2 = owner; text3 = due
-        case .actionDone(let id):
+        case .actionDone(let id), .noteDeleted(let id), .actionDeleted(let id):
             subject = id
         case .planSet(let plan):
             let enc = JSONEncoder()
@@ -659,6 +687,10 @@ public final class SessionStore {
             text = String(decoding: try enc.encode(plan), as: UTF8.self)
         case .instrumentAdded(let id), .instrumentRemoved(let id):
             instrument = id
+        case .noteEdited(let id, let t):
+            subject = id; text = t
+        case .actionEdited(let id, let what, let owner, let due):
+            subject = id; text = what; text2 = owner; text3 = due
         case .undone(let seq):
             target = seq
         }
@@ -729,6 +761,10 @@ public final class SessionStore {
         case "instrumentAdded", "instrumentRemoved":
             guard let id: String = row[5] else { throw bad("has no instrument") }
             payload = kind == "instrumentAdded" ? .instrumentAdded(id: id) : .instrumentRemoved(id: id)
+        case "noteEdited": payload = .noteEdited(id: try subject(), text: text() ?? "")
+        case "noteDeleted": payload = .noteDeleted(id: try subject())
+        case "actionEdited": payload = .actionEdited(id: try subject(), what: text() ?? "", owner: row[11] ?? "", due: row[12])
+        case "actionDeleted": payload = .actionDeleted(id: try subject())
         case "undone":
             guard let t: Int64 = row[9] else { throw bad("has no target") }
             payload = .undone(seq: t)

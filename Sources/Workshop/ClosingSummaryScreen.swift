@@ -39,18 +39,19 @@ public struct ClosingSummaryScreen: Screen {
     }
 
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
-        let page = context.viewSize.height
-        if let next = Scrolling.offset(after: key, current: scroll, page: page) {
-            scroll = Scrolling.clamp(next, total: document(context).lineCount(inWidth: context.viewSize.width), visible: page)
+        let body = ClosingSummaryScreen.body(in: context.screenArea)
+        if let next = Scrolling.offset(after: key, current: scroll, page: body.height) {
+            scroll = Scrolling.clamp(next, total: document(context).lineCount(inWidth: body.width), visible: body.height)
             return .stay
         }
         return .unhandled
     }
 
+    /// Where the text draws in the screen's area (the same for keys and frames).
+    static func body(in area: Rect) -> Rect { area.inset(dx: 1, dy: 0) }
+
     public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
-        let body = area.inset(dx: 1, dy: 0)
-        context.viewSize = Size(width: body.width, height: body.height)
-        document(context).draw(in: body, on: &canvas, scroll: scroll)
+        document(context).draw(in: ClosingSummaryScreen.body(in: area), on: &canvas, scroll: scroll)
     }
 }
 

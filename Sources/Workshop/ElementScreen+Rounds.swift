@@ -5,7 +5,7 @@ import TerminalKit
 /// Second rounds: after discussion, `R` opens a new round of scoring on the element. The
 /// earlier scores stay in the record; after the next reveal the screen shows who moved.
 extension ElementScreen {
-    static let roundKeys = [KeyHelp("R", "a new round of scoring after discussion (the first round is kept)")]
+    static let roundKeys = [KeyHelp("R", "score again, keeping round 1")]
 
     /// Handles `R`; nil for any other key.
     mutating func handleRounds(_ key: Key, instrument: Instrument, context: WorkshopContext) -> Navigation? {

@@ -10,21 +10,21 @@ extension ElementScreen {
         guard session.uses(instrument) else { return [] }
         let scale = instrument.scale
         let levels = "\(scale.lowest)-\(scale.highest)" + (scale.allowsNotApplicable ? " 0" : "")
-        var keys = [KeyHelp(levels, session.isSelfAssessment ? "record your level (0 = n/a)" : "record the selected group's level (0 = n/a)",
+        var keys = [KeyHelp(levels, session.isSelfAssessment ? "record your level (0 = n/a)" : "record the group's level (0 = n/a)",
                             hint: true, short: "score")]
         if !session.isSelfAssessment {
-            keys += [KeyHelp("Tab", "choose the group (Shift-Tab: back)", hint: true, short: "group"),
+            keys += [KeyHelp("Tab", "next group (Shift-Tab: back)", hint: true, short: "group"),
                      KeyHelp("r", "reveal / hide the scores", hint: true, short: "reveal"),
-                     KeyHelp("a", "record the agreed level and why", hint: true, short: "agree"),
-                     KeyHelp("l", "lock / unlock voting on this element"),
-                     KeyHelp("b", "big digits for the back of the room (b again: the text)")]
+                     KeyHelp("a", "the agreed level and why", hint: true, short: "agree"),
+                     KeyHelp("l", "lock / unlock voting"),
+                     KeyHelp("b", "big digits (b again: text)")]
         }
         keys += [KeyHelp("x", "clear the selected score"),
                  KeyHelp("n", "add a note", hint: true, short: "note"),
-                 KeyHelp("A", "add an action (what, who, when)", hint: true, short: "action"),
+                 KeyHelp("A", "an action (what, who, when)", hint: true, short: "action"),
+                 KeyHelp("e", "edit / delete notes, actions"),
                  KeyHelp("u", "undo the last change"),
-                 KeyHelp("U", "redo"),
-                 KeyHelp("← →", "previous / next element")]
+                 KeyHelp("U", "redo")]
         return keys
     }
 
@@ -69,6 +69,7 @@ extension ElementScreen {
                 let shown = summary.revealed || session.isSelfAssessment ? ScoringText.answer(answer, scale: instrument.scale) : "a score"
                 context.say("Saved: \(group.name) gave \(shown)")
                 advanceToNextUnscored(session: session, ref: ref)
+                if session.isSelfAssessment { moveOnAfterAnswer(instrument: instrument, shown: shown, session: session, context: context) }
             } else {
                 context.say("NOT saved: \(session.lastFailure ?? "unknown error")", error: true)
             }
@@ -100,7 +101,8 @@ extension ElementScreen {
             return .push(PromptScreen("Agreed level: \(element.title)", fields: [
                 .init("Agreed level", hint: "\(scale.lowest)-\(scale.highest)" + (scale.allowsNotApplicable ? ", 0 = n/a" : ""), value: first,
                       check: levelProblem),
-                .init("Why the room agreed it", hint: "the reason, in a sentence"),
+                // Changing the level keeps the reason given before, to be edited or kept.
+                .init("Why the room agreed it", hint: "the reason, in a sentence", value: summary.agreed?.rationale ?? ""),
             ], over: self) { values in
                 if let problem = levelProblem(values[0]) { return problem }
                 let value = Int(values[0])!
@@ -132,6 +134,8 @@ extension ElementScreen {
                 context.say("Saved: action")
                 return nil
             })
+        case .char("e"):
+            return .push(RecordedScreen(element: ref, title: element.title))
         case .char("u"):
             if let what = session.undo() { context.say("Undone: \(what)") } else { context.say(session.lastFailure.map { "NOT undone: \($0)" } ?? "Nothing to undo", error: session.lastFailure != nil) }
         case .char("U"):
@@ -160,6 +164,22 @@ extension ElementScreen {
                 return
             }
         }
+    }
+
+    /// A partner assessing alone goes on to the next element after each answer, and is
+    /// told when an instrument, or the whole assessment, is done and what to do next.
+    private mutating func moveOnAfterAnswer(instrument: Instrument, shown: String, session: SessionController, context: WorkshopContext) {
+        if session.isComplete(context.catalogue) {
+            context.say("Saved: \(shown). " + session.completionText(context.catalogue))
+            return
+        }
+        if session.firstUnanswered(in: instrument) == nil {
+            context.say("Saved: \(shown). \(instrument.short) is done (100%); q goes back to choose the next instrument.")
+            return
+        }
+        guard index < instrument.elements.count - 1 else { return }
+        index += 1; scroll = 0
+        context.say("Saved: \(shown). Now \(ElementScreen.noun(for: instrument)) \(index + 1).")
     }
 
     private func report(_ ok: Bool, _ text: String, _ session: SessionController, _ context: WorkshopContext) {

@@ -29,18 +29,42 @@ public struct ElementScreen: Screen {
 
     public func keys(context: WorkshopContext) -> [KeyHelp] {
         let scoring = scoringKeys(context: context)
-        return scoring + [
+        // The room's keys sit with the scoring keys, so the help's wide navigation keys
+        // share a column with the short global ones and every key fits at 80x24.
+        let room = context.session.map { $0.isSelfAssessment } == false ? RoomTimerControl.keys + ElementScreen.roundKeys : []
+        let notInSession = context.session.map { session in context.catalogue.instrument(instrumentID).map { !session.uses($0) } ?? false } == true
+        return scoring + room + [
             KeyHelp("← →", "previous / next", hint: scoring.isEmpty),
             KeyHelp("↑↓ PgUp PgDn", "scroll the text", hint: scoring.isEmpty),
-            KeyHelp("Home End", "top / bottom of the text"),
-        ] + (context.session.map { $0.isSelfAssessment } == false ? RoomTimerControl.keys + ElementScreen.roundKeys : [])
-            + (context.session.map { session in context.catalogue.instrument(instrumentID).map { !session.uses($0) } ?? false } == true
-               ? [KeyHelp("i", "add this instrument to the session", hint: true, short: "add it")] : [])
+            KeyHelp("Home End", "top / bottom"),
+        ] + (notInSession ? [KeyHelp("I", "add this tool to the session", hint: true, short: "add it")] : [])
     }
 
     func document(_ instrument: Instrument, _ element: Element, context: WorkshopContext) -> TextDocument {
         var doc = TextDocument()
         doc.paragraph(element.focus, role: .accent)
+        // What has been recorded here comes first, so a note typed at a second terminal
+        // shows without scrolling or opening the transcript.
+        if let session = context.session, session.uses(instrument) {
+            let ref = ElementRef(instrument: instrument.id, element: element.id)
+            let notes = session.state.notes(for: ref), actions = session.state.actions(for: ref)
+            // Groups' notes on their scores stay hidden with the scores until the reveal.
+            let showScoreNotes = session.summary(ref).revealed || session.isSelfAssessment
+            let scoreNotes = !showScoreNotes ? [] : session.state.groups.compactMap { group in
+                session.state.scores[ref]?[group.id]?.note.map { (group.name, $0) }
+            }
+            if !notes.isEmpty || !actions.isEmpty || !scoreNotes.isEmpty {
+                doc.heading("Recorded here (e to edit)")
+                for note in notes { doc.bullet(note.text) }
+                for (group, note) in scoreNotes {
+                    doc.bullet("\(group): \(note)", role: .muted)
+                }
+                for action in actions {
+                    let who = [action.owner, action.due.map { "by \($0)" }].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+                    doc.bullet(action.what + (who.isEmpty ? "" : " (\(who))"), marker: action.done ? "[x]" : "[ ]")
+                }
+            }
+        }
         doc.heading("What good looks like")
         doc.paragraph(element.good)
         doc.heading("Levels")
@@ -54,24 +78,6 @@ public struct ElementScreen: Screen {
         }
         doc.heading("Questions to ask")
         for (i, question) in element.questions.enumerated() { doc.bullet(question, marker: "\(i + 1).") }
-        if let session = context.session, session.uses(instrument) {
-            let ref = ElementRef(instrument: instrument.id, element: element.id)
-            let notes = session.state.notes(for: ref), actions = session.state.actions(for: ref)
-            let scoreNotes = session.state.groups.compactMap { group in
-                session.state.scores[ref]?[group.id]?.note.map { (group.name, $0) }
-            }
-            if !notes.isEmpty || !actions.isEmpty || !scoreNotes.isEmpty {
-                doc.heading("Recorded here")
-                for note in notes { doc.bullet(note.text) }
-                for (group, note) in scoreNotes where session.summary(ref).revealed || session.isSelfAssessment {
-                    doc.bullet("\(group): \(note)", role: .muted)
-                }
-                for action in actions {
-                    let who = [action.owner, action.due.map { "by \($0)" }].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-                    doc.bullet(action.what + (who.isEmpty ? "" : " (\(who))"), marker: action.done ? "[\(Glyphs.unicode.tick)]" : "[ ]")
-                }
-            }
-        }
         let links = element.links.compactMap { instrument.element($0) }
         if !links.isEmpty {
             doc.heading("Related")
@@ -109,9 +115,13 @@ public struct ElementScreen: Screen {
             return .stay
         default: break
         }
-        let page = context.viewSize.height
+        // The text's room depends on the scoring panel: take it from the same drawing, off screen.
+        let area = context.screenArea
+        var scratch = Canvas(width: max(0, area.maxX), height: max(0, area.maxY))
+        let body = draw(into: &scratch, area: area, context: context)
+        let page = body.height
         if let next = Scrolling.offset(after: key, current: scroll, page: page), let element = instrument.elements[safe: index] {
-            let total = document(instrument, element, context: context).lineCount(inWidth: context.viewSize.width)
+            let total = document(instrument, element, context: context).lineCount(inWidth: body.width)
             scroll = Scrolling.clamp(next, total: total, visible: page)
             return .stay
         }
@@ -119,7 +129,13 @@ public struct ElementScreen: Screen {
     }
 
     public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
-        guard let instrument = context.catalogue.instrument(instrumentID), let element = instrument.elements[safe: index] else { return }
+        draw(into: &canvas, area: area, context: context)
+    }
+
+    /// Draws the screen; returns where the scrolling text went.
+    @discardableResult
+    func draw(into canvas: inout Canvas, area: Rect, context: WorkshopContext) -> Rect {
+        guard let instrument = context.catalogue.instrument(instrumentID), let element = instrument.elements[safe: index] else { return area }
         let inner = area.inset(dx: 1, dy: 0)
         let role = context.triangle[instrument.placement].map(FrameworkStyle.role(for:)) ?? .accent
         let noun = ElementScreen.noun(for: instrument)
@@ -138,12 +154,11 @@ public struct ElementScreen: Screen {
             }
             if bigView, !session.isSelfAssessment, body.height >= BigView.minimumHeight {
                 // The big view takes the whole space below the title: it shows all the panel does.
-                context.viewSize = Size(width: body.width, height: body.height)
                 BigView(session: session, instrument: instrument,
                         summary: session.summary(ElementRef(instrument: instrument.id, element: element.id)),
                         selectedGroup: selectedGroup)
                     .draw(in: body, on: &canvas)
-                return
+                return body
             }
             let panel = ScoringPanel(session: session, instrument: instrument,
                                      summary: session.summary(ElementRef(instrument: instrument.id, element: element.id)),
@@ -163,7 +178,7 @@ public struct ElementScreen: Screen {
             }
             panel.draw(in: panelRect, on: &canvas)
         }
-        context.viewSize = Size(width: body.width, height: body.height)
         document(instrument, element, context: context).draw(in: body, on: &canvas, scroll: scroll)
+        return body
     }
 }

@@ -9,8 +9,8 @@ enum RoomTimerControl {
     static let defaultSeconds = 8 * 60
 
     static let keys: [KeyHelp] = [
-        KeyHelp("T", "start the countdown (8 minutes or the plan's); T again pauses or resumes"),
-        KeyHelp("+ -", "add or remove a minute on the countdown"),
+        KeyHelp("T", "countdown: start / pause"),
+        KeyHelp("+ -", "a minute more / less"),
     ]
 
     /// Handles a timer key; nil when the key is not about the timer.

@@ -9,8 +9,18 @@ public struct SessionInstrumentsScreen: Screen {
     public var selected = 0
     /// The tool whose removal waits for a second Enter.
     public var confirming: String?
+    /// Opened from an element of a tool not in the session (`I` there): that tool is
+    /// chosen, and adding it goes back to the element.
+    public var offered: String?
 
     public init() {}
+
+    /// The screen with `id` chosen, offered from one of its elements.
+    public init(adding id: String, context: WorkshopContext) {
+        offered = id
+        selected = context.catalogue.instruments.firstIndex { $0.id == id } ?? 0
+        if let tool = context.catalogue.instrument(id) { context.say("Enter adds \(tool.short) to the session") }
+    }
 
     public func title(context: WorkshopContext) -> String { "Instruments" }
 
@@ -29,8 +39,15 @@ public struct SessionInstrumentsScreen: Screen {
             guard let tool = tools[safe: selected] else { return .stay }
             if !session.uses(tool) {
                 confirming = nil
-                if session.record(.instrumentAdded(id: tool.id)) { context.say("Added \(tool.short): its elements can be scored") }
-                else { context.say("NOT saved: \(session.lastFailure ?? "unknown error")", error: true) }
+                guard session.record(.instrumentAdded(id: tool.id)) else {
+                    context.say("NOT saved: \(session.lastFailure ?? "unknown error")", error: true)
+                    return .stay
+                }
+                if tool.id == offered {
+                    context.say("Added \(tool.short) to the session: its elements can be scored")
+                    return .pop
+                }
+                context.say("Added \(tool.short): its elements can be scored")
             } else if session.info.instruments.count == 1 {
                 context.say("\(tool.short) is the session's only instrument; add another first", error: true)
             } else if confirming != tool.id {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesBackend
 import Foundation
 import Instruments
 import SessionEngine
@@ -17,11 +18,55 @@ struct Pit: ParsableCommand {
         Intervention Triangle (civic, service and community segments, place-based planning \
         at the centre, three seams) and Tool A's 10 planning steps.
         """,
-        version: version,
+        version: BuildStamp.describe(version: version),
         subcommands: [HomeCommand.self, NewCommand.self, OpenCommand.self, AssessCommand.self, MergeCommand.self, DemoCommand.self,
                       PresentCommand.self, ReportCommand.self, CompareCommand.self, ImportCommand.self, ThemesCommand.self, InstrumentsCommand.self],
         defaultSubcommand: HomeCommand.self
     )
+
+    /// pit's entry point. As swift-argument-parser's, with three differences: closed standard
+    /// descriptors are filled first; every message goes through `Console`, so control
+    /// characters in arguments are shown, not obeyed; and a usage error found while a
+    /// command runs shows that command's usage, not pit's.
+    static func main() {
+        TerminalGuard.prepareForCrashes()  // pit's own crash handling first, before anything that could crash
+        Console.guardStandardStreams()
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            finish(with: error, running: nil)
+        }
+        do {
+            try command.run()
+        } catch {
+            finish(with: error, running: type(of: command))
+        }
+    }
+
+    static func finish(with error: Error, running: ParsableCommand.Type?) -> Never {
+        var text = fullMessage(for: error)
+        let code = exitCode(for: error)
+        if let running, let validation = error as? ValidationError {
+            let name = (["pit"] + commandPath(to: running)).joined(separator: " ")
+            text = "Error: \(validation.message)\nUsage: \(usageString(for: running))\n  See '\(name) --help' for more information."
+        }
+        if !text.isEmpty {
+            if code == .success { try? Console.say(text) } else { Console.error(text) }
+        }
+        Foundation.exit(code.rawValue)
+    }
+
+    /// The subcommand names from pit down to `target` (["instruments", "list"]).
+    static func commandPath(to target: ParsableCommand.Type, from root: ParsableCommand.Type = Pit.self) -> [String] {
+        for sub in root.configuration.subcommands {
+            let name = sub.configuration.commandName ?? String(describing: sub).lowercased()
+            if sub == target { return [name] }
+            let below = commandPath(to: target, from: sub)
+            if !below.isEmpty { return [name] + below }
+        }
+        return []
+    }
 }
 
 /// Builds the shared context for the screens.
@@ -60,6 +105,9 @@ struct HomeCommand: ParsableCommand {
         context.sessionActions = { launcher.start($0) }
         var app = App(root: HomeScreen(), context: context)
         try runScreens(&app) { context.session?.refresh() ?? false }
+        if let session = context.session, launcher.isRemembered(session.store.path) {
+            SessionPlaces.remember(app.lastPlace, for: session.store.path)
+        }
         context.session?.store.close()
         launcher.cleanUp()
     }
@@ -82,7 +130,7 @@ final class HomeLauncher {
         case .open(let path):
             do {
                 adopt(try SessionStore.open(at: URL(fileURLWithPath: path)))
-                return .push(context.session!.firstScreen)
+                return .pushAll(context.session!.resumeScreens(catalogue: context.catalogue, place: SessionPlaces.place(for: path)))
             } catch {
                 context.say("\(error)", error: true)
                 return .stay
@@ -114,6 +162,7 @@ final class HomeLauncher {
                     let plan = values[5].isEmpty ? nil : try PlanFiles.read(values[5], catalogue: context.catalogue)
                     for item in plan?.items ?? [] where !instruments.contains(item.instrument) { instruments.append(item.instrument) }
                     let path = values[6].isEmpty ? SessionFiles.defaultFileName(for: values[0]) : values[6]
+                    if let problem = SessionFiles.newSessionPathProblem(path) { return problem }
                     let info = SessionInfo(title: values[0], place: values[1], date: SessionFiles.today(), facilitator: facilitator,
                                            instruments: instruments, mode: .workshop)
                     let store = try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groups, author: facilitator)
@@ -141,6 +190,9 @@ final class HomeLauncher {
         }
     }
 
+    /// A session opened or created from here (not a throwaway demo).
+    func isRemembered(_ path: String) -> Bool { !demoFolders.contains { path.hasPrefix($0.path) } }
+
     func cleanUp() {
         for folder in demoFolders { try? FileManager.default.removeItem(at: folder) }
     }
@@ -154,7 +206,7 @@ struct ThemesCommand: ParsableCommand {
         @OptionGroup var options: GlobalOptions
         func run() throws {
             for theme in try options.loadThemes() {
-                print("\(theme.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(theme.summary)")
+                try Console.say("\(theme.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(theme.summary)")
             }
         }
     }

@@ -22,7 +22,8 @@ struct PresentCommand: ParsableCommand {
         var app = App(root: AudienceScreen(), context: context)
         app.presenting = true
         try runScreens(&app) {
-            let changed = (try? store.refreshChanges()).map { !$0.isEmpty } ?? false
+            // Never waits for a busy file: the projector keeps its frame and looks again.
+            let changed = (try? store.refreshChanges(wait: false)).map { !$0.isEmpty } ?? false
             // A running countdown redraws every tick so the seconds move.
             return changed || (store.focus?.timer?.isRunning ?? false)
         }

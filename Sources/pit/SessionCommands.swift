@@ -10,24 +10,21 @@ func runSession(_ store: SessionStore, options: GlobalOptions, author: String, r
     let controller = SessionController(store: store, author: author)
     context.session = controller
     if remember { RecentSessions.remember(store.path) }
-    var app = App(root: controller.firstScreen, context: context)
+    let place = remember ? SessionPlaces.place(for: store.path) : nil
+    var app = App(stack: controller.resumeScreens(catalogue: context.catalogue, place: place), context: context)
     try runScreens(&app) { controller.refresh() }
+    if remember { SessionPlaces.remember(app.lastPlace, for: store.path) }
     store.close()
 }
 
-/// Parses "Name" or "Name:sector" (sector: la, nhs, vcse, residents, other).
+/// Parses "Name" or "Name:sector" (sector: la, nhs, vcse, residents, other). Only a known
+/// sector after the last colon is a sector; otherwise the colon is part of the name, so
+/// "Ward 3: North" and "=HYPERLINK(\"http://x\"):vcse" are names like any other.
 func parseGroups(_ text: String) throws -> [Group] {
     var groups: [Group] = []
     for part in text.split(separator: ",") {
-        let pieces = part.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let name = pieces.first, !name.isEmpty else { continue }
-        var sector = Sector.other
-        if pieces.count == 2 {
-            guard let s = GroupsScreen.sector(from: pieces[1]) else {
-                throw ValidationError("unknown sector `\(pieces[1])` for \(name); use la, nhs, vcse, residents or other")
-            }
-            sector = s
-        }
+        let (name, sector) = nameAndSector(String(part))
+        guard !name.isEmpty else { continue }
         if groups.contains(where: { $0.name.lowercased() == name.lowercased() }) {
             throw ValidationError("the group \(name) is named twice in --groups")
         }
@@ -35,6 +32,16 @@ func parseGroups(_ text: String) throws -> [Group] {
         groups.append(Group(id: "g\(groups.count + 1)", name: name, sector: sector, initials: initials))
     }
     return groups
+}
+
+/// "Name:sector" split at its last colon when what follows is a known sector.
+func nameAndSector(_ text: String) -> (name: String, sector: Sector) {
+    let whole = text.trimmingCharacters(in: .whitespaces)
+    guard let colon = whole.lastIndex(of: ":"),
+          let sector = GroupsScreen.sector(from: whole[whole.index(after: colon)...].trimmingCharacters(in: .whitespaces)) else {
+        return (whole, .other)
+    }
+    return (whole[..<colon].trimmingCharacters(in: .whitespaces), sector)
 }
 
 func instrumentIDs(_ text: String, catalogue: Catalogue) throws -> [String] {
@@ -51,7 +58,7 @@ struct NewCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The session's title, e.g. \"Healthier Northbridge\".") var title: String
     @Option(help: "Where the workshop takes place.") var place = ""
-    @Option(help: "The groups in the room, comma-separated; add :la, :nhs, :vcse, :residents or :other for a sector.") var groups = ""
+    @Option(help: "The groups in the room, comma-separated; add :la, :nhs, :vcse, :residents or :other for a sector (a name may hold colons; only a sector after the last one counts).") var groups = ""
     @Option(name: .customLong("instruments"), help: "Instruments this session scores, comma-separated (see `pit instruments list`; default: the plan's, else tool-a).") var use: String?
     @Option(help: "The agenda: a built-in plan's name (see Plans/) or a plan file (.yaml).") var plan: String?
     @Option(help: "The facilitator's name.") var facilitator: String?
@@ -67,6 +74,7 @@ struct NewCommand: ParsableCommand {
         if ids.isEmpty { ids = ["tool-a"] }
         let groupList = try parseGroups(groups)
         let path = output ?? SessionFiles.defaultFileName(for: title)
+        try SessionFiles.checkNewSessionPath(path)
         let author = SessionFiles.author(facilitator)
         let info = SessionInfo(title: title, place: place, date: SessionFiles.today(), facilitator: author, instruments: ids, mode: .workshop)
         let store = try SessionFiles.attempt {
@@ -74,8 +82,8 @@ struct NewCommand: ParsableCommand {
             if let sessionPlan { try store.append(.planSet(sessionPlan), author: author) }
             return store
         }
-        if let sessionPlan { print("Plan: \(sessionPlan.title), \(sessionPlan.items.count) items, \(sessionPlan.plannedMinutes) minutes.") }
-        print("Created \(path) with \(groupList.count) group\(groupList.count == 1 ? "" : "s") scoring \(ids.joined(separator: ", ")).")
+        if let sessionPlan { Console.note("Plan: \(sessionPlan.title), \(sessionPlan.items.count) items, \(sessionPlan.plannedMinutes) minutes.") }
+        Console.note("Created \(path) with \(groupList.count) group\(groupList.count == 1 ? "" : "s") scoring \(ids.joined(separator: ", ")).")
         if noOpen { store.close(); return }
         try runSession(store, options: options, author: author)
     }
@@ -106,6 +114,7 @@ struct AssessCommand: ParsableCommand {
 
     func run() throws {
         let path = output ?? SessionFiles.defaultFileName(for: partner, suffix: "-assessment")
+        try SessionFiles.checkNewSessionPath(path)
         let url = URL(fileURLWithPath: path)
         let store: SessionStore
         if FileManager.default.fileExists(atPath: path) {
@@ -114,7 +123,7 @@ struct AssessCommand: ParsableCommand {
                 complain("\(path) is a workshop session, not a self-assessment; choose another file with -o")
                 throw ExitCode.dataError
             }
-            print("Carrying on with \(path).")
+            Console.note("Carrying on with \(path).")
         } else {
             let catalogue = try options.loadCatalogue()
             let ids = try instrumentIDs(use, catalogue: catalogue)
@@ -125,7 +134,7 @@ struct AssessCommand: ParsableCommand {
             let info = SessionInfo(title: "Self-assessment: \(partner)", date: SessionFiles.today(), facilitator: partner,
                                    instruments: ids, mode: .selfAssessment)
             store = try SessionFiles.attempt { try SessionStore.create(at: url, info: info, groups: [group], author: partner) }
-            print("Created \(path).")
+            Console.note("Created \(path).")
         }
         if noOpen { store.close(); return }
         try runSession(store, options: options, author: partner)
@@ -149,12 +158,13 @@ struct MergeCommand: ParsableCommand {
             let pair = try SessionFiles.attempt { try Merge.parseRename(r) }
             renames[pair.old] = pair.new
         }
+        try SessionFiles.checkNewSessionPath(output)
         let store = try SessionFiles.attempt {
             try Merge.merge(inputs: files.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: output), renames: renames,
                             title: title, place: place, author: SessionFiles.author(nil))
         }
         let names = store.state.groups.map(\.name).joined(separator: ", ")
-        print("Merged \(files.count) file\(files.count == 1 ? "" : "s") into \(output): \(names).")
+        Console.note("Merged \(files.count) file\(files.count == 1 ? "" : "s") into \(output): \(names).")
         store.close()
     }
 }
@@ -171,13 +181,14 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let output { try SessionFiles.checkNewSessionPath(output) }
         let catalogue = try options.loadCatalogue()
         let url = try output.map { URL(fileURLWithPath: $0) } ?? temporaryDemoFile()
         // A temporary demo goes when pit ends, also when it could not be made.
         defer { if output == nil { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) } }
         let store = try SessionFiles.attempt { try makeDemo(at: url, catalogue: catalogue) }
         if noOpen {
-            print("Wrote the demo session to \(url.path).")
+            Console.note("Wrote the demo session to \(url.path).")
             store.close()
             return
         }
@@ -185,16 +196,16 @@ struct DemoCommand: ParsableCommand {
     }
 }
 
-/// The demo session: Tool A's sample data over the last two hours, created just
-/// before them, so that the log reads in time order and the user's own changes follow;
-/// Tools B–D are in the session, ready to score.
+/// The demo session: sample data for Tool A and the seam tools B–D over the last few
+/// hours, created just before them, so that the log reads in time order and the user's
+/// own changes follow; every screen has something to show.
 func makeDemo(at url: URL, catalogue: Catalogue) throws -> SessionStore {
     guard let toolA = catalogue.instrument("tool-a") else { throw DemoUnavailable() }
-    let seams = ["tool-b", "tool-c", "tool-d"].filter { catalogue.instrument($0) != nil }
-    let start = Date().addingTimeInterval(-2 * 3600)
+    let tools = [toolA] + ["tool-b", "tool-c", "tool-d"].compactMap { catalogue.instrument($0) }
+    let start = Date().addingTimeInterval(-4 * 3600)
     let clock = CreationClock(creation: start.addingTimeInterval(-60))
-    let store = try DemoSeed.create(at: url, elements: [(instrument: toolA.id, elements: toolA.elements.map(\.id))],
-                                    alsoUsing: seams, seed: 7, start: start, clock: { clock.now() })
+    let store = try DemoSeed.create(at: url, elements: tools.map { (instrument: $0.id, elements: $0.elements.map(\.id)) },
+                                    seed: 7, start: start, clock: { clock.now() })
     clock.live = true
     return store
 }

@@ -22,11 +22,11 @@ extension InstrumentsCommand {
             let store = try SessionFiles.attempt { try SessionStore.open(at: URL(fileURLWithPath: file)) }
             defer { store.close() }
             if store.state.info.instruments.contains(id) {
-                print("\(file) already uses \(instrument.short).")
+                Console.note("\(file) already uses \(instrument.short).")
                 return
             }
             try SessionFiles.attempt { try store.append(.instrumentAdded(id: id), author: SessionFiles.author(author)) }
-            print("Added \(instrument.short) to \(file): it now uses \(store.state.info.instruments.joined(separator: ", ")).")
+            Console.note("Added \(instrument.short) to \(file): it now uses \(store.state.info.instruments.joined(separator: ", ")).")
         }
     }
 
@@ -49,7 +49,7 @@ extension InstrumentsCommand {
                 throw ExitCode.usage
             }
             try SessionFiles.attempt { try store.append(.instrumentRemoved(id: id), author: SessionFiles.author(author)) }
-            print("Removed \(id) from \(file); its scores stay in the record.")
+            Console.note("Removed \(id) from \(file); its scores stay in the record.")
         }
     }
 }

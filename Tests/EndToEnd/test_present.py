@@ -107,13 +107,15 @@ class InstrumentsDuringASession(unittest.TestCase):
                 pane.keys("Enter")                          # Tool C's elements
                 pane.wait_for("Tool C")
                 pane.keys("Enter")                          # its first element
-                pane.wait_for("not in this session: i adds it")
+                pane.wait_for("not in this session: I then Enter adds it")
                 pane.keys("3")                              # a digit is answered, not silently ignored
                 deadline = time.time() + 3
                 while pane.screen().count("not in this session") < 2 and time.time() < deadline:
                     time.sleep(0.05)
                 self.assertGreaterEqual(pane.screen().count("not in this session"), 2, pane.screen())
-            facilitator.keys("i")
+            facilitator.keys("I")                           # the session's instruments, Tool C chosen
+            facilitator.wait_for("Enter adds Tool C to the session")
+            facilitator.keys("Enter")                       # adds it and goes back to the element
             facilitator.wait_for("Added Tool C to the session")
             facilitator.keys("4")
             facilitator.wait_for("Saved: Council gave a score")

@@ -38,6 +38,21 @@ final class ClosingSummaryTests: XCTestCase {
         assertSnapshot(app.render(size: Size(width: 80, height: 24)), named: "closing-summary-80x24")
         XCTAssertEqual(app.roomFocus?.screen, .summary)
 
+        // It scrolls by the size the App was given: End puts the last line on the last row.
+        app.resize(to: Size(width: 80, height: 24))
+        app.press(.end)
+        let end = app.render(size: Size(width: 80, height: 24)).lines()
+        XCTAssertTrue(end[22].contains("Step 10 Built-in evaluation"), end.joined(separator: "\n"))
+        XCTAssertFalse(end[1].contains("closing summary"), "scrolled")
+        // A smaller terminal pages by its own height: the last row shown becomes the first.
+        let small = Size(width: 80, height: 16)
+        app.resize(to: small)
+        app.press(.home)
+        let before = app.render(size: small).lines()
+        app.press(.pageDown)
+        let after = app.render(size: small).lines()
+        XCTAssertEqual(after[1], before[14], after.joined(separator: "\n"))
+
         let md = MarkdownReport.render(state: s.state, events: s.events, catalogue: shippedCatalogue)
         XCTAssertTrue(md.contains("## Closing summary\n\n### What was agreed\n\n- Step 1 Leadership in place: 2 Emerging, because no shared board yet"), md)
         XCTAssertTrue(md.contains("- Priya:\n  - open: Share the data map (due 2026-02-01)\n  - open: Draft the board's terms (due 2026-03-01)"))

@@ -75,18 +75,33 @@ final class PlanTests: XCTestCase {
 }
 
 final class InstrumentNotInSessionTests: XCTestCase {
-    func testAToolNotInTheSessionSaysSoAndIAddsIt() throws {
+    func testAToolNotInTheSessionSaysSoAndCapitalIOffersIt() throws {
         let scratch = try ScratchSession(groups: fourGroups)
         let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
         context.session = SessionController(store: scratch.store, author: "Sam")
         var app = App(root: ElementScreen(instrument: "tool-c", index: 0), context: context)
-        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("Tool C is not in this session: i adds it"))
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("Tool C is not in this session: I then Enter adds it"))
         let events = scratch.store.events.count
         app.type("3")
         XCTAssertEqual(scratch.store.events.count, events)
-        XCTAssertEqual(app.context.message, "Tool C is not in this session: i adds it", "the digit is answered")
+        XCTAssertEqual(app.context.message, "Tool C is not in this session: I then Enter adds it", "the digit is answered")
+        // i is left to the step's own keys: it adds nothing.
         app.type("i")
+        XCTAssertEqual(scratch.store.state.info.instruments, ["tool-a"])
+        app.type("?")
+        let help = app.render(size: Size(width: 80, height: 24))
+        XCTAssertEqual(help.lines().filter { $0.contains("│ I ") }.count, 1, "I is listed once, with this screen's words")
+        XCTAssertTrue(help.contains("add this tool to the session"))
+        app.type("?")
+        app.type("I")
+        let offer = try XCTUnwrap(app.top as? SessionInstrumentsScreen, "I opens the session's instruments")
+        XCTAssertEqual(shippedCatalogue.instruments[offer.selected].id, "tool-c", "with Tool C chosen")
+        XCTAssertEqual(app.context.message, "Enter adds Tool C to the session")
+        XCTAssertEqual(scratch.store.events.count, events, "nothing is added before Enter")
+        app.press(.enter)
         XCTAssertEqual(scratch.store.state.info.instruments, ["tool-a", "tool-c"])
+        XCTAssertTrue(app.top is ElementScreen, "adding it goes back to the element")
+        XCTAssertEqual(app.context.message, "Added Tool C to the session: its elements can be scored")
         app.type("3")
         XCTAssertEqual(scratch.store.state.scores.count, 1, "now it scores")
         XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("Scores (hidden)"))
