@@ -133,9 +133,9 @@ extension ElementScreen {
                 return nil
             })
         case .char("u"):
-            if let what = session.undo() { context.say("Undone: \(what)") } else { context.say(session.lastFailure.map { "NOT undone: \($0)" } ?? "Nothing to undo", error: session.lastFailure != nil) }
+            if let what = session.undo() { context.say("Undone: \(what)") } else { context.say(session.lastFailure.map { "NOT undone: \($0)" } ?? session.nothingToUndo, error: session.lastFailure != nil) }
         case .char("U"):
-            if session.redo() != nil { context.say("Redone") } else { context.say(session.lastFailure.map { "NOT redone: \($0)" } ?? "Nothing to redo", error: session.lastFailure != nil) }
+            if let what = session.redo() { context.say("Redone: \(what)") } else { context.say(session.lastFailure.map { "NOT redone: \($0)" } ?? session.nothingToRedo, error: session.lastFailure != nil) }
         default:
             return nil
         }

@@ -82,7 +82,7 @@ public struct GroupsScreen: Screen {
             confirmingRemoval = true
             context.say("Remove \(group.name)? Press y to remove, any other key to keep")
         case .char("u"):
-            context.say(session.undo().map { "Undone: \($0)" } ?? "Nothing to undo")
+            context.say(session.undo().map { "Undone: \($0)" } ?? session.nothingToUndo)
         default: return .unhandled
         }
         return .stay
