@@ -11,14 +11,21 @@ public enum InstrumentParser {
         let what = "the instrument"
         r.unknownKeys(map, allowed: ["schema", "id", "version", "title", "short", "placement", "summary", "scale", "sections", "elements"], in: what)
 
-        if let schema = r.requiredInt(map, "schema", in: what, owner: root), schema > supportedSchema {
-            r.problem("schema \(schema) is newer than this pit understands (\(supportedSchema)); update pit", at: map[field: "schema"])
+        if let schema = r.requiredInt(map, "schema", in: what, owner: root) {
+            if schema > supportedSchema {
+                r.problem("schema \(schema) is newer than this pit understands (\(supportedSchema)); update pit", at: map[field: "schema"])
+            } else if schema < 1 {
+                r.problem("schema \(schema) is not a file format; write `schema: \(supportedSchema)`", at: map[field: "schema"])
+            }
         }
         let id = r.requiredString(map, "id", in: what, owner: root)
         if let id, !isIdentifier(id) {
             r.problem("id `\(id)` may use only lowercase letters, digits and '-'", at: map[field: "id"])
         }
         let version = r.requiredInt(map, "version", in: what, owner: root)
+        if let version, version < 1 {
+            r.problem("version \(version) must be 1 or more", at: map[field: "version"])
+        }
         let title = r.requiredString(map, "title", in: what, owner: root)
         let short = r.requiredString(map, "short", in: what, owner: root)
         if let short, short.count > 16 {
