@@ -97,8 +97,8 @@ public struct Catalogue: Sendable {
     static func describe(_ failure: BoundedRead.Failure) -> String {
         switch failure {
         case .tooLarge(let size, let limit):
-            return "the file is \(BoundedRead.describe(size)), over pit's limit of \(BoundedRead.describe(limit)) for instrument files; it was skipped. Move it out of the folder, or shorten it"
-        case .notAFile: return "it is not a regular file; it was skipped"
+            return "the file is \(BoundedRead.describe(size)), over pit's limit of \(BoundedRead.describe(limit)) for instrument files; move it out of the folder, or shorten it"
+        case .notAFile: return "it is not a regular file; pit reads only regular files"
         case .unreadable: return "cannot read the file"
         }
     }

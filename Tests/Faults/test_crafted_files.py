@@ -277,5 +277,23 @@ class CraftedFiles(unittest.TestCase):
         self.assertIn("pit open", result.stderr)
 
 
+class OversizedFiles(unittest.TestCase):
+    def test_a_huge_instrument_file_is_skipped_and_named(self):
+        folder = tempfile.mkdtemp(prefix="pit-faults-huge-")
+        self.addCleanup(shutil.rmtree, folder, True)
+        huge = os.path.join(folder, "huge.yaml")
+        with open(huge, "wb") as f:
+            f.truncate(21 * 1024 * 1024)  # sparse: 21 MiB that cost nothing to write
+        listed = pit("instruments", "list", "--instrument-dir", folder)
+        self.assertEqual(listed.returncode, 0, listed.stderr)
+        self.assertIn("tool-a", listed.stdout, "the other instruments still load")
+        self.assertIn(huge, listed.stderr)
+        self.assertIn("21 MiB", listed.stderr)
+        self.assertIn("limit of 1 MiB", listed.stderr)
+        validated = pit("instruments", "validate", huge)
+        self.assertEqual(validated.returncode, DATA_ERROR, validated.stderr + validated.stdout)
+        self.assertIn("limit of 1 MiB", validated.stdout + validated.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()
