@@ -82,6 +82,7 @@ public final class SessionStore {
         for g in groups where !ids.insert(g.id).inserted {
             throw SessionError.invalidEvent("two groups have the id \"\(g.id)\"")
         }
+        removeAbandonedTemporaries(of: url.lastPathComponent, in: dir)
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).creating-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         defer {
             try? fm.removeItem(at: tmp)
@@ -123,6 +124,19 @@ public final class SessionStore {
         }
         syncDirectory(dir.path)
         return try open(at: url, clock: clock)
+    }
+
+    /// Removes `.NAME.creating-PID-N` files left by a pit that was killed while it made
+    /// NAME (its `defer` never ran). Only files whose process is gone are touched.
+    static func removeAbandonedTemporaries(of name: String, in dir: URL) {
+        let prefix = ".\(name).creating-"
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        for entry in entries where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count).prefix { $0 != "-" }), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: dir.appendingPathComponent(entry))
+            }
+        }
     }
 
     /// Opens a session for reading and writing. The file is checked first; a file that is
