@@ -22,8 +22,8 @@ extension ElementScreen {
         keys += [KeyHelp("x", "clear the selected score"),
                  KeyHelp("n", "add a note", hint: true, short: "note"),
                  KeyHelp("A", "add an action (what, who, when)", hint: true, short: "action"),
-                 KeyHelp("u", "undo the last change"),
-                 KeyHelp("U", "redo"),
+                 KeyHelp("u", "undo your last change"),
+                 KeyHelp("U", "redo your last undo"),
                  KeyHelp("← →", "previous / next element")]
         return keys
     }
