@@ -11,6 +11,9 @@ enum FileCheck {
         var applicationID: UInt32
         /// Pages according to the header, when the header's own count is valid.
         var pageCount: Int?
+        /// The file is in write-ahead-log mode; opening it for writing switches it back to
+        /// pit's rollback journal, which rewrites the header.
+        var isWAL = false
     }
 
     struct Result {
@@ -163,7 +166,8 @@ enum FileCheck {
         let changeCounter = be32(24), validFor = be32(92)
         let headerPages = Int(be32(28))
         let header = Header(pageSize: pageSize, userVersion: userVersion, applicationID: appID,
-                            pageCount: (changeCounter == validFor && headerPages > 0) ? headerPages : nil)
+                            pageCount: (changeCounter == validFor && headerPages > 0) ? headerPages : nil,
+                            isWAL: b[18] == 2 || b[19] == 2)
 
         guard appID == UInt32(bitPattern: SessionStore.applicationID) else {
             throw SessionFileError.notAPitSession(path: path, reason: "it is an SQLite database made by another program")

@@ -149,12 +149,14 @@ public final class SessionStore {
             // Look inside through a read-only connection before anything may write.
             try validateReadOnly(path: path)
         }
-        // From here SQLite may write (playing back a journal, migrating). The bytes are
-        // fingerprinted so that a refusal only says "not changed" when that is true.
-        let before = FileCheck.fingerprint(path)
+        // From here SQLite may write: it plays back a journal, or pit migrates an older
+        // format. Then the bytes are fingerprinted first, so that a refusal only says "not
+        // changed" when that is true. (Otherwise the read-only look above has already passed.)
+        let mayWrite = checked.hasSidecar || checked.header.isWAL || checked.header.userVersion < schemaVersion
+        let before = mayWrite ? FileCheck.fingerprint(path) : nil
         func truthful(_ error: Error) -> Error {
             let mapped = mapOpenError(error, path: path)
-            guard let e = mapped as? SessionFileError, e.claimsUnchanged, FileCheck.fingerprint(path) != before else {
+            guard mayWrite, let e = mapped as? SessionFileError, e.claimsUnchanged, FileCheck.fingerprint(path) != before else {
                 return mapped
             }
             return SessionFileError.changedWhileOpening(path: path, detail: e.detail)
