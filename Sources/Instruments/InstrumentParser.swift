@@ -23,6 +23,9 @@ public enum InstrumentParser {
             r.problem("id `\(id)` may use only lowercase letters, digits and '-'", at: map[field: "id"])
         }
         let version = r.requiredInt(map, "version", in: what, owner: root)
+        if let version, version < 1 {
+            r.problem("version \(version) must be 1 or more", at: map[field: "version"])
+        }
         let title = r.requiredString(map, "title", in: what, owner: root)
         let short = r.requiredString(map, "short", in: what, owner: root)
         if let short, short.count > 16 {

@@ -271,8 +271,12 @@ public struct Event: Codable, Hashable, Sendable {
 }
 
 /// Milliseconds since 1970, the stored form of `Event.at`.
+/// Never traps: a time beyond the integer range (only a crafted file has one) is pinned to
+/// its end, where `RecordRules` refuses it.
 @inline(__always) func millis(_ d: Date) -> Int64 {
-    Int64((d.timeIntervalSince1970 * 1000).rounded())
+    let ms = (d.timeIntervalSince1970 * 1000).rounded()
+    guard ms.isFinite, ms > -9.2e18 else { return Int64.min }
+    return ms < 9.2e18 ? Int64(ms) : Int64.max
 }
 
 @inline(__always) func dateFromMillis(_ ms: Int64) -> Date {

@@ -23,8 +23,8 @@ extension ElementScreen {
                  KeyHelp("n", "add a note", hint: true, short: "note"),
                  KeyHelp("A", "add an action (what, who, when)", hint: true, short: "action"),
                  KeyHelp("e", "edit or delete this element's notes and actions"),
-                 KeyHelp("u", "undo the last change"),
-                 KeyHelp("U", "redo")]
+                 KeyHelp("u", "undo your last change"),
+                 KeyHelp("U", "redo your last undo")]
         return keys
     }
 
@@ -137,9 +137,9 @@ extension ElementScreen {
         case .char("e"):
             return .push(RecordedScreen(element: ref, title: element.title))
         case .char("u"):
-            if let what = session.undo() { context.say("Undone: \(what)") } else { context.say(session.lastFailure.map { "NOT undone: \($0)" } ?? "Nothing to undo", error: session.lastFailure != nil) }
+            if let what = session.undo() { context.say("Undone: \(what)") } else { context.say(session.lastFailure.map { "NOT undone: \($0)" } ?? session.nothingToUndo, error: session.lastFailure != nil) }
         case .char("U"):
-            if session.redo() != nil { context.say("Redone") } else { context.say(session.lastFailure.map { "NOT redone: \($0)" } ?? "Nothing to redo", error: session.lastFailure != nil) }
+            if let what = session.redo() { context.say("Redone: \(what)") } else { context.say(session.lastFailure.map { "NOT redone: \($0)" } ?? session.nothingToRedo, error: session.lastFailure != nil) }
         default:
             return nil
         }

@@ -251,13 +251,24 @@ enum MatrixTables {
 
     // MARK: Transcript
 
+    /// The most of one entry the transcript view wraps, in UTF-8 bytes: more than a screen
+    /// holds, and above what records from files may carry (`RecordRules.longTextBytes`), so
+    /// only text that skipped those checks is cut, and no frame wraps megabytes.
+    static let transcriptEntryBytes = 20_000
+
     @discardableResult
     static func transcript(_ transcript: Transcript, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) -> Extent {
         let format = TimeFormat(timeZone: context.timeZone)
         var lines: [Line] = []
         for entry in transcript.entries {
             let undone = entry.inEffect ? "" : " (undone)"
-            let text = "\(format.time(entry.at))  \(entry.text)\(undone)"
+            var said = entry.text
+            if said.utf8.count > transcriptEntryBytes {
+                var cut = String(decoding: said.utf8.prefix(transcriptEntryBytes), as: UTF8.self)
+                if cut.last == "\u{FFFD}" { cut.removeLast() } // a character cut in two
+                said = cut + " …"
+            }
+            let text = "\(format.time(entry.at))  \(said)\(undone)"
             for (i, part) in Wrap.lines(text, width: rect.width - 8).enumerated() {
                 lines.append(.text((i == 0 ? "" : "       ") + part, entry.inEffect ? .text : .muted))
             }
