@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import SessionEngine
 import TerminalKit
 @testable import Workshop
@@ -133,9 +134,11 @@ final class TranscriptBoundTests: XCTestCase {
         ]
         let context = makeContext()
         context.timeZone = TimeZone(identifier: "UTC")!
-        let canvas = MatrixScreen.renderTranscript(events: events, size: Size(width: 80, height: 24), context: context)
+        var canvas = Canvas(width: 80, height: 24)
+        let extent = MatrixTables.transcript(Transcript.make(events: events, catalogue: context.catalogue),
+                                             in: Rect(x: 0, y: 0, width: 80, height: 24), scroll: 0, canvas: &canvas, context: context)
         XCTAssertTrue(canvas.lines().joined().contains("begin"))
-        let lines = context.matrixRowCount
+        let lines = extent.lines
         XCTAssertLessThanOrEqual(lines, 20_100 / 72 + 2, "wrapped lines of the cut entry")
         XCTAssertGreaterThan(lines, 20_000 / 80, "but not cut shorter than the limit")
     }
