@@ -93,11 +93,17 @@ public enum MarkdownReport {
         if !r.priorities.unscored.isEmpty {
             para("Not scored yet: " + r.priorities.unscored.map { E.markdownText(r.scope.displayName($0.element)) }.joined(separator: "; ") + ".")
         }
+        if !r.priorities.evidenceGaps.isEmpty {
+            para("Evidence gaps (\"don't know\", left out of medians):")
+            out += r.priorities.evidenceGaps.map {
+                "- " + E.markdownText(r.scope.displayName($0.element)) + ": " + E.markdownText(Priorities.gapText($0))
+            }.joined(separator: "\n") + "\n\n"
+        }
 
         // Group matrix
         para("## Group matrix")
         if !r.groups.isEmpty {
-            para("Each group's level; N/A = not applicable / don't know; – = not scored. Groups: "
+            para("Each group's level; N/A = not applicable; DK = don't know; – = not scored. Groups: "
                  + r.groups.map { "\(E.markdownText($0.initials)) = \(E.markdownText($0.name))" }.joined(separator: ", ") + ".")
         }
         for section in r.groupMatrix.sections where !section.rows.isEmpty {
@@ -166,7 +172,10 @@ public enum MarkdownReport {
     }
 
     static func medianRange(_ s: ElementSummary) -> String {
-        guard s.median != nil else { return s.notApplicableCount > 0 ? "N/A only" : "–" }
+        guard s.median != nil else {
+            if s.dontKnowCount > 0 { return s.notApplicableCount > 0 ? "N/A and DK only" : "DK only" }
+            return s.notApplicableCount > 0 ? "N/A only" : "–"
+        }
         return "\(Words.number(s.median)) (\(Words.range(s.min, s.max)))"
     }
 

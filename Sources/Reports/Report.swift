@@ -72,6 +72,7 @@ public struct SessionReport: Sendable {
         case .agreed: return "agreed"
         case .median: return "median"
         case .agreedNotApplicable: return "agreed N/A"
+        case .agreedDontKnow: return "agreed don't know"
         case .none: return "not scored"
         }
     }
@@ -84,5 +85,5 @@ public struct SessionReport: Sendable {
         }
     }
 
-    static let method = "Each element's score is the level the room agreed, or, where nothing was agreed yet, the median of the groups' levels. A part of the triangle scores the median of its elements' scores, shown with their range and the number of elements behind it. \"Not applicable / don't know\" answers are left out of medians. There are no averages."
+    static let method = "Each element's score is the level the room agreed, or, where nothing was agreed yet, the median of the groups' levels. A part of the triangle scores the median of its elements' scores, shown with their range and the number of elements behind it. \"Not applicable\" and \"don't know\" answers are left out of medians and counted apart; \"don't know\" marks an evidence gap. There are no averages. The levels and their descriptors are pit's own scale, written to help a group discuss: the PHE report the instruments draw on defines no maturity levels."
 }

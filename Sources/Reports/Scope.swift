@@ -132,7 +132,9 @@ public struct ReportOptions: Sendable {
 
 enum Words {
     static let notApplicableShort = "N/A"
-    static let notApplicableLong = "Not applicable / don't know"
+    static let notApplicableLong = "Not applicable"
+    static let dontKnowShort = "DK"
+    static let dontKnowLong = "Don't know (evidence gap)"
 
     /// "3", "3.5".
     static func number(_ d: Double) -> String {
@@ -162,6 +164,7 @@ enum Words {
         switch a {
         case .level(let l)?: return "\(l) \(scale.label(for: l))"
         case .notApplicable?: return long ? notApplicableLong : notApplicableShort
+        case .dontKnow?: return long ? dontKnowLong : dontKnowShort
         case nil: return "–"
         }
     }
@@ -170,6 +173,7 @@ enum Words {
         switch a {
         case .level(let l)?: return String(l)
         case .notApplicable?: return notApplicableShort
+        case .dontKnow?: return dontKnowShort
         case nil: return "–"
         }
     }

@@ -27,6 +27,7 @@ public struct ElementListScreen: Screen {
             KeyHelp("↑↓", "choose", hint: true),
             KeyHelp("Enter", "open", hint: true),
             KeyHelp("Home End", "first / last"),
+            KeyHelp("i", "who should be in the room, and the sources", hint: true, short: "who"),
         ]
     }
 
@@ -41,6 +42,7 @@ public struct ElementListScreen: Screen {
         case .pageDown: selected = min(count - 1, selected + max(1, context.viewSize.height - 4))
         case .pageUp: selected = max(0, selected - max(1, context.viewSize.height - 4))
         case .enter, .right: return .push(ElementScreen(instrument: instrumentID, index: selected))
+        case .char("i"): return .push(InstrumentAboutScreen(instrument: instrumentID))
         case .char(let c) where c.isNumber:
             guard let n = c.wholeNumberValue, n >= 1, n <= count else { return .unhandled }
             selected = n - 1

@@ -12,6 +12,8 @@ public struct ElementScreen: Screen {
     public var selectedGroup = 0
     /// Scores in big digits in place of the step's text, for the back of the room.
     public var bigView = false
+    /// The facilitator's guidance in place of the element's text (`i`).
+    public var showGuidance = false
 
     public init(instrument: String, index: Int) {
         instrumentID = instrument
@@ -33,12 +35,17 @@ public struct ElementScreen: Screen {
             KeyHelp("← →", "previous / next", hint: scoring.isEmpty),
             KeyHelp("↑↓ PgUp PgDn", "scroll the text", hint: scoring.isEmpty),
             KeyHelp("Home End", "top / bottom of the text"),
+            KeyHelp("i", showGuidance ? "back to the element's text" : "facilitator guidance: probes, evidence, minutes",
+                    hint: scoring.isEmpty, short: "guidance"),
         ]
     }
 
     func document(_ instrument: Instrument, _ element: Element, context: WorkshopContext) -> TextDocument {
         var doc = TextDocument()
         doc.paragraph(element.focus, role: .accent)
+        if let minutes = element.guidance?.minutes {
+            doc.paragraph("About \(minutes) minutes · i: facilitator guidance", role: .muted)
+        }
         doc.heading("What good looks like")
         doc.paragraph(element.good)
         doc.heading("Levels")
@@ -48,8 +55,10 @@ public struct ElementScreen: Screen {
             doc.labelled("\(level.value) \(level.label)", descriptor, labelRole: Role.heat(level.value), width: labelWidth)
         }
         if instrument.scale.allowsNotApplicable {
-            doc.labelled("0 N/A", "Not applicable here, or the group does not know.", labelRole: .heatNA, width: labelWidth)
+            doc.labelled("0 N/A", "Not applicable to this place or priority.", labelRole: .heatNA, width: labelWidth)
         }
+        doc.labelled("d DK", "Don't know: the group lacks the evidence to judge (an evidence gap).", labelRole: .heatNA, width: labelWidth)
+        doc.paragraph(ScaleOwnership.note, role: .muted)
         doc.heading("Questions to ask")
         for (i, question) in element.questions.enumerated() { doc.bullet(question, marker: "\(i + 1).") }
         if let session = context.session, session.uses(instrument) {
@@ -82,6 +91,9 @@ public struct ElementScreen: Screen {
         guard let instrument = context.catalogue.instrument(instrumentID) else { return .unhandled }
         if let navigation = handleScoring(key, instrument: instrument, context: context) { return navigation }
         switch key {
+        case .char("i"):
+            showGuidance.toggle(); scroll = 0
+            return .stay
         case .left where index > 0:
             index -= 1; scroll = 0
             selectFirstUnscoredGroup(instrument: instrument, context: context)
@@ -97,7 +109,7 @@ public struct ElementScreen: Screen {
         }
         let page = context.viewSize.height
         if let next = Scrolling.offset(after: key, current: scroll, page: page), let element = instrument.elements[safe: index] {
-            let total = document(instrument, element, context: context).lineCount(inWidth: context.viewSize.width)
+            let total = bodyDocument(instrument, element, context: context).lineCount(inWidth: context.viewSize.width)
             scroll = Scrolling.clamp(next, total: total, visible: page)
             return .stay
         }
@@ -143,6 +155,12 @@ public struct ElementScreen: Screen {
                 .draw(in: body.inset(dx: 0, dy: 1), on: &canvas)
             return
         }
-        document(instrument, element, context: context).draw(in: body, on: &canvas, scroll: scroll)
+        bodyDocument(instrument, element, context: context).draw(in: body, on: &canvas, scroll: scroll)
+    }
+
+    /// The element's text, or the facilitator's guidance when `i` has switched to it.
+    func bodyDocument(_ instrument: Instrument, _ element: Element, context: WorkshopContext) -> TextDocument {
+        showGuidance ? FacilitatorGuidance.document(element, in: instrument, catalogue: context.catalogue)
+            : document(instrument, element, context: context)
     }
 }

@@ -3,7 +3,7 @@ import TerminalKit
 /// The first screen: start or open a session, explore the framework, get help.
 public struct HomeScreen: Screen {
     public enum Item: Hashable, Sendable {
-        case triangle, steps, newSession, demo, open(String), guide, quit
+        case triangle, steps, newSession, demo, open(String), why, guide, quit
     }
 
     public var selected = 0
@@ -16,7 +16,7 @@ public struct HomeScreen: Screen {
         var items: [Item] = [.triangle, .steps]
         if context.sessionActions != nil { items += [.newSession, .demo] }
         items += context.recentSessions.prefix(5).map { Item.open($0) }
-        items += [.guide, .quit]
+        items += [.why, .guide, .quit]
         return items
     }
 
@@ -27,24 +27,27 @@ public struct HomeScreen: Screen {
         case .newSession: ("New workshop session", "groups, scores, agreed levels")
         case .demo: ("Demo workshop", "a sample session to try things out")
         case .open(let path): ("Open " + path, "recent session")
+        case .why: ("Why it matters", "health inequalities, the case for acting, a glossary")
         case .guide: ("How pit works", "the workshop flow and the keys")
         case .quit: ("Quit", "")
         }
     }
 
     public func keys(context: WorkshopContext) -> [KeyHelp] {
-        [KeyHelp("↑↓", "choose", hint: true), KeyHelp("Enter", "open", hint: true)]
+        [KeyHelp("↑↓", "choose", hint: true), KeyHelp("Enter", "open", hint: true), KeyHelp("w", "why it matters")]
     }
 
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
         let items = items(context)
         switch key {
+        case .char("w"): return .push(WhyScreen())
         case .down, .char("j"), .tab: selected = (selected + 1) % items.count
         case .up, .char("k"), .backTab: selected = (selected + items.count - 1) % items.count
         case .enter:
             switch items[min(selected, items.count - 1)] {
             case .triangle: return .push(TriangleScreen())
             case .steps: return ElementListScreen.open("tool-a", context: context)
+            case .why: return .push(WhyScreen())
             case .guide: return .push(GuideScreen())
             case .quit: return .quit
             case let item:

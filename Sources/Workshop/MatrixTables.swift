@@ -100,6 +100,7 @@ enum MatrixTables {
                     switch answer {
                     case .level(let v)?: cells.append(TableCell("\(v)", role: Role.heat(v)))
                     case .notApplicable?: cells.append(TableCell("n/a", role: .heatNA))
+                    case .dontKnow?: cells.append(TableCell("dk", role: .heatNA))
                     case nil: cells.append(TableCell(String(canvas.glyphs.emptyDot), role: .muted))
                     }
                 }
@@ -108,6 +109,7 @@ enum MatrixTables {
                 switch row.agreed?.answer {
                 case .level(let v)?: cells.append(TableCell("\(v)", role: Role.heat(v)))
                 case .notApplicable?: cells.append(TableCell("n/a", role: .heatNA))
+                case .dontKnow?: cells.append(TableCell("dk", role: .heatNA))
                 case nil: cells.append(TableCell(dash, role: .muted))
                 }
                 cells.append(TableCell(row.divergent ? String(canvas.glyphs.warning) : "", role: .warning))
@@ -191,6 +193,13 @@ enum MatrixTables {
         if !priorities.unscored.isEmpty {
             lines.append(.blank)
             lines.append(.text("Not scored yet: \(priorities.unscored.count) element\(priorities.unscored.count == 1 ? "" : "s")", .muted))
+        }
+        if !priorities.evidenceGaps.isEmpty {
+            lines.append(.blank)
+            lines.append(.text("Evidence gaps (don't know):", .warning))
+            for gap in priorities.evidenceGaps {
+                lines.append(.text("\(gap.element.instrumentShort) \(elementLabel(gap.element)): \(Priorities.gapText(gap))", .text))
+            }
         }
         lines.append(.text("Weakest first: the agreed level, else the groups' median; ties put the wider spread first.", .muted))
         draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)

@@ -66,7 +66,8 @@ enum InstrumentText {
         var out = "\(instrument.short): \(instrument.title)  (id \(instrument.id), version \(instrument.version), placed at \(instrument.placement.rawValue))\n"
         out += "\n\(instrument.summary)\n\nScale:\n"
         for level in instrument.scale.levels { out += "  \(level.value) \(level.label): \(level.meaning)\n" }
-        if instrument.scale.allowsNotApplicable { out += "  0 Not applicable / don't know\n" }
+        if instrument.scale.allowsNotApplicable { out += "  0 Not applicable\n" }
+        out += "  d Don't know (an evidence gap)\n  \(ScaleOwnership.note)\n"
         for element in instrument.elements {
             let section = element.section.flatMap { id in instrument.sections.first { $0.id == id }?.title }.map { " [\($0)]" } ?? ""
             out += "\n\(element.number). \(element.title)\(section)\n   Focus: \(element.focus)\n   Good: \(element.good)\n"
