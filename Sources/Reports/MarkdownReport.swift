@@ -167,6 +167,13 @@ public enum MarkdownReport {
         para("## Notes")
         let noteLines = notes(r)
         if noteLines.isEmpty { para("No notes recorded.") } else { out += noteLines.joined(separator: "\n") + "\n\n" }
+
+        let sources = r.sourceList()
+        if !sources.isEmpty {
+            para("## Sources")
+            out += sources.map { "- " + E.markdownText($0.citation) + " (used by " + E.markdownText($0.usedBy) + ")" }.joined(separator: "\n") + "\n\n"
+            para(SessionReport.sourcesNote)
+        }
         while out.hasSuffix("\n\n") { out.removeLast() }
         return out
     }

@@ -67,6 +67,21 @@ public struct SessionReport: Sendable {
         }.joined(separator: "; ")
     }
 
+    /// Each source the report's instruments draw on, once, with the instruments that use it:
+    /// ("Title (Publisher, 2019)", "Tool A, POTS").
+    func sourceList() -> [(citation: String, usedBy: String)] {
+        var order: [String] = [], citations: [String: String] = [:], users: [String: [String]] = [:]
+        for inst in scope.instruments {
+            for source in inst.sources {
+                if citations[source.citation] == nil { order.append(source.citation); citations[source.citation] = source.citation }
+                users[source.citation, default: []].append(inst.short)
+            }
+        }
+        return order.map { ($0, users[$0, default: []].joined(separator: ", ")) }
+    }
+
+    static let sourcesNote = "The instruments' wording is pit's own, written from these documents' facts; guidance prompts from them inform the discussion, not the scores."
+
     func basis(_ s: ElementScore) -> String {
         switch s.source {
         case .agreed: return "agreed"

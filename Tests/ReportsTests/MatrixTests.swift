@@ -211,7 +211,7 @@ final class MatrixTests: XCTestCase {
         XCTAssertEqual(t.entries.count, s.events.count)
         let texts = t.entries.map(\.text)
         XCTAssertTrue(texts.contains("NHS Trust scored Step 2 Joint needs assessment: 3 Developing"), "\(texts)")
-        XCTAssertTrue(texts.contains("City Council scored Step 2 Joint needs assessment: Not applicable / don't know, noting “Unsure”"))
+        XCTAssertTrue(texts.contains("City Council scored Step 2 Joint needs assessment: Not applicable, noting “Unsure”"))
         XCTAssertTrue(texts.contains { $0.hasPrefix("Fac undid event 7: City Council scored") }, "\(texts)")
         XCTAssertTrue(texts.contains { $0.hasPrefix("Fac redid event 7: City Council scored") }, "\(texts)")
         XCTAssertTrue(texts.contains("Fac revealed the scores for Step 2 Joint needs assessment"))
