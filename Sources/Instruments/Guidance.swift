@@ -1,6 +1,6 @@
 /// What pit says about its own scale wherever one is shown: the levels are pit's, not the report's.
 public enum ScaleOwnership {
-    public static let note = "The five levels and their descriptors are pit's own, written to help a group discuss; the PHE report defines no maturity levels."
+    public static let note = "The levels and their descriptors are pit's own aid to discussion, not the report's: the PHE report defines no maturity levels."
 }
 
 /// A document an instrument draws on, named so reports can list it.

@@ -68,6 +68,7 @@ struct NewCommand: ParsableCommand {
             try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groupList, author: author)
         }
         print("Created \(path) with \(groupList.count) group\(groupList.count == 1 ? "" : "s") scoring \(ids.joined(separator: ", ")).")
+        print(InstrumentText.room(ids.compactMap { catalogue.instrument($0) }), terminator: "")
         if noOpen { store.close(); return }
         try runSession(store, options: options, author: author)
     }
