@@ -90,9 +90,14 @@ extension ElementScreen {
             let payload: EventPayload = summary.locked ? .votingUnlocked(ref) : .votingLocked(ref)
             report(session.record(payload), summary.locked ? "Voting unlocked" : "Voting locked", session, context)
         case .char("a") where !session.isSelfAssessment:
-            let suggestion = summary.agreed.map { ScoringText.answer($0.answer, scale: instrument.scale) }
-                ?? summary.median.map { String(Int($0.rounded())) } ?? ""
-            let first = suggestion.split(separator: " ").first.map(String.init) ?? ""
+            // Pre-filled with what the prompt accepts: a level, 0 or d.
+            let first = summary.agreed.map { agreed -> String in
+                switch agreed.answer {
+                case .level(let value): String(value)
+                case .notApplicable: "0"
+                case .dontKnow: "d"
+                }
+            } ?? summary.median.map { String(Int($0.rounded())) } ?? ""
             let scale = instrument.scale
             let levelProblem = { (text: String) -> String? in
                 if text.lowercased() == "d" { return nil }
