@@ -23,6 +23,9 @@ public struct GuideScreen: Screen {
         doc.labelled("?", "the keys of the current screen")
         doc.labelled("t", "next colour theme (default, light, projector, colourblind, mono)")
         doc.labelled("p", "from the triangle: Tool A's planning steps")
+        doc.labelled("w", "from home or the triangle: why it matters, and a glossary")
+        doc.labelled("i", "on a step: the facilitator's guidance; on a list: who should be in the room")
+        doc.labelled("0  d", "in a session: not applicable, or don't know (an evidence gap)")
         return doc
     }
 
