@@ -11,8 +11,12 @@ public enum InstrumentParser {
         let what = "the instrument"
         r.unknownKeys(map, allowed: ["schema", "id", "version", "title", "short", "placement", "summary", "scale", "sections", "elements", "room", "sources"], in: what)
 
-        if let schema = r.requiredInt(map, "schema", in: what, owner: root), schema > supportedSchema {
-            r.problem("schema \(schema) is newer than this pit understands (\(supportedSchema)); update pit", at: map[field: "schema"])
+        if let schema = r.requiredInt(map, "schema", in: what, owner: root) {
+            if schema < 1 {
+                r.problem("schema \(schema) is not a schema version; versions start at 1 (this pit reads 1 to \(supportedSchema))", at: map[field: "schema"])
+            } else if schema > supportedSchema {
+                r.problem("schema \(schema) is newer than this pit understands (\(supportedSchema)); update pit", at: map[field: "schema"])
+            }
         }
         let id = r.requiredString(map, "id", in: what, owner: root)
         if let id, !isIdentifier(id) {

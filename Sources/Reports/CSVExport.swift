@@ -101,6 +101,7 @@ public enum CSVExport {
     /// Writes rows with CSV.swift's writer (which does the quoting). The first row is the
     /// header. Every text cell is quoted and neutralised against formula injection; a cell
     /// of a numeric column that holds a plain number is written bare (so "-1" stays a number).
+    /// Control characters in text show as `Escape.visible` stand-ins.
     static func write(_ rows: [[String]], byteOrderMark: Bool) throws -> Data {
         let stream = ByteSink()
         let writer = try CSVWriter(stream: stream, delimiter: ",", newline: .crlf)
@@ -112,7 +113,7 @@ public enum CSVExport {
             let cells = row.enumerated().map { i, cell -> String in
                 if r == 0 || (numeric.contains(i) && (cell.isEmpty || isPlainNumber(cell))) { quoted.append(false); return cell }
                 quoted.append(true)
-                return Escape.spreadsheetCell(cell)
+                return Escape.spreadsheetCell(Escape.visible(cell))
             }
             try writer.write(row: cells, quotedAtIndex: { quoted[$0] })
         }

@@ -49,6 +49,20 @@ public struct Comparison: Hashable, Sendable {
 
     public var elements: [ElementChange] { instruments.flatMap(\.elements) }
 
+    /// The baseline is dated after the follow-up (both dates read as yyyy-mm-dd): the two
+    /// sessions were most likely given the wrong way round.
+    public var datesReversed: Bool {
+        func day(_ s: String) -> String? {
+            let t = s.trimmingCharacters(in: .whitespaces)
+            let u = Array(t.utf8)
+            guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
+                  u.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (48...57).contains($0.element) }) else { return nil }
+            return t
+        }
+        guard let before = day(baseline.date), let after = day(followUp.date) else { return false }
+        return before > after
+    }
+
     /// Elements covered: the union of what either session would report, in the follow-up's order.
     public static func make(baseline: SessionState, followUp: SessionState, catalogue: Catalogue,
                             instruments ids: [String]? = nil) -> Comparison {

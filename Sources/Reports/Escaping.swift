@@ -3,6 +3,45 @@ import Foundation
 /// Escaping user text for each output format. Every string a user typed (titles, group
 /// names, notes, rationales, actions) goes through one of these before it is written.
 public enum Escape {
+    // MARK: Control characters
+
+    /// Whether a character could steer a terminal or reorder text on screen: C0 controls
+    /// other than tab and line feed, DEL, C1 controls, and the bidirectional embeddings,
+    /// overrides and isolates (U+202A–202E, U+2066–2069).
+    public static func isHostile(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x09, 0x0A: return false
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// Text made safe to show: every hostile character (see `isHostile`) becomes a visible
+    /// stand-in, so an ESC shows as `^[` and can no longer retitle or redraw a terminal.
+    /// C0 and DEL take caret notation (`^[`, `^G`, `^?`); C1 and the bidirectional controls
+    /// show their code point (`<U+009B>`, `<U+202E>`). Tab and line feed are kept, and a
+    /// CR LF pair becomes a line feed (it is a line break, not a control). The one function
+    /// every message pit prints and every export shows its user text through.
+    public static func visible(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: isHostile) else { return s }
+        var out = String.UnicodeScalarView()
+        var scalars = s.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let u = pending {
+            pending = scalars.next()
+            if u == "\r" && pending == "\n" { continue }
+            guard isHostile(u) else { out.append(u); continue }
+            let stand: String
+            switch u.value {
+            case 0x00...0x1F: stand = "^" + String(Unicode.Scalar(UInt8(u.value + 0x40)))
+            case 0x7F: stand = "^?"
+            default: stand = "<U+" + String(String(u.value, radix: 16, uppercase: true).zeroPadded(4)) + ">"
+            }
+            out.append(contentsOf: stand.unicodeScalars)
+        }
+        return String(out)
+    }
+
     // MARK: Markdown
 
     /// Characters that can start Markdown (CommonMark, GitHub and pandoc) syntax anywhere in
@@ -16,7 +55,7 @@ public enum Escape {
         out.reserveCapacity(line.count + 8)
         var start = true
         var leadingSpaces = 0
-        for ch in line {
+        for ch in visible(String(line)) {
             if start && (ch == " " || ch == "\t") {
                 // Leading blanks would make an indented code block: drop them.
                 leadingSpaces += 1
@@ -58,19 +97,18 @@ public enum Escape {
     // MARK: HTML
 
     /// Text for HTML element content and quoted attribute values.
+    /// Control characters and bidirectional overrides show as `visible` stand-ins.
     public static func html(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
-        for ch in s.unicodeScalars {
+        for ch in visible(s).unicodeScalars {
             switch ch {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default:
-                // Control characters other than tab and newline are not allowed in HTML.
-                if ch.value < 0x20 && ch != "\t" && ch != "\n" { out += "\u{FFFD}" } else { out.unicodeScalars.append(ch) }
+            default: out.unicodeScalars.append(ch)
             }
         }
         return out
@@ -79,6 +117,25 @@ public enum Escape {
     /// HTML text with line breaks as `<br>`.
     public static func htmlLines(_ s: String) -> String {
         lines(s).map { html(String($0)) }.joined(separator: "<br>")
+    }
+
+    // MARK: JSON
+
+    /// Encoded JSON with every hostile character (`isHostile`) inside its strings written as
+    /// a `\uXXXX` escape. JSONEncoder escapes C0 controls but leaves DEL, C1 controls and the
+    /// bidirectional overrides raw; these can only stand inside strings, and the escape reads
+    /// back as the same character, so no value changes.
+    public static func jsonInert(_ data: Data) -> Data {
+        guard let text = String(data: data, encoding: .utf8), text.unicodeScalars.contains(where: isHostile) else { return data }
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            if isHostile(u) {
+                out.append(contentsOf: ("\\u" + String(u.value, radix: 16).zeroPadded(4)).unicodeScalars)
+            } else {
+                out.append(u)
+            }
+        }
+        return Data(String(out).utf8)
     }
 
     // MARK: CSV
@@ -92,5 +149,11 @@ public enum Escape {
         case "=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}": return "'" + s
         default: return s
         }
+    }
+}
+
+private extension String {
+    func zeroPadded(_ width: Int) -> String {
+        String(repeating: "0", count: Swift.max(0, width - count)) + self
     }
 }

@@ -338,7 +338,7 @@ public enum SessionJSON {
                                       elements: summaries, triangle: triangle))
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try enc.encode(doc)
+        var data = Escape.jsonInert(try enc.encode(doc))
         data.append(0x0A)
         return data
     }

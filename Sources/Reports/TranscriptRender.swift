@@ -55,18 +55,7 @@ public enum TranscriptRender {
         return out
     }
 
-    /// Control characters (other than newline and tab) replaced, so a transcript printed to
-    /// a terminal cannot carry escape sequences.
-    static func clean(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            if u == "\r" { continue }
-            if (u.value < 0x20 && u != "\n" && u != "\t") || (0x7F...0x9F).contains(u.value) {
-                out.unicodeScalars.append("\u{FFFD}")
-            } else {
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    /// Control characters and bidirectional overrides made visible (`Escape.visible`), so a
+    /// transcript printed to a terminal cannot carry escape sequences.
+    static func clean(_ s: String) -> String { Escape.visible(s) }
 }

@@ -12,8 +12,3 @@ extension ExitCode {
     static let ioError = ExitCode(74)
     static let config = ExitCode(78)
 }
-
-/// Prints a message to standard error in the form "pit: message".
-func complain(_ message: String) {
-    FileHandle.standardError.write(Data("pit: \(message)\n".utf8))
-}

@@ -14,7 +14,7 @@ struct InstrumentsCommand: ParsableCommand {
             let catalogue = try options.loadCatalogue()
             for instrument in catalogue.instruments {
                 let place = catalogue.triangle[instrument.placement]?.name ?? instrument.placement.rawValue
-                print("\(instrument.id.padding(toLength: 18, withPad: " ", startingAt: 0)) \(instrument.short.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String(instrument.elements.count).leftPadded(3)) elements  \(instrument.title) [\(place)]")
+                try Console.say("\(instrument.id.padding(toLength: 18, withPad: " ", startingAt: 0)) \(instrument.short.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String(instrument.elements.count).leftPadded(3)) elements  \(instrument.title) [\(place)]")
             }
         }
     }
@@ -29,7 +29,7 @@ struct InstrumentsCommand: ParsableCommand {
                 complain("no instrument `\(id)`; available: \(catalogue.instruments.map(\.id).joined(separator: ", "))")
                 throw ExitCode.usage
             }
-            print(InstrumentText.render(instrument))
+            try Console.say(InstrumentText.render(instrument))
         }
     }
 
@@ -45,10 +45,10 @@ struct InstrumentsCommand: ParsableCommand {
                 }
                 let (instrument, problems) = Catalogue.loadInstrument(at: URL(fileURLWithPath: path))
                 if let instrument {
-                    print("\(path): ok (\(instrument.id), \(instrument.elements.count) elements)")
+                    try Console.say("\(path): ok (\(instrument.id), \(instrument.elements.count) elements)")
                 } else {
                     failed = true
-                    for problem in problems { print(problem.description) }
+                    for problem in problems { try Console.say(problem.description) }
                 }
             }
             if failed { throw ExitCode.dataError }

@@ -22,6 +22,49 @@ struct Pit: ParsableCommand {
                       ReportCommand.self, CompareCommand.self, ImportCommand.self, ThemesCommand.self, InstrumentsCommand.self],
         defaultSubcommand: HomeCommand.self
     )
+
+    /// pit's entry point. As swift-argument-parser's, with three differences: closed standard
+    /// descriptors are filled first; every message goes through `Console`, so control
+    /// characters in arguments are shown, not obeyed; and a usage error found while a
+    /// command runs shows that command's usage, not pit's.
+    static func main() {
+        Console.guardStandardStreams()
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            finish(with: error, running: nil)
+        }
+        do {
+            try command.run()
+        } catch {
+            finish(with: error, running: type(of: command))
+        }
+    }
+
+    static func finish(with error: Error, running: ParsableCommand.Type?) -> Never {
+        var text = fullMessage(for: error)
+        let code = exitCode(for: error)
+        if let running, let validation = error as? ValidationError {
+            let name = (["pit"] + commandPath(to: running)).joined(separator: " ")
+            text = "Error: \(validation.message)\nUsage: \(usageString(for: running))\n  See '\(name) --help' for more information."
+        }
+        if !text.isEmpty {
+            if code == .success { try? Console.say(text) } else { Console.error(text) }
+        }
+        Foundation.exit(code.rawValue)
+    }
+
+    /// The subcommand names from pit down to `target` (["instruments", "list"]).
+    static func commandPath(to target: ParsableCommand.Type, from root: ParsableCommand.Type = Pit.self) -> [String] {
+        for sub in root.configuration.subcommands {
+            let name = sub.configuration.commandName ?? String(describing: sub).lowercased()
+            if sub == target { return [name] }
+            let below = commandPath(to: target, from: sub)
+            if !below.isEmpty { return [name] + below }
+        }
+        return []
+    }
 }
 
 /// Builds the shared context for the screens.
@@ -106,6 +149,7 @@ final class HomeLauncher {
                 do {
                     let groups = try parseGroups(values[2])
                     let path = values[3].isEmpty ? SessionFiles.defaultFileName(for: values[0]) : values[3]
+                    if let problem = SessionFiles.newSessionPathProblem(path) { return problem }
                     let info = SessionInfo(title: values[0], place: values[1], date: SessionFiles.today(), facilitator: author,
                                            instruments: ["tool-a"], mode: .workshop)
                     adopt(try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groups, author: author))
@@ -144,7 +188,7 @@ struct ThemesCommand: ParsableCommand {
         @OptionGroup var options: GlobalOptions
         func run() throws {
             for theme in try options.loadThemes() {
-                print("\(theme.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(theme.summary)")
+                try Console.say("\(theme.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(theme.summary)")
             }
         }
     }

@@ -36,7 +36,9 @@ struct ReportCommand: ParsableCommand {
         Formats: md (Markdown report), html (one self-contained page, printable on A4), \
         csv (tidy data; --table scores, agreed or actions), json (the whole session, for \
         `pit import`), transcript (plain text) and transcript-md (Markdown). Writes to \
-        standard output unless -o is given; -o replaces an existing file. The session is only read.
+        standard output unless -o is given. -o replaces an existing file in one step, but never \
+        a pit session, the session being read or a symbolic link unless --overwrite is given; \
+        a pipe or device is written in place. The session is only read.
         """)
 
     @OptionGroup var options: GlobalOptions
@@ -59,15 +61,20 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "With --format csv: start with a UTF-8 byte order mark, which older Excel needs.")
     var bom = false
 
+    @Flag(name: .long, help: "Let -o replace a pit session, the session being read, or a symbolic link itself (never its target).")
+    var overwrite = false
+
     func validate() throws {
         if table != nil && format != .csv { throw ValidationError("--table goes with --format csv") }
         if bom && format != .csv { throw ValidationError("--bom goes with --format csv") }
+        if overwrite && output == nil { throw ValidationError("--overwrite goes with -o FILE") }
         if let timeZone, parseReportTimeZone(timeZone) == nil {
             throw ValidationError("unknown time zone `\(timeZone)`; give UTC, a name such as Europe/London, or an offset such as +01:00")
         }
     }
 
     func run() throws {
+        let target = try output.map { try OutputFile.check($0, inputs: [file], overwrite: overwrite) }
         let catalogue = try options.loadCatalogue()
         let snapshot = try openReportSession(file)
         let opts = ReportOptions(timeZone: timeZone.flatMap(parseReportTimeZone) ?? .current)
@@ -79,7 +86,7 @@ struct ReportCommand: ParsableCommand {
             complain("\(file): the \(format.rawValue) export failed (\(error))")
             throw ExitCode.software
         }
-        try writeReport(data, to: output)
+        try writeReport(data, to: target)
     }
 }
 
@@ -87,7 +94,7 @@ struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare a baseline session with a follow-up of the same place: the change per element and per part of the triangle.",
-        discussion: "Both sessions are only read. Writes to standard output unless -o is given.")
+        discussion: "Both sessions are only read. Writes to standard output unless -o is given; -o never replaces a pit session or a symbolic link unless --overwrite is given.")
 
     @OptionGroup var options: GlobalOptions
 
@@ -109,18 +116,26 @@ struct CompareCommand: ParsableCommand {
     @Flag(name: .long, help: "With --format csv: start with a UTF-8 byte order mark, which older Excel needs.")
     var bom = false
 
+    @Flag(name: .long, help: "Let -o replace a pit session, one of the two sessions, or a symbolic link itself (never its target).")
+    var overwrite = false
+
     func validate() throws {
         if table != nil && format != .csv { throw ValidationError("--table goes with --format csv") }
         if bom && format != .csv { throw ValidationError("--bom goes with --format csv") }
+        if overwrite && output == nil { throw ValidationError("--overwrite goes with -o FILE") }
     }
 
     func run() throws {
+        let target = try output.map { try OutputFile.check($0, inputs: [baseline, followup], overwrite: overwrite) }
         let catalogue = try options.loadCatalogue()
         let before = try openReportSession(baseline)
         let after = try openReportSession(followup)
         let comparison = Comparison.make(baseline: before.state, followUp: after.state, catalogue: catalogue)
         if !comparison.samePlace {
             complain("warning: \(baseline) is about \"\(before.state.info.place)\" but \(followup) is about \"\(after.state.info.place)\"; comparing anyway")
+        }
+        if comparison.datesReversed {
+            complain("warning: the baseline \(baseline) is dated \(before.state.info.date), after the follow-up \(followup) (\(after.state.info.date)); give the earlier session first. Comparing as given")
         }
         let data: Data
         do {
@@ -134,7 +149,7 @@ struct CompareCommand: ParsableCommand {
             complain("the comparison could not be written as \(format.rawValue) (\(error))")
             throw ExitCode.software
         }
-        try writeReport(data, to: output)
+        try writeReport(data, to: target)
     }
 }
 
@@ -159,6 +174,7 @@ struct ImportCommand: ParsableCommand {
             complain("\(file) cannot be read; check that you may read it")
             throw ExitCode.noInput
         }
+        try SessionFiles.checkNewSessionPath(output)
         if FileManager.default.fileExists(atPath: output) {
             complain(SessionFileError.alreadyExists(path: output).description)
             throw ExitCode.cannotCreate
@@ -174,7 +190,7 @@ struct ImportCommand: ParsableCommand {
             let store = try SessionStore.importEvents(imported.events, at: URL(fileURLWithPath: output))
             let groups = store.state.groups.count, events = store.events.count
             store.close()
-            print("Imported \(events) events (\(groups) groups) into \(output).")
+            Console.note("Imported \(events) events (\(groups) groups) into \(output).")
         } catch let error as SessionError {
             complain("\(file) cannot be imported: \(error.description)")
             throw ExitCode.dataError
@@ -208,27 +224,10 @@ func openReportSession(_ path: String) throws -> SessionSnapshot {
     }
 }
 
-/// Writes to standard output, or replaces the file at `path` in one step. A path that
-/// is not a regular file (/dev/stdout, a pipe, /dev/null) is written in place: an atomic
-/// replace would swap the device for a plain file.
-func writeReport(_ data: Data, to path: String?) throws {
-    guard let path else {
-        FileHandle.standardOutput.write(data)
-        return
-    }
-    do {
-        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-        if let type, type != .typeRegular {
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            try handle.write(contentsOf: data)
-            return
-        }
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-        complain("\(path) cannot be written (\(error.localizedDescription)). Check that the folder exists and that you may write to it.")
-        throw ExitCode.cannotCreate
-    }
+/// Writes to standard output, or to the checked `-o` file (see `OutputFile`).
+func writeReport(_ data: Data, to output: OutputFile?) throws {
+    guard let output else { return try Console.writeOutput(data) }
+    try output.write(data)
 }
 
 /// "UTC", "Europe/London", "+01:00", "-0530", "+1".

@@ -2,7 +2,8 @@ import Foundation
 
 /// Finds pit's shipped folders (Assessments/, Themes/). Looked for, in order: $PIT_HOME,
 /// beside the executable and its parent folders (a checkout's .build/debug/pit),
-/// share/pit under the install prefix, and the checkout this binary was built from.
+/// share/pit under the install prefix, $XDG_DATA_HOME/pit (~/.local/share/pit), and the
+/// checkout this binary was built from.
 enum Resources {
     static func directory(_ name: String) -> URL? {
         var candidates: [URL] = []
@@ -18,6 +19,8 @@ enum Resources {
             candidates.append(folder.appendingPathComponent("share/pit"))
             folder = folder.deletingLastPathComponent()
         }
+        // Installed for this user alone ($XDG_DATA_HOME/pit).
+        candidates.append(userData)
         // The source checkout: Sources/pit/Resources.swift -> the package root.
         candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent())
         for base in candidates {
@@ -30,19 +33,34 @@ enum Resources {
         return nil
     }
 
+    /// The user's home folder: $HOME when set, as every Unix program reads it; the
+    /// account's entry only when $HOME is unset.
+    static var home: URL {
+        if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
+        return FileManager.default.homeDirectoryForCurrentUser
+    }
+
+    /// An XDG base folder: the variable when it holds an absolute path (the XDG Base
+    /// Directory specification says to ignore a relative one), else `fallback` under home.
+    static func xdg(_ variable: String, fallback: String) -> URL {
+        if let value = ProcessInfo.processInfo.environment[variable], value.hasPrefix("/") {
+            return URL(fileURLWithPath: value)
+        }
+        return home.appendingPathComponent(fallback)
+    }
+
     /// Where pit keeps its own state (recent sessions, crash reports).
     static var stateDirectory: URL {
-        let env = ProcessInfo.processInfo.environment
-        let base = env["XDG_STATE_HOME"].map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/state")
-        return base.appendingPathComponent("pit")
+        xdg("XDG_STATE_HOME", fallback: ".local/state").appendingPathComponent("pit")
     }
 
     /// The user's own instruments folder.
     static var userInstruments: URL {
-        let env = ProcessInfo.processInfo.environment
-        let base = env["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config")
-        return base.appendingPathComponent("pit/instruments")
+        xdg("XDG_CONFIG_HOME", fallback: ".config").appendingPathComponent("pit/instruments")
+    }
+
+    /// pit's shared data installed for this user only (Assessments/, Themes/).
+    static var userData: URL {
+        xdg("XDG_DATA_HOME", fallback: ".local/share").appendingPathComponent("pit")
     }
 }

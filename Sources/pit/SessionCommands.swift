@@ -15,19 +15,14 @@ func runSession(_ store: SessionStore, options: GlobalOptions, author: String, r
     store.close()
 }
 
-/// Parses "Name" or "Name:sector" (sector: la, nhs, vcse, residents, other).
+/// Parses "Name" or "Name:sector" (sector: la, nhs, vcse, residents, other). Only a known
+/// sector after the last colon is a sector; otherwise the colon is part of the name, so
+/// "Ward 3: North" and "=HYPERLINK(\"http://x\"):vcse" are names like any other.
 func parseGroups(_ text: String) throws -> [Group] {
     var groups: [Group] = []
     for part in text.split(separator: ",") {
-        let pieces = part.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let name = pieces.first, !name.isEmpty else { continue }
-        var sector = Sector.other
-        if pieces.count == 2 {
-            guard let s = GroupsScreen.sector(from: pieces[1]) else {
-                throw ValidationError("unknown sector `\(pieces[1])` for \(name); use la, nhs, vcse, residents or other")
-            }
-            sector = s
-        }
+        let (name, sector) = nameAndSector(String(part))
+        guard !name.isEmpty else { continue }
         if groups.contains(where: { $0.name.lowercased() == name.lowercased() }) {
             throw ValidationError("the group \(name) is named twice in --groups")
         }
@@ -35,6 +30,16 @@ func parseGroups(_ text: String) throws -> [Group] {
         groups.append(Group(id: "g\(groups.count + 1)", name: name, sector: sector, initials: initials))
     }
     return groups
+}
+
+/// "Name:sector" split at its last colon when what follows is a known sector.
+func nameAndSector(_ text: String) -> (name: String, sector: Sector) {
+    let whole = text.trimmingCharacters(in: .whitespaces)
+    guard let colon = whole.lastIndex(of: ":"),
+          let sector = GroupsScreen.sector(from: whole[whole.index(after: colon)...].trimmingCharacters(in: .whitespaces)) else {
+        return (whole, .other)
+    }
+    return (whole[..<colon].trimmingCharacters(in: .whitespaces), sector)
 }
 
 func instrumentIDs(_ text: String, catalogue: Catalogue) throws -> [String] {
@@ -51,7 +56,7 @@ struct NewCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The session's title, e.g. \"Healthier Northbridge\".") var title: String
     @Option(help: "Where the workshop takes place.") var place = ""
-    @Option(help: "The groups in the room, comma-separated; add :la, :nhs, :vcse, :residents or :other for a sector.") var groups = ""
+    @Option(help: "The groups in the room, comma-separated; add :la, :nhs, :vcse, :residents or :other for a sector (a name may hold colons; only a sector after the last one counts).") var groups = ""
     @Option(name: .customLong("instruments"), help: "Instruments this session scores, comma-separated (see `pit instruments list`).") var use = "tool-a"
     @Option(help: "The facilitator's name.") var facilitator: String?
     @Option(name: .shortAndLong, help: "The session file to create (default: from the title).") var output: String?
@@ -62,13 +67,14 @@ struct NewCommand: ParsableCommand {
         let ids = try instrumentIDs(use, catalogue: catalogue)
         let groupList = try parseGroups(groups)
         let path = output ?? SessionFiles.defaultFileName(for: title)
+        try SessionFiles.checkNewSessionPath(path)
         let author = SessionFiles.author(facilitator)
         let info = SessionInfo(title: title, place: place, date: SessionFiles.today(), facilitator: author, instruments: ids, mode: .workshop)
         let store = try SessionFiles.attempt {
             try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groupList, author: author)
         }
-        print("Created \(path) with \(groupList.count) group\(groupList.count == 1 ? "" : "s") scoring \(ids.joined(separator: ", ")).")
-        print(InstrumentText.room(ids.compactMap { catalogue.instrument($0) }), terminator: "")
+        Console.note("Created \(path) with \(groupList.count) group\(groupList.count == 1 ? "" : "s") scoring \(ids.joined(separator: ", ")).")
+        for line in InstrumentText.room(ids.compactMap { catalogue.instrument($0) }).split(separator: "\n") { Console.note(String(line)) }
         if noOpen { store.close(); return }
         try runSession(store, options: options, author: author)
     }
@@ -99,6 +105,7 @@ struct AssessCommand: ParsableCommand {
 
     func run() throws {
         let path = output ?? SessionFiles.defaultFileName(for: partner, suffix: "-assessment")
+        try SessionFiles.checkNewSessionPath(path)
         let url = URL(fileURLWithPath: path)
         let store: SessionStore
         if FileManager.default.fileExists(atPath: path) {
@@ -107,7 +114,7 @@ struct AssessCommand: ParsableCommand {
                 complain("\(path) is a workshop session, not a self-assessment; choose another file with -o")
                 throw ExitCode.dataError
             }
-            print("Carrying on with \(path).")
+            Console.note("Carrying on with \(path).")
         } else {
             let catalogue = try options.loadCatalogue()
             let ids = try instrumentIDs(use, catalogue: catalogue)
@@ -118,7 +125,7 @@ struct AssessCommand: ParsableCommand {
             let info = SessionInfo(title: "Self-assessment: \(partner)", date: SessionFiles.today(), facilitator: partner,
                                    instruments: ids, mode: .selfAssessment)
             store = try SessionFiles.attempt { try SessionStore.create(at: url, info: info, groups: [group], author: partner) }
-            print("Created \(path).")
+            Console.note("Created \(path).")
         }
         if noOpen { store.close(); return }
         try runSession(store, options: options, author: partner)
@@ -142,12 +149,13 @@ struct MergeCommand: ParsableCommand {
             let pair = try SessionFiles.attempt { try Merge.parseRename(r) }
             renames[pair.old] = pair.new
         }
+        try SessionFiles.checkNewSessionPath(output)
         let store = try SessionFiles.attempt {
             try Merge.merge(inputs: files.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: output), renames: renames,
                             title: title, place: place, author: SessionFiles.author(nil))
         }
         let names = store.state.groups.map(\.name).joined(separator: ", ")
-        print("Merged \(files.count) file\(files.count == 1 ? "" : "s") into \(output): \(names).")
+        Console.note("Merged \(files.count) file\(files.count == 1 ? "" : "s") into \(output): \(names).")
         store.close()
     }
 }
@@ -164,13 +172,14 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let output { try SessionFiles.checkNewSessionPath(output) }
         let catalogue = try options.loadCatalogue()
         let url = try output.map { URL(fileURLWithPath: $0) } ?? temporaryDemoFile()
         // A temporary demo goes when pit ends, also when it could not be made.
         defer { if output == nil { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) } }
         let store = try SessionFiles.attempt { try makeDemo(at: url, catalogue: catalogue) }
         if noOpen {
-            print("Wrote the demo session to \(url.path).")
+            Console.note("Wrote the demo session to \(url.path).")
             store.close()
             return
         }

@@ -31,6 +31,29 @@ enum SessionFiles {
         }
     }
 
+    /// Checks a path where a command is to create a session: a folder, or a name ending in
+    /// "/", is refused with exit 73 (rather than making a file of that name); temporaries a
+    /// killed pit left in that folder are removed.
+    static func checkNewSessionPath(_ path: String) throws {
+        if let problem = newSessionPathProblem(path) {
+            complain(problem)
+            throw ExitCode.cannotCreate
+        }
+    }
+
+    /// Why a session cannot be created at `path` (a folder), or nil; clears stale temporaries.
+    static func newSessionPathProblem(_ path: String) -> String? {
+        if path.hasSuffix("/") {
+            return "\(path) names a folder (it ends in /); give a file name for the session, such as \(path)session.pit"
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            return "\(path) is a folder; give a file name inside it, such as \(path)/session.pit"
+        }
+        StaleTemporaries.sweep(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        return nil
+    }
+
     /// A file name from a title: "Healthier Northbridge" -> "healthier-northbridge.pit".
     static func defaultFileName(for title: String, suffix: String = "") -> String {
         var slug = ""

@@ -119,6 +119,13 @@ final class ValidatorTests: XCTestCase {
                       line: 27, mentions: "level 7")
     }
 
+    func testASchemaBelowOneIsRefusedWithItsLine() {
+        for bad in ["0", "-1", "-9223372036854775808"] {
+            assertProblem(replacing("schema: 1", with: "schema: \(bad)"), line: 1, mentions: "schema \(bad) is not a schema version")
+        }
+        assertProblem(replacing("schema: 1", with: "schema: 99999999999999999999"), line: 1, mentions: "whole number")
+    }
+
     func testMissingTitle() {
         assertProblem(replacing("    title: Second\n", with: ""), line: 19, mentions: "missing `title`")
     }

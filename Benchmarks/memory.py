@@ -1,0 +1,105 @@
+"""Resident memory of pit's screens: start `pit open FILE` on a pseudo-terminal at 120x40,
+wait for its first frame, let it settle, and read the peak resident set (VmHWM) from
+/proc. Two sessions: the demo, and one of 100,000 events made through `pit import`.
+
+    swift build -c release --product pit
+    python3 Benchmarks/memory.py
+
+Linux only (reads /proc/PID/status).
+"""
+import json
+import os
+import pty
+import select
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import fcntl
+import termios
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PIT = os.environ.get("PIT_BIN", os.path.join(ROOT, ".build/release/pit"))
+SANDBOX = tempfile.mkdtemp(prefix="pit-memory-")
+ENV = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8",
+           HOME=SANDBOX, XDG_STATE_HOME=SANDBOX, XDG_CONFIG_HOME=SANDBOX)
+
+
+def pit(*args, **kwargs):
+    return subprocess.run([PIT, *args], env=ENV, check=True, **kwargs)
+
+
+def large_session(path, events=100_000):
+    """The demo's JSON export, grown with alternating notes and re-scores to `events`."""
+    demo = os.path.join(SANDBOX, "seed.pit")
+    pit("demo", "-o", demo, "--no-open", stdout=subprocess.DEVNULL)
+    export = json.loads(pit("report", demo, "--format", "json", capture_output=True).stdout)
+    log = export["events"]
+    locked = {(e["instrument"], e["element"]) for e in log if e["kind"] == "votingLocked"}
+    score = next(e for e in log if e["kind"] == "scoreRecorded"
+                 and (e["instrument"], e["element"]) not in locked)
+    seq = max(e["seq"] for e in log)
+    while len(log) < events:
+        seq += 1
+        if seq % 2:
+            log.append(dict(score, seq=seq, level=1 + seq % 5))
+        else:
+            log.append({"at": score["at"], "author": score["author"], "kind": "noteAdded",
+                        "id": f"bench{seq}", "instrument": score["instrument"],
+                        "element": score["element"], "seq": seq,
+                        "text": f"Benchmark note {seq} about the data-sharing agreement."})
+    source = os.path.join(SANDBOX, "large.json")
+    with open(source, "w") as out:
+        json.dump(export, out)
+    pit("import", source, "-o", path, stdout=subprocess.DEVNULL)
+
+
+def peak_rss_kib(path, marker=b"COMMUNITY", width=120, height=40):
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(PIT, [PIT, "open", path], ENV)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+    seen, started = b"", time.perf_counter()
+    try:
+        while marker not in seen and time.perf_counter() - started < 30:
+            if select.select([fd], [], [], 0.5)[0]:
+                seen += os.read(fd, 65536)
+        time.sleep(1.0)  # an idle refresh or two
+        with open(f"/proc/{pid}/status") as status:
+            fields = dict(line.split(":", 1) for line in status)
+        return int(fields["VmHWM"].split()[0]), int(fields["VmRSS"].split()[0])
+    finally:
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def main():
+    demo = os.path.join(SANDBOX, "demo.pit")
+    pit("demo", "-o", demo, "--no-open", stdout=subprocess.DEVNULL)
+    large = os.path.join(SANDBOX, "large.pit")
+    large_session(large)
+    print(f"{'pit open, 120x40':40} {'peak RSS':>10} {'RSS':>10}")
+    for label, path in (("demo session", demo), ("100,000-event session", large)):
+        peak, now = peak_rss_kib(path)
+        print(f"{label:40} {peak / 1024:8.1f}MB {now / 1024:8.1f}MB")
+    dialog = shutil.which("dialog")
+    if dialog:
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execve(dialog, [dialog, "--msgbox", "ready", "5", "20"], ENV)
+        time.sleep(0.5)
+        with open(f"/proc/{pid}/status") as status:
+            fields = dict(line.split(":", 1) for line in status)
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
+        os.close(fd)
+        print(f"{'dialog --msgbox (yardstick)':40} {int(fields['VmHWM'].split()[0]) / 1024:8.1f}MB")
+    shutil.rmtree(SANDBOX, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

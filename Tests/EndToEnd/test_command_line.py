@@ -1,0 +1,144 @@
+"""The command line: group names with colons, compare's date check, HOME and the XDG
+folders, and usage errors that show the command's own usage."""
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+from test_sessions import pit
+from tmux_driver import PIT, Pane
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+FIXTURE = os.path.join(ROOT, "Tests", "InstrumentsTests", "Fixtures", "walkability.yaml")
+
+
+class CommandLine(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="pit-cli-")
+
+    def tearDown(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def groups_of(self, path):
+        exported = pit("report", path, "--format", "json")
+        self.assertEqual(exported.returncode, 0, exported.stderr)
+        return [(g["name"], g["sector"]) for g in json.loads(exported.stdout)["groups"]]
+
+    def test_only_a_known_sector_after_the_last_colon_is_a_sector(self):
+        path = os.path.join(self.folder, "colons.pit")
+        made = pit("new", "Colons", "-o", path, "--no-open",
+                   "--groups", '=HYPERLINK("http://x"):vcse,Ward 3: North,Team:nhs,Time 10:30,Hall: B :la')
+        self.assertEqual(made.returncode, 0, made.stderr)
+        self.assertEqual(self.groups_of(path), [('=HYPERLINK("http://x")', "vcse"), ("Ward 3: North", "other"),
+                                                ("Team", "nhs"), ("Time 10:30", "other"), ("Hall: B", "localAuthority")])
+        csv = pit("report", path, "--format", "csv", "--table", "scores")
+        self.assertEqual(csv.returncode, 0)
+
+    def test_errors_in_new_show_the_usage_of_new(self):
+        result = pit("new", "T", "--groups", "Council,council", "-o", os.path.join(self.folder, "x.pit"), "--no-open")
+        self.assertEqual(result.returncode, 64)
+        self.assertIn("named twice", result.stderr)
+        self.assertIn("Usage: pit new ", result.stderr)
+        self.assertIn("See 'pit new --help'", result.stderr)
+        self.assertNotIn("pit <subcommand>", result.stderr)
+        unknown = pit("new", "T", "--instruments", "nope", "-o", os.path.join(self.folder, "y.pit"), "--no-open")
+        self.assertEqual(unknown.returncode, 64)
+        self.assertIn("Usage: pit new ", unknown.stderr)
+
+    def test_compare_warns_when_the_baseline_is_dated_after_the_follow_up(self):
+        early = os.path.join(self.folder, "early.pit")
+        self.assertEqual(pit("demo", "-o", early, "--no-open").returncode, 0)
+        data = json.loads(pit("report", early, "--format", "json").stdout)
+        data["events"][0]["session"]["date"] = "2099-01-01"
+        json_path = os.path.join(self.folder, "late.json")
+        with open(json_path, "w") as f:
+            json.dump(data, f)
+        late = os.path.join(self.folder, "late.pit")
+        self.assertEqual(pit("import", json_path, "-o", late).returncode, 0)
+        swapped = pit("compare", late, early)
+        self.assertEqual(swapped.returncode, 0, swapped.stderr)
+        self.assertIn("warning: the baseline", swapped.stderr)
+        self.assertIn("2099-01-01", swapped.stderr)
+        right = pit("compare", early, late)
+        self.assertEqual(right.returncode, 0, right.stderr)
+        self.assertNotIn("warning", right.stderr)
+
+    def test_home_decides_where_the_user_instruments_are(self):
+        home = os.path.join(self.folder, "home")
+        os.makedirs(os.path.join(home, ".config", "pit", "instruments"))
+        shutil.copy(FIXTURE, os.path.join(home, ".config", "pit", "instruments"))
+        env = {"HOME": home}
+        clean = dict(os.environ, **env)
+        clean.pop("XDG_CONFIG_HOME", None)
+        listed = subprocess.run([PIT, "instruments", "list"], capture_output=True, text=True, env=clean, stdin=subprocess.DEVNULL)
+        self.assertEqual(listed.returncode, 0, listed.stderr)
+        self.assertIn("walkability", listed.stdout)
+        # A relative XDG_CONFIG_HOME is ignored, as the XDG specification says.
+        relative = subprocess.run([PIT, "instruments", "list"], capture_output=True, text=True, cwd=self.folder,
+                                  env=dict(clean, XDG_CONFIG_HOME="elsewhere"), stdin=subprocess.DEVNULL)
+        self.assertIn("walkability", relative.stdout)
+        # XDG_CONFIG_HOME, when absolute, wins over HOME.
+        other = os.path.join(self.folder, "config")
+        os.makedirs(other)
+        moved = subprocess.run([PIT, "instruments", "list"], capture_output=True, text=True,
+                               env=dict(clean, XDG_CONFIG_HOME=other), stdin=subprocess.DEVNULL)
+        self.assertNotIn("walkability", moved.stdout)
+
+    def test_xdg_data_home_holds_a_user_install(self):
+        # A pit binary away from any checkout finds its Assessments in $XDG_DATA_HOME/pit.
+        bin_dir = os.path.join(self.folder, "bin")
+        os.makedirs(bin_dir)
+        binary = os.path.join(bin_dir, "pit")
+        shutil.copy(PIT, binary)
+        data = os.path.join(self.folder, "data")
+        shutil.copytree(os.path.join(ROOT, "Assessments"), os.path.join(data, "pit", "Assessments"))
+        shutil.copytree(os.path.join(ROOT, "Themes"), os.path.join(data, "pit", "Themes"))
+        shutil.copy(FIXTURE, os.path.join(data, "pit", "Assessments"))
+        env = dict(os.environ, XDG_DATA_HOME=data, HOME=self.folder)
+        env.pop("PIT_HOME", None)
+        listed = subprocess.run([binary, "instruments", "list"], capture_output=True, text=True, env=env,
+                                stdin=subprocess.DEVNULL)
+        self.assertEqual(listed.returncode, 0, listed.stderr)
+        self.assertIn("walkability", listed.stdout)
+
+
+class HomeScreenNewSession(unittest.TestCase):
+    def test_a_folder_name_is_refused_on_the_form(self):
+        folder = tempfile.mkdtemp(prefix="pit-cli-form-")
+        pane = Pane([], 120, 30)
+        try:
+            pane.wait_for("New workshop session")
+            pane.keys("Down", "Down", "Enter")
+            pane.wait_for("Title")
+            pane.keys("Form", "Enter", "", "Enter", "", "Enter", folder + "/", "Enter")
+            pane.wait_for("names a folder")
+            self.assertEqual(os.listdir(folder), [], "no file is made")
+            self.assertTrue(os.path.isdir(folder))
+        finally:
+            pane.close()
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+class StateFollowsHome(unittest.TestCase):
+    def test_the_recent_list_is_kept_under_home(self):
+        folder = tempfile.mkdtemp(prefix="pit-cli-home-")
+        path = os.path.join(folder, "s.pit")
+        self.assertEqual(pit("new", "S", "-o", path, "--no-open").returncode, 0)
+        home = os.path.join(folder, "home")
+        os.makedirs(home)
+        pane = Pane(["open", path], 100, 30, env={"HOME": home, "XDG_STATE_HOME": None})
+        try:
+            pane.wait_for("SERVICE")
+            pane.keys("q", "q")
+            self.assertEqual(pane.ended()[0], 0)
+            with open(os.path.join(home, ".local", "state", "pit", "recent")) as f:
+                self.assertIn(path, f.read())
+        finally:
+            pane.close()
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    unittest.main()

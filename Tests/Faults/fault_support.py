@@ -1,0 +1,48 @@
+"""Running pit for the fault suite: bounded runs, raw bytes, file hashes."""
+import hashlib
+import os
+import subprocess
+
+PIT = os.environ.get("PIT_BIN") or os.path.join(os.path.dirname(__file__), "..", "..", ".build", "debug", "pit")
+# No pit run in this suite may take longer than this.
+RUN_SECONDS = 60
+
+# Bytes that must never reach a terminal from pit: C0 controls but tab, LF and CR, DEL,
+# C1 controls (as UTF-8), and the bidirectional embeddings, overrides and isolates.
+HOSTILE_CODEPOINTS = [c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)] + [0x7F] + list(range(0x80, 0xA0)) \
+    + list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A))
+
+
+def pit(*args, cwd=None, env=None, stdout=subprocess.PIPE, input_bytes=None):
+    """Runs pit with raw bytes out (nothing decoded), never waiting on a terminal."""
+    environment = dict(os.environ, **(env or {}))
+    # A crash must show as a failure, not as a 30-second backtrace prompt.
+    environment.setdefault("SWIFT_BACKTRACE", "enable=no")
+    return subprocess.run([PIT, *args], stdout=stdout, stderr=subprocess.PIPE, cwd=cwd, env=environment,
+                          stdin=subprocess.DEVNULL if input_bytes is None else None, input=input_bytes,
+                          timeout=RUN_SECONDS)
+
+
+def digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def hostile_characters(data):
+    """The hostile characters found in pit's output bytes, as code points."""
+    text = data.decode("utf-8", errors="replace")
+    return sorted({hex(ord(ch)) for ch in text if ord(ch) in HOSTILE_CODEPOINTS})
+
+
+def tree_digest(folder):
+    """Every file under `folder` with its hash (links by their target), to show nothing else changed."""
+    found = {}
+    for root, dirs, files in os.walk(folder):
+        for name in files + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
+            path = os.path.join(root, name)
+            rel = os.path.relpath(path, folder)
+            if os.path.islink(path):
+                found[rel] = "link:" + os.readlink(path)
+            elif os.path.isfile(path):
+                found[rel] = digest(path)
+    return found
