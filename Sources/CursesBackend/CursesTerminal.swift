@@ -58,7 +58,7 @@ public final class CursesTerminal {
         self.screen = screen
         set_term(screen)
         isOpen = true
-        TerminalGuard.install(crashLog: crashLog)
+        TerminalGuard.enterScreens(crashLog: crashLog)
 
         cbreak()
         noecho()
@@ -168,16 +168,21 @@ public final class CursesTerminal {
     }
 
     private func put(_ grapheme: Character, attributes: attr_t, pair: Int16, y: Int32, x: Int32, window: UnsafeMutablePointer<WINDOW>?) {
-        var count = 0
-        for scalar in grapheme.unicodeScalars where count < 5 {
-            wideBuffer[count] = wchar_t(bitPattern: scalar.value)
-            count += 1
-        }
-        wideBuffer[count] = 0
+        let scalars = CellText.scalars(of: grapheme)
         var cell = cchar_t()
         // setcchar takes the colour pair as its own argument; colour bits in `attributes` would be overwritten.
+        // It is given the first code point only: it would stop at the first one that has a
+        // width (the second half of a flag, each person of a family emoji) and drop the rest.
+        wideBuffer[0] = wchar_t(bitPattern: scalars[0])
+        wideBuffer[1] = 0
         wideBuffer.withUnsafeBufferPointer { buffer in
             _ = setcchar(&cell, buffer.baseAddress, attributes, pair, nil)
+        }
+        // The whole cluster goes in the cell; ncurses sends every code point of a cell and
+        // gives the cell the width of the first, as the Canvas does.
+        withUnsafeMutableBytes(of: &cell.chars) { raw in
+            let chars = raw.bindMemory(to: wchar_t.self)
+            for i in 0..<chars.count { chars[i] = i < scalars.count ? wchar_t(bitPattern: scalars[i]) : 0 }
         }
         mvwadd_wch(window, y, x, &cell)
     }
@@ -207,5 +212,6 @@ public final class CursesTerminal {
         if let screen { delscreen(screen) }
         screen = nil
         TerminalGuard.restoreNow()
+        TerminalGuard.leaveScreens()
     }
 }

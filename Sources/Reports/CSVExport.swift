@@ -13,6 +13,9 @@ public enum CSVExport {
         case agreed
         /// One row per action.
         case actions
+        /// One row per note (the notes taken on an element or the whole session; a group's
+        /// note on its own score is in `scores`).
+        case notes
     }
 
     public static let scoreColumns = ["session", "place", "date", "instrument", "element", "element_number", "element_title",
@@ -24,6 +27,9 @@ public enum CSVExport {
     public static let actionColumns = ["session", "place", "date", "action_id", "instrument", "element", "element_number",
                                        "element_title", "action", "owner", "due", "status", "done_at", "recorded_at",
                                        "recorded_by"]
+
+    public static let noteColumns = ["session", "place", "date", "note_id", "instrument", "element", "element_number",
+                                     "element_title", "note", "recorded_at", "recorded_by"]
 
     /// - Parameter byteOrderMark: start with a UTF-8 byte order mark, which older Excel
     ///   versions need to read UTF-8 (off by default; other tools do not want it).
@@ -77,6 +83,13 @@ public enum CSVExport {
                 rows.append(head + [act.id] + el
                             + [act.what, act.owner, act.due ?? "", act.done ? "done" : "open",
                                act.doneAt.map { time.iso($0) } ?? "", time.iso(act.at), act.author])
+            }
+        case .notes:
+            rows.append(noteColumns)
+            for note in state.notes {
+                let e = note.element.flatMap { scope.element($0) }
+                let el: [String] = e.map(elementCells) ?? [note.element?.instrument ?? "", note.element?.element ?? "", "", ""]
+                rows.append(head + [note.id] + el + [note.text, time.iso(note.at), note.author])
             }
         }
         return try write(rows, byteOrderMark: byteOrderMark)

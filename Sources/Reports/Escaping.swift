@@ -80,11 +80,12 @@ public enum Escape {
         s.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" })
     }
 
-    /// User text for a Markdown table cell: escaped, line breaks as `<br>`, never empty
-    /// (an empty cell is written as a space so the row keeps its shape).
+    /// User text for a Markdown table cell: escaped, its lines joined by " / " (the usual
+    /// way to quote line breaks inline). Not `<br>`: pandoc drops raw HTML when it writes
+    /// a Word file, which glued the last word of one line to the first of the next.
     public static func markdownCell(_ s: String) -> String {
         let parts = lines(s).map(markdownLine).filter { !$0.isEmpty }
-        return parts.joined(separator: "<br>")
+        return parts.joined(separator: " / ")
     }
 
     /// User text for a paragraph or list item: escaped, line breaks kept as hard breaks,

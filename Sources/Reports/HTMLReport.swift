@@ -53,6 +53,12 @@ enum HTMLParts {
     ul.notes li { margin-bottom: .4em; }
     .rtl-safe { unicode-bidi: plaintext; }
     td, li, dd { unicode-bidi: plaintext; }
+    /* A long unbroken word or URL wraps rather than widening the page: otherwise Chromium
+       shrinks the whole printout to fit it and still cuts columns off the right. Free-text
+       columns (class "text") may break anywhere, which also lets the table narrow them;
+       short columns break only a word that cannot fit, so they keep whole words. */
+    td, th, li, dd, p, h1, h2, h3, figcaption { overflow-wrap: break-word; }
+    td.text, li, dd { overflow-wrap: anywhere; }
     footer { margin-top: 2em; font-size: .85em; color: var(--muted); border-top: 1px solid var(--rule); padding-top: .5em; }
     @page { size: A4; margin: 14mm 12mm; }
     @media print {
@@ -60,6 +66,8 @@ enum HTMLParts {
       * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       h2, h3 { break-after: avoid; page-break-after: avoid; }
       figure, tr, .method { break-inside: avoid; page-break-inside: avoid; }
+      /* Small enough that the heading, the facts and the triangle share page 1. */
+      .tri svg { width: 118mm; }
       thead { display: table-header-group; }
       a { color: inherit; text-decoration: none; }
     }
@@ -99,12 +107,7 @@ enum HTMLParts {
     }
 
     /// A coordinate to one decimal ("12", "12.5"), without `String(format:)`, which is slow.
-    static func fmt(_ d: Double) -> String {
-        let tenths = Int((d * 10).rounded())
-        let whole = tenths / 10, frac = abs(tenths % 10)
-        if frac == 0 { return String(whole) }
-        return (tenths < 0 && whole == 0 ? "-" : "") + "\(whole).\(frac)"
-    }
+    static func fmt(_ d: Double) -> String { Formatting.number(d) }
 
     /// What the triangle shows in one part.
     struct TriangleLabel {
@@ -182,8 +185,8 @@ enum HTMLParts {
     /// level written in it, N/A hatched, unscored cells dashed, then median, range, agreed and
     /// a divergence mark.
     static func heatmapSVG(_ section: GroupMatrix.Section, groups: [Group], id: String) -> String {
-        let labelW = 330.0, cellW = 46.0, cellH = 30.0, headH = 44.0, statW = 62.0
-        let stats = ["Median", "Range", "Agreed", "Diverge"]
+        let labelW = 390.0, cellW = 46.0, cellH = 30.0, headH = 44.0, statW = 76.0
+        let stats = ["Median", "Range", "Agreed", "Divergent"]  // whole words: wide enough for "Divergent"
         let width = labelW + Double(groups.count) * cellW + Double(stats.count) * statW + 4
         let height = headH + Double(section.rows.count) * cellH + 4
         let scale = section.instrument.scale
@@ -203,7 +206,8 @@ enum HTMLParts {
         for (r, row) in section.rows.enumerated() {
             let y = headH + Double(r) * cellH
             let name = row.element.name
-            let short = name.count > 44 ? String(name.prefix(43)) + "…" : name
+            // A long name ends at a whole word (the full name is its tooltip and in the tables).
+            let short = name.count > 58 ? String(name.prefix(57)).split(separator: " ").dropLast().joined(separator: " ") + " …" : name
             s += "<text x=\"4\" y=\"\(fmt(y + cellH / 2 + 4.5))\"><title>\(E.html(name))</title>\(E.html(short))</text>\n"
             for (i, cell) in row.cells.enumerated() {
                 let x = labelW + Double(i) * cellW
@@ -274,7 +278,7 @@ public enum HTMLReport {
         fact("Record", E.html(record))
         fact("Times", "shown in \(E.html(r.zoneLabel))")
         if let g = r.options.generatedAt { fact("Generated", E.html(r.time.dayTime(g))) }
-        b += "</dl>\n</header>\n<p class=\"method\">\(E.html(SessionReport.method))</p>\n"
+        b += "</dl>\n</header>\n<p class=\"method\">\(E.html(r.method))</p>\n"
 
         // Triangle
         b += "<section id=\"triangle\">\n<h2>Triangle roll-up</h2>\n<figure class=\"tri\">\n"
@@ -312,11 +316,9 @@ public enum HTMLReport {
                                       r.basis(item.score), E.html(MarkdownReport.medianRange(item.summary)),
                                       item.summary.divergent ? "<span class=\"flag\">◆ yes</span>" : "no",
                                       item.actions.map { E.html($0.what) + ($0.done ? " <span class=\"done\">(done)</span>" : "") }.joined(separator: "<br>")]
-                                 }, classes: ["num", "", "num", "", "num", "c", ""])
+                                 }, classes: ["num", "", "num", "", "num", "c", "text"])
         }
-        if !r.priorities.unscored.isEmpty {
-            b += "<p>Not scored yet: " + r.priorities.unscored.map { E.html(r.scope.displayName($0.element)) }.joined(separator: "; ") + ".</p>\n"
-        }
+        for line in r.unscoredLines({ E.html(r.scope.displayName($0)) }) { b += "<p>\(line)</p>\n" }
         if !r.priorities.evidenceGaps.isEmpty {
             b += "<p>Evidence gaps (&ldquo;don&rsquo;t know&rdquo;, left out of medians):</p>\n<ul>\n"
             b += r.priorities.evidenceGaps.map {
@@ -348,7 +350,7 @@ public enum HTMLReport {
                 [E.html(r.scope.displayName(row.element)), E.html(Words.answer(row.agreed.answer, scale: row.scale)),
                  E.html(MarkdownReport.medianRange(row.summary)), E.htmlLines(row.agreed.rationale),
                  E.html("\(r.time.time(row.agreed.at)), \(row.agreed.author)")]
-            }, classes: ["", "", "num", "", ""])
+            }, classes: ["", "", "num", "text", ""])
         }
         b += "</section>\n"
 
@@ -360,7 +362,7 @@ public enum HTMLReport {
             b += HTMLParts.table(["#", "Action", "Element", "Owner", "Due", "Status"], r.state.actions.enumerated().map { i, a in
                 [String(i + 1), E.htmlLines(a.what), E.html(r.elementName(a.element)), E.html(a.owner), E.html(a.due ?? ""),
                  a.done ? "✓ done" + (a.doneAt.map { " " + r.time.day($0) } ?? "") : "open"]
-            }, classes: ["num", "", "", "", "nw", "nw"])
+            }, classes: ["num", "text", "", "", "nw", "nw"])
         }
         b += "</section>\n"
 

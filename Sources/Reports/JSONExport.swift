@@ -269,7 +269,9 @@ public enum SessionJSON {
         case .noteAdded(let id, let x, let text): r.id = id; ref(x); r.text = text
         case .actionAdded(let id, let x, let what, let owner, let due):
             r.id = id; ref(x); r.what = what; r.owner = owner; r.due = due
-        case .actionDone(let id): r.id = id
+        case .actionDone(let id), .noteDeleted(let id), .actionDeleted(let id): r.id = id
+        case .noteEdited(let id, let text): r.id = id; r.text = text
+        case .actionEdited(let id, let what, let owner, let due): r.id = id; r.what = what; r.owner = owner; r.due = due
         case .undone(let t): r.target = t
         }
         return r
@@ -437,6 +439,11 @@ public enum SessionJSON {
             payload = .actionAdded(id: try need(r.id, "id"), element: try optRef(), what: r.what ?? "", owner: r.owner ?? "",
                                    due: r.due)
         case "actionDone": payload = .actionDone(id: try need(r.id, "id"))
+        case "noteEdited": payload = .noteEdited(id: try need(r.id, "id"), text: r.text ?? "")
+        case "noteDeleted": payload = .noteDeleted(id: try need(r.id, "id"))
+        case "actionEdited":
+            payload = .actionEdited(id: try need(r.id, "id"), what: r.what ?? "", owner: r.owner ?? "", due: r.due)
+        case "actionDeleted": payload = .actionDeleted(id: try need(r.id, "id"))
         case "undone": payload = .undone(seq: try need(r.target, "target"))
         default: throw bad("unknown kind \"\(kind)\"")
         }

@@ -3,29 +3,50 @@ import Instruments
 import SessionEngine
 
 /// A pipe table; cells are given already escaped.
+///
+/// Columns are padded so the source reads as a table too, and each column's dashes are
+/// as many as its width (up to `widest`): pandoc takes a wide table's column widths from
+/// those dashes, so a Word file gets a wide Element or Rationale column and narrow number
+/// columns rather than equal columns that break words.
 struct MarkdownTable {
     var header: [String]
     /// "l", "r" or "c" per column.
     var align: [Character]
     var rows: [[String]] = []
+    /// The widest a column is padded to; longer cells run on (and wrap in a viewer).
+    static let widest = 40
 
     init(_ header: [String], align: String? = nil) {
         self.header = header
-        self.align = align.map(Array.init) ?? Array(repeating: "l", count: header.count)
+        let given = align.map(Array.init) ?? []
+        self.align = header.indices.map { given.indices.contains($0) ? given[$0] : "l" }
     }
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
     var text: String {
+        // Wide enough for the cells (up to `widest`) and for the longest word plus a margin,
+        // so Word never has to break a word in a narrow column.
+        let widths = header.indices.map { i -> Int in
+            let cells = ([header] + rows).map { $0.indices.contains(i) ? $0[i] : "" }
+            let widest = cells.map(\.count).max() ?? 0
+            let longestWord = cells.flatMap { $0.split(separator: " ") }.map(\.count).max() ?? 0
+            return min(Self.widest, max(3, widest, longestWord + 2))
+        }
         func line(_ cells: [String]) -> String {
-            "| " + cells.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |"
+            let padded = header.indices.map { i -> String in
+                let cell = cells.indices.contains(i) ? cells[i] : ""
+                return cell + String(repeating: " ", count: max(0, widths[i] - cell.count))
+            }
+            return "| " + padded.joined(separator: " | ") + " |"
         }
         var out = line(header) + "\n"
-        out += "|" + align.map { a -> String in
-            switch a {
-            case "r": return "---:"
-            case "c": return ":---:"
-            default: return ":---"
+        out += "|" + header.indices.map { i -> String in
+            let dashes = String(repeating: "-", count: widths[i])
+            switch align[i] {
+            case "r": return "-" + dashes + ":"
+            case "c": return ":" + dashes + ":"
+            default: return ":" + dashes + "-"
             }
         }.joined(separator: "|") + "|\n"
         for r in rows { out += line(r) + "\n" }
@@ -63,7 +84,7 @@ public enum MarkdownReport {
         facts.append(("Times", "shown in \(r.zoneLabel)"))
         if let g = r.options.generatedAt { facts.append(("Generated", r.time.dayTime(g))) }
         out += facts.map { "- **\($0.0):** \($0.1)" }.joined(separator: "\n") + "\n\n"
-        para(SessionReport.method)
+        para(r.method)
 
         // Roll-up
         para("## Triangle roll-up")
@@ -82,17 +103,15 @@ public enum MarkdownReport {
             para("No element has a score yet.")
         } else {
             var p = MarkdownTable(["#", "Element", "Score", "Basis", "Groups: median (range)", "Divergent", "Actions"],
-                                  align: "rllrlcl")
+                                  align: "rlrlrcl")
             for (i, item) in r.priorities.items.enumerated() {
-                let actions = item.actions.map { E.markdownCell($0.what) + ($0.done ? " (done)" : "") }.joined(separator: "<br>")
+                let actions = item.actions.map { E.markdownCell($0.what) + ($0.done ? " (done)" : "") }.joined(separator: "; ")
                 p.add([String(i + 1), E.markdownCell(r.scope.displayName(item.element)), Words.number(item.score.value),
                        r.basis(item.score), medianRange(item.summary), item.summary.divergent ? "yes" : "no", actions])
             }
             out += p.text + "\n"
         }
-        if !r.priorities.unscored.isEmpty {
-            para("Not scored yet: " + r.priorities.unscored.map { E.markdownText(r.scope.displayName($0.element)) }.joined(separator: "; ") + ".")
-        }
+        for line in r.unscoredLines({ E.markdownText(r.scope.displayName($0)) }) { para(line) }
         if !r.priorities.evidenceGaps.isEmpty {
             para("Evidence gaps (\"don't know\", left out of medians):")
             out += r.priorities.evidenceGaps.map {

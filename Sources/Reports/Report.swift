@@ -100,5 +100,24 @@ public struct SessionReport: Sendable {
         }
     }
 
-    static let method = "Each element's score is the level the room agreed, or, where nothing was agreed yet, the median of the groups' levels. A part of the triangle scores the median of its elements' scores, shown with their range and the number of elements behind it. \"Not applicable\" and \"don't know\" answers are left out of medians and counted apart; \"don't know\" marks an evidence gap. There are no averages. The levels and their descriptors are pit's own scale, written to help a group discuss: the PHE report the instruments draw on defines no maturity levels."
+    /// How scores are read, in the words of this kind of session: a partner assessing alone
+    /// gives one level per element; a workshop room agrees one or has the groups' median.
+    var method: String { info.mode == .selfAssessment ? Self.selfAssessmentMethod : Self.method }
+
+    static let selfAssessmentMethod = "Each element's score is the level the partner gave. A part of the triangle scores the median of its elements' scores, shown with their range and the number of elements behind it. Elements the partner answered \"not applicable\" or \"don't know\" are listed apart and left out of medians; \"don't know\" marks an evidence gap. There are no averages. " + Self.scaleNote
+
+    /// The priorities' closing lines: elements answered N/A, then elements not answered yet.
+    /// (Elements answered "don't know" are listed as evidence gaps.)
+    func unscoredLines(_ name: (ReportElement) -> String) -> [String] {
+        var out: [String] = []
+        let na = priorities.notApplicable, gaps = priorities.notAnswered
+        if !na.isEmpty { out.append("Not applicable: " + na.map { name($0.element) }.joined(separator: "; ") + ".") }
+        if !gaps.isEmpty { out.append("Not scored yet: " + gaps.map { name($0.element) }.joined(separator: "; ") + ".") }
+        return out
+    }
+
+    static let method = "Each element's score is the level the room agreed, or, where nothing was agreed yet, the median of the groups' levels. A part of the triangle scores the median of its elements' scores, shown with their range and the number of elements behind it. \"Not applicable\" and \"don't know\" answers are left out of medians and counted apart; \"don't know\" marks an evidence gap. There are no averages. " + Self.scaleNote
+
+    /// Whose scale it is: the source report defines no maturity levels.
+    static let scaleNote = "The levels and their descriptors are pit's own scale, written to help a group discuss: the PHE report the instruments draw on defines no maturity levels."
 }

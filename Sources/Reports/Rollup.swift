@@ -153,6 +153,13 @@ public struct Priorities: Hashable, Sendable {
         /// Groups' notes attached to their scores, in group order.
         public var scoreNotes: [ScoreNote]
         public var actions: [Action]
+
+        var isNotApplicable: Bool {
+            score.source == .agreedNotApplicable
+                || (score.value == nil && score.source != .agreedDontKnow && summary.notApplicableCount > 0)
+        }
+        /// Answered "don't know" (by a group or the room): an evidence gap, listed as such.
+        var isDontKnow: Bool { summary.dontKnowCount > 0 || summary.agreed?.answer == .dontKnow }
     }
 
     /// "Council, NHS said don't know" for an evidence gap; the room's agreement when it agreed so.
@@ -180,6 +187,12 @@ public struct Priorities: Hashable, Sendable {
     /// evidence to gather before the level can be judged. Instrument and element order.
     public var evidenceGaps: [Item] = []
 
+    /// Of `unscored`, those answered "not applicable" (agreed so, or no level was given and
+    /// a group answered N/A): an answer, not a gap, so reports list them apart.
+    public var notApplicable: [Item] { unscored.filter(\.isNotApplicable) }
+    /// Of `unscored`, those nobody has answered yet ("don't know" answers are `evidenceGaps`).
+    public var notAnswered: [Item] { unscored.filter { !$0.isNotApplicable && !$0.isDontKnow } }
+
     public static func make(state: SessionState, catalogue: Catalogue, instruments: [String]? = nil,
                             divergenceThreshold: Int = 2) -> Priorities {
         make(state: state, scope: .make(state: state, catalogue: catalogue, instruments: instruments),
@@ -204,7 +217,7 @@ public struct Priorities: Hashable, Sendable {
             if ra != rb { return ra > rb }
             return a.0 < b.0
         }
-        let gaps = all.map(\.1).filter { $0.summary.dontKnowCount > 0 || $0.summary.agreed?.answer == .dontKnow }
+        let gaps = all.map(\.1).filter(\.isDontKnow)
         return Priorities(items: scored.map(\.1), unscored: all.filter { $0.1.score.value == nil }.map(\.1), evidenceGaps: gaps)
     }
 }

@@ -141,10 +141,7 @@ enum Words {
     static let dontKnowLong = "Don't know (evidence gap)"
 
     /// "3", "3.5".
-    static func number(_ d: Double) -> String {
-        if d == d.rounded() { return String(Int(d)) }
-        return String(format: "%.1f", d)
-    }
+    static func number(_ d: Double) -> String { Formatting.number(d) }
 
     static func number(_ d: Double?) -> String { d.map { number($0) } ?? "–" }
 
@@ -180,75 +177,5 @@ enum Words {
         case .dontKnow?: return dontKnowShort
         case nil: return "–"
         }
-    }
-}
-
-/// Times in a stated zone. Pure arithmetic (no `Calendar`, no `String(format:)`), so
-/// exports of thousands of rows stay fast.
-public struct TimeFormat: Sendable {
-    public var timeZone: TimeZone
-
-    public init(timeZone: TimeZone) { self.timeZone = timeZone }
-
-    struct Parts { var year, month, day, hour, minute, second: Int }
-
-    /// Civil date and time in the zone (days-from-civil inverse, proleptic Gregorian).
-    func parts(_ d: Date) -> Parts {
-        let local = Int(d.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: d)
-        var days = local / 86_400, secs = local % 86_400
-        if secs < 0 { secs += 86_400; days -= 1 }
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return Parts(year: year, month: month, day: day, hour: secs / 3600, minute: (secs % 3600) / 60, second: secs % 60)
-    }
-
-    @inline(__always) static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
-    static func four(_ n: Int) -> String {
-        let s = String(n)
-        return s.count >= 4 ? s : String(repeating: "0", count: 4 - s.count) + s
-    }
-
-    /// "+01:00" at that moment.
-    public func offset(at d: Date) -> String {
-        let s = timeZone.secondsFromGMT(for: d)
-        let a = abs(s)
-        return (s < 0 ? "-" : "+") + Self.two(a / 3600) + ":" + Self.two((a % 3600) / 60)
-    }
-
-    /// "10:42".
-    public func time(_ d: Date) -> String {
-        let p = parts(d)
-        return Self.two(p.hour) + ":" + Self.two(p.minute)
-    }
-
-    /// "2026-01-01".
-    public func day(_ d: Date) -> String {
-        let p = parts(d)
-        return Self.four(p.year) + "-" + Self.two(p.month) + "-" + Self.two(p.day)
-    }
-
-    /// "2026-01-01 10:42".
-    public func dayTime(_ d: Date) -> String { "\(day(d)) \(time(d))" }
-
-    /// "2026-01-01T10:42:05+01:00", for machine-readable columns.
-    public func iso(_ d: Date) -> String {
-        let p = parts(d)
-        return Self.four(p.year) + "-" + Self.two(p.month) + "-" + Self.two(p.day) + "T" + Self.two(p.hour) + ":"
-            + Self.two(p.minute) + ":" + Self.two(p.second) + offset(at: d)
-    }
-
-    /// "UTC+01:00", or "Europe/London (UTC+00:00)" for a named zone; `at` picks the offset.
-    public func label(at d: Date) -> String {
-        let id = timeZone.identifier
-        let fixed = id == "UTC" || id == "GMT" || id.hasPrefix("GMT+") || id.hasPrefix("GMT-") || id.hasPrefix("UTC+")
-            || id.hasPrefix("UTC-")
-        return fixed ? "UTC\(offset(at: d))" : "\(id) (UTC\(offset(at: d)))"
     }
 }

@@ -38,6 +38,7 @@ public struct Transcript: Hashable, Sendable {
 
         var groupNames: [String: String] = [:]
         var actionWhat: [String: String] = [:]
+        var noteText: [String: String] = [:]
         var bySeq: [Int64: Event] = [:]
         var sentences: [Int64: String] = [:]
 
@@ -106,6 +107,17 @@ public struct Transcript: Hashable, Sendable {
                 return s
             case .actionDone(let id):
                 return "\(who) marked the action \(actionWhat[id].map(quoted) ?? id) done"
+            case .noteEdited(let id, let text):
+                return "\(who) changed the note \(noteText[id].map(quoted) ?? id) to \(quoted(text))"
+            case .noteDeleted(let id):
+                return "\(who) deleted the note \(noteText[id].map(quoted) ?? id)"
+            case .actionEdited(let id, let what, let owner, let due):
+                var s = "\(who) changed the action \(actionWhat[id].map(quoted) ?? id) to \(quoted(what))"
+                let tail = [owner.isEmpty ? nil : "owner \(owner)", due.flatMap { $0.isEmpty ? nil : "due \($0)" }].compactMap { $0 }
+                if !tail.isEmpty { s += " (\(tail.joined(separator: ", ")))" }
+                return s
+            case .actionDeleted(let id):
+                return "\(who) deleted the action \(actionWhat[id].map(quoted) ?? id)"
             case .undone(let t):
                 guard let target = bySeq[t] else { return "\(who) undid event \(t)" }
                 if case .undone(let t2) = target.payload {
@@ -125,7 +137,8 @@ public struct Transcript: Hashable, Sendable {
             switch e.payload {
             case .groupAdded(let g): groupNames[g.id] = g.name
             case .groupRenamed(let id, let name, _): groupNames[id] = name
-            case .actionAdded(let id, _, let what, _, _): actionWhat[id] = what
+            case .actionAdded(let id, _, let what, _, _), .actionEdited(let id, let what, _, _): actionWhat[id] = what
+            case .noteAdded(let id, _, let text), .noteEdited(let id, let text): noteText[id] = text
             default: break
             }
             entries.append(Entry(seq: e.seq, at: e.at, author: e.author, kind: e.payload.kind, text: text,

@@ -50,14 +50,24 @@ public enum DemoSeed {
         return store
     }
 
-    static let rationales = [
-        "Partners agreed there is a shared plan, but it is not yet used to steer budgets.",
-        "Some joint work exists, led mostly by the council; residents want a bigger say.",
-        "Strong at senior level; less visible to frontline staff and communities.",
-        "The data exist but are not brought together or shared routinely.",
-        "Agreed after discussion: good intentions, little evidence of delivery yet.",
-        "Everyone recognised this as a strength built over several years.",
+    /// Reasons for an agreed level, by level (1 to 5), so that each reason fits its level.
+    static let rationales: [Int: [String]] = [
+        1: ["Nobody could point to an example of this happening yet.",
+            "Agreed after discussion: good intentions, but no sign of it in practice."],
+        2: ["Some joint work exists, led mostly by the council; residents want a bigger say.",
+            "The data exist but are not brought together or shared routinely."],
+        3: ["Partners agreed there is a shared plan, but it is not yet used to steer budgets.",
+            "In place for the council and the NHS; the voluntary sector and residents see gaps."],
+        4: ["Strong at senior level and shared by most partners; less visible to frontline staff.",
+            "Most partners work this way and could show evidence that it works."],
+        5: ["Everyone recognised this as a strength built over several years.",
+            "How the partnership routinely works, reviewed each year."],
     ]
+
+    /// A reason that fits `level` (levels off the 1–5 scale take the nearest).
+    static func rationale(for level: Int, rng: inout SeededGenerator) -> String {
+        rng.pick(rationales[min(5, max(1, level))]!)
+    }
     static let scoreNotes = [
         "Based on the last joint strategic needs assessment.",
         "We see this differently on the ground.",
@@ -79,9 +89,10 @@ public enum DemoSeed {
     ]
 
     /// Fills a session with plausible workshop data: the four demo groups (added if
-    /// missing), scores on all but one element, the first ~60% revealed and most of those
-    /// agreed, some divergent, a not-applicable or two, notes and actions. Deterministic
-    /// for a given seed, start date, element list and starting session.
+    /// missing); for each instrument, scores on all but its last element, the first ~60%
+    /// revealed and most of those agreed, some divergent; a not-applicable or two, notes
+    /// and actions. Every instrument given gets data, so every screen has something.
+    /// Deterministic for a given seed, start date, element list and starting session.
     public static func fill(_ store: SessionStore, elements: [(instrument: String, elements: [String])],
                             seed: UInt64, start: Date) throws {
         var rng = SeededGenerator(seed: seed)
@@ -96,56 +107,63 @@ public enum DemoSeed {
         var all = store.state.groups
         for g in groups where !all.contains(where: { $0.id == g.id }) { all.append(g) }
 
-        let flat = elements.flatMap { item in item.elements.map { ElementRef(instrument: item.instrument, element: $0) } }
-        let n = flat.count
-        let unscored = n > 1 ? n - 1 : -1
-        let frontier = n > 1 ? max(1, Int((Double(n) * 0.6).rounded())) : n
         let dueFormatter = { (days: Int) in
             SessionInfo.day(of: start.addingTimeInterval(Double(days) * 86_400), timeZone: TimeZone(identifier: "UTC")!)
         }
         var noteIndex = 0
-        for (i, el) in flat.enumerated() where i != unscored {
-            // Levels for this element.
-            let divergent = i % 3 == 1
-            var levels: [Answer] = []
-            if divergent {
-                let lo = rng.int(1...3), hi = min(5, lo + 2 + rng.int(0...1))
-                levels = all.map { _ in .level(rng.int(lo...hi)) }
-                if all.count >= 2 {
-                    let a = rng.int(0...(all.count - 1))
-                    let b = (a + 1 + rng.int(0...(all.count - 2))) % all.count
-                    levels[a] = .level(lo); levels[b] = .level(hi)
+        // Where the actions go: revealed elements of the first instrument.
+        var actionElements: [ElementRef] = []
+        for item in elements {
+            let flat = item.elements.map { ElementRef(instrument: item.instrument, element: $0) }
+            let n = flat.count
+            let unscored = n > 1 ? n - 1 : -1
+            let frontier = n > 1 ? max(1, Int((Double(n) * 0.6).rounded())) : n
+            if actionElements.isEmpty, frontier > 0, n > 0 {
+                actionElements = (0..<actions.count).map { k in flat[min(k * 2 + 1, max(0, frontier - 1))] }
+            }
+            for (i, el) in flat.enumerated() where i != unscored {
+                // Levels for this element.
+                let divergent = i % 3 == 1
+                var levels: [Answer] = []
+                if divergent {
+                    let lo = rng.int(1...3), hi = min(5, lo + 2 + rng.int(0...1))
+                    levels = all.map { _ in .level(rng.int(lo...hi)) }
+                    if all.count >= 2 {
+                        let a = rng.int(0...(all.count - 1))
+                        let b = (a + 1 + rng.int(0...(all.count - 2))) % all.count
+                        levels[a] = .level(lo); levels[b] = .level(hi)
+                    }
+                } else {
+                    let base = rng.int(1...4)
+                    levels = all.map { _ in .level(base + rng.int(0...1)) }
                 }
-            } else {
-                let base = rng.int(1...4)
-                levels = all.map { _ in .level(base + rng.int(0...1)) }
-            }
-            // A not-applicable or two.
-            if i == 2, let r = all.lastIndex(where: { $0.sector == .residents }) { levels[r] = .notApplicable }
-            if i == 5, let v = all.firstIndex(where: { $0.sector == .vcse }) { levels[v] = .notApplicable }
-            // Beyond the frontier, not every group has scored yet.
-            for (gi, g) in all.enumerated() {
-                if i > frontier && gi == all.count - 1 { continue }
-                let note: String? = rng.chance(0.15) ? rng.pick(scoreNotes) : nil
-                emit(.scoreRecorded(group: g.id, element: el, answer: levels[gi], note: note), g.name)
-            }
-            guard i < frontier else { continue }
-            emit(.revealed(el), facilitator)
-            if divergent && noteIndex < notes.count {
-                emit(.noteAdded(id: "note\(noteIndex + 1)", element: el, text: notes[noteIndex]), facilitator)
-                noteIndex += 1
-            }
-            if i < frontier - 1 { // the last revealed element is still under discussion
-                emit(.votingLocked(el), facilitator)
-                let nums = levels.compactMap(\.level)
-                let agreedLevel = medianOfLevels(nums).map { Int($0.rounded(.down)) } ?? 3
-                emit(.agreedScoreRecorded(element: el, answer: .level(agreedLevel), rationale: rng.pick(rationales)),
-                     facilitator)
+                // A not-applicable or two.
+                if i == 2, let r = all.lastIndex(where: { $0.sector == .residents }) { levels[r] = .notApplicable }
+                if i == 5, let v = all.firstIndex(where: { $0.sector == .vcse }) { levels[v] = .notApplicable }
+                // Beyond the frontier, not every group has scored yet.
+                for (gi, g) in all.enumerated() {
+                    if i > frontier && gi == all.count - 1 { continue }
+                    let note: String? = rng.chance(0.15) ? rng.pick(scoreNotes) : nil
+                    emit(.scoreRecorded(group: g.id, element: el, answer: levels[gi], note: note), g.name)
+                }
+                guard i < frontier else { continue }
+                emit(.revealed(el), facilitator)
+                if divergent && noteIndex < notes.count {
+                    emit(.noteAdded(id: "note\(noteIndex + 1)", element: el, text: notes[noteIndex]), facilitator)
+                    noteIndex += 1
+                }
+                if i < frontier - 1 { // the last revealed element is still under discussion
+                    emit(.votingLocked(el), facilitator)
+                    let nums = levels.compactMap(\.level)
+                    let agreedLevel = medianOfLevels(nums).map { Int($0.rounded(.down)) } ?? 3
+                    emit(.agreedScoreRecorded(element: el, answer: .level(agreedLevel),
+                                              rationale: rationale(for: agreedLevel, rng: &rng)), facilitator)
+                }
             }
         }
         // Actions, tied to revealed elements where there are some.
         for (k, a) in actions.enumerated() {
-            let el: ElementRef? = frontier > 0 && n > 0 ? flat[min(k * 2 + 1, max(0, frontier - 1))] : nil
+            let el: ElementRef? = actionElements.indices.contains(k) ? actionElements[k] : nil
             let owner = all.isEmpty ? "Partnership board" : all[a.ownerIndex % all.count].name
             emit(.actionAdded(id: "action\(k + 1)", element: el, what: a.what, owner: owner, due: dueFormatter(a.days)),
                  facilitator)

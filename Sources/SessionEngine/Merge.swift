@@ -94,6 +94,14 @@ public enum Merge {
                     mapped = .actionAdded(id: prefix + id, element: el, what: what, owner: owner, due: due)
                 case .actionDone(let id):
                     mapped = .actionDone(id: prefix + id)
+                case .noteEdited(let id, let text):
+                    mapped = .noteEdited(id: prefix + id, text: text)
+                case .noteDeleted(let id):
+                    mapped = .noteDeleted(id: prefix + id)
+                case .actionEdited(let id, let what, let owner, let due):
+                    mapped = .actionEdited(id: prefix + id, what: what, owner: owner, due: due)
+                case .actionDeleted(let id):
+                    mapped = .actionDeleted(id: prefix + id)
                 default:
                     mapped = nil
                 }

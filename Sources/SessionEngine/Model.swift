@@ -60,11 +60,22 @@ public struct Group: Codable, Hashable, Sendable {
         return String(out.prefix(maxLength))
     }
 
-    /// Initials for `name` that differ from every string in `taken` (adds a digit if needed).
+    /// Initials for `name` that differ from every string in `taken`. A clash takes more
+    /// letters of the name's last word ("City Centre" beside "CC" is "CCe"), never a digit,
+    /// which in a matrix of levels would read as a level.
     public static func uniqueInitials(for name: String, taken: [String]) -> String {
         let base = initials(for: name)
         let used = Set(taken.map { $0.uppercased() })
         if !used.contains(base.uppercased()) { return base }
+        let last = name.split(whereSeparator: { !$0.isLetter }).last.map { String($0.dropFirst()).lowercased() } ?? ""
+        var candidate = base
+        for letter in last {
+            candidate.append(letter)
+            if !used.contains(candidate.uppercased()) { return candidate }
+        }
+        for letter in "abcdefghijklmnopqrstuvwxyz" where !used.contains((base + String(letter)).uppercased()) {
+            return base + String(letter)
+        }
         var n = 2
         while used.contains("\(base)\(n)".uppercased()) { n += 1 }
         return "\(base)\(n)"
@@ -157,10 +168,7 @@ public struct SessionInfo: Codable, Hashable, Sendable {
 
     /// `yyyy-mm-dd` of a date in the given time zone (default: the current one).
     public static func day(of date: Date, timeZone: TimeZone = .current) -> String {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = timeZone
-        let c = cal.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        TimeFormat(timeZone: timeZone).day(date)
     }
 }
 
@@ -181,6 +189,13 @@ public enum EventPayload: Codable, Hashable, Sendable {
     case noteAdded(id: String, element: ElementRef?, text: String)
     case actionAdded(id: String, element: ElementRef?, what: String, owner: String, due: String?)
     case actionDone(id: String)
+    /// A note's text replaced (the earlier text stays in the log).
+    case noteEdited(id: String, text: String)
+    /// A note taken out of the record (the log keeps it; undo brings it back).
+    case noteDeleted(id: String)
+    /// An action's wording, owner or due date replaced.
+    case actionEdited(id: String, what: String, owner: String, due: String?)
+    case actionDeleted(id: String)
     /// Takes the event with this sequence number out of effect. Undoing an `undone`
     /// puts its target back (redo).
     case undone(seq: Int64)
@@ -203,6 +218,10 @@ public enum EventPayload: Codable, Hashable, Sendable {
         case .noteAdded: return "noteAdded"
         case .actionAdded: return "actionAdded"
         case .actionDone: return "actionDone"
+        case .noteEdited: return "noteEdited"
+        case .noteDeleted: return "noteDeleted"
+        case .actionEdited: return "actionEdited"
+        case .actionDeleted: return "actionDeleted"
         case .undone: return "undone"
         }
     }

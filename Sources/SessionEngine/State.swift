@@ -173,6 +173,20 @@ public struct SessionState: Hashable, Sendable {
                 actions[i].done = true
                 actions[i].doneAt = event.at
             }
+        case .noteEdited(let id, let text):
+            if let i = noteIndex[id] { notes[i].text = text }
+        case .noteDeleted(let id):
+            if noteIndex[id] != nil {
+                notes.removeAll { $0.id == id }
+                noteIndex = Dictionary(uniqueKeysWithValues: notes.enumerated().map { ($1.id, $0) })
+            }
+        case .actionEdited(let id, let what, let owner, let due):
+            if let i = actionIndex[id] { actions[i].what = what; actions[i].owner = owner; actions[i].due = due }
+        case .actionDeleted(let id):
+            if actionIndex[id] != nil {
+                actions.removeAll { $0.id == id }
+                actionIndex = Dictionary(uniqueKeysWithValues: actions.enumerated().map { ($1.id, $0) })
+            }
         case .undone:
             break
         }

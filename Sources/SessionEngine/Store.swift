@@ -37,6 +37,8 @@ public final class SessionStore {
     public static let appVersion = "0.1.0"
     /// How long a write waits for another process's lock, in seconds.
     public static let busyTimeout: TimeInterval = 5
+    /// How long this store's changes wait for another process's lock (see `setBusyWait`).
+    public private(set) var busyWait: TimeInterval = busyTimeout
 
     public let url: URL
     public var path: String { url.path }
@@ -275,12 +277,28 @@ public final class SessionStore {
         return id
     }
 
+    /// Sets how long changes wait for another process's lock before failing as busy: the
+    /// screens wait briefly, so a change that cannot be saved says so at once.
+    public func setBusyWait(_ seconds: TimeInterval) throws {
+        guard let db else { throw SessionError.closed }
+        try db.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = \(Int(seconds * 1000))") }
+        busyWait = seconds
+    }
+
     /// Loads events another process wrote since the last look. Cheap when nothing changed
     /// (one `PRAGMA data_version`): call it on every input timeout. True if the state changed.
+    /// With `wait: false` it never waits for another process's lock: it throws
+    /// `SessionFileError.busy` at once, and the next look tries again.
     @discardableResult
-    public func refreshIfChanged() throws -> Bool {
+    public func refreshIfChanged(wait: Bool = true) throws -> Bool {
         guard let db else { throw SessionError.closed }
         do {
+            if !wait {
+                try db.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = 0") }
+            }
+            defer {
+                if !wait { try? db.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = \(Int(busyWait * 1000))") } }
+            }
             let changed = try db.inDatabase { db -> Bool in
                 let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
                 return v != dataVersion
@@ -383,8 +401,10 @@ public final class SessionStore {
             if state.note(id: id) != nil { throw SessionError.invalidEvent("there is already a note \"\(id)\"") }
         case .actionAdded(let id, _, _, _, _):
             if state.action(id: id) != nil { throw SessionError.invalidEvent("there is already an action \"\(id)\"") }
-        case .actionDone(let id):
+        case .actionDone(let id), .actionEdited(let id, _, _, _), .actionDeleted(let id):
             if state.action(id: id) == nil { throw SessionError.invalidEvent("there is no action \"\(id)\"") }
+        case .noteEdited(let id, _), .noteDeleted(let id):
+            if state.note(id: id) == nil { throw SessionError.invalidEvent("there is no note \"\(id)\"") }
         case .undone(let target):
             guard let t = event(seq: target) else { throw SessionError.invalidEvent("there is no event \(target) to undo") }
             if case .sessionCreated = t.payload { throw SessionError.invalidEvent("the session's creation cannot be undone") }
@@ -551,8 +571,12 @@ public final class SessionStore {
             subject = id; ref(r); text = t
         case .actionAdded(let id, let r, let what, let owner, let due):
             subject = id; ref(r); text = what; text2 = owner; text3 = due
-        case .actionDone(let id):
+        case .actionDone(let id), .noteDeleted(let id), .actionDeleted(let id):
             subject = id
+        case .noteEdited(let id, let t):
+            subject = id; text = t
+        case .actionEdited(let id, let what, let owner, let due):
+            subject = id; text = what; text2 = owner; text3 = due
         case .undone(let seq):
             target = seq
         }
@@ -614,6 +638,10 @@ public final class SessionStore {
         case "actionAdded":
             payload = .actionAdded(id: try subject(), element: optRef(), what: text() ?? "", owner: row[11] ?? "", due: row[12])
         case "actionDone": payload = .actionDone(id: try subject())
+        case "noteEdited": payload = .noteEdited(id: try subject(), text: text() ?? "")
+        case "noteDeleted": payload = .noteDeleted(id: try subject())
+        case "actionEdited": payload = .actionEdited(id: try subject(), what: text() ?? "", owner: row[11] ?? "", due: row[12])
+        case "actionDeleted": payload = .actionDeleted(id: try subject())
         case "undone":
             guard let t: Int64 = row[9] else { throw bad("has no target") }
             payload = .undone(seq: t)

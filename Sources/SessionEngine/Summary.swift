@@ -50,7 +50,7 @@ public struct ElementSummary: Hashable, Sendable {
     /// "3.5 (2–5)" style text: the median with its range; "–" when there is no level.
     public var medianAndRange: String {
         guard let m = median, let lo = min, let hi = max else { return "–" }
-        let ms = m == m.rounded() ? String(Int(m)) : String(format: "%.1f", m)
+        let ms = Formatting.number(m)
         return lo == hi ? "\(ms) (\(lo))" : "\(ms) (\(lo)–\(hi))"
     }
 }

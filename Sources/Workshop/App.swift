@@ -8,11 +8,40 @@ public struct App {
     public private(set) var stack: [any Screen]
     public private(set) var showHelp = false
     public private(set) var shouldQuit = false
+    /// The last element (or element list) the user was on, kept when they go back from
+    /// it, so the session can reopen there.
+    public private(set) var lastPlace: SessionPlace?
     public let context: WorkshopContext
+    /// The terminal's size, as the last resize reported it: keys are handled for the
+    /// screen the user sees, whatever frames have or have not been drawn since.
+    public private(set) var size = Size(width: 80, height: 24)
 
     public init(root: any Screen, context: WorkshopContext) {
         stack = [root]
         self.context = context
+        context.screenArea = App.bodyArea(for: size)
+    }
+
+    /// The terminal changed size (or the run loop starts): the input every later key is handled with.
+    public mutating func resize(to size: Size) {
+        self.size = size
+        context.screenArea = App.bodyArea(for: size)
+    }
+
+    /// Where the top screen draws: everything between the header line and the status line.
+    static func bodyArea(for size: Size) -> Rect {
+        Rect(x: 0, y: 1, width: max(0, size.width), height: max(0, size.height - 2))
+    }
+
+    static func isTooSmall(_ size: Size) -> Bool {
+        size.width < minimumSize.width || size.height < minimumSize.height
+    }
+
+    /// Starts with several screens stacked, the last on top (a session reopened where it was).
+    public init(stack screens: [any Screen], context: WorkshopContext) {
+        stack = screens.isEmpty ? [HomeScreen()] : screens
+        self.context = context
+        lastPlace = SessionPlace(stack: stack)
     }
 
     public var top: any Screen { stack[stack.count - 1] }
@@ -28,6 +57,7 @@ public struct App {
     public static let sessionKeys: [KeyHelp] = [
         KeyHelp("m", "the matrices: levels, heat map, roll-up, priorities, actions, transcript", hint: true, short: "matrices"),
         KeyHelp("g", "the groups in the room"),
+        KeyHelp("Ctrl-R", "save again a change the busy file refused"),
     ]
 
     /// Global keys that apply now.
@@ -39,6 +69,17 @@ public struct App {
     public mutating func handle(_ key: Key) {
         // A resize is not a key press: it keeps the message and the help on screen.
         if key == .resize { return }
+        // The screen says "enlarge the terminal": nothing else is visible, so no key may
+        // record or change anything. Only help and quitting act.
+        if App.isTooSmall(size) {
+            switch key {
+            case .char("?"), .function(1): showHelp.toggle()
+            case .char("q"): shouldQuit = true
+            case .ctrl("l"): context.needsFullRedraw = true
+            default: break
+            }
+            return
+        }
         context.message = nil
         if showHelp {
             // Any key closes help; q/Esc/? only close it rather than also going back.
@@ -51,11 +92,20 @@ public struct App {
         switch navigation {
         case .stay: break
         case .push(let next): stack.append(next)
+        case .pushAll(let screens): stack += screens
         case .replace(let next): stack[stack.count - 1] = next
         case .pop: back()
         case .quit: shouldQuit = true
         case .unhandled: handleGlobal(key)
         }
+        notePlace()
+    }
+
+    /// An open element is the place; going back to its list keeps it (the list's selection
+    /// may be older than the element reached with ← →).
+    private mutating func notePlace() {
+        guard let here = SessionPlace(stack: stack) else { return }
+        if here.view == .element || lastPlace?.instrument != here.instrument { lastPlace = here }
     }
 
     private mutating func handleGlobal(_ key: Key) {
@@ -64,6 +114,13 @@ public struct App {
         case .char("q"), .escape: back()
         case .ctrl("l"):
             context.needsFullRedraw = true
+        case .ctrl("r") where context.session != nil:
+            // A change the busy file refused: record it again.
+            switch context.session?.retry() {
+            case true?: context.say("Saved on the second try")
+            case false?: context.say("NOT saved: \(context.session?.lastFailure ?? "")", error: true)
+            case nil: context.say("Nothing to try again")
+            }
         case .char("m") where context.session != nil:
             if !(top is MatrixScreen) { stack.append(MatrixScreen()) }
         case .char("g") where context.session != nil:
@@ -103,6 +160,7 @@ public struct App {
             "Enlarge the terminal",
             "to at least \(App.minimumSize.width) x \(App.minimumSize.height)",
             "(now \(canvas.width) x \(canvas.height))",
+            "q quits pit",
         ]
         let top = max(0, (canvas.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {
@@ -134,7 +192,15 @@ public struct App {
     private func drawStatus(_ canvas: inout Canvas, in rect: Rect) {
         canvas.fill(rect, role: .status)
         if let message = context.message {
-            canvas.text(" " + message, x: rect.x, y: rect.y, role: context.messageIsError ? .warning : .status, maxWidth: rect.width)
+            // A long message wraps upwards over the screen rather than being cut: the user
+            // must be able to read all of it (an error's fix, a file to send).
+            let lines = Wrap.lines(message, width: max(1, rect.width - 2)).suffix(max(1, canvas.height / 2))
+            let top = rect.y - (lines.count - 1)
+            for (i, line) in lines.enumerated() {
+                let row = Rect(x: rect.x, y: top + i, width: rect.width, height: 1)
+                canvas.fill(row, role: .status)
+                canvas.text(" " + line, x: rect.x, y: row.y, role: context.messageIsError ? .warning : .status, maxWidth: rect.width)
+            }
             return
         }
         var x = rect.x + 1
@@ -154,18 +220,23 @@ public struct App {
 
     private func drawHelp(_ canvas: inout Canvas, in body: Rect) {
         let keys = top.keys(context: context) + activeGlobalKeys()
-        let keyWidth = min(16, keys.map { DisplayWidth.of($0.keys) }.max() ?? 4)
-        let width = min(body.width - 2, max(40, keyWidth + 6 + (keys.map { DisplayWidth.of($0.action) }.max() ?? 20)))
-        let height = min(body.height, keys.count + 4)
-        let rect = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
+        let layout = HelpLayout(keys: keys, body: body)
+        let rect = layout.rect
         canvas.fill(rect, role: .text)
         canvas.box(rect, title: "Keys on this screen", role: .accent)
         let inner = rect.inset(dx: 2, dy: 1)
-        for (i, help) in keys.prefix(inner.height - 1).enumerated() {
-            canvas.text(help.keys, x: inner.x, y: inner.y + i, role: .accent, emphasis: .bold, maxWidth: keyWidth)
-            canvas.text(help.action, x: inner.x + keyWidth + 2, y: inner.y + i, role: .text, maxWidth: inner.width - keyWidth - 2)
+        for entry in layout.entries {
+            let x = inner.x + entry.column * (layout.columnWidth + HelpLayout.gap)
+            let keyWidth = layout.keyWidths[entry.column]
+            canvas.text(entry.keys, x: x, y: inner.y + entry.row, role: .accent, emphasis: .bold, maxWidth: keyWidth)
+            for (n, line) in entry.lines.enumerated() {
+                canvas.text(line, x: x + keyWidth + 2, y: inner.y + entry.row + n, role: .text,
+                            maxWidth: layout.columnWidth - keyWidth - 2)
+            }
         }
-        canvas.text("any key closes this help", x: inner.x, y: inner.maxY - 1, role: .muted, maxWidth: inner.width)
+        let footer = layout.hidden > 0 ? "\(layout.hidden) more keys on a bigger terminal"
+                                       : "any key closes this help"
+        canvas.text(footer, x: inner.x, y: inner.maxY - 1, role: .muted, maxWidth: inner.width)
         canvas.cursor = Point(x: inner.x, y: inner.y)
     }
 }
@@ -180,6 +251,7 @@ extension WorkshopContext {
     /// Right side of the status bar: whether everything shown is saved.
     var statusNote: String {
         guard let session else { return "" }
+        if session.readOnlyReason != nil { return "READ-ONLY" }
         if session.lastFailure != nil { return "NOT SAVED" }
         guard let saved = session.lastSaved else { return "" }
         return "saved \(Clock.time(saved, in: timeZone))"

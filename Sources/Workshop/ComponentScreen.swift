@@ -56,9 +56,10 @@ public struct ComponentScreen: Screen {
     }
 
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
-        let page = context.viewSize.height
+        let body = textArea(in: context.screenArea, context: context)
+        let page = body.height
         if let next = Scrolling.offset(after: key, current: scroll, page: page) {
-            let total = document(context).lineCount(inWidth: context.viewSize.width)
+            let total = document(context).lineCount(inWidth: body.width)
             scroll = Scrolling.clamp(next, total: total, visible: page)
             return .stay
         }
@@ -80,19 +81,24 @@ public struct ComponentScreen: Screen {
         }
     }
 
-    public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
+    /// Where the scrolling text goes: above the footer naming the instruments, when it shows.
+    func textArea(in area: Rect, context: WorkshopContext) -> Rect {
         var body = area.inset(dx: 1, dy: 0)
+        if !context.catalogue.instruments(for: component).isEmpty, body.height >= 8 { body.height -= 2 }
+        return body
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
+        let body = textArea(in: area, context: context)
         // The instruments stay in view at the bottom, whatever the scroll.
         let tools = context.catalogue.instruments(for: component)
-        if !tools.isEmpty, body.height >= 8 {
+        if body.height < area.height {
             let footer = "Assess it with: " + tools.enumerated().map { i, tool in
                 (tools.count > 1 ? "\(i + 1) " : "") + tool.short
             }.joined(separator: " · ") + (tools.count > 1 ? "  (1-\(tools.count) to open)" : "  (Enter to open)")
-            body.height -= 2
             canvas.rule(x: body.x, y: body.maxY, width: body.width, role: .border)
             canvas.text(footer, x: body.x, y: body.maxY + 1, role: .accent, emphasis: .bold, maxWidth: body.width)
         }
-        context.viewSize = Size(width: body.width, height: body.height)
         document(context).draw(in: body, on: &canvas, scroll: scroll)
     }
 }

@@ -12,7 +12,7 @@ extension ElementScreen {
         let levels = "\(scale.lowest)-\(scale.highest)" + (scale.allowsNotApplicable ? " 0" : "")
         var keys = [KeyHelp(levels, session.isSelfAssessment ? "record your level (0 = n/a)" : "record the selected group's level (0 = n/a)",
                             hint: true, short: "score"),
-                    KeyHelp("d", "record \"don't know\": an evidence gap, kept apart from n/a")]
+                    KeyHelp("d", "don't know (an evidence gap)")]
         if !session.isSelfAssessment {
             keys += [KeyHelp("Tab", "choose the group (Shift-Tab: back)", hint: true, short: "group"),
                      KeyHelp("r", "reveal / hide the scores", hint: true, short: "reveal"),
@@ -23,9 +23,9 @@ extension ElementScreen {
         keys += [KeyHelp("x", "clear the selected score"),
                  KeyHelp("n", "add a note", hint: true, short: "note"),
                  KeyHelp("A", "add an action (what, who, when)", hint: true, short: "action"),
+                 KeyHelp("e", "edit or delete this element's notes and actions"),
                  KeyHelp("u", "undo the last change"),
-                 KeyHelp("U", "redo"),
-                 KeyHelp("← →", "previous / next element")]
+                 KeyHelp("U", "redo")]
         return keys
     }
 
@@ -72,6 +72,7 @@ extension ElementScreen {
                 let shown = summary.revealed || session.isSelfAssessment ? ScoringText.answer(answer, scale: instrument.scale) : "a score"
                 context.say("Saved: \(group.name) gave \(shown)")
                 advanceToNextUnscored(session: session, ref: ref)
+                if session.isSelfAssessment { moveOnAfterAnswer(instrument: instrument, shown: shown, session: session, context: context) }
             } else {
                 context.say("NOT saved: \(session.lastFailure ?? "unknown error")", error: true)
             }
@@ -109,7 +110,8 @@ extension ElementScreen {
             return .push(PromptScreen("Agreed level: \(element.title)", fields: [
                 .init("Agreed level", hint: "\(scale.lowest)-\(scale.highest)" + (scale.allowsNotApplicable ? ", 0 = n/a" : "") + ", d = don't know", value: first,
                       check: levelProblem),
-                .init("Why the room agreed it", hint: "the reason, in a sentence"),
+                // Changing the level keeps the reason given before, to be edited or kept.
+                .init("Why the room agreed it", hint: "the reason, in a sentence", value: summary.agreed?.rationale ?? ""),
             ], over: self) { values in
                 if let problem = levelProblem(values[0]) { return problem }
                 let answer: Answer = values[0].lowercased() == "d" ? .dontKnow
@@ -141,6 +143,8 @@ extension ElementScreen {
                 context.say("Saved: action")
                 return nil
             })
+        case .char("e"):
+            return .push(RecordedScreen(element: ref, title: element.title))
         case .char("u"):
             if let what = session.undo() { context.say("Undone: \(what)") } else { context.say(session.lastFailure.map { "NOT undone: \($0)" } ?? "Nothing to undo", error: session.lastFailure != nil) }
         case .char("U"):
@@ -169,6 +173,22 @@ extension ElementScreen {
                 return
             }
         }
+    }
+
+    /// A partner assessing alone goes on to the next element after each answer, and is
+    /// told when an instrument, or the whole assessment, is done and what to do next.
+    private mutating func moveOnAfterAnswer(instrument: Instrument, shown: String, session: SessionController, context: WorkshopContext) {
+        if session.isComplete(context.catalogue) {
+            context.say("Saved: \(shown). " + session.completionText(context.catalogue))
+            return
+        }
+        if session.firstUnanswered(in: instrument) == nil {
+            context.say("Saved: \(shown). \(instrument.short) is done (100%); q goes back to choose the next instrument.")
+            return
+        }
+        guard index < instrument.elements.count - 1 else { return }
+        index += 1; scroll = 0
+        context.say("Saved: \(shown). Now \(ElementScreen.noun(for: instrument)) \(index + 1).")
     }
 
     private func report(_ ok: Bool, _ text: String, _ session: SessionController, _ context: WorkshopContext) {

@@ -34,8 +34,9 @@ public struct ElementScreen: Screen {
         return scoring + [
             KeyHelp("← →", "previous / next", hint: scoring.isEmpty),
             KeyHelp("↑↓ PgUp PgDn", "scroll the text", hint: scoring.isEmpty),
-            KeyHelp("Home End", "top / bottom of the text"),
-            KeyHelp("i", showGuidance ? "back to the element's text" : "facilitator guidance: probes, evidence, minutes",
+            KeyHelp("Home End", "text top / bottom"),
+            // Short wordings: every key of a step fits the help at 80x24.
+            KeyHelp("i", showGuidance ? "back to the text" : "facilitator guidance",
                     hint: scoring.isEmpty, short: "guidance"),
         ]
     }
@@ -45,6 +46,28 @@ public struct ElementScreen: Screen {
         doc.paragraph(element.focus, role: .accent)
         if let minutes = element.guidance?.minutes {
             doc.paragraph("About \(minutes) minutes · i: facilitator guidance", role: .muted)
+        }
+        // What has been recorded here comes first, so a note typed at a second terminal
+        // shows without scrolling or opening the transcript.
+        if let session = context.session, session.uses(instrument) {
+            let ref = ElementRef(instrument: instrument.id, element: element.id)
+            let notes = session.state.notes(for: ref), actions = session.state.actions(for: ref)
+            // Groups' notes on their scores stay hidden with the scores until the reveal.
+            let showScoreNotes = session.summary(ref).revealed || session.isSelfAssessment
+            let scoreNotes = !showScoreNotes ? [] : session.state.groups.compactMap { group in
+                session.state.scores[ref]?[group.id]?.note.map { (group.name, $0) }
+            }
+            if !notes.isEmpty || !actions.isEmpty || !scoreNotes.isEmpty {
+                doc.heading("Recorded here (e to edit)")
+                for note in notes { doc.bullet(note.text) }
+                for (group, note) in scoreNotes {
+                    doc.bullet("\(group): \(note)", role: .muted)
+                }
+                for action in actions {
+                    let who = [action.owner, action.due.map { "by \($0)" }].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+                    doc.bullet(action.what + (who.isEmpty ? "" : " (\(who))"), marker: action.done ? "[x]" : "[ ]")
+                }
+            }
         }
         doc.heading("What good looks like")
         doc.paragraph(element.good)
@@ -61,24 +84,6 @@ public struct ElementScreen: Screen {
         doc.paragraph(ScaleOwnership.note, role: .muted)
         doc.heading("Questions to ask")
         for (i, question) in element.questions.enumerated() { doc.bullet(question, marker: "\(i + 1).") }
-        if let session = context.session, session.uses(instrument) {
-            let ref = ElementRef(instrument: instrument.id, element: element.id)
-            let notes = session.state.notes(for: ref), actions = session.state.actions(for: ref)
-            let scoreNotes = session.state.groups.compactMap { group in
-                session.state.scores[ref]?[group.id]?.note.map { (group.name, $0) }
-            }
-            if !notes.isEmpty || !actions.isEmpty || !scoreNotes.isEmpty {
-                doc.heading("Recorded here")
-                for note in notes { doc.bullet(note.text) }
-                for (group, note) in scoreNotes where session.summary(ref).revealed || session.isSelfAssessment {
-                    doc.bullet("\(group): \(note)", role: .muted)
-                }
-                for action in actions {
-                    let who = [action.owner, action.due.map { "by \($0)" }].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-                    doc.bullet(action.what + (who.isEmpty ? "" : " (\(who))"), marker: action.done ? "[\(Glyphs.unicode.tick)]" : "[ ]")
-                }
-            }
-        }
         let links = element.links.compactMap { instrument.element($0) }
         if !links.isEmpty {
             doc.heading("Related")
@@ -107,9 +112,13 @@ public struct ElementScreen: Screen {
             return .stay
         default: break
         }
-        let page = context.viewSize.height
+        // The text's room depends on the scoring panel: take it from the same drawing, off screen.
+        let area = context.screenArea
+        var scratch = Canvas(width: max(0, area.maxX), height: max(0, area.maxY))
+        let body = draw(into: &scratch, area: area, context: context)
+        let page = body.height
         if let next = Scrolling.offset(after: key, current: scroll, page: page), let element = instrument.elements[safe: index] {
-            let total = bodyDocument(instrument, element, context: context).lineCount(inWidth: context.viewSize.width)
+            let total = bodyDocument(instrument, element, context: context).lineCount(inWidth: body.width)
             scroll = Scrolling.clamp(next, total: total, visible: page)
             return .stay
         }
@@ -117,7 +126,13 @@ public struct ElementScreen: Screen {
     }
 
     public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
-        guard let instrument = context.catalogue.instrument(instrumentID), let element = instrument.elements[safe: index] else { return }
+        draw(into: &canvas, area: area, context: context)
+    }
+
+    /// Draws the screen; returns where the scrolling text went.
+    @discardableResult
+    func draw(into canvas: inout Canvas, area: Rect, context: WorkshopContext) -> Rect {
+        guard let instrument = context.catalogue.instrument(instrumentID), let element = instrument.elements[safe: index] else { return area }
         let inner = area.inset(dx: 1, dy: 0)
         let role = context.triangle[instrument.placement].map(FrameworkStyle.role(for:)) ?? .accent
         let noun = ElementScreen.noun(for: instrument)
@@ -147,15 +162,15 @@ public struct ElementScreen: Screen {
             }
             panel.draw(in: panelRect, on: &canvas)
         }
-        context.viewSize = Size(width: body.width, height: body.height)
         if bigView, body.height >= BigView.minimumHeight, let session = context.session, session.uses(instrument),
            !session.isSelfAssessment {
             BigView(session: session, instrument: instrument,
                     summary: session.summary(ElementRef(instrument: instrument.id, element: element.id)))
                 .draw(in: body.inset(dx: 0, dy: 1), on: &canvas)
-            return
+            return body
         }
         bodyDocument(instrument, element, context: context).draw(in: body, on: &canvas, scroll: scroll)
+        return body
     }
 
     /// The element's text, or the facilitator's guidance when `i` has switched to it.

@@ -30,15 +30,17 @@ public struct GuideScreen: Screen {
     }
 
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
-        guard let next = Scrolling.offset(after: key, current: scroll, page: context.viewSize.height) else { return .unhandled }
-        let total = GuideScreen.document.lineCount(inWidth: context.viewSize.width)
-        scroll = Scrolling.clamp(next, total: total, visible: context.viewSize.height)
+        let body = GuideScreen.body(in: context.screenArea)
+        guard let next = Scrolling.offset(after: key, current: scroll, page: body.height) else { return .unhandled }
+        let total = GuideScreen.document.lineCount(inWidth: body.width)
+        scroll = Scrolling.clamp(next, total: total, visible: body.height)
         return .stay
     }
 
+    /// Where the text goes: the same for drawing and for scrolling.
+    static func body(in area: Rect) -> Rect { area.inset(dx: 2, dy: 0) }
+
     public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
-        let body = area.inset(dx: 2, dy: 0)
-        context.viewSize = Size(width: body.width, height: body.height)
-        GuideScreen.document.draw(in: body, on: &canvas, scroll: scroll)
+        GuideScreen.document.draw(in: GuideScreen.body(in: area), on: &canvas, scroll: scroll)
     }
 }

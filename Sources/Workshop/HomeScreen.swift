@@ -1,3 +1,4 @@
+import Foundation
 import TerminalKit
 
 /// The first screen: start or open a session, explore the framework, get help.
@@ -26,23 +27,42 @@ public struct HomeScreen: Screen {
         case .steps: ("Tool A: the 10 planning steps", "read each step")
         case .newSession: ("New workshop session", "groups, scores, agreed levels")
         case .demo: ("Demo workshop", "a sample session to try things out")
-        case .open(let path): ("Open " + path, "recent session")
+        case .open(let path): ("Open " + HomeScreen.fileName(path), "in " + HomeScreen.folder(path))
         case .why: ("Why it matters", "health inequalities, the case for acting, a glossary")
         case .guide: ("How pit works", "the workshop flow and the keys")
         case .quit: ("Quit", "")
         }
     }
 
+    /// A recent session by its file name; its folder goes in the detail, which is shown
+    /// whole or not at all, so a long path never cuts the name.
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    static func folder(_ path: String) -> String {
+        let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+        let full = path.hasPrefix("/") ? "/" + folder : (folder.isEmpty ? "." : folder)
+        if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty, home != "/", full.hasPrefix(home) {
+            return "~" + full.dropFirst(home.count)
+        }
+        return full
+    }
+
     public func keys(context: WorkshopContext) -> [KeyHelp] {
-        [KeyHelp("↑↓", "choose", hint: true), KeyHelp("Enter", "open", hint: true), KeyHelp("w", "why it matters")]
+        [KeyHelp("↑↓", "choose", hint: true), KeyHelp("Home End", "first or last item"), KeyHelp("Enter", "open", hint: true),
+         KeyHelp("w", "why it matters")]
     }
 
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
         let items = items(context)
         switch key {
         case .char("w"): return .push(WhyScreen())
-        case .down, .char("j"), .tab: selected = (selected + 1) % items.count
-        case .up, .char("k"), .backTab: selected = (selected + items.count - 1) % items.count
+        // The list stops at its ends: ↑ on the first item must not land on Quit.
+        case .down, .char("j"), .tab: selected = min(items.count - 1, selected + 1)
+        case .up, .char("k"), .backTab: selected = max(0, min(selected, items.count - 1) - 1)
+        case .home, .pageUp: selected = 0
+        case .end, .pageDown: selected = items.count - 1
         case .enter:
             switch items[min(selected, items.count - 1)] {
             case .triangle: return .push(TriangleScreen())
@@ -71,10 +91,13 @@ public struct HomeScreen: Screen {
             }
         }
         y += 1
+        let listWidth = min(inner.width, 76)
         let list = items(context).map { item -> ListItem in
             let (label, detail) = HomeScreen.label(item)
-            return ListItem(label, detail: inner.width >= 60 ? detail : "")
+            // A detail is shown whole or not at all (a long path leaves no room for it).
+            let fits = DisplayWidth.of(label) + DisplayWidth.of(detail) + 6 <= listWidth
+            return ListItem(label, detail: inner.width >= 60 && fits ? detail : "")
         }
-        ListView.draw(list, selected: min(selected, list.count - 1), in: Rect(x: inner.x, y: y, width: min(inner.width, 76), height: inner.maxY - y), on: &canvas)
+        ListView.draw(list, selected: min(selected, list.count - 1), in: Rect(x: inner.x, y: y, width: listWidth, height: inner.maxY - y), on: &canvas)
     }
 }

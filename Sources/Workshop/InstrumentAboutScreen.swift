@@ -15,11 +15,18 @@ public struct InstrumentAboutScreen: Screen {
     public func keys(context: WorkshopContext) -> [KeyHelp] { [KeyHelp("↑↓ PgUp PgDn", "scroll", hint: true)] }
 
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
+        let body = InstrumentAboutScreen.body(in: context.screenArea)
         guard let instrument = context.catalogue.instrument(instrumentID),
-              let next = Scrolling.offset(after: key, current: scroll, page: context.viewSize.height) else { return .unhandled }
-        let total = InstrumentAbout.document(instrument).lineCount(inWidth: context.viewSize.width)
-        scroll = Scrolling.clamp(next, total: total, visible: context.viewSize.height)
+              let next = Scrolling.offset(after: key, current: scroll, page: body.height) else { return .unhandled }
+        let total = InstrumentAbout.document(instrument).lineCount(inWidth: body.width)
+        scroll = Scrolling.clamp(next, total: total, visible: body.height)
         return .stay
+    }
+
+    /// Where the text goes, below the heading: the same for drawing and for scrolling.
+    static func body(in area: Rect) -> Rect {
+        let inner = area.inset(dx: 1, dy: 0)
+        return Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
     }
 
     public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
@@ -27,8 +34,7 @@ public struct InstrumentAboutScreen: Screen {
         let inner = area.inset(dx: 1, dy: 0)
         let role = context.triangle[instrument.placement].map(FrameworkStyle.role(for:)) ?? .accent
         canvas.text("\(instrument.short): \(instrument.title)", x: inner.x, y: inner.y, role: role, emphasis: .bold, maxWidth: inner.width)
-        let body = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
-        context.viewSize = Size(width: body.width, height: body.height)
+        let body = InstrumentAboutScreen.body(in: area)
         InstrumentAbout.document(instrument).draw(in: body, on: &canvas, scroll: scroll)
     }
 }

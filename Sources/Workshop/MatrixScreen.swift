@@ -60,17 +60,21 @@ public struct MatrixScreen: Screen {
         case .backTab: view = views[(view.rawValue + views.count - 1) % views.count]; scroll = 0
         case .char(let c) where c.wholeNumberValue.map({ (1...views.count).contains($0) }) == true:
             view = views[c.wholeNumberValue! - 1]; scroll = 0
-        case .left: firstGroup = max(0, firstGroup - 1)
-        case .right: firstGroup += 1
+        // Both ends clamp to what the heat map can show now, so no arrow press is lost past the end.
+        case .left: firstGroup = max(0, min(firstGroup, extent(context).lastFirstGroup) - 1)
+        case .right: firstGroup = min(firstGroup + 1, extent(context).lastFirstGroup)
         case .char("e"): return ExportPrompt.open(over: self, context: context)
         case .up where view == .actions: selectedAction = max(0, selectedAction - 1)
-        case .down where view == .actions: selectedAction = min(max(0, context.matrixRowCount - 1), selectedAction + 1)
+        case .down where view == .actions:
+            let count = context.session.map { MatrixScreen.orderedActions($0.state.actions).count } ?? 0
+            selectedAction = min(max(0, count - 1), selectedAction + 1)
         case .enter where view == .actions: markDone(context: context)
         case .char("u") where view == .actions:
             if let session = context.session { context.say(session.undo().map { "Undone: \($0)" } ?? "Nothing to undo") }
         default:
-            guard let next = Scrolling.offset(after: key, current: scroll, page: context.viewSize.height) else { return .unhandled }
-            scroll = Scrolling.clamp(next, total: context.matrixRowCount, visible: context.viewSize.height)
+            let page = MatrixScreen.body(in: context.screenArea).height
+            guard let next = Scrolling.offset(after: key, current: scroll, page: page) else { return .unhandled }
+            scroll = Scrolling.clamp(next, total: extent(context).lines, visible: page)
         }
         return .stay
     }
@@ -87,32 +91,53 @@ public struct MatrixScreen: Screen {
             x += canvas.text(text, x: x, y: inner.y, role: v == view ? .selection : .muted, emphasis: v == view ? .bold : [])
             if v == view { canvas.cursor = Point(x: x - DisplayWidth.of(text) + 1, y: inner.y) }
         }
-        let body = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
-        context.viewSize = Size(width: body.width, height: body.height)
-        guard let session = context.session else {
+        let body = MatrixScreen.body(in: area)
+        guard context.session != nil else {
             canvas.text("Open a session to see its matrices.", x: body.x, y: body.y, role: .muted)
             return
         }
+        drawView(into: &canvas, body: body, context: context)
+    }
+
+    /// Below the tabs: where the current view draws.
+    static func body(in area: Rect) -> Rect {
+        let inner = area.inset(dx: 1, dy: 0)
+        return Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+    }
+
+    /// How far the current view reaches at the size the App was last given: the view is
+    /// drawn off screen, so keys and frames agree on its length by construction.
+    func extent(_ context: WorkshopContext) -> MatrixTables.Extent {
+        let body = MatrixScreen.body(in: context.screenArea)
+        var scratch = Canvas(width: max(0, body.maxX), height: max(0, body.maxY))
+        return drawView(into: &scratch, body: body, context: context)
+    }
+
+    @discardableResult
+    private func drawView(into canvas: inout Canvas, body: Rect, context: WorkshopContext) -> MatrixTables.Extent {
+        guard let session = context.session else { return MatrixTables.Extent(lines: 0) }
         let state = session.state
         let catalogue = context.catalogue
         switch view {
         case .levels:
             let matrix = LevelMatrix.make(state: state, catalogue: catalogue, divergenceThreshold: session.divergenceThreshold)
-            MatrixTables.levels(matrix, in: body, scroll: scroll, canvas: &canvas, context: context)
+            return MatrixTables.levels(matrix, in: body, scroll: scroll, canvas: &canvas, context: context)
         case .heatmap:
             let matrix = GroupMatrix.make(state: state, catalogue: catalogue, divergenceThreshold: session.divergenceThreshold)
-            MatrixTables.heatmap(matrix, in: body, scroll: scroll, firstGroup: firstGroup, canvas: &canvas, context: context)
+            return MatrixTables.heatmap(matrix, in: body, scroll: scroll, firstGroup: firstGroup, canvas: &canvas, context: context)
         case .rollup:
             let rollup = TriangleRollup.make(state: state, catalogue: catalogue)
             MatrixTables.rollup(rollup, in: body, canvas: &canvas, context: context)
+            return MatrixTables.Extent(lines: 1)
         case .priorities:
             let priorities = Priorities.make(state: state, catalogue: catalogue, divergenceThreshold: session.divergenceThreshold)
-            MatrixTables.priorities(priorities, in: body, scroll: scroll, canvas: &canvas, context: context)
+            return MatrixTables.priorities(priorities, in: body, scroll: scroll, canvas: &canvas, context: context)
         case .actions:
             MatrixTables.actions(state.actions, selected: selectedAction, in: body, canvas: &canvas, context: context)
+            return MatrixTables.Extent(lines: MatrixScreen.orderedActions(state.actions).count)
         case .transcript:
             let transcript = Transcript.make(events: session.store.events, catalogue: catalogue)
-            MatrixTables.transcript(transcript, in: body, scroll: scroll, canvas: &canvas, context: context)
+            return MatrixTables.transcript(transcript, in: body, scroll: scroll, canvas: &canvas, context: context)
         }
     }
 

@@ -14,8 +14,15 @@ enum MatrixTables {
         case blank
     }
 
-    static func draw(_ lines: [Line], in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) {
-        context.matrixRowCount = lines.count
+    /// How far a drawn view reaches, so keys can stop scrolling at its end.
+    struct Extent {
+        var lines: Int
+        /// The largest first group the heat map can start at and still fill its columns.
+        var lastFirstGroup = 0
+    }
+
+    @discardableResult
+    static func draw(_ lines: [Line], in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) -> Extent {
         let first = max(0, min(scroll, max(0, lines.count - rect.height)))
         for (i, line) in lines.dropFirst(first).prefix(rect.height).enumerated() {
             let y = rect.y + i
@@ -31,15 +38,23 @@ enum MatrixTables {
             }
         }
         ScrollBar.draw(total: lines.count, visible: rect.height, offset: first, x: rect.maxX - 1, y: rect.y, on: &canvas)
+        return Extent(lines: lines.count)
     }
 
     static func elementLabel(_ element: ReportElement) -> String {
         element.number.map { "\($0). \(element.title)" } ?? element.title
     }
 
+    /// `text` centred in `width` spaces, so a cell's colour fills its whole width.
+    static func block(_ text: String, _ width: Int) -> String {
+        let pad = max(0, width - DisplayWidth.of(text))
+        return String(repeating: " ", count: pad / 2) + text + String(repeating: " ", count: pad - pad / 2)
+    }
+
     // MARK: Level matrix
 
-    static func levels(_ matrix: LevelMatrix, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) {
+    @discardableResult
+    static func levels(_ matrix: LevelMatrix, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) -> Extent {
         var lines: [Line] = []
         for section in matrix.sections {
             lines.append(.title("\(section.instrument.short): \(section.instrument.title)", .accent))
@@ -49,7 +64,9 @@ enum MatrixTables {
                 var cells = [TableCell(elementLabel(row.element), role: row.summary.divergent ? .warning : .text)]
                 for (i, groups) in row.cells.enumerated() {
                     let level = section.columns[i].level
-                    let text = groups.map(\.initials).joined(separator: " ")
+                    // Commas keep the groups apart from each other and from the next column
+                    // when colour is not there to tell the levels apart (mono, a projector).
+                    let text = groups.map(\.initials).joined(separator: ",")
                     cells.append(TableCell(text, role: text.isEmpty ? .muted : (level.map(Role.heat) ?? .heatNA)))
                 }
                 return cells
@@ -61,18 +78,21 @@ enum MatrixTables {
         }
         if lines.isEmpty { lines.append(.text("No instruments in this session yet.", .muted)) }
         lines.append(.text("Each cell lists the groups that chose that level. Elements in the warning colour are divergent.", .muted))
-        draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
+        return draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
     }
 
     // MARK: Heat map
 
-    static func heatmap(_ matrix: GroupMatrix, in rect: Rect, scroll: Int, firstGroup: Int, canvas: inout Canvas, context: WorkshopContext) {
+    @discardableResult
+    static func heatmap(_ matrix: GroupMatrix, in rect: Rect, scroll: Int, firstGroup: Int, canvas: inout Canvas, context: WorkshopContext) -> Extent {
         let dash = canvas.glyphs.isUnicode ? "–" : "-"
         // Narrow screens get short headings, leaving room for more groups.
         let compact = rect.width < 70
         let stats = compact ? [("Med", 3), ("Rng", 3), ("Agr", 3)] : [("Median", 6), ("Range", 6), ("Agreed", 7)]
         let statsWidth = stats.map { $0.1 + 1 }.reduce(0, +) + 2
-        let groupWidth = max(3, min(5, matrix.groups.map { DisplayWidth.of($0.initials) }.max() ?? 3))
+        // Cells are blocks of the level's colour with the number in them, wide enough to
+        // read from the back of the room.
+        let groupWidth = max(5, min(6, matrix.groups.map { DisplayWidth.of($0.initials) }.max() ?? 3))
         let minimumElement = compact ? 10 : 14
         let fit = max(1, (rect.width - 1 - minimumElement - 1 - statsWidth) / (groupWidth + 1))
         let start = max(0, min(firstGroup, max(0, matrix.groups.count - fit)))
@@ -93,38 +113,45 @@ enum MatrixTables {
         for section in matrix.sections {
             lines.append(.title("\(section.instrument.short): \(section.instrument.title)", .accent))
             lines.append(.row(columns.map { TableCell($0.title) }, columns: columns, widths: widths, header: true))
-            for row in section.rows {
+            // Elements nobody has scored are folded into one line under the table.
+            let unscored = section.rows.filter { row in row.cells.allSatisfy { $0.answer == nil } && row.agreed == nil }
+            for row in section.rows where !unscored.contains(where: { $0.element.ref == row.element.ref }) {
                 var cells = [TableCell(elementLabel(row.element))]
                 for group in shown {
                     let answer = row.cells.first { $0.group.id == group.id }?.answer
                     switch answer {
-                    case .level(let v)?: cells.append(TableCell("\(v)", role: Role.heat(v)))
-                    case .notApplicable?: cells.append(TableCell("n/a", role: .heatNA))
-                    case .dontKnow?: cells.append(TableCell("dk", role: .heatNA))
+                    case .level(let v)?: cells.append(TableCell(block("\(v)", groupWidth), role: Role.heat(v)))
+                    case .notApplicable?: cells.append(TableCell(block("n/a", groupWidth), role: .heatNA))
+                    case .dontKnow?: cells.append(TableCell(block("dk", groupWidth), role: .heatNA))
                     case nil: cells.append(TableCell(String(canvas.glyphs.emptyDot), role: .muted))
                     }
                 }
                 cells.append(TableCell(row.median.map(ScoringText.level) ?? dash))
                 cells.append(TableCell(row.min.map { lo in row.max.map { hi in lo == hi ? "\(lo)" : "\(lo)\(dash)\(hi)" } ?? "" } ?? dash))
                 switch row.agreed?.answer {
-                case .level(let v)?: cells.append(TableCell("\(v)", role: Role.heat(v)))
-                case .notApplicable?: cells.append(TableCell("n/a", role: .heatNA))
-                case .dontKnow?: cells.append(TableCell("dk", role: .heatNA))
+                case .level(let v)?: cells.append(TableCell(block("\(v)", stats[2].1), role: Role.heat(v)))
+                case .notApplicable?: cells.append(TableCell(block("n/a", stats[2].1), role: .heatNA))
+                case .dontKnow?: cells.append(TableCell(block("dk", stats[2].1), role: .heatNA))
                 case nil: cells.append(TableCell(dash, role: .muted))
                 }
                 cells.append(TableCell(row.divergent ? String(canvas.glyphs.warning) : "", role: .warning))
                 lines.append(.row(cells, columns: columns, widths: widths, header: false))
             }
+            if !unscored.isEmpty {
+                let numbers = unscored.map { $0.element.number.map(String.init) ?? $0.element.title }.joined(separator: ", ")
+                lines.append(.text("Not scored yet (folded): \(unscored.count == 1 ? "element" : "elements") \(numbers)", .muted))
+            }
             lines.append(.blank)
         }
         lines.append(.text("Cells show each group's level (colour and number); \(canvas.glyphs.emptyDot) not scored; \(canvas.glyphs.warning) groups \(matrix.divergenceThreshold)+ levels apart.", .muted))
-        draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
+        var extent = draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
+        extent.lastFirstGroup = max(0, matrix.groups.count - fit)
+        return extent
     }
 
     // MARK: Roll-up
 
     static func rollup(_ rollup: TriangleRollup, in rect: Rect, canvas: inout Canvas, context: WorkshopContext) {
-        context.matrixRowCount = 1
         let dash = canvas.glyphs.isUnicode ? "–" : "-"
         func scoreText(_ score: RollupScore) -> String {
             guard let median = score.median else { return dash }
@@ -168,7 +195,8 @@ enum MatrixTables {
 
     // MARK: Priorities
 
-    static func priorities(_ priorities: Priorities, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) {
+    @discardableResult
+    static func priorities(_ priorities: Priorities, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) -> Extent {
         let dash = canvas.glyphs.isUnicode ? "–" : "-"
         let columns = [TableColumn("#", minWidth: 2, maxWidth: 3, alignment: .right),
                        TableColumn("Element", minWidth: 14, maxWidth: 44),
@@ -190,10 +218,10 @@ enum MatrixTables {
         let widths = Table.widths(columns, rows: rows, width: rect.width - 1)
         var lines: [Line] = [.row(columns.map { TableCell($0.title) }, columns: columns, widths: widths, header: true)]
         lines += rows.map { .row($0, columns: columns, widths: widths, header: false) }
-        if !priorities.unscored.isEmpty {
-            lines.append(.blank)
-            lines.append(.text("Not scored yet: \(priorities.unscored.count) element\(priorities.unscored.count == 1 ? "" : "s")", .muted))
-        }
+        let na = priorities.notApplicable.count, gaps = priorities.notAnswered.count
+        if na + gaps > 0 { lines.append(.blank) }
+        if na > 0 { lines.append(.text("Not applicable: \(na) element\(na == 1 ? "" : "s")", .muted)) }
+        if gaps > 0 { lines.append(.text("Not scored yet: \(gaps) element\(gaps == 1 ? "" : "s")", .muted)) }
         if !priorities.evidenceGaps.isEmpty {
             lines.append(.blank)
             lines.append(.text("Evidence gaps (don't know):", .warning))
@@ -202,14 +230,13 @@ enum MatrixTables {
             }
         }
         lines.append(.text("Weakest first: the agreed level, else the groups' median; ties put the wider spread first.", .muted))
-        draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
+        return draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
     }
 
     // MARK: Actions
 
     static func actions(_ actions: [Action], selected: Int, in rect: Rect, canvas: inout Canvas, context: WorkshopContext) {
         let ordered = MatrixScreen.orderedActions(actions)
-        context.matrixRowCount = ordered.count
         guard !ordered.isEmpty else {
             canvas.text("No actions yet: press A on a step to add one.", x: rect.x, y: rect.y, role: .muted)
             return
@@ -233,7 +260,8 @@ enum MatrixTables {
 
     // MARK: Transcript
 
-    static func transcript(_ transcript: Transcript, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) {
+    @discardableResult
+    static func transcript(_ transcript: Transcript, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) -> Extent {
         let format = TimeFormat(timeZone: context.timeZone)
         var lines: [Line] = []
         for entry in transcript.entries {
@@ -244,6 +272,6 @@ enum MatrixTables {
             }
         }
         if lines.isEmpty { lines.append(.text("Nothing recorded yet.", .muted)) }
-        draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
+        return draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
     }
 }

@@ -11,10 +11,14 @@ public struct PromptScreen: Screen {
         public var required: Bool
         /// Checks the value when Enter leaves the field; returns a problem to show, or nil.
         public var check: (String) -> String?
+        /// A prefilled value is a suggestion: the first key typed replaces it (as a selected
+        /// field does in any form), while Backspace starts editing it instead.
+        public var isSuggestion: Bool
 
         public init(_ label: String, hint: String = "", value: String = "", required: Bool = true,
                     check: @escaping (String) -> String? = { _ in nil }) {
             self.label = label; self.hint = hint; self.value = value; self.required = required; self.check = check
+            isSuggestion = !value.isEmpty
         }
     }
 
@@ -45,7 +49,9 @@ public struct PromptScreen: Screen {
         [KeyHelp("Enter", current == fields.count - 1 ? "save" : "next field", hint: true),
          KeyHelp("Esc", "cancel", hint: true),
          KeyHelp("Tab Shift-Tab", "move between fields"),
-         KeyHelp("Backspace", "delete a character")]
+         KeyHelp("typing", "replaces a suggested (highlighted) value"),
+         KeyHelp("Backspace", "delete a character; on a suggestion, edit it"),
+         KeyHelp("Ctrl-U", "clear the field")]
     }
 
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
@@ -57,8 +63,11 @@ public struct PromptScreen: Screen {
         case .tab, .down: current = min(fields.count - 1, current + 1)
         case .backTab, .up: current = max(0, current - 1)
         case .backspace, .delete:
+            fields[current].isSuggestion = false
             if !fields[current].value.isEmpty { fields[current].value.removeLast() }
-        case .ctrl("u"): fields[current].value = ""
+        case .ctrl("u"):
+            fields[current].isSuggestion = false
+            fields[current].value = ""
         case .enter:
             let values = fields.map { $0.value.trimmingCharacters(in: .whitespacesAndNewlines) }
             let value = values[current]
@@ -85,6 +94,10 @@ public struct PromptScreen: Screen {
             }
             return next.map { .replace($0) } ?? .pop
         case .char(let c):
+            if fields[current].isSuggestion {
+                fields[current].isSuggestion = false
+                fields[current].value = ""
+            }
             if fields[current].value.count < 500 { fields[current].value.append(c) }
         default:
             return .stay  // modal: no global keys while typing
@@ -95,7 +108,9 @@ public struct PromptScreen: Screen {
     public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
         background?.render(into: &canvas, area: area, context: context)
         let width = min(area.width - 2, 72)
-        let height = min(area.height, fields.count * 3 + 4)
+        // An error wraps onto as many lines as it needs: it says what to do instead.
+        let errorLines = error.map { Wrap.lines($0, width: max(1, width - 4)) } ?? []
+        let height = min(area.height, fields.count * 3 + 3 + max(1, errorLines.count))
         // At the bottom, so the scores the room is discussing stay in view above the form.
         let rect = Rect(x: area.x + (area.width - width) / 2, y: area.maxY - height, width: width, height: height)
         canvas.fill(rect, role: .text)
@@ -109,12 +124,15 @@ public struct PromptScreen: Screen {
             // Show the end of a long value, where the typing happens.
             let shown = String(field.value.suffix(max(1, inner.width - 3)))
             let prompt = canvas.glyphs.isUnicode ? "› " : "> "
-            canvas.text(prompt + shown, x: inner.x, y: y + 1, role: i == current ? .text : .muted, maxWidth: inner.width)
+            canvas.text(prompt, x: inner.x, y: y + 1, role: i == current ? .text : .muted)
+            // A suggestion shows as selected: typing replaces it.
+            let valueRole: Role = i == current ? (field.isSuggestion ? .selection : .text) : .muted
+            canvas.text(shown, x: inner.x + 2, y: y + 1, role: valueRole, maxWidth: inner.width - 2)
             if i == current { canvas.cursor = Point(x: inner.x + 2 + DisplayWidth.of(shown), y: y + 1) }
             y += 3
         }
-        if let error {
-            canvas.text(error, x: inner.x, y: rect.maxY - 2, role: .warning, maxWidth: inner.width)
+        for (i, line) in errorLines.enumerated() {
+            canvas.text(line, x: inner.x, y: rect.maxY - 1 - errorLines.count + i, role: .warning, maxWidth: inner.width)
         }
     }
 }

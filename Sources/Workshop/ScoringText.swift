@@ -14,7 +14,7 @@ enum ScoringText {
     }
 
     static func level(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        Formatting.number(value)
     }
 
     /// The spread in words, never a centre without it: "median 3, range 2–4".

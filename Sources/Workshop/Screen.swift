@@ -18,6 +18,8 @@ public struct KeyHelp: Hashable, Sendable {
 public enum Navigation {
     case stay
     case push(any Screen)
+    /// Pushes several screens at once, the last on top (reopening a session where it was).
+    case pushAll([any Screen])
     case replace(any Screen)
     case pop
     case quit

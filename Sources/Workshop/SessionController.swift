@@ -12,11 +12,37 @@ public final class SessionController {
     public private(set) var lastFailure: String?
     /// Divergence threshold: groups this many levels apart are flagged for discussion.
     public var divergenceThreshold = 2
+    /// A change that failed only because another process held the file's lock: Ctrl-R
+    /// records it again.
+    public private(set) var unsaved: EventPayload?
+    /// Set when the file cannot be written (its permissions or its folder's): said when it opens.
+    public let readOnlyReason: String?
+    /// How long a change waits for another process's lock before the screen says it was
+    /// not saved: long enough for another pit's save, short enough to answer at once.
+    public static let saveWait: TimeInterval = 0.5
+    /// What the screens show after "NOT saved: " when the file was busy.
+    public static let busyMessage = "the file is busy (another program holds its lock); Ctrl-R tries again"
+    /// The same for an undo or redo, which is tried again with its own key.
+    static let busyAgainMessage = "the file is busy (another program holds its lock); press the key again"
 
     public init(store: SessionStore, author: String) {
         self.store = store
         self.author = author
         lastSaved = store.state.lastChange
+        readOnlyReason = SessionController.readOnlyReason(store.path)
+        try? store.setBusyWait(SessionController.saveWait)
+    }
+
+    static func readOnlyReason(_ path: String) -> String? {
+        let files = FileManager.default
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        if !files.isWritableFile(atPath: path) {
+            return "Read-only: \(name) cannot be changed here; you can look, but nothing you do will be saved"
+        }
+        if !files.isWritableFile(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) {
+            return "Read-only: the folder of \(name) cannot be written, so changes cannot be saved"
+        }
+        return nil
     }
 
     public var state: SessionState { store.state }
@@ -30,11 +56,23 @@ public final class SessionController {
             let event = try store.append(payload, author: author)
             lastSaved = event.at
             lastFailure = nil
+            unsaved = nil
             return true
+        } catch SessionFileError.busy {
+            unsaved = payload
+            lastFailure = SessionController.busyMessage
+            return false
         } catch {
+            unsaved = nil
             lastFailure = "\(error)"
             return false
         }
+    }
+
+    /// Records again the change that failed because the file was busy; nil if there is none.
+    public func retry() -> Bool? {
+        guard let payload = unsaved else { return nil }
+        return record(payload)
     }
 
     /// Undoes the latest change still in effect; returns a description of it.
@@ -44,6 +82,9 @@ public final class SessionController {
                   let target = store.event(seq: seq) else { return nil }
             lastSaved = event.at
             return describe(target.payload)
+        } catch SessionFileError.busy {
+            lastFailure = SessionController.busyAgainMessage
+            return nil
         } catch {
             lastFailure = "\(error)"
             return nil
@@ -55,6 +96,9 @@ public final class SessionController {
             guard let event = try store.redo(author: author) else { return nil }
             lastSaved = event.at
             return "redone"
+        } catch SessionFileError.busy {
+            lastFailure = SessionController.busyAgainMessage
+            return nil
         } catch {
             lastFailure = "\(error)"
             return nil
@@ -79,6 +123,10 @@ public final class SessionController {
         case .noteAdded: return "a note"
         case .actionAdded: return "an action"
         case .actionDone: return "marking an action done"
+        case .noteEdited: return "editing a note"
+        case .noteDeleted: return "deleting a note"
+        case .actionEdited: return "editing an action"
+        case .actionDeleted: return "deleting an action"
         case .groupAdded(let g): return "adding \(g.name)"
         case .groupRenamed: return "renaming \(groupName ?? "a group")"
         case .groupRemoved: return "removing \(groupName ?? "a group")"
@@ -87,9 +135,12 @@ public final class SessionController {
         }
     }
 
-    /// Picks up changes written by another process (a scribe's terminal).
+    /// Picks up changes written by another process (a scribe's terminal). Never waits for
+    /// another process's lock: while the file is busy it skips, and the next idle tick looks again.
     public func refresh() -> Bool {
-        do { return try store.refreshIfChanged() } catch {
+        do { return try store.refreshIfChanged(wait: false) } catch SessionFileError.busy {
+            return false
+        } catch {
             lastFailure = "\(error)"
             return false
         }
@@ -105,23 +156,29 @@ public final class SessionController {
 
     public func uses(_ instrument: Instrument) -> Bool { info.instruments.contains(instrument.id) }
 
-    /// Elements of `instrument` with at least one score, and with an agreed level.
-    public func progress(_ instrument: Instrument) -> (scored: Int, agreed: Int, total: Int) {
-        var scored = 0, agreed = 0
+    /// How far the room has got with `instrument`: elements every group has scored,
+    /// elements only some groups have scored, and elements with an agreed level.
+    /// An element counts as scored only when the whole room has scored it, so one group's
+    /// score on one step is "1 partly", not "1 scored".
+    public func progress(_ instrument: Instrument) -> (scored: Int, partly: Int, agreed: Int, total: Int) {
+        var scored = 0, partly = 0, agreed = 0
+        let groups = state.groups.map(\.id)
         for element in instrument.elements {
             let ref = ElementRef(instrument: instrument.id, element: element.id)
-            if let scores = state.scores[ref], !scores.isEmpty { scored += 1 }
+            let scores = state.scores[ref] ?? [:]
+            let count = groups.filter { scores[$0] != nil }.count
+            if !groups.isEmpty, count == groups.count { scored += 1 } else if count > 0 { partly += 1 }
             if state.agreed[ref] != nil { agreed += 1 }
         }
-        return (scored, agreed, instrument.elements.count)
+        return (scored, partly, agreed, instrument.elements.count)
     }
 
     public func progressText(_ instrument: Instrument) -> String {
         let p = progress(instrument)
         if isSelfAssessment {
-            let percent = p.total == 0 ? 0 : p.scored * 100 / p.total
-            return "\(instrument.short): \(percent)% done (\(p.scored)/\(p.total))"
+            return "\(instrument.short): \(Formatting.percent(p.scored, of: p.total)) done (\(p.scored)/\(p.total))"
         }
-        return "\(instrument.short): \(p.scored)/\(p.total) scored, \(p.agreed) agreed"
+        let partly = p.partly > 0 ? ", \(p.partly) partly" : ""
+        return "\(instrument.short): \(p.scored)/\(p.total) scored\(partly), \(p.agreed) agreed"
     }
 }

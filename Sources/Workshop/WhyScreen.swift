@@ -50,15 +50,18 @@ public struct WhyScreen: Screen {
             glossary.toggle(); scroll = 0
             return .stay
         }
-        guard let next = Scrolling.offset(after: key, current: scroll, page: context.viewSize.height) else { return .unhandled }
-        let total = WhyScreen.document(context.catalogue.briefing, glossary: glossary).lineCount(inWidth: context.viewSize.width)
-        scroll = Scrolling.clamp(next, total: total, visible: context.viewSize.height)
+        let body = WhyScreen.body(in: context.screenArea)
+        guard let next = Scrolling.offset(after: key, current: scroll, page: body.height) else { return .unhandled }
+        let total = WhyScreen.document(context.catalogue.briefing, glossary: glossary).lineCount(inWidth: body.width)
+        scroll = Scrolling.clamp(next, total: total, visible: body.height)
         return .stay
     }
 
+    /// Where the text goes: the same for drawing and for scrolling.
+    static func body(in area: Rect) -> Rect { area.inset(dx: 2, dy: 0) }
+
     public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
-        let body = area.inset(dx: 2, dy: 0)
-        context.viewSize = Size(width: body.width, height: body.height)
+        let body = WhyScreen.body(in: area)
         WhyScreen.document(context.catalogue.briefing, glossary: glossary).draw(in: body, on: &canvas, scroll: scroll)
     }
 }

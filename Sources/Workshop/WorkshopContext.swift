@@ -12,18 +12,20 @@ public final class WorkshopContext {
     /// One line shown in the status bar until the next key (e.g. "Saved", an error).
     public var message: String?
     public var messageIsError = false
-    /// The open session, if any; the framework screens work without one.
-    public var session: SessionController?
+    /// The open session, if any; the framework screens work without one. A file that
+    /// cannot be written says so as it opens, not at the first change.
+    public var session: SessionController? {
+        didSet { if let reason = session?.readOnlyReason { say(reason, error: true) } }
+    }
     /// Starts or opens a session from the home screen; set once sessions are available.
     public var sessionActions: ((HomeScreen.Item) -> Navigation)?
     /// Set by Ctrl-L: the backend repaints every cell on the next frame.
     public var needsFullRedraw = false
     /// Times on screen are shown in this zone (the machine's, unless a test fixes it).
     public var timeZone = TimeZone.current
-    /// How many lines the last matrix view drawn had, so its scrolling stops at the end.
-    var matrixRowCount = 1
-    /// The size of the body area at the last frame; scrolling screens clamp to it.
-    public var viewSize = Size(width: 80, height: 22)
+    /// Where the top screen draws, from the terminal's size as the App was last told it
+    /// (App.resize): an input to handling keys, never written while drawing.
+    public internal(set) var screenArea = Rect(x: 0, y: 1, width: 80, height: 22)
     /// Recently opened session files, newest first, for the home screen.
     public var recentSessions: [String]
 

@@ -21,6 +21,13 @@ enum InteractiveRunner {
     /// Keys handled between two frames at most, so a long paste still shows progress.
     static let maxKeysPerFrame = 256
 
+    /// One key for the App; a resize first tells it the new size (ncurses has taken the
+    /// new size by the time it reports the resize).
+    private static func take(_ key: Key, into app: inout App, from terminal: CursesTerminal) {
+        if key == .resize { app.resize(to: terminal.size) }
+        app.handle(key)
+    }
+
     static func run(_ app: inout App, idle: () -> Bool = { false }) throws {
         let crashLog = crashLogPath()
         let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
@@ -37,14 +44,15 @@ enum InteractiveRunner {
                 terminal.invalidate()
                 app.context.needsFullRedraw = false
             }
-            if needsDraw { terminal.draw(app.render(size: terminal.size, glyphs: terminal.glyphs)) }
+            if terminal.size != app.size { app.resize(to: terminal.size) }
+            if needsDraw { terminal.draw(app.render(size: app.size, glyphs: terminal.glyphs)) }
             if let key = terminal.readKey(timeoutMilliseconds: idleMilliseconds) {
-                app.handle(key)
+                take(key, into: &app, from: terminal)
                 // Take every key already typed or pasted before painting again, so a fast
                 // typist never waits for frames that would be out of date at once.
                 var taken = 1
                 while !app.shouldQuit, taken < maxKeysPerFrame, let next = terminal.readKey(timeoutMilliseconds: 0) {
-                    app.handle(next)
+                    take(next, into: &app, from: terminal)
                     taken += 1
                 }
                 needsDraw = true

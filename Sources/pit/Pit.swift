@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesBackend
 import Foundation
 import Instruments
 import SessionEngine
@@ -17,7 +18,7 @@ struct Pit: ParsableCommand {
         Intervention Triangle (civic, service and community segments, place-based planning \
         at the centre, three seams) and Tool A's 10 planning steps.
         """,
-        version: version,
+        version: BuildStamp.describe(version: version),
         subcommands: [HomeCommand.self, NewCommand.self, OpenCommand.self, AssessCommand.self, MergeCommand.self, DemoCommand.self,
                       ReportCommand.self, CompareCommand.self, ImportCommand.self, ThemesCommand.self, InstrumentsCommand.self],
         defaultSubcommand: HomeCommand.self
@@ -28,6 +29,7 @@ struct Pit: ParsableCommand {
     /// characters in arguments are shown, not obeyed; and a usage error found while a
     /// command runs shows that command's usage, not pit's.
     static func main() {
+        TerminalGuard.prepareForCrashes()  // pit's own crash handling first, before anything that could crash
         Console.guardStandardStreams()
         var command: ParsableCommand
         do {
@@ -102,6 +104,9 @@ struct HomeCommand: ParsableCommand {
         context.sessionActions = { launcher.start($0) }
         var app = App(root: HomeScreen(), context: context)
         try runScreens(&app) { context.session?.refresh() ?? false }
+        if let session = context.session, launcher.isRemembered(session.store.path) {
+            SessionPlaces.remember(app.lastPlace, for: session.store.path)
+        }
         context.session?.store.close()
         launcher.cleanUp()
     }
@@ -124,7 +129,7 @@ final class HomeLauncher {
         case .open(let path):
             do {
                 adopt(try SessionStore.open(at: URL(fileURLWithPath: path)))
-                return .push(context.session!.firstScreen)
+                return .pushAll(context.session!.resumeScreens(catalogue: context.catalogue, place: SessionPlaces.place(for: path)))
             } catch {
                 context.say("\(error)", error: true)
                 return .stay
@@ -174,6 +179,9 @@ final class HomeLauncher {
             context.recentSessions = RecentSessions.list()
         }
     }
+
+    /// A session opened or created from here (not a throwaway demo).
+    func isRemembered(_ path: String) -> Bool { !demoFolders.contains { path.hasPrefix($0.path) } }
 
     func cleanUp() {
         for folder in demoFolders { try? FileManager.default.removeItem(at: folder) }

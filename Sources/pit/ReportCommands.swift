@@ -9,13 +9,14 @@ extension ExportFormat: ExpressibleByArgument {}
 
 /// Which table `pit report --format csv` writes.
 enum ReportTable: String, ExpressibleByArgument, CaseIterable {
-    case scores, agreed, actions
+    case scores, agreed, actions, notes
 
     var table: CSVExport.Table {
         switch self {
         case .scores: return .scores
         case .agreed: return .agreed
         case .actions: return .actions
+        case .notes: return .notes
         }
     }
 }
@@ -34,7 +35,7 @@ struct ReportCommand: ParsableCommand {
         abstract: "Export a session: a report to circulate, data for a spreadsheet, the whole session, or a transcript.",
         discussion: """
         Formats: md (Markdown report), html (one self-contained page, printable on A4), \
-        csv (tidy data; --table scores, agreed or actions), json (the whole session, for \
+        csv (tidy data; --table scores, agreed, actions or notes), json (the whole session, for \
         `pit import`), transcript (plain text) and transcript-md (Markdown). Writes to \
         standard output unless -o is given. -o replaces an existing file in one step, but never \
         a pit session, the session being read or a symbolic link unless --overwrite is given; \

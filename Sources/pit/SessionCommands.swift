@@ -10,8 +10,10 @@ func runSession(_ store: SessionStore, options: GlobalOptions, author: String, r
     let controller = SessionController(store: store, author: author)
     context.session = controller
     if remember { RecentSessions.remember(store.path) }
-    var app = App(root: controller.firstScreen, context: context)
+    let place = remember ? SessionPlaces.place(for: store.path) : nil
+    var app = App(stack: controller.resumeScreens(catalogue: context.catalogue, place: place), context: context)
     try runScreens(&app) { controller.refresh() }
+    if remember { SessionPlaces.remember(app.lastPlace, for: store.path) }
     store.close()
 }
 
@@ -187,16 +189,16 @@ struct DemoCommand: ParsableCommand {
     }
 }
 
-/// The demo session: Tool A's sample data over the last two hours, created just
-/// before them, so that the log reads in time order and the user's own changes follow;
-/// Tools B–D are in the session, ready to score.
+/// The demo session: sample data for Tool A and the seam tools B–D over the last few
+/// hours, created just before them, so that the log reads in time order and the user's
+/// own changes follow; every screen has something to show.
 func makeDemo(at url: URL, catalogue: Catalogue) throws -> SessionStore {
     guard let toolA = catalogue.instrument("tool-a") else { throw DemoUnavailable() }
-    let seams = ["tool-b", "tool-c", "tool-d"].filter { catalogue.instrument($0) != nil }
-    let start = Date().addingTimeInterval(-2 * 3600)
+    let tools = [toolA] + ["tool-b", "tool-c", "tool-d"].compactMap { catalogue.instrument($0) }
+    let start = Date().addingTimeInterval(-4 * 3600)
     let clock = CreationClock(creation: start.addingTimeInterval(-60))
-    let store = try DemoSeed.create(at: url, elements: [(instrument: toolA.id, elements: toolA.elements.map(\.id))],
-                                    alsoUsing: seams, seed: 7, start: start, clock: { clock.now() })
+    let store = try DemoSeed.create(at: url, elements: tools.map { (instrument: $0.id, elements: $0.elements.map(\.id)) },
+                                    seed: 7, start: start, clock: { clock.now() })
     clock.live = true
     return store
 }

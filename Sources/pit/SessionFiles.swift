@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SessionEngine
+import Workshop
 
 /// Opening and creating session files from the command line, with sysexits codes.
 enum SessionFiles {
@@ -87,5 +88,33 @@ enum RecentSessions {
         let updated = [absolute] + list().filter { $0 != absolute }
         try? FileManager.default.createDirectory(at: Resources.stateDirectory, withIntermediateDirectories: true)
         try? updated.prefix(10).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+    }
+}
+
+/// Where the facilitator was in each session (the last element open), so that reopening
+/// a session returns there. Kept in the state folder, keyed by the session's absolute path:
+/// a place is one person's view of the session, not part of its record.
+enum SessionPlaces {
+    static var file: URL { Resources.stateDirectory.appendingPathComponent("places.json") }
+
+    private static func all() -> [String: SessionPlace] {
+        guard let data = try? Data(contentsOf: file) else { return [:] }
+        return (try? JSONDecoder().decode([String: SessionPlace].self, from: data)) ?? [:]
+    }
+
+    private static func key(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+
+    static func place(for path: String) -> SessionPlace? { all()[key(path)] }
+
+    /// Keeps `place` for the session (best effort: a read-only state folder only loses it).
+    static func remember(_ place: SessionPlace?, for path: String) {
+        guard let place else { return }
+        var places = all().filter { FileManager.default.fileExists(atPath: $0.key) }
+        places[key(path)] = place
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        guard let data = try? encoder.encode(places) else { return }
+        try? FileManager.default.createDirectory(at: Resources.stateDirectory, withIntermediateDirectories: true)
+        try? data.write(to: file, options: .atomic)
     }
 }

@@ -74,8 +74,8 @@ class KillNine(unittest.TestCase):
                     killed_with_confirmed += 1
                 # The killed session opens cleanly again and shows the same scores.
                 reopened = pit("report", path, "--format", "csv")
-                if reopened.returncode == 0:
-                    self.assertEqual(reopened.stdout.count("\n") - 1, len(on_disk), reopened.stdout)
+                self.assertEqual(reopened.returncode, 0, f"run {run}: the killed session does not open again: {reopened.stderr}")
+                self.assertEqual(reopened.stdout.count("\n") - 1, len(on_disk), reopened.stdout)
             finally:
                 pane.close()
                 shutil.rmtree(folder, ignore_errors=True)

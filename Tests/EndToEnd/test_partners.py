@@ -25,6 +25,64 @@ def scores_by_group_name(path):
         db.close()
 
 
+class SelfAssessmentAcrossInstruments(unittest.TestCase):
+    """A partner assesses Tool A and Tool B, stops part-way, resumes, and is told what to send."""
+
+    def test_two_instruments_resume_and_finish(self):
+        folder = tempfile.mkdtemp(prefix="pit-partner-two-")
+        path = os.path.join(folder, "nhs.pit")
+        try:
+            pane = Pane(["assess", "--as", "NHS Trust", "--instruments", "tool-a,tool-b", "-o", path], 90, 26)
+            try:
+                screen = pane.wait_for("Tool B: 0% done (0/9)")
+                self.assertIn("Tool A: 0% done (0/10)", screen)
+                pane.keys("Down", "Enter")           # Tool B's elements
+                pane.wait_for("Tool B: Strengthening community action")
+                pane.keys("Enter")
+                pane.wait_for("Element 1 of 9")
+                for n, level in enumerate("342", start=2):
+                    pane.keys(level)
+                    pane.wait_for(f"Element {n} of 9")
+                pane.keys("q")
+                pane.wait_for("Tool B: 33% done (3/9)")
+                pane.keys("q", "q")
+                self.assertEqual(pane.ended()[0], 0)
+            finally:
+                pane.close()
+            self.assertEqual(len(scores_by_group_name(path)["NHS Trust"]), 3)
+
+            # Reopened, it lands on the first element still to answer: Tool A's first.
+            pane = Pane(["assess", "--as", "NHS Trust", "-o", path], 90, 26)
+            try:
+                pane.wait_for("Tool A · Step 1 of 10")
+                for n in range(2, 11):
+                    pane.keys("3")
+                    pane.wait_for(f"Step {n} of 10")
+                pane.keys("3")
+                pane.wait_for("Tool A is done")
+                pane.keys("q", "q")
+                pane.wait_for("done overall")
+                pane.keys("Down", "Enter", "Enter")   # Tool B, at its first unanswered element
+                pane.wait_for("Element 4 of 9")
+                for n in range(5, 10):
+                    pane.keys("2")
+                    pane.wait_for(f"Element {n} of 9")
+                pane.keys("2")
+                screen = pane.wait_for("100% done")
+                self.assertIn("nhs.pit", screen.replace("\n", ""), "the message names the file to send")
+                self.assertIn("facilitator", screen)
+                pane.keys("q", "q")
+                screen = pane.wait_for("100% done: every element is answered")
+                pane.keys("q")
+                self.assertEqual(pane.ended()[0], 0)
+            finally:
+                pane.close()
+            answers = scores_by_group_name(path)["NHS Trust"]
+            self.assertEqual(len(answers), 19, "every element of both instruments answered")
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 class SelfAssessmentAndMerge(unittest.TestCase):
     def test_three_partners_assess_then_merge(self):
         folder = tempfile.mkdtemp(prefix="pit-partners-")
@@ -40,10 +98,8 @@ class SelfAssessmentAndMerge(unittest.TestCase):
                     pane.wait_for("Step 1 of 10")
                     for i, level in enumerate(levels):
                         pane.keys(level)
-                        pane.wait_for("Saved:")
-                        if i < len(levels) - 1:
-                            pane.keys("Right")
-                            pane.wait_for(f"Step {i + 2} of 10")
+                        # Each answer moves on to the next step by itself.
+                        pane.wait_for(f"Step {i + 2} of 10")
                     pane.keys("q")
                     screen = pane.wait_for("Tool A: 40% done (4/10)")
                     self.assertNotIn("reveal", screen)

@@ -4,7 +4,6 @@ import os
 import shutil
 import subprocess
 import tempfile
-import time
 import unittest
 
 from tmux_driver import PIT, Pane
@@ -21,7 +20,9 @@ def digest(path):
 
 
 class TwoTerminals(unittest.TestCase):
-    def test_each_terminal_sees_the_others_scores_within_a_second(self):
+    # How quickly the other terminal shows a change is measured in Benchmarks, not here:
+    # this checks that it shows with no key pressed in it.
+    def test_each_terminal_sees_the_others_scores_without_a_key_press(self):
         folder = tempfile.mkdtemp(prefix="pit-e2e-")
         path = os.path.join(folder, "shared.pit")
         made = pit("new", "Shared", "--groups", "Council,Health", "-o", path, "--no-open")
@@ -37,14 +38,10 @@ class TwoTerminals(unittest.TestCase):
             facilitator.wait_for("Step 1 of 10")
             facilitator.keys("3")                      # Council scores
             facilitator.wait_for("Saved: Council gave a score")
-            started = time.time()
-            scribe.wait_for("1/2", timeout=3)          # the scribe's list shows it
-            self.assertLess(time.time() - started, 1.5)
+            scribe.wait_for("1/2")                     # the scribe's list shows it
             scribe.keys("Enter", "Tab", "4")           # the scribe records Health's score
             scribe.wait_for("Saved: Health gave a score")
-            started = time.time()
-            facilitator.wait_for("2 of 2 groups have scored", timeout=3)
-            self.assertLess(time.time() - started, 1.5)
+            facilitator.wait_for("2 of 2 groups have scored")
             facilitator.keys("r")
             screen = facilitator.wait_for("Scores (revealed)")
             self.assertIn("3  Developing", screen)
@@ -107,10 +104,6 @@ class RefusedFiles(unittest.TestCase):
         self.assertEqual(digest(path), before)
 
 
-if __name__ == "__main__":
-    unittest.main()
-
-
 class HomeScreen(unittest.TestCase):
     def test_new_session_from_home_then_listed_as_recent(self):
         folder = tempfile.mkdtemp(prefix="pit-home-")
@@ -137,7 +130,11 @@ class HomeScreen(unittest.TestCase):
         # The next start lists it on the home screen.
         again = Pane([], 100, 30, env={"XDG_STATE_HOME": state})
         try:
-            again.wait_for("Open " + path)
+            again.wait_for("Open " + os.path.basename(path))
         finally:
             again.close()
             shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    unittest.main()

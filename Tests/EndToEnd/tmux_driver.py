@@ -18,7 +18,8 @@ def tmux(*args, check=True):
 class Pane:
     """One tmux session running `pit ARGS` then recording how it ended."""
 
-    def __init__(self, args, width=80, height=24, env=None):
+    def __init__(self, args, width=80, height=24, env=None, runner=()):
+        """`runner`: words put before pit's path (e.g. to run it as another user)."""
         self.name = "pit-e2e-" + uuid.uuid4().hex[:8]
         self.dir = tempfile.mkdtemp(prefix="pit-e2e-")
         self.status_file = os.path.join(self.dir, "status")
@@ -29,7 +30,7 @@ class Pane:
         environment.update(env or {})
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in environment.items() if v is not None)
         unsets = " ".join(f"-u {k}" for k, v in environment.items() if v is None)
-        command = (f"stty sane; env {unsets} {exports} {shlex.quote(PIT)} {' '.join(shlex.quote(a) for a in args)}; "
+        command = (f"stty sane; env {unsets} {exports} {' '.join(shlex.quote(w) for w in (*runner, PIT, *args))}; "
                    f"echo $? > {self.status_file}; stty -a > {self.stty_file}; "
                    f"echo PIT-ENDED; sleep 600")
         tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), "sh", "-c", command)

@@ -93,4 +93,25 @@ final class DontKnowTests: XCTestCase {
         XCTAssertTrue(markdown.contains("Evidence gaps"))
         XCTAssertTrue(markdown.contains("the room agreed it does not know"))
     }
+
+    /// The report's closing lines keep three answers apart: "not applicable", not answered
+    /// yet, and "don't know" (listed only as an evidence gap).
+    func testNotApplicableNotAnsweredAndDontKnowAreListedApart() throws {
+        let dir = TempDir()
+        let s = try session(dir)
+        try s.append(.scoreRecorded(group: "vcse", element: a("priorities"), answer: .notApplicable, note: nil), author: "Fac")
+        let priorities = Priorities.make(state: s.state, catalogue: catalogue)
+        XCTAssertEqual(priorities.notApplicable.map(\.element.ref), [a("priorities")])
+        XCTAssertFalse(priorities.notAnswered.contains { $0.element.ref == a("targets") }, "an agreed don't know is an answer")
+        XCTAssertTrue(priorities.notAnswered.contains { $0.element.ref == a("leadership") })
+        let title = { (id: String) in catalogue.instrument("tool-a")!.elements.first { $0.id == id }!.title }
+        let markdown = MarkdownReport.render(state: s.state, events: s.events, catalogue: catalogue, options: fixedOptions)
+        let lines = markdown.components(separatedBy: "\n")
+        let na = try XCTUnwrap(lines.first { $0.hasPrefix("Not applicable:") })
+        XCTAssertTrue(na.contains(title("priorities")))
+        XCTAssertFalse(na.contains(title("targets")), "don't know is not listed as not applicable")
+        let notYet = try XCTUnwrap(lines.first { $0.hasPrefix("Not scored yet:") })
+        XCTAssertFalse(notYet.contains(title("targets")), "don't know is listed as an evidence gap, not as unanswered")
+        XCTAssertTrue(notYet.contains(title("leadership")))
+    }
 }

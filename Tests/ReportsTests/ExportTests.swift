@@ -71,10 +71,34 @@ final class EscapingTests: XCTestCase {
             let pipes = unescapedPipes(line)
             if let e = expected { XCTAssertEqual(pipes, e, "table row broken: \(line)") } else { expected = pipes }
         }
-        XCTAssertTrue(md.contains("Pipes \\| and<br>newlines, \\`code\\`, \\*stars\\*, \\_under\\_ \\<b\\>bold\\</b\\>"))
+        XCTAssertTrue(md.contains("Pipes \\| and / newlines, \\`code\\`, \\*stars\\*, \\_under\\_ \\<b\\>bold\\</b\\>"))
         XCTAssertFalse(md.components(separatedBy: "\n").contains { $0.hasPrefix("# not a heading") || $0.hasPrefix("* not a list") })
         XCTAssertTrue(md.contains("تعليق باللغة العربية 👩🏽‍⚕️ ✅"))
         XCTAssertTrue(md.contains("\\=HYPERLINK"), "a leading = in a cell cannot make a setext heading")
+    }
+
+    func testMarkdownTablesAlignTheirColumnsAndSizeThemForWord() throws {
+        let md = MarkdownReport.render(state: store.state, events: store.events, catalogue: catalogue, options: fixedOptions)
+        XCTAssertFalse(md.contains("<br>"), "raw HTML line breaks are lost on the way to Word")
+        let lines = md.components(separatedBy: "\n")
+        let head = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("| #") && $0.contains("Divergent") && $0.contains("Actions") })
+        func cells(_ line: String) -> [String] {
+            line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast().map(String.init)
+        }
+        let names = cells(lines[head]).map { $0.trimmingCharacters(in: .whitespaces) }
+        let rule = cells(lines[head + 1])
+        XCTAssertEqual(rule.count, names.count)
+        let byName = Dictionary(uniqueKeysWithValues: zip(names, rule))
+        for number in ["#", "Score", "Groups: median (range)"] {
+            XCTAssertTrue(byName[number]!.hasSuffix(":") && !byName[number]!.hasPrefix(":"), "\(number) is right-aligned")
+        }
+        for text in ["Element", "Basis", "Actions"] {
+            XCTAssertTrue(byName[text]!.hasPrefix(":") && !byName[text]!.hasSuffix(":"), "\(text) is left-aligned")
+        }
+        XCTAssertGreaterThanOrEqual(byName["Element"]!.count, 4 * byName["#"]!.count, "pandoc sizes columns by their dashes")
+        // Padded: every row's column boundaries line up with the rule's (for cells that fit).
+        let firstRow = cells(lines[head + 2])
+        XCTAssertEqual(firstRow[0].count, rule[0].count)
     }
 
     func unescapedPipes(_ line: String) -> Int {
@@ -87,7 +111,7 @@ final class EscapingTests: XCTestCase {
     }
 
     func testMarkdownEscapeUnits() {
-        XCTAssertEqual(Escape.markdownCell("a|b\nc"), "a\\|b<br>c")
+        XCTAssertEqual(Escape.markdownCell("a|b\nc"), "a\\|b / c")
         XCTAssertEqual(Escape.markdownCell("# h"), "\\# h")
         XCTAssertEqual(Escape.markdownText("- item"), "\\- item")
         XCTAssertEqual(Escape.markdownText("1. one"), "1\\. one")
@@ -126,6 +150,9 @@ final class EscapingTests: XCTestCase {
         for l in 1...5 {
             XCTAssertEqual(count(">\(l)</text></g>"), cells.filter { $0.level == l }.count, "cells at level \(l)")
         }
+        XCTAssertGreaterThan(count(">Divergent</text>"), 0, "the heat map's headings are whole words")
+        XCTAssertEqual(count(">Diverge</text>"), 0)
+        XCTAssertEqual(count("…</text>"), 0, "element names in the heat map are whole")
     }
 
     func testCSVNeutralisesFormulas() throws {
@@ -159,6 +186,19 @@ final class EscapingTests: XCTestCase {
         XCTAssertFalse(CSVExport.isPlainNumber("-1+2"))
     }
 
+    func testNotesThatAreNotScoreNotesHaveTheirOwnTable() throws {
+        let notes = try parse(try CSVExport.render(state: store.state, catalogue: catalogue, table: .notes, options: fixedOptions))
+        XCTAssertEqual(notes[0], CSVExport.noteColumns)
+        XCTAssertEqual(Set(notes.dropFirst().map { $0[3] }), Set(store.state.notes.map(\.id)))
+        XCTAssertFalse(notes.contains { $0[3] == "n-undone" }, "an undone note is not reported")
+        let session = try XCTUnwrap(notes.first { $0[3] == "n-table" })
+        XCTAssertEqual(session[4], "", "a note on the whole session names no element")
+        XCTAssertEqual(session[8], "a | b | c\nsecond line\n# not a heading\n* not a list")
+        let step = try XCTUnwrap(notes.first { $0[3] == "n-rtl" })
+        XCTAssertEqual(step[4...7], ["tool-a", "leadership", "1", "Leadership in place"])
+        XCTAssertTrue(notes.allSatisfy { $0.count == CSVExport.noteColumns.count })
+    }
+
     func testCSVKeepsUnicodeAndCanAddAByteOrderMark() throws {
         let data = try CSVExport.render(state: store.state, catalogue: catalogue, options: fixedOptions, byteOrderMark: true)
         XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF])
@@ -186,6 +226,11 @@ final class JSONRoundTripTests: XCTestCase {
     func testExportImportGivesIdenticalEventsAndState() throws {
         let dir = TempDir()
         let s = try goldenSession(dir)
+        // Corrections are events too, and travel with the rest.
+        try s.append(.noteEdited(id: "n-rtl", text: "corrected"), author: "Sam Okafor")
+        try s.append(.noteDeleted(id: "n-table"), author: "Sam Okafor")
+        try s.append(.actionEdited(id: "a-minus", what: "Five staff", owner: "Council", due: "2026-09-01"), author: "Sam Okafor")
+        try s.append(.actionDeleted(id: "a-formula"), author: "Sam Okafor")
         let json = try SessionJSON.render(state: s.state, events: s.events, catalogue: catalogue, options: fixedOptions)
         let doc = try JSONSerialization.jsonObject(with: json) as? [String: Any]
         XCTAssertEqual(doc?["format"] as? String, "pit-session")
@@ -197,6 +242,10 @@ final class JSONRoundTripTests: XCTestCase {
         let snap = try SessionStore.snapshot(at: dir.file("copy.pit"))
         XCTAssertEqual(snap.events, s.events)
         XCTAssertEqual(snap.state, s.state)
+        XCTAssertEqual(snap.state.note(id: "n-rtl")?.text, "corrected")
+        XCTAssertNil(snap.state.action(id: "a-formula"))
+        let transcript = TranscriptRender.plain(Transcript.make(events: snap.events, catalogue: catalogue), timeZone: fixedZone)
+        XCTAssertTrue(transcript.contains("deleted the action"), "the transcript says what was taken out")
         // And the copy exports to the same JSON.
         XCTAssertEqual(try SessionJSON.render(state: snap.state, events: snap.events, catalogue: catalogue, options: fixedOptions), json)
     }
@@ -293,7 +342,8 @@ final class ComparisonTests: XCTestCase {
         XCTAssertNil(seam.change)
 
         let md = ComparisonRender.markdown(c)
-        XCTAssertTrue(md.contains("| Step 1 Leadership in place | 2 | median | 3.5 | median | ▲ +1.5 |"), md)
+        let unpadded = md.replacingOccurrences(of: " +", with: " ", options: .regularExpression)
+        XCTAssertTrue(unpadded.contains("| Step 1 Leadership in place | 2 | median | 3.5 | median | ▲ +1.5 |"), md)
         XCTAssertTrue(md.contains("▼ −1"))
         let other = try makeStore(dir, "other.pit", place: "Southport")
         let warn = Comparison.make(baseline: base.state, followUp: other.state, catalogue: catalogue)

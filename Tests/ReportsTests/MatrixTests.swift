@@ -195,6 +195,29 @@ final class MatrixTests: XCTestCase {
         XCTAssertNoThrow(try CSVExport.render(state: s.state, catalogue: catalogue, options: fixedOptions))
     }
 
+    func testASelfAssessmentReportSpeaksOfOnePartnerAndReportsNotApplicable() throws {
+        let dir = TempDir()
+        let s = try SessionStore.create(at: dir.file("self.pit"),
+                                        info: SessionInfo(title: "NHS Trust self-assessment", place: "Northbridge", date: "2026-01-01",
+                                                          facilitator: "NHS Trust", instruments: ["tool-a"], mode: .selfAssessment),
+                                        groups: [Group(id: "p", name: "NHS Trust", sector: .nhs, initials: "NT")],
+                                        author: "NHS Trust", clock: TestClock().clock)
+        try score(s, "p", a("leadership"), 3)
+        try score(s, "p", a("needs-assessment"), nil)
+        let stepTwo = catalogue.instrument("tool-a")!.elements[1].title
+        for report in [MarkdownReport.render(state: s.state, events: s.events, catalogue: catalogue, options: fixedOptions),
+                       HTMLReport.render(state: s.state, events: s.events, catalogue: catalogue, options: fixedOptions)] {
+            XCTAssertFalse(report.contains("the room agreed"), "no room when a partner assesses alone")
+            XCTAssertTrue(report.contains("the level the partner gave"))
+            let na = try XCTUnwrap(report.components(separatedBy: "\n").first { $0.contains("Not applicable:") })
+            XCTAssertTrue(na.contains(stepTwo), "an N/A answer is reported as N/A")
+            let gaps = try XCTUnwrap(report.components(separatedBy: "\n").first { $0.contains("Not scored yet:") })
+            XCTAssertFalse(gaps.contains(stepTwo), "an N/A answer is not a gap")
+        }
+        let workshop = try makeStore(dir)
+        XCTAssertTrue(MarkdownReport.render(state: workshop.state, events: workshop.events, catalogue: catalogue).contains("the level the room agreed"))
+    }
+
     func testTranscriptInPlainWords() throws {
         let dir = TempDir()
         let clock = TestClock(start: Date(timeIntervalSince1970: 1_767_260_520), step: 60) // 2026-01-01 09:42 UTC

@@ -91,6 +91,8 @@ func goldenSession(_ dir: TempDir, _ name: String = "golden.pit", seed: UInt64 =
     try s2.append(.agreedScoreRecorded(element: ElementRef(instrument: "tool-c", element: "barriers"), answer: .level(2),
                                        rationale: "Pipes | and\nnewlines, `code`, *stars*, _under_ <b>bold</b>"),
                   author: "Sam Okafor")
+    // The demo locks the vote on elements it agreed; reopen it for the hostile score note.
+    try s2.append(.votingUnlocked(ElementRef(instrument: "tool-c", element: "barriers")), author: "Sam Okafor")
     try s2.append(.scoreRecorded(group: "nhs", element: ElementRef(instrument: "tool-c", element: "barriers"), answer: .level(1),
                                  note: "\tleading tab and =1+1"), author: "NHS Trust")
     let undo = try s2.append(.noteAdded(id: "n-undone", element: nil, text: "This note was taken back."), author: "Sam Okafor")

@@ -19,7 +19,14 @@ final class FoldTests: XCTestCase {
         case 12: return .noteAdded(id: "n\(rng.int(0...30))", element: rng.chance(0.5) ? el : nil, text: "said \(step)")
         case 13: return .actionAdded(id: "a\(rng.int(0...30))", element: rng.chance(0.5) ? el : nil, what: "do \(step)",
                                      owner: "owner", due: rng.chance(0.5) ? "2026-03-01" : nil)
-        case 14: return .actionDone(id: "a\(rng.int(0...30))")
+        case 14:
+            switch rng.int(0...4) {
+            case 0: return .actionDone(id: "a\(rng.int(0...30))")
+            case 1: return .actionEdited(id: "a\(rng.int(0...30))", what: "redo \(step)", owner: "", due: nil)
+            case 2: return .actionDeleted(id: "a\(rng.int(0...30))")
+            case 3: return .noteEdited(id: "n\(rng.int(0...30))", text: "edited \(step)")
+            default: return .noteDeleted(id: "n\(rng.int(0...30))")
+            }
         case 15: return .groupAdded(Group(id: "x\(rng.int(0...5))", name: "Extra \(step)", sector: .other))
         case 16: return .groupRenamed(id: rng.pick(groupIDs), name: "Renamed \(step)", initials: "R\(step % 10)")
         case 17: return .groupRemoved(id: rng.pick(groupIDs))
@@ -94,6 +101,38 @@ final class FoldTests: XCTestCase {
         XCTAssertEqual(Fold.state(from: again).scores[el]?["la"]?.answer, .level(2), "undo of the redo undoes again")
         let first = base + [ev(5, .undone(seq: 3)), ev(6, .undone(seq: 4))]
         XCTAssertNil(Fold.state(from: first).scores[el], "both scores undone: nothing recorded")
+    }
+
+    func testNotesAndActionsAreEditedAndDeletedAsEvents() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir)
+        let el = toolA[1]
+        try store.append(.noteAdded(id: "n1", element: el, text: "Frist draft"), author: "Scribe")
+        try store.append(.noteAdded(id: "n2", element: el, text: "Keep me"), author: "Scribe")
+        try store.append(.actionAdded(id: "a1", element: el, what: "Share data", owner: "NHS", due: nil), author: "Fac")
+        try store.append(.noteEdited(id: "n1", text: "First draft"), author: "Fac")
+        try store.append(.actionEdited(id: "a1", what: "Share the data monthly", owner: "NHS Trust", due: "2026-06-30"), author: "Fac")
+        XCTAssertEqual(store.state.notes(for: el).map(\.text), ["First draft", "Keep me"])
+        XCTAssertEqual(store.state.actions.first?.what, "Share the data monthly")
+        XCTAssertEqual(store.state.actions.first?.due, "2026-06-30")
+        try store.append(.noteDeleted(id: "n1"), author: "Fac")
+        try store.append(.actionDeleted(id: "a1"), author: "Fac")
+        XCTAssertEqual(store.state.notes.map(\.id), ["n2"])
+        XCTAssertNil(store.state.note(id: "n1"))
+        XCTAssertTrue(store.state.actions.isEmpty)
+        XCTAssertThrowsError(try store.append(.noteEdited(id: "n1", text: "gone"), author: "Fac"), "a deleted note cannot be edited")
+        XCTAssertThrowsError(try store.append(.actionDeleted(id: "nope"), author: "Fac"))
+
+        let reopened = try SessionStore.open(at: dir.file("s.pit"))
+        XCTAssertEqual(reopened.events.map(\.payload), store.events.map(\.payload), "the new kinds survive the file")
+        XCTAssertEqual(reopened.state, store.state)
+        reopened.close()
+
+        try store.undoLast(author: "Fac")   // the action comes back, as edited
+        XCTAssertEqual(store.state.actions.first?.what, "Share the data monthly")
+        try store.undoLast(author: "Fac")   // so does the note, with its corrected text
+        XCTAssertEqual(store.state.note(id: "n1")?.text, "First draft")
+        XCTAssertEqual(store.state.notes.map(\.id), ["n1", "n2"], "in its place")
     }
 
     func testUndoRedoThroughTheStore() throws {

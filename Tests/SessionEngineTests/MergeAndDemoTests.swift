@@ -167,6 +167,32 @@ final class DemoSeedTests: XCTestCase {
         XCTAssertTrue(summaries.contains { $0.respondedCount > 0 && !$0.everyoneScored }, "scoring still under way somewhere")
     }
 
+    func testEveryAgreedReasonFitsItsLevel() throws {
+        let dir = TempDir()
+        for seed in [1, 7, 42] as [UInt64] {
+            let s = try demo(dir, "r\(seed).pit", seed: seed).state
+            XCTAssertFalse(s.agreed.isEmpty)
+            for (ref, agreed) in s.agreed {
+                let level = try XCTUnwrap(agreed.answer.level)
+                XCTAssertTrue(DemoSeed.rationales[level]?.contains(agreed.rationale) ?? false,
+                              "\(ref) agreed at \(level) with the reason “\(agreed.rationale)”")
+            }
+        }
+    }
+
+    func testEveryInstrumentGivenGetsScoresRevealsAndAgreedLevels() throws {
+        let dir = TempDir()
+        let tools: [(instrument: String, elements: [String])] = [("tool-a", (1...10).map { "A\($0)" }), ("tool-b", (1...9).map { "B\($0)" }),
+                                                                 ("tool-c", (1...8).map { "C\($0)" }), ("tool-d", (1...10).map { "D\($0)" })]
+        let s = try DemoSeed.create(at: dir.file("all.pit"), elements: tools, seed: 7, start: start, clock: { [start] in start }).state
+        for tool in tools {
+            let refs = tool.elements.map { ElementRef(instrument: tool.instrument, element: $0) }
+            XCTAssertGreaterThan(refs.filter { s.scores[$0]?.isEmpty == false }.count, refs.count / 2, "\(tool.instrument) has scores")
+            XCTAssertTrue(refs.contains { s.revealed.contains($0) }, "\(tool.instrument) has a revealed element")
+            XCTAssertTrue(refs.contains { s.agreed[$0] != nil }, "\(tool.instrument) has an agreed level")
+        }
+    }
+
     func testFillOnAnEmptySessionAddsTheGroups() throws {
         let dir = TempDir()
         let store = try SessionStore.create(at: dir.file("e.pit"), info: SessionInfo(title: "E"), groups: [], author: "F")

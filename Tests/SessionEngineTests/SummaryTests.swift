@@ -105,7 +105,9 @@ final class SummaryTests: XCTestCase {
         XCTAssertEqual(Group.initials(for: "Voluntary Sector Forum"), "VSF")
         XCTAssertEqual(Group.initials(for: "Residents' Panel"), "RP")
         XCTAssertEqual(Group.initials(for: "NHS Trust"), "NHST")
-        XCTAssertEqual(Group.uniqueInitials(for: "City Centre", taken: ["CC"]), "CC2")
+        XCTAssertEqual(Group.uniqueInitials(for: "City Centre", taken: ["CC"]), "CCe", "a letter, not a digit that reads as a level")
+        XCTAssertEqual(Group.uniqueInitials(for: "City Centre", taken: ["CC", "CCE"]), "CCen")
+        XCTAssertFalse(Group.uniqueInitials(for: "C C", taken: ["CC"]).contains { $0.isNumber })
         XCTAssertEqual(Sector.vcse.displayName, "VCSE")
         XCTAssertEqual(Sector.allCases.count, 5)
     }

@@ -47,6 +47,32 @@ final class MatrixScreenTests: XCTestCase {
         XCTAssertEqual(summary.divergent, row.contains("▲"))
     }
 
+    func testHeatMapCellsAreColourBlocksAndUnscoredRowsFold() throws {
+        let (start, _) = try demoApp()
+        var app = start
+        app.type("m")
+        app.type("2")
+        let canvas = app.render(size: Size(width: 80, height: 24))
+        let lines = canvas.lines(), roles = canvas.roleLines()
+        let y = try XCTUnwrap(lines.firstIndex { $0.contains("1. Leadership in place") })
+        // Every scored cell is a run of at least three cells in its level's colour.
+        let runs = roles[y].split(whereSeparator: { !"12345".contains($0) }).map(\.count)
+        XCTAssertGreaterThanOrEqual(runs.count, 4, roles[y])
+        XCTAssertTrue(runs.allSatisfy { $0 >= 3 }, "cells wide enough to read: \(roles[y])")
+        XCTAssertFalse(lines.contains { $0.contains("10. Built-in evaluation") }, "a row nobody scored is folded away")
+        XCTAssertTrue(lines.contains { $0.contains("Not scored yet (folded): element 10") })
+    }
+
+    func testLevelMatrixSeparatesInitialsWithCommas() throws {
+        let (start, _) = try demoApp()
+        var app = start
+        app.type("m")
+        app.type("1")
+        let lines = app.render(size: Size(width: 120, height: 40)).lines()
+        let row = try XCTUnwrap(lines.first { $0.contains("2. Joint needs assessment") })
+        XCTAssertTrue(row.contains(",") , "groups at one level are listed with commas: \(row)")
+    }
+
     func testScrollingStopsAtTheEnd() throws {
         let (start, _) = try demoApp()
         var app = start

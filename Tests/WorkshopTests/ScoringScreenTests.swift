@@ -129,8 +129,7 @@ final class ScoringScreenTests: XCTestCase {
         let scratch = try ScratchSession(groups: [Group(id: "partner", name: "NHS Trust", sector: .nhs)], mode: .selfAssessment)
         var app = sessionApp(scratch, root: ElementListScreen(instrument: "tool-a"))
         app.press(.enter)
-        app.type("4")
-        app.press(.right)
+        app.type("4")          // moves on to step 2 by itself
         app.type("0")
         app.press(.escape)
         let list = app.render(size: Size(width: 80, height: 24))
@@ -200,6 +199,33 @@ final class ScoringScreenTests: XCTestCase {
         let ref = ElementRef(instrument: "walkability", element: "routes")
         XCTAssertEqual(scratch.store.state.scores[ref]?["la"]?.answer, .level(3))
         XCTAssertEqual(scratch.store.state.scores[ref]?.count, 1)
+    }
+
+    func testTypingReplacesASuggestedValueAndAChangedLevelKeepsItsReason() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        var app = sessionApp(scratch, root: GroupsScreen())
+        app.type("a")
+        app.type("Fire and Rescue"); app.press(.enter)
+        app.type("5")                      // the sector field suggests 5; typing 5 gives 5, not 55
+        XCTAssertEqual((app.top as? PromptScreen)?.fields[1].value, "5")
+        app.press(.enter)
+        XCTAssertEqual(scratch.store.state.groups.last?.sector, .other)
+
+        app = sessionApp(scratch, root: ElementScreen(instrument: "tool-a", index: 1))
+        app.type("3333r")
+        app.type("a")
+        app.type("2")                      // replaces the suggested 3
+        XCTAssertEqual((app.top as? PromptScreen)?.fields[0].value, "2")
+        app.press(.enter)
+        app.type("Little shared data yet"); app.press(.enter)
+        XCTAssertEqual(scratch.store.state.agreed[step2]?.answer, .level(2))
+        app.type("a")
+        app.type("3"); app.press(.enter)
+        XCTAssertEqual((app.top as? PromptScreen)?.fields[1].value, "Little shared data yet", "the earlier reason is offered again")
+        app.press(.enter)
+        let agreed = try XCTUnwrap(scratch.store.state.agreed[step2])
+        XCTAssertEqual(agreed.answer, .level(3))
+        XCTAssertEqual(agreed.rationale, "Little shared data yet")
     }
 }
 

@@ -19,7 +19,8 @@ func makeContext() -> WorkshopContext {
 }
 
 /// Compares a canvas with a stored text snapshot: the characters, the colour roles of
-/// every cell, and how it looks in monochrome. Set PIT_RECORD_SNAPSHOTS=1 to rewrite.
+/// every cell, and how it looks in monochrome. Set PIT_RECORD_SNAPSHOTS=1 to rewrite:
+/// the run then fails on purpose, so a recording is never mistaken for a passing run.
 func assertSnapshot(_ canvas: Canvas, named name: String, file: StaticString = #filePath, line: UInt = #line) {
     let mono = shippedThemes.first { $0.name == "default" } ?? Theme.plain
     let text = """
@@ -34,7 +35,12 @@ func assertSnapshot(_ canvas: Canvas, named name: String, file: StaticString = #
     let url = repositoryRoot.appendingPathComponent("Tests/WorkshopTests/Snapshots/\(name).txt")
     if ProcessInfo.processInfo.environment["PIT_RECORD_SNAPSHOTS"] == "1" {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? text.write(to: url, atomically: true, encoding: .utf8)
+        do {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            XCTFail("recorded \(name); read its diff, then run again without PIT_RECORD_SNAPSHOTS", file: file, line: line)
+        } catch {
+            XCTFail("could not record \(name): \(error)", file: file, line: line)
+        }
         return
     }
     guard let stored = try? String(contentsOf: url, encoding: .utf8) else {

@@ -1,0 +1,84 @@
+"""End-to-end tests of a session file pit cannot write: another process holds its lock,
+or its permissions say read-only."""
+import os
+import shutil
+import sqlite3
+import stat
+import tempfile
+import unittest
+
+from tmux_driver import Pane
+from test_sessions import pit
+
+
+def scores(path):
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return db.execute("select count(*) from events where kind = 'scoreRecorded'").fetchone()[0]
+    finally:
+        db.close()
+
+
+class BusyFile(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="pit-e2e-")
+        self.path = os.path.join(self.folder, "w.pit")
+        made = pit("new", "Busy", "--groups", "Council,Health", "-o", self.path, "--no-open")
+        self.assertEqual(made.returncode, 0, made.stderr)
+
+    def tearDown(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def test_a_change_the_busy_file_refuses_says_so_and_ctrl_r_saves_it(self):
+        p = Pane(["open", self.path], 100, 30)
+        holder = None
+        try:
+            p.wait_for("SERVICE")
+            p.keys("p", "Enter")
+            p.wait_for("Step 1 of 10")
+            holder = sqlite3.connect(self.path, isolation_level=None)
+            holder.execute("BEGIN EXCLUSIVE")         # as another program in a long transaction would
+            p.keys("Right")                            # the screens still answer keys
+            p.wait_for("Step 2 of 10")
+            p.keys("u")
+            screen = p.wait_for("NOT undone")
+            self.assertIn("press the key again", screen)
+            p.keys("3")
+            screen = p.wait_for("NOT saved")
+            self.assertIn("busy", screen)
+            self.assertIn("Ctrl-R", screen)
+            holder.execute("COMMIT")
+            holder.close()
+            holder = None
+            self.assertEqual(scores(self.path), 0)
+            p.keys("C-r")
+            p.wait_for("Saved on the second try")
+            self.assertEqual(scores(self.path), 1)
+            p.keys("q", "q", "q", "q")
+            self.assertEqual(p.ended()[0], 0)
+        finally:
+            if holder:
+                holder.close()
+            p.close()
+
+    @unittest.skipIf(os.geteuid() == 0 and not shutil.which("setpriv"), "as root, needs setpriv to run pit as another user")
+    def test_a_read_only_file_says_so_when_it_opens(self):
+        os.chmod(self.path, 0o444)
+        os.chmod(self.folder, 0o755)
+        # Root may write any file, so as root pit runs as nobody, on a file only root may write.
+        runner = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
+        p = Pane(["open", self.path], 100, 30, runner=runner)
+        os.chmod(p.dir, 0o777)                         # pit's state and crash-log folder
+        try:
+            screen = p.wait_for("SERVICE")
+            self.assertIn("Read-only", screen, "no word of it before the first change")
+            p.keys("Right")                            # the message goes; the status line keeps saying it
+            p.wait_for("READ-ONLY")
+            p.keys("q")
+            self.assertEqual(p.ended()[0], 0)
+        finally:
+            p.close()
+
+
+if __name__ == "__main__":
+    unittest.main()

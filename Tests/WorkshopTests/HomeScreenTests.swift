@@ -1,0 +1,29 @@
+import TerminalKit
+@testable import Workshop
+import XCTest
+
+final class HomeScreenTests: XCTestCase {
+    func selectedItem(_ app: App) -> HomeScreen.Item? {
+        guard let home = app.top as? HomeScreen else { return nil }
+        return home.items(app.context)[home.selected]
+    }
+
+    func testHomeAndEndReachTheFirstAndLastItems() {
+        var app = App(root: HomeScreen(), context: makeContext())
+        app.press(.down, .down)
+        app.press(.end)
+        XCTAssertEqual(selectedItem(app), .quit)
+        app.press(.home)
+        XCTAssertEqual(selectedItem(app), .triangle)
+    }
+
+    func testArrowsStopAtTheEndsInsteadOfWrapping() {
+        var app = App(root: HomeScreen(), context: makeContext())
+        app.press(.up)
+        XCTAssertEqual(selectedItem(app), .triangle, "↑ on the first item must not jump to Quit")
+        app.press(.end, .down)
+        XCTAssertEqual(selectedItem(app), .quit, "↓ on the last item stays there")
+        app.press(.up)
+        XCTAssertEqual(selectedItem(app), .guide)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import SessionEngine
+import TerminalKit
+@testable import Workshop
+import XCTest
+
+/// The screen size reaches the App as input (a resize), never as something the last
+/// frame left behind: keys act the same however often frames are drawn.
+final class KeysAndSizeTests: XCTestCase {
+    func demoApp(root: any Screen) throws -> (App, ScratchSession) {
+        let scratch = try ScratchSession(groups: [], instruments: ["tool-a"])
+        let toolA = shippedCatalogue.instrument("tool-a")!
+        try DemoSeed.fill(scratch.store, elements: [(instrument: "tool-a", elements: toolA.elements.map(\.id))],
+                          seed: 7, start: Date(timeIntervalSince1970: 1_767_258_000))
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.timeZone = TimeZone(identifier: "UTC")!
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        return (App(root: root, context: context), scratch)
+    }
+
+    func testExtraRightPressesInTheHeatMapAreNotDeadKeys() throws {
+        let (start, scratch) = try demoApp(root: MatrixScreen(view: .heatmap))
+        var app = start
+        let size = Size(width: 40, height: 12)       // room for two of the four groups
+        app.resize(to: size)
+        app.press(.right, .right)
+        let last = app.render(size: size)
+        XCTAssertTrue(last.contains("Groups 3–4 of 4"), last.plainText)
+        app.press(.right, .right, .right, .right)    // already at the last groups
+        app.press(.left)
+        let back = app.render(size: size)
+        XCTAssertTrue(back.contains("Groups 2–3 of 4"), "one ← after extra → must scroll back:\n" + back.plainText)
+        _ = scratch
+    }
+
+    func testScrollingAfterSwitchingViewsUsesTheNewViewsLength() throws {
+        // Several keys arrive between two frames: the scroll limit is the view now shown,
+        // not the one the last frame drew.
+        let (start, scratch) = try demoApp(root: MatrixScreen(view: .transcript))
+        var app = start
+        let size = Size(width: 40, height: 12)       // the level matrix is longer than this, the transcript far longer
+        app.resize(to: size)
+        _ = app.render(size: size)
+        app.press(.char("1"))                        // the level matrix: far shorter than the transcript
+        for _ in 0..<200 { app.press(.down) }
+        let bottom = app.render(size: size)
+        app.press(.up)
+        let oneUp = app.render(size: size)
+        XCTAssertNotEqual(bottom.plainText, oneUp.plainText, "↑ after scrolling to the end must move the view")
+        _ = scratch
+    }
+
+    func testTheEndOfAScrollingTextIsReachableAtTheSizeTheAppWasGiven() {
+        // No frame is drawn before the keys: the size the App was told is all they may use.
+        for (screen, footerRows) in [(ComponentScreen(component: .civic) as any Screen, 3), (ElementScreen(instrument: "tool-a", index: 2), 1)] {
+            let tall = App(root: screen, context: makeContext()).render(size: Size(width: 40, height: 200))
+            let lastLine = tall.lines().dropLast(footerRows).last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "?"
+            var app = App(root: screen, context: makeContext())
+            let small = Size(width: 40, height: 12)
+            app.resize(to: small)
+            app.press(.end)
+            let bottom = app.render(size: small)
+            XCTAssertTrue(bottom.contains(lastLine.trimmingCharacters(in: .whitespaces)),
+                          "\(type(of: screen)): End must show the last line, \(lastLine):\n\(bottom.plainText)")
+        }
+    }
+
+    func testWhileTheTerminalIsTooSmallOnlyResizeHelpAndQuitAct() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(root: ElementScreen(instrument: "tool-a", index: 1), context: context)
+        let small = Size(width: 30, height: 10)
+        app.resize(to: small)
+        XCTAssertTrue(app.render(size: small).contains("Enlarge the terminal"))
+        app.type("3")                                // a score nobody could see
+        app.type("r")                                // a reveal
+        app.type("m")
+        app.press(.enter, .escape)
+        XCTAssertEqual(context.session!.summary(ElementRef(instrument: "tool-a", element: "needs-assessment")).scores.count, 0,
+                       "a key pressed while the screen says 'enlarge' recorded a score")
+        XCTAssertTrue(app.top is ElementScreen, "nor moved between screens")
+        XCTAssertFalse(app.shouldQuit)
+        app.press(.char("?"))                        // help still opens ...
+        app.resize(to: Size(width: 80, height: 24))
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("Keys on this screen"))
+        app.press(.escape)
+        app.resize(to: small)
+        app.press(.char("q"))                        // ... and q still quits
+        XCTAssertTrue(app.shouldQuit)
+    }
+}
