@@ -6,9 +6,11 @@ public struct Catalogue: Sendable {
     public var triangle: Triangle
     public var instruments: [Instrument]
     public var problems: [Diagnostic]
+    /// The "why it matters" reading and glossary, when the shipped folder has it.
+    public var briefing: Briefing?
 
-    public init(triangle: Triangle, instruments: [Instrument], problems: [Diagnostic] = []) {
-        self.triangle = triangle; self.instruments = instruments; self.problems = problems
+    public init(triangle: Triangle, instruments: [Instrument], problems: [Diagnostic] = [], briefing: Briefing? = nil) {
+        self.triangle = triangle; self.instruments = instruments; self.problems = problems; self.briefing = briefing
     }
 
     public static let triangleFileName = "triangle.yaml"
@@ -66,7 +68,37 @@ public struct Catalogue: Sendable {
                                            message: "component `\(component.id.rawValue)` names instrument `\(id)`, which did not load"))
             }
         }
-        return Catalogue(triangle: triangle, instruments: instruments, problems: problems)
+        problems += overlapProblems(instruments)
+        var briefing: Briefing?
+        let briefingURL = shipped.appendingPathComponent(Briefing.fileName)
+        if let text = try? String(contentsOf: briefingURL, encoding: .utf8) {
+            let (parsed, found) = BriefingParser.parse(text, file: briefingURL.path)
+            briefing = parsed
+            problems += found
+        }
+        return Catalogue(triangle: triangle, instruments: instruments, problems: problems, briefing: briefing)
+    }
+
+    /// Guidance overlaps that name another instrument must name one that loaded, and an element of it.
+    static func overlapProblems(_ instruments: [Instrument]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for instrument in instruments {
+            for element in instrument.elements {
+                for overlap in element.guidance?.overlaps ?? [] {
+                    let (other, id) = overlap.ref(in: instrument.id)
+                    guard let target = instruments.first(where: { $0.id == other }) else {
+                        problems.append(Diagnostic(file: instrument.source, line: 1, column: 1,
+                                                   message: "element `\(element.id)` overlaps `\(overlap.see)`, but no instrument `\(other)` loaded"))
+                        continue
+                    }
+                    if target.element(id) == nil {
+                        problems.append(Diagnostic(file: instrument.source, line: 1, column: 1,
+                                                   message: "element `\(element.id)` overlaps `\(overlap.see)`, but `\(other)` has no element `\(id)`"))
+                    }
+                }
+            }
+        }
+        return problems
     }
 
     /// Collects results written from several threads, each into its own slot.

@@ -85,8 +85,11 @@ public struct Group: Codable, Hashable, Sendable {
 /// What a group (or the room) said about one element.
 public enum Answer: Codable, Hashable, Sendable {
     case level(Int)
-    /// "Not applicable / don't know".
+    /// The element does not apply to this place or priority.
     case notApplicable
+    /// The group lacks the evidence to judge: an evidence gap, not a level. Like
+    /// `notApplicable` it is left out of medians, but it is counted on its own.
+    case dontKnow
 
     public var level: Int? {
         if case .level(let l) = self { return l }

@@ -553,6 +553,10 @@ public final class SessionStore {
         if fd >= 0 { _ = fsync(fd); _ = Glibc.close(fd) }
     }
 
+    /// The `na` column holds 1 for "not applicable" and this for "don't know" (an
+    /// older pit reads it as not applicable, which still keeps it out of medians).
+    static let dontKnowMarker = 2
+
     static let insertSQL = """
         INSERT INTO events (seq, at, author, kind, subject, instrument, element, level, na, target, text, text2, text3)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -573,6 +577,7 @@ public final class SessionStore {
             switch a {
             case .level(let l): level = l
             case .notApplicable: na = 1
+            case .dontKnow: na = SessionStore.dontKnowMarker
             }
         }
         switch e.payload {
@@ -687,6 +692,7 @@ public final class SessionStore {
         }
         func answer() throws -> Answer {
             guard let na = try int(8) else { throw bad("has no not-applicable flag (na)") }
+            if na == Int64(SessionStore.dontKnowMarker) { return .dontKnow }
             if na != 0 { return .notApplicable }
             guard let l = try int(7) else { throw bad("has no score") }
             guard let level = Int(exactly: l), RecordRules.levels.contains(level) else {

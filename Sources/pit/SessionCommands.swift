@@ -76,6 +76,7 @@ struct NewCommand: ParsableCommand {
             try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groupList, author: author)
         }
         Console.note("Created \(path) with \(groupList.count) group\(groupList.count == 1 ? "" : "s") scoring \(ids.joined(separator: ", ")).")
+        for line in InstrumentText.room(ids.compactMap { catalogue.instrument($0) }).split(separator: "\n") { Console.note(String(line)) }
         if noOpen { store.close(); return }
         try runSession(store, options: options, author: author)
     }
