@@ -160,13 +160,22 @@ struct AudienceView {
         plot.draw(in: Rect(x: rect.x + (rect.width - plotWidth) / 2, y: y, width: plotWidth, height: plotHeight), digitScale: digitScale, on: &canvas)
         y += plotHeight + 1
         if summary.count == 0 {
-            RoomText.centre(summary.notApplicableCount > 0 ? "Every group said not applicable" : "No levels were given",
+            let none = summary.dontKnowCount > 0 ? (summary.notApplicableCount > 0 ? "Only not applicable and don't know were given" : "Every group said don't know")
+                : summary.notApplicableCount > 0 ? "Every group said not applicable" : "No levels were given"
+            RoomText.centre(none,
                             y: y - plotHeight / 2 - 1, in: rect, role: .muted, on: &canvas)
         }
-        if !summary.notScored.isEmpty {
-            // Groups that gave no level are named, so the plot is never read as everyone.
-            let names = summary.notScored.map(\.name).joined(separator: ", ")
-            let line = "Not scored: " + (DisplayWidth.of(names) + 12 <= rect.width ? names : summary.notScored.map(\.initials).joined(separator: ", "))
+        // Groups that gave no level are named (not scored, n/a, don't know), so the plot is
+        // never read as everyone: whole names when they fit, else initials.
+        let unplotted: [(String, [Group])] = [
+            ("Not scored", summary.notScored),
+            ("n/a", summary.scores.filter { $0.score.answer == .notApplicable }.map(\.group)),
+            ("don't know", summary.scores.filter { $0.score.answer == .dontKnow }.map(\.group)),
+        ].filter { !$0.1.isEmpty }
+        if !unplotted.isEmpty {
+            let named = unplotted.map { "\($0.0): " + $0.1.map(\.name).joined(separator: ", ") }.joined(separator: " · ")
+            let line = DisplayWidth.of(named) <= rect.width ? named
+                : unplotted.map { "\($0.0): " + $0.1.map(\.initials).joined(separator: ", ") }.joined(separator: " · ")
             RoomText.centre(line, y: y - 1, in: rect, role: .muted, emphasis: [], on: &canvas)
         }
         if let outliers {

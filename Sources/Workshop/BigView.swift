@@ -100,6 +100,10 @@ struct BigView {
                 canvas.text(chip, x: x + max(0, (columnWidth - 1 - DisplayWidth.of(chip)) / 2), y: labelY, role: Role.heat(value), emphasis: .bold)
             case .notApplicable?:
                 canvas.text("n/a", x: x + max(0, (columnWidth - 4) / 2), y: digitsY + BigDigits.height(scale: digitScale) / 2, role: .heatNA)
+            case .dontKnow?:
+                let words = columnWidth - 1 >= DisplayWidth.of("don't know") ? "don't know" : "dk"
+                canvas.text(words, x: x + max(0, (columnWidth - 1 - DisplayWidth.of(words)) / 2),
+                            y: digitsY + BigDigits.height(scale: digitScale) / 2, role: .heatNA)
             case nil:
                 let dash = glyphs.isUnicode ? "–" : "-"
                 canvas.text(dash, x: x + (columnWidth - 1) / 2, y: digitsY + BigDigits.height(scale: digitScale) / 2, role: .muted)

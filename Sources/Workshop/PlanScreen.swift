@@ -44,7 +44,8 @@ public struct PlanScreen: Screen {
             plan.items[selected].skipped.toggle()
             record(plan, session, context, plan.items[selected].skipped ? "Skipped" : "Kept")
         case .char("+"), .char("="), .char("-"):
-            plan.items[selected].minutes = max(5, plan.items[selected].minutes + (key == .char("-") ? -5 : 5))
+            plan.items[selected].minutes = min(RecordRules.planMinutes.upperBound,
+                                               max(5, plan.items[selected].minutes + (key == .char("-") ? -5 : 5)))
             record(plan, session, context, "Retimed")
         default:
             return .unhandled

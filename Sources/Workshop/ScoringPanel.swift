@@ -152,6 +152,8 @@ struct ScoringPanel {
                 }
             case .notApplicable:
                 canvas.text("n/a", x: x, y: y, role: .heatNA)
+            case .dontKnow:
+                canvas.text("don't know", x: x, y: y, role: .heatNA, maxWidth: room)
             }
         } else {
             canvas.text("not scored", x: x, y: y, role: isSelected ? .selection : .muted, maxWidth: room)
@@ -169,6 +171,7 @@ struct ScoringPanel {
         } else {
             var text = ScoringText.spread(summary, dash: dash)
             if summary.notApplicableCount > 0 { text += ", \(summary.notApplicableCount) n/a" }
+            if summary.dontKnowCount > 0 { text += ", \(summary.dontKnowCount) don't know" }
             lines.append(Line(text: text.prefix(1).uppercased() + text.dropFirst(), role: .text, emphasis: .bold))
             if summary.divergent, let range = summary.range {
                 lines.append(Line(text: "\(glyphs.warning) \(range) levels apart: discuss", role: .warning, emphasis: .bold))

@@ -168,7 +168,8 @@ final class HomeLauncher {
                     let store = try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groups, author: facilitator)
                     if let plan { try store.append(.planSet(plan), author: facilitator) }
                     adopt(store)
-                    context.say("Created \(path)")
+                    let first = instruments.first.flatMap { context.catalogue.instrument($0)?.short } ?? "Tool A"
+                    context.say("Created \(path). Who should be in the room: open \(first)'s steps and press i")
                     return nil
                 } catch let error as ValidationError {
                     return error.message

@@ -133,3 +133,21 @@ final class AudienceSixGroupsTests: XCTestCase {
         assertSnapshot(shown, named: "audience-6-groups-revealed-80x24")
     }
 }
+
+final class AudienceUnplottedGroupsTests: XCTestCase {
+    /// Groups that gave no level (n/a, don't know, not yet) are named under the plot.
+    func testNotApplicableAndDontKnowAreNamedUnderThePlot() throws {
+        let groups = Array(eightGroups.prefix(5))
+        let scratch = try ScratchSession(groups: groups)
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(root: ElementScreen(instrument: "tool-a", index: 1), context: context)
+        app.resize(to: Size(width: 120, height: 36))
+        app.type("150d")
+        app.type("P")
+        app.type("r")
+        let shown = app.render(size: Size(width: 120, height: 36))
+        XCTAssertTrue(shown.contains("Not scored: Public Health Team · n/a: Voluntary Sector Forum · don't know: Residents' Panel"),
+                      shown.plainText)
+    }
+}
