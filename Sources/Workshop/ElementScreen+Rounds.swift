@@ -33,7 +33,13 @@ extension RoomText {
         let arrow = glyphs.isUnicode ? "→" : "->"
         return state.groups.compactMap { group in
             guard let before = previous[group.id]?.answer, let now = state.scores[ref]?[group.id]?.answer, before != now else { return nil }
-            func word(_ a: Answer) -> String { a.level.map(String.init) ?? "n/a" }
+            func word(_ a: Answer) -> String {
+                switch a {
+                case .level(let l): "\(l)"
+                case .notApplicable: "n/a"
+                case .dontKnow: "dk"
+                }
+            }
             return "\(group.initials) \(word(before)) \(arrow) \(word(now))"
         }
     }
