@@ -33,7 +33,7 @@ public struct App {
     /// Global keys that apply now.
     func activeGlobalKeys() -> [KeyHelp] {
         if top.isModal { return [] }
-        return App.globalKeys + (context.session == nil ? [] : App.sessionKeys)
+        return App.globalKeys + (context.session == nil ? [] : App.sessionKeys) + (context.liveRoom == nil ? [] : [JoinScreen.globalKey])
     }
 
     public mutating func handle(_ key: Key) {
@@ -69,11 +69,25 @@ public struct App {
             if !(top is MatrixScreen) { stack.append(MatrixScreen()) }
         case .char("g") where context.session != nil:
             if !(top is GroupsScreen) { stack.append(GroupsScreen()) }
+        case .char("J") where context.liveRoom != nil && context.session != nil:
+            openLiveRoom()
         case .char("t"):
             context.themeIndex = (context.themeIndex + 1) % context.themes.count
             context.say("Theme: \(context.theme.name)")
         default: break
         }
+    }
+
+    /// `J`: opens the live room if it is not open, then shows how to join.
+    private mutating func openLiveRoom() {
+        guard let link = context.liveRoom else { return }
+        if !link.isOpen {
+            do { try link.open() } catch {
+                context.say("The room did not open: \(error)", error: true)
+                return
+            }
+        }
+        if !(top is JoinScreen) { stack.append(JoinScreen()) }
     }
 
     private mutating func back() {

@@ -10,6 +10,8 @@ struct ScoringPanel {
     let instrument: Instrument
     let summary: ElementSummary
     let selectedGroup: Int
+    /// The live room, when open: a group with a device gets ◉ and the count reads "N of M in".
+    var room: LiveRoomView? = nil
 
     /// Rows the panel needs for its essentials.
     func preferredHeight() -> Int {
@@ -72,10 +74,16 @@ struct ScoringPanel {
             } else {
                 canvas.text("not scored", x: x, y: y, role: isSelected ? .selection : .muted, maxWidth: inner.maxX - x)
             }
+            if let presence = room?.presence(group.id), presence.devices > 0 {
+                canvas.text(glyphs.isUnicode ? "◉" : "@", x: inner.maxX - 1, y: y, role: isSelected ? .selection : .accent)
+            }
             y += 1
         }
         y += 1
-        if !summary.revealed {
+        if let room, !summary.revealed {
+            line("\(summary.respondedCount) of \(groups.count) in · \(room.withDevice) with a device (◉)" + (summary.locked ? " · locked" : ""),
+                 role: .muted)
+        } else if !summary.revealed {
             line("\(summary.respondedCount) of \(groups.count) groups have scored" + (summary.locked ? " · voting locked" : ""), role: .muted)
         } else {
             var text = ScoringText.spread(summary, dash: dash)

@@ -24,6 +24,8 @@ public final class WorkshopContext {
     var matrixRowCount = 1
     /// The size of the body area at the last frame; scrolling screens clamp to it.
     public var viewSize = Size(width: 80, height: 22)
+    /// The live room (devices scoring over the local network), when pit can serve one.
+    public var liveRoom: LiveRoomLink?
     /// Recently opened session files, newest first, for the home screen.
     public var recentSessions: [String]
 

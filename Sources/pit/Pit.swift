@@ -19,7 +19,8 @@ struct Pit: ParsableCommand {
         """,
         version: version,
         subcommands: [HomeCommand.self, NewCommand.self, OpenCommand.self, AssessCommand.self, MergeCommand.self, DemoCommand.self,
-                      ReportCommand.self, CompareCommand.self, ImportCommand.self, ThemesCommand.self, InstrumentsCommand.self],
+                      ReportCommand.self, CompareCommand.self, ImportCommand.self, ThemesCommand.self, InstrumentsCommand.self,
+                      RoomCommand.self],
         defaultSubcommand: HomeCommand.self
     )
 }
