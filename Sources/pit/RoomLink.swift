@@ -69,6 +69,7 @@ final class RoomLink: LiveRoomLink {
     let catalogue: Catalogue
     let place: RoomPlace
     private var running: RunningRoom?
+    private var lastSeen: LiveRoomView?
 
     init(file: URL, catalogue: Catalogue, place: RoomPlace) {
         self.file = file
@@ -90,6 +91,14 @@ final class RoomLink: LiveRoomLink {
             code: status.code.spaced, address: running.address, qr: running.qr?.modules ?? [],
             groups: status.groups.map { LiveRoomView.Presence(groupID: $0.groupID, name: $0.name, devices: $0.devices, connected: $0.connected) },
             recent: status.recent)
+    }
+
+    /// Whether the room changed since the last look (a join, a leave, a device's page
+    /// opening), so the idle tick redraws the screens.
+    func changed() -> Bool {
+        let now = view()
+        defer { lastSeen = now }
+        return now != lastSeen
     }
 
     func release(group: String) { running?.room.release(group: group) }

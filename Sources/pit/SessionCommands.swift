@@ -24,7 +24,10 @@ func runSession(_ store: SessionStore, options: GlobalOptions, author: String, r
         }
         app.handle(.char("J"))
     }
-    try runScreens(&app) { controller.refresh() }
+    try runScreens(&app) {
+        let sessionChanged = controller.refresh()
+        return link.changed() || sessionChanged
+    }
     store.close()
 }
 
