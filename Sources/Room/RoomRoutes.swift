@@ -35,6 +35,8 @@ extension RoomServer {
         }
         router.get("/room.css") { _, _ in asset(assets.css, type: "text/css; charset=utf-8") }
         router.get("/room.js") { _, _ in asset(assets.javascript, type: "text/javascript; charset=utf-8") }
+        // Browsers ask for an icon; an empty answer keeps their consoles free of errors.
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
 
         router.post("/join") { request, context -> Response in
             let form = try await readForm(request, context: context)

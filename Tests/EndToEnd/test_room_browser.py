@@ -1,0 +1,102 @@
+"""The participant's page in a real browser (Debian's chromium with chromium-driver, driven
+by Selenium), against a facilitator in tmux; everything on 127.0.0.1."""
+import os
+import shutil
+import unittest
+
+from room_support import Facilitator, wait_until
+
+try:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+except ImportError:  # .ci/run installs it; say why rather than fail obscurely
+    webdriver = None
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+MISSING = webdriver is None or not os.path.exists(CHROMIUM) or not os.path.exists(DRIVER)
+
+
+def browser(javascript=True):
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--no-first-run", "--window-size=420,900", "--proxy-server=direct://", "--proxy-bypass-list=*"):
+        options.add_argument(argument)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    return webdriver.Chrome(service=Service(DRIVER), options=options)
+
+
+@unittest.skipIf(MISSING, "needs selenium (pip) and chromium + chromium-driver (apt); .ci/run installs them")
+class ParticipantPage(unittest.TestCase):
+    def setUp(self):
+        self.f = Facilitator()
+        self.addCleanup(self.f.close)
+
+    def main_text(self, driver):
+        return driver.find_element(By.ID, "main").text
+
+    def wait_text(self, driver, text, timeout=10):
+        wait_until(lambda: text in self.main_text(driver), timeout, f"{text!r} on the page:\n{self.main_text(driver)}")
+
+    def join(self, driver, group_name):
+        driver.get(self.f.base + "/")
+        driver.find_element(By.ID, "code").send_keys(self.f.code.lower())
+        driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        self.wait_text(driver, "Which group are you?")
+        driver.find_element(By.XPATH, f"//button[normalize-space()='{group_name}']").click()
+        self.wait_text(driver, f"Scoring for {group_name}")
+
+    def level_buttons(self, driver):
+        return driver.find_elements(By.CSS_SELECTOR, "button.level")
+
+    def test_live_page_with_javascript(self):
+        driver = browser(javascript=True)
+        self.addCleanup(driver.quit)
+        self.join(driver, "NHS Trust")
+        self.wait_text(driver, "Waiting for the facilitator")
+        self.f.go_to_step_one()
+        self.wait_text(driver, "Leadership in place")      # arrives over the WebSocket
+        driver.execute_script("window.pitMarker = 'still the same page';")
+        driver.find_element(By.CSS_SELECTOR, "button.level[value='3']").click()
+        self.wait_text(driver, "Saved")
+        self.wait_text(driver, "Your score: 3 Developing")
+        self.f.pane.wait_for("1 of 4 in")
+        self.f.pane.keys("Right")                           # the facilitator moves on
+        self.wait_text(driver, "2 of 10")
+        self.assertEqual(driver.execute_script("return window.pitMarker;"), "still the same page", "the page reloaded")
+        self.f.pane.keys("l")                               # lock voting
+        wait_until(lambda: all(not b.is_enabled() for b in self.level_buttons(driver)), 10, "locked buttons")
+        self.assertIn("voting is locked", self.main_text(driver))
+        self.f.pane.keys("r")                               # reveal
+        self.wait_text(driver, "How the room scored")
+        self.assertEqual(driver.execute_script("return window.pitMarker;"), "still the same page")
+        self.assertEqual(driver.get_log("browser") if hasattr(driver, "get_log") else [], [], "console errors (CSP?)")
+
+    def test_plain_forms_without_javascript(self):
+        driver = browser(javascript=False)
+        self.addCleanup(driver.quit)
+        self.f.go_to_step_one()
+        self.join(driver, "Residents")
+        self.wait_text(driver, "Leadership in place")
+        driver.find_element(By.CSS_SELECTOR, "button.level[value='4']").click()
+        self.wait_text(driver, "Saved")
+        self.assertTrue(driver.current_url.endswith("/device?saved=1"), driver.current_url)
+        self.wait_text(driver, "Your score: 4 Established")
+        self.f.pane.keys("Right")
+        self.f.pane.wait_for("Step 2 of 10")
+        wait_until(lambda: (driver.get(self.f.base + "/device"), "2 of 10" in self.main_text(driver))[1], 10, "the next step")
+        self.f.pane.keys("l")
+        self.f.pane.wait_for("locked")
+        driver.get(self.f.base + "/device")
+        self.assertTrue(all(not b.is_enabled() for b in self.level_buttons(driver)), "buttons not locked")
+        self.f.pane.keys("r")
+        self.f.pane.wait_for("Scores (revealed)")
+        driver.get(self.f.base + "/device")
+        self.wait_text(driver, "How the room scored")
+
+
+if __name__ == "__main__":
+    unittest.main()
