@@ -52,7 +52,8 @@ class Device:
     def __init__(self, base):
         self.base = base
         self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        # No proxy, whatever the environment says: these requests stay on 127.0.0.1.
+        self.opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), urllib.request.HTTPCookieProcessor(self.jar))
 
     def post(self, path, **fields):
         data = urllib.parse.urlencode(fields).encode()
