@@ -57,9 +57,11 @@ final class RunningRoom {
         self.qr = qr
     }
 
+    /// Ends every device's live page first (their handlers finish at once), then stops
+    /// listening and closes the room's connection to the file.
     func stop() {
-        server.stop()
         room.close()
+        server.stop()
     }
 }
 

@@ -10,12 +10,42 @@ try:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 except ImportError:  # .ci/run installs it; say why rather than fail obscurely
     webdriver = None
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 MISSING = webdriver is None or not os.path.exists(CHROMIUM) or not os.path.exists(DRIVER)
+
+
+# The colours each visible text is drawn in, over the first opaque background behind it.
+COLOURS_SCRIPT = """
+function opaque(el) {
+  for (; el; el = el.parentElement) {
+    var bg = getComputedStyle(el).backgroundColor;
+    if (bg && bg !== "transparent" && !/rgba\\(.*, 0\\)$/.test(bg)) { return bg; }
+  }
+  return "rgb(255, 255, 255)";
+}
+var out = [];
+document.querySelectorAll("#main *").forEach(function (el) {
+  var own = Array.prototype.some.call(el.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); });
+  if (own && el.offsetParent !== null) { out.push([el.tagName + "." + el.className, getComputedStyle(el).color, opaque(el)]); }
+});
+return out;
+"""
+
+
+def luminance(rgb):
+    values = [int(v) / 255 for v in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+    linear = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in values]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a, b):
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
 
 
 def browser(javascript=True):
@@ -36,7 +66,11 @@ class ParticipantPage(unittest.TestCase):
         self.addCleanup(self.f.close)
 
     def main_text(self, driver):
-        return driver.find_element(By.ID, "main").text
+        # Between a form post and the next page there is briefly no #main (or a stale one).
+        try:
+            return driver.find_element(By.ID, "main").text
+        except (NoSuchElementException, StaleElementReferenceException):
+            return ""
 
     def wait_text(self, driver, text, timeout=10):
         wait_until(lambda: text in self.main_text(driver), timeout, f"{text!r} on the page:\n{self.main_text(driver)}")
@@ -48,6 +82,17 @@ class ParticipantPage(unittest.TestCase):
         self.wait_text(driver, "Which group are you?")
         driver.find_element(By.XPATH, f"//button[normalize-space()='{group_name}']").click()
         self.wait_text(driver, f"Scoring for {group_name}")
+
+    def assert_readable(self, driver, when):
+        """WCAG AA: 4.5:1 for every text on the page; and at 320 CSS pixels wide (what 200%
+        zoom of a small laptop window leaves) nothing needs sideways scrolling."""
+        for what, colour, background in driver.execute_script(COLOURS_SCRIPT):
+            self.assertGreaterEqual(contrast(colour, background), 4.5, f"{when}: {what} {colour} on {background}")
+        size = driver.get_window_size()
+        driver.set_window_size(320, 800)
+        self.assertLessEqual(driver.execute_script("return document.documentElement.scrollWidth"),
+                             driver.execute_script("return document.documentElement.clientWidth"), f"{when}: sideways scrolling")
+        driver.set_window_size(size["width"], size["height"])
 
     def level_buttons(self, driver):
         return driver.find_elements(By.CSS_SELECTOR, "button.level")
@@ -63,17 +108,26 @@ class ParticipantPage(unittest.TestCase):
         driver.find_element(By.CSS_SELECTOR, "button.level[value='3']").click()
         self.wait_text(driver, "Saved")
         self.wait_text(driver, "Your score: 3 Developing")
+        self.assert_readable(driver, "scored")
         self.f.pane.wait_for("1 of 4 in")
         self.f.pane.keys("Right")                           # the facilitator moves on
         self.wait_text(driver, "2 of 10")
         self.assertEqual(driver.execute_script("return window.pitMarker;"), "still the same page", "the page reloaded")
+        driver.find_element(By.CSS_SELECTOR, "button.level[value='2']").click()
+        self.wait_text(driver, "Your score: 2 Emerging")
         self.f.pane.keys("l")                               # lock voting
         wait_until(lambda: all(not b.is_enabled() for b in self.level_buttons(driver)), 10, "locked buttons")
         self.assertIn("voting is locked", self.main_text(driver))
         self.f.pane.keys("r")                               # reveal
         self.wait_text(driver, "How the room scored")
         self.assertEqual(driver.execute_script("return window.pitMarker;"), "still the same page")
+        self.assert_readable(driver, "locked and revealed")
         self.assertEqual(driver.get_log("browser") if hasattr(driver, "get_log") else [], [], "console errors (CSP?)")
+        self.f.pane.keys("J")                               # the join screen, then close the room
+        self.f.pane.wait_for("Room code:")
+        self.f.pane.keys("c")
+        self.f.pane.wait_for("The room is closed")          # closing with a device connected does not hang
+        self.wait_text(driver, "Lost touch with the room")
 
     def test_plain_forms_without_javascript(self):
         driver = browser(javascript=False)

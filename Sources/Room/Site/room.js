@@ -10,6 +10,16 @@
     if (html) { main.innerHTML = html; }
   }
 
+  function showOffline() {
+    if (document.getElementById("offline")) { return; }
+    var notice = document.createElement("p");
+    notice.id = "offline";
+    notice.className = "notice error";
+    notice.setAttribute("role", "alert");
+    notice.textContent = "Lost touch with the room; trying again. Your last saved score is kept.";
+    main.insertBefore(notice, main.firstChild);
+  }
+
   function connect(delay) {
     var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/live");
     socket.onmessage = function (event) { replace(event.data); delay = 1000; };
@@ -21,7 +31,10 @@
         } else {
           setTimeout(function () { connect(Math.min(delay * 2, 15000)); }, delay);
         }
-      }).catch(function () { setTimeout(function () { connect(Math.min(delay * 2, 15000)); }, delay); });
+      }).catch(function () {
+        showOffline();
+        setTimeout(function () { connect(Math.min(delay * 2, 15000)); }, delay);
+      });
     };
   }
 
