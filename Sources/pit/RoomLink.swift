@@ -96,10 +96,14 @@ final class RoomLink: LiveRoomLink {
     }
 
     /// Whether the room changed since the last look (a join, a leave, a device's page
-    /// opening), so the idle tick redraws the screens.
-    func changed() -> Bool {
+    /// opening), so the idle tick redraws the screens; a new join or leave is also said in
+    /// the status line, whatever screen the facilitator is on.
+    func changed(context: WorkshopContext) -> Bool {
         let now = view()
         defer { lastSeen = now }
+        if let line = now?.recent.last, line != lastSeen?.recent.last, context.message?.hasPrefix("Room: ") ?? true {
+            context.say("Room: \(line)")
+        }
         return now != lastSeen
     }
 

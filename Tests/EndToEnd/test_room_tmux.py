@@ -17,6 +17,7 @@ class RoomOnTheFacilitatorsScreen(unittest.TestCase):
                 self.assertEqual(status, 200, page)
                 self.assertIn("Saved", page)
             screen = f.pane.wait_for("3 of 4 in")
+            f.pane.wait_for("Room: Voluntary Action device 1 joined")   # joins are said on any screen
             self.assertIn("Scores (hidden)", screen)
             self.assertIn("◉", screen)
             self.assertNotIn("4  Established", screen)
