@@ -43,6 +43,12 @@ public final class LiveRoom: @unchecked Sendable {
     public let code: RoomCode
     public let catalogue: Catalogue
     private let lock = NSLock()
+    /// Scores waiting to be committed, and whether a commit is under way (its own lock, so
+    /// devices can queue while the store's lock is held for a write).
+    private let pendingLock = NSLock()
+    private var pending: [ScoreRequest] = []
+    private var committing = false
+    private let commitQueue = DispatchQueue(label: "pit.room.commit")
     private let store: SessionStore
     private let clock: @Sendable () -> Date
     private var devices: [DeviceToken: Device] = [:]
@@ -182,56 +188,132 @@ public final class LiveRoom: @unchecked Sendable {
     /// Records a device's score as an ordinary score event, after checking that the device
     /// joined, speaks for `group` (when the form names one), that the facilitator is on
     /// `element`, and that `answer` is on that instrument's scale. Returns only once the
-    /// event is committed (the store writes with synchronous=FULL).
-    public func score(token: DeviceToken?, element: String, answer: String, group: String? = nil) -> ScoreOutcome {
-        locked {
-            guard !closed else { return .refused(status: 503, message: "The room is closed.") }
-            guard let token, let device = devices[token] else {
-                return .refused(status: 401, message: "This device has not joined the room (or was released). Enter the room code again.")
-            }
-            refreshQuietly()
-            guard let myGroup = store.state.group(id: device.groupID) else {
-                return .refused(status: 410, message: "Your group is no longer in this session. Ask the facilitator.")
-            }
-            if let group, group != device.groupID {
-                return .refused(status: 403, message: "This device joined for \(myGroup.name); it cannot score for another group.")
-            }
-            guard let focus = store.focus, focus.screen == .element, let current = focus.elementRef,
-                  let instrument = catalogue.instrument(current.instrument), instrument.element(current.element) != nil else {
-                return .refused(status: 409, message: "The room is not on a step to score right now. Nothing was saved.")
-            }
-            guard element == current.description else {
-                return .refused(status: 409, message: "The facilitator has moved on to another step; your score was not saved. Score this one.")
-            }
-            let scale = instrument.scale
-            let parsed: Answer
-            if answer == "na" {
-                guard scale.allowsNotApplicable else {
-                    return .refused(status: 422, message: "This step has no \"not applicable\" answer.")
-                }
-                parsed = .notApplicable
-            } else if answer.count <= 4, let value = Int(answer), scale.values.contains(value) {
-                parsed = .level(value)
-            } else {
-                return .refused(status: 422, message: "That is not a level on this step's scale (\(scale.lowest) to \(scale.highest)\(scale.allowsNotApplicable ? " or not applicable" : "")).")
-            }
-            if store.state.locked.contains(current) {
-                return .refused(status: 423, message: "Voting on this step is locked; your score was not changed.")
-            }
-            if store.state.score(group: device.groupID, element: current)?.answer == parsed, let view = viewLocked(token) {
-                return .saved(view)
-            }
-            do {
-                try store.append(.scoreRecorded(group: device.groupID, element: current, answer: parsed, note: nil), author: device.author)
-            } catch let error as SessionError {
-                return .refused(status: 423, message: "Not saved: \(error).")
-            } catch {
-                return .refused(status: 503, message: "Not saved: the session file could not be written (\(error)). Try again.")
-            }
-            guard let view = viewLocked(token) else { return .refused(status: 410, message: "Your group is no longer in this session.") }
-            pushLocked()
-            return .saved(view)
+    /// event is committed (the store writes with synchronous=FULL). Scores that arrive
+    /// while another commit is under way are committed together, in one transaction.
+    public func score(token: DeviceToken?, element: String, answer: String, group: String? = nil) async -> ScoreOutcome {
+        await withCheckedContinuation { continuation in
+            let request = ScoreRequest(token: token, element: element, answer: answer, group: group, reply: continuation)
+            pendingLock.lock()
+            pending.append(request)
+            let start = !committing
+            committing = true
+            pendingLock.unlock()
+            if start { commitQueue.async { self.commitPending() } }
         }
+    }
+
+    private struct ScoreRequest {
+        var token: DeviceToken?
+        var element: String
+        var answer: String
+        var group: String?
+        var reply: CheckedContinuation<ScoreOutcome, Never>
+    }
+
+    /// A score that passed every check, ready to write.
+    private struct CheckedScore {
+        var device: Device
+        var element: ElementRef
+        var answer: Answer
+    }
+
+    /// Takes every waiting score, checks each against the session as it is now, writes the
+    /// good ones in one transaction and answers each device; again until none wait.
+    private func commitPending() {
+        while true {
+            pendingLock.lock()
+            let batch = pending
+            pending.removeAll()
+            if batch.isEmpty { committing = false }
+            pendingLock.unlock()
+            if batch.isEmpty { return }
+            let outcomes: [ScoreOutcome] = locked {
+                refreshQuietly()
+                var outcomes: [ScoreOutcome?] = []
+                var toWrite: [(index: Int, score: CheckedScore)] = []
+                for (i, request) in batch.enumerated() {
+                    switch checkScore(request) {
+                    case .failure(let refusal): outcomes.append(refusal.outcome)
+                    case .success(let checked):
+                        outcomes.append(nil)
+                        // The latest request for a group wins; the same level as stored writes nothing.
+                        toWrite.removeAll { $0.score.device.groupID == checked.device.groupID && $0.score.element == checked.element }
+                        if store.state.score(group: checked.device.groupID, element: checked.element)?.answer != checked.answer {
+                            toWrite.append((i, checked))
+                        }
+                    }
+                }
+                var failure: ScoreOutcome?
+                if !toWrite.isEmpty {
+                    do {
+                        try store.append(batch: toWrite.map {
+                            (payload: .scoreRecorded(group: $0.score.device.groupID, element: $0.score.element, answer: $0.score.answer, note: nil),
+                             author: $0.score.device.author)
+                        })
+                    } catch {
+                        failure = writeRefusal(error)
+                    }
+                }
+                if failure == nil { pushLocked() }
+                return batch.enumerated().map { i, request in
+                    if let refused = outcomes[i] { return refused }
+                    if let failure { return failure }
+                    guard let token = request.token, let view = viewLocked(token) else {
+                        return .refused(status: 410, message: "Your group is no longer in this session.")
+                    }
+                    return .saved(view)
+                }
+            }
+            for (request, outcome) in zip(batch, outcomes) { request.reply.resume(returning: outcome) }
+        }
+    }
+
+    private struct Refusal: Error {
+        var status: Int
+        var message: String
+        var outcome: ScoreOutcome { .refused(status: status, message: message) }
+    }
+
+    private func writeRefusal(_ error: Error) -> ScoreOutcome {
+        if let error = error as? SessionError { return .refused(status: 423, message: "Not saved: \(error).") }
+        return .refused(status: 503, message: "Not saved: the session file could not be written (\(error)). Try again.")
+    }
+
+    /// Every check a score must pass, against the session as this connection last read it.
+    private func checkScore(_ request: ScoreRequest) -> Result<CheckedScore, Refusal> {
+        guard !closed else { return .failure(Refusal(status: 503, message: "The room is closed.")) }
+        guard let token = request.token, let device = devices[token] else {
+            return .failure(Refusal(status: 401, message: "This device has not joined the room (or was released). Enter the room code again."))
+        }
+        guard let myGroup = store.state.group(id: device.groupID) else {
+            return .failure(Refusal(status: 410, message: "Your group is no longer in this session. Ask the facilitator."))
+        }
+        if let group = request.group, group != device.groupID {
+            return .failure(Refusal(status: 403, message: "This device joined for \(myGroup.name); it cannot score for another group."))
+        }
+        guard let focus = store.focus, focus.screen == .element, let current = focus.elementRef,
+              let instrument = catalogue.instrument(current.instrument), instrument.element(current.element) != nil else {
+            return .failure(Refusal(status: 409, message: "The room is not on a step to score right now. Nothing was saved."))
+        }
+        guard request.element == current.description else {
+            return .failure(Refusal(status: 409, message: "The facilitator has moved on to another step; your score was not saved. Score this one."))
+        }
+        let scale = instrument.scale
+        let parsed: Answer
+        if request.answer == "na" {
+            guard scale.allowsNotApplicable else {
+                return .failure(Refusal(status: 422, message: "This step has no \"not applicable\" answer."))
+            }
+            parsed = .notApplicable
+        } else if request.answer.count <= 4, let value = Int(request.answer), scale.values.contains(value) {
+            parsed = .level(value)
+        } else {
+            return .failure(Refusal(status: 422, message: "That is not a level on this step's scale (\(scale.lowest) to \(scale.highest)\(scale.allowsNotApplicable ? " or not applicable" : ""))."))
+        }
+        if store.state.locked.contains(current) {
+            return .failure(Refusal(status: 423, message: "Voting on this step is locked; your score was not changed."))
+        }
+        return .success(CheckedScore(device: device, element: current, answer: parsed))
     }
 
     // MARK: The facilitator's view

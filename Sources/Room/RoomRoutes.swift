@@ -71,7 +71,7 @@ extension RoomServer {
             guard let form else {
                 return refusal(room: room, token: token, status: 400, message: "The form could not be read. Nothing was saved.", json: wantsJSON)
             }
-            let outcome = room.score(token: token, element: form["element"] ?? "", answer: form["answer"] ?? "", group: form["group"])
+            let outcome = await room.score(token: token, element: form["element"] ?? "", answer: form["answer"] ?? "", group: form["group"])
             switch outcome {
             case .saved(let view):
                 if wantsJSON { return json(LiveReply(ok: true, message: "Saved", html: Pages.deviceMain(view, notice: .init("Saved")))) }

@@ -3,7 +3,7 @@ import SessionEngine
 @testable import Room
 
 final class LiveRoomTests: XCTestCase {
-    func testJoiningNeedsTheCodeAndAGroupThatExists() throws {
+    func testJoiningNeedsTheCodeAndAGroupThatExists() async throws {
         let f = try RoomFixture()
         XCTAssertEqual(f.room.join(code: "ABC235", group: "g1", client: "x"), .wrongCode)
         XCTAssertEqual(f.room.join(code: "ABC234", group: "nope", client: "x"), .noSuchGroup)
@@ -14,7 +14,7 @@ final class LiveRoomTests: XCTestCase {
         XCTAssertEqual(f.room.status().groups.first { $0.groupID == "g1" }?.devices, 2)
     }
 
-    func testWrongCodesAreRateLimitedEvenBeforeTheRightOne() throws {
+    func testWrongCodesAreRateLimitedEvenBeforeTheRightOne() async throws {
         let f = try RoomFixture()
         for _ in 0..<5 { XCTAssertEqual(f.room.check(code: "ZZZZZZ", client: "10.0.0.9"), .wrong) }
         XCTAssertEqual(f.room.join(code: "ABC234", group: "g1", client: "10.0.0.9"), .tooManyTries(waitSeconds: 60))
@@ -23,11 +23,11 @@ final class LiveRoomTests: XCTestCase {
         XCTAssertEqual(f.room.check(code: "ABC234", client: "10.0.0.9"), .right)
     }
 
-    func testAScoreIsAnOrdinaryEventCommittedBeforeSaved() throws {
+    func testAScoreIsAnOrdinaryEventCommittedBeforeSaved() async throws {
         let f = try RoomFixture()
         let device = try f.join("g2")
         let before = try f.storedEvents().count
-        guard case .saved(let view) = f.room.score(token: device.token, element: "tool-a/leadership", answer: "4") else {
+        guard case .saved(let view) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "4") else {
             return XCTFail("not saved")
         }
         XCTAssertEqual(view.myAnswer, .level(4))
@@ -42,7 +42,7 @@ final class LiveRoomTests: XCTestCase {
         XCTAssertNil(f.room.view(for: device.token)?.myAnswer)
     }
 
-    func testHostileScoresAreRefusedWithAClearStatusAndNothingStored() throws {
+    func testHostileScoresAreRefusedWithAClearStatusAndNothingStored() async throws {
         let f = try RoomFixture()
         let device = try f.join("g1")
         let before = try f.storedEvents().count
@@ -51,23 +51,29 @@ final class LiveRoomTests: XCTestCase {
             return nil
         }
         for answer in ["0", "6", "-1", "99999999999999999999", "3.5", "", "<script>alert(1)</script>", "NA", "na "] {
-            XCTAssertEqual(refused(f.room.score(token: device.token, element: "tool-a/leadership", answer: answer)), 422, answer)
+            let outcome1 = await f.room.score(token: device.token, element: "tool-a/leadership", answer: answer)
+            XCTAssertEqual(refused(outcome1), 422, answer)
         }
-        XCTAssertEqual(refused(f.room.score(token: device.token, element: "tool-a/needs-assessment", answer: "3")), 409)
-        XCTAssertEqual(refused(f.room.score(token: device.token, element: "<b>tool-a</b>", answer: "3")), 409)
-        XCTAssertEqual(refused(f.room.score(token: device.token, element: "tool-a/leadership", answer: "3", group: "g2")), 403,
+        let outcome2 = await f.room.score(token: device.token, element: "tool-a/needs-assessment", answer: "3")
+        XCTAssertEqual(refused(outcome2), 409)
+        let outcome3 = await f.room.score(token: device.token, element: "<b>tool-a</b>", answer: "3")
+        XCTAssertEqual(refused(outcome3), 409)
+        let outcome4 = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "3", group: "g2")
+        XCTAssertEqual(refused(outcome4), 403,
                        "a device cannot score for a group it did not join")
-        XCTAssertEqual(refused(f.room.score(token: DeviceToken.random(), element: "tool-a/leadership", answer: "3")), 401)
-        XCTAssertEqual(refused(f.room.score(token: nil, element: "tool-a/leadership", answer: "3")), 401)
+        let outcome5 = await f.room.score(token: DeviceToken.random(), element: "tool-a/leadership", answer: "3")
+        XCTAssertEqual(refused(outcome5), 401)
+        let outcome6 = await f.room.score(token: nil, element: "tool-a/leadership", answer: "3")
+        XCTAssertEqual(refused(outcome6), 401)
         XCTAssertEqual(try f.storedEvents().count, before, "nothing was stored")
     }
 
-    func testLockedVotingRefusesChangesAndShowsLocked() throws {
+    func testLockedVotingRefusesChangesAndShowsLocked() async throws {
         let f = try RoomFixture()
         let device = try f.join("g1")
-        _ = f.room.score(token: device.token, element: "tool-a/leadership", answer: "2")
+        _ = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "2")
         try f.facilitator.append(.votingLocked(RoomFixture.element), author: "Fran")
-        guard case .refused(423, _) = f.room.score(token: device.token, element: "tool-a/leadership", answer: "5") else {
+        guard case .refused(423, _) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "5") else {
             return XCTFail("a locked step took a score")
         }
         let view = try XCTUnwrap(f.room.view(for: device.token))
@@ -76,12 +82,12 @@ final class LiveRoomTests: XCTestCase {
         XCTAssertTrue(Pages.deviceMain(view).contains("<fieldset disabled>"))
     }
 
-    func testTheSpreadOnlyAfterTheReveal() throws {
+    func testTheSpreadOnlyAfterTheReveal() async throws {
         let f = try RoomFixture()
         let one = try f.join("g1"), two = try f.join("g2"), three = try f.join("g3")
-        _ = f.room.score(token: one.token, element: "tool-a/leadership", answer: "2")
-        _ = f.room.score(token: two.token, element: "tool-a/leadership", answer: "4")
-        _ = f.room.score(token: three.token, element: "tool-a/leadership", answer: "4")
+        _ = await f.room.score(token: one.token, element: "tool-a/leadership", answer: "2")
+        _ = await f.room.score(token: two.token, element: "tool-a/leadership", answer: "4")
+        _ = await f.room.score(token: three.token, element: "tool-a/leadership", answer: "4")
         let hidden = try XCTUnwrap(f.room.view(for: one.token))
         XCTAssertNil(hidden.spread)
         XCTAssertEqual(hidden.scoredCount, 3)
@@ -93,12 +99,12 @@ final class LiveRoomTests: XCTestCase {
         XCTAssertTrue(Pages.deviceMain(shown).contains("How the room scored"))
     }
 
-    func testTheFacilitatorSeesWhoIsInButNeverTheLevels() throws {
+    func testTheFacilitatorSeesWhoIsInButNeverTheLevels() async throws {
         let f = try RoomFixture()
         let one = try f.join("g1"), two = try f.join("g2")
         _ = try f.join("g3")
-        _ = f.room.score(token: one.token, element: "tool-a/leadership", answer: "5")
-        _ = f.room.score(token: two.token, element: "tool-a/leadership", answer: "na")
+        _ = await f.room.score(token: one.token, element: "tool-a/leadership", answer: "5")
+        _ = await f.room.score(token: two.token, element: "tool-a/leadership", answer: "na")
         let status = f.room.status()
         XCTAssertEqual(status.scoredCount, 2)
         XCTAssertEqual(status.withDevice, 3)
@@ -106,13 +112,13 @@ final class LiveRoomTests: XCTestCase {
         XCTAssertEqual(status.recent.last, "Voluntary Action device 1 joined")
     }
 
-    func testReleasingAGroupEndsItsDevices() throws {
+    func testReleasingAGroupEndsItsDevices() async throws {
         let f = try RoomFixture()
         let device = try f.join("g1")
         let other = try f.join("g2")
         let live = try XCTUnwrap(f.room.subscribe(device.token))
         XCTAssertEqual(f.room.release(group: "g1"), 1)
-        guard case .refused(401, _) = f.room.score(token: device.token, element: "tool-a/leadership", answer: "3") else {
+        guard case .refused(401, _) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "3") else {
             return XCTFail("a released device still scores")
         }
         XCTAssertNotNil(f.room.view(for: other.token))
@@ -122,10 +128,10 @@ final class LiveRoomTests: XCTestCase {
             for await _ in live.updates {}
             ended.fulfill()
         }
-        wait(for: [ended], timeout: 5)
+        await fulfillment(of: [ended], timeout: 5)
     }
 
-    func testLiveUpdatesFollowTheFacilitator() throws {
+    func testLiveUpdatesFollowTheFacilitator() async throws {
         let f = try RoomFixture()
         let device = try f.join("g1")
         let live = try XCTUnwrap(f.room.subscribe(device.token))
@@ -138,14 +144,14 @@ final class LiveRoomTests: XCTestCase {
         }
         try f.moveTo(RoomFixture.otherElement)
         f.room.poll()
-        wait(for: [second], timeout: 5)
+        await fulfillment(of: [second], timeout: 5)
         XCTAssertTrue(received.all[0].contains("Leadership") || received.all[0].contains("leadership"), received.all[0])
         let step2 = try XCTUnwrap(sharedCatalogue.instrument("tool-a")?.element("needs-assessment")?.title)
         XCTAssertTrue(received.all[1].contains(step2))
         f.room.unsubscribe(device.token, id: live.id)
     }
 
-    func testPagesEscapeMarkupFromTheSession() throws {
+    func testPagesEscapeMarkupFromTheSession() async throws {
         let f = try RoomFixture(groups: [Group(id: "g1", name: "<script>alert('x')</script>", sector: .other)])
         let device = try f.join("g1")
         let html = Pages.devicePage(try XCTUnwrap(f.room.view(for: device.token)))
@@ -154,7 +160,7 @@ final class LiveRoomTests: XCTestCase {
         XCTAssertFalse(Pages.groupPage(code: "\"><img>", groups: f.room.groups).contains("\"><img>"))
     }
 
-    func testNoFacilitatorGuidanceIsServed() throws {
+    func testNoFacilitatorGuidanceIsServed() async throws {
         let f = try RoomFixture()
         let device = try f.join("g1")
         let element = try XCTUnwrap(sharedCatalogue.instrument("tool-a")?.element("leadership"))
@@ -169,4 +175,37 @@ final class Received: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var all: [String] = []
     func append(_ s: String) -> Int { lock.lock(); defer { lock.unlock() }; all.append(s); return all.count }
+}
+
+final class ConcurrentScoreTests: XCTestCase {
+    func testScoresArrivingTogetherAreAllCommittedAndARefusalSpoilsNoOther() async throws {
+        let groups = (1...40).map { Group(id: "g\($0)", name: "Group \($0)", sector: .other) }
+        let f = try RoomFixture(groups: groups)
+        var devices: [Device] = []
+        for group in groups { devices.append(try f.join(group.id, client: "10.0.1.\(devices.count)")) }
+        let room = f.room
+        let outcomes = await withTaskGroup(of: (Int, LiveRoom.ScoreOutcome).self) { tasks in
+            for (i, device) in devices.enumerated() {
+                // Every tenth device sends a level off the scale.
+                let answer = i % 10 == 9 ? "9" : String(i % 5 + 1)
+                tasks.addTask { (i, await room.score(token: device.token, element: "tool-a/leadership", answer: answer)) }
+            }
+            var all: [Int: LiveRoom.ScoreOutcome] = [:]
+            for await (i, outcome) in tasks { all[i] = outcome }
+            return all
+        }
+        let stored = try SessionStore.snapshot(at: f.file).state
+        for (i, device) in devices.enumerated() {
+            let score = stored.score(group: device.groupID, element: RoomFixture.element)
+            if i % 10 == 9 {
+                guard case .refused(422, _) = outcomes[i]! else { return XCTFail("device \(i): \(outcomes[i]!)") }
+                XCTAssertNil(score)
+            } else {
+                guard case .saved = outcomes[i]! else { return XCTFail("device \(i): \(outcomes[i]!)") }
+                XCTAssertEqual(score?.answer, .level(i % 5 + 1), "device \(i)")
+                XCTAssertEqual(score?.author, "Group \(i + 1) device 1")
+            }
+        }
+        XCTAssertEqual(try f.storedEvents().filter { $0.payload.kind == "scoreRecorded" }.count, 36)
+    }
 }
