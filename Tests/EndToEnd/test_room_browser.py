@@ -94,8 +94,11 @@ class ParticipantPage(unittest.TestCase):
                              driver.execute_script("return document.documentElement.clientWidth"), f"{when}: sideways scrolling")
         driver.set_window_size(size["width"], size["height"])
 
-    def level_buttons(self, driver):
-        return driver.find_elements(By.CSS_SELECTOR, "button.level")
+    def all_locked(self, driver):
+        # Asked in one script, so a live update replacing the buttons cannot go stale midway.
+        return driver.execute_script(
+            "var b = document.querySelectorAll('button.level');"
+            "return b.length > 0 && Array.prototype.every.call(b, function (x) { return x.matches(':disabled'); });")
 
     def test_live_page_with_javascript(self):
         driver = browser(javascript=True)
@@ -116,7 +119,7 @@ class ParticipantPage(unittest.TestCase):
         driver.find_element(By.CSS_SELECTOR, "button.level[value='2']").click()
         self.wait_text(driver, "Your score: 2 Emerging")
         self.f.pane.keys("l")                               # lock voting
-        wait_until(lambda: all(not b.is_enabled() for b in self.level_buttons(driver)), 10, "locked buttons")
+        wait_until(lambda: self.all_locked(driver), 10, "locked buttons")
         self.assertIn("voting is locked", self.main_text(driver))
         self.f.pane.keys("r")                               # reveal
         self.wait_text(driver, "How the room scored")
@@ -145,7 +148,7 @@ class ParticipantPage(unittest.TestCase):
         self.f.pane.keys("l")
         self.f.pane.wait_for("locked")
         driver.get(self.f.base + "/device")
-        self.assertTrue(all(not b.is_enabled() for b in self.level_buttons(driver)), "buttons not locked")
+        self.assertTrue(self.all_locked(driver), "buttons not locked")
         self.f.pane.keys("r")
         self.f.pane.wait_for("Scores (revealed)")
         driver.get(self.f.base + "/device")
