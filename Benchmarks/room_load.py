@@ -107,16 +107,16 @@ def main():
         saved = [r for r in results if r[3] == 200 and b'"ok":true' in r[4]]
         authors = [a for (a,) in reader.execute("SELECT author FROM events WHERE kind = 'scoreRecorded'")]
         lost = DEVICES - len(set(authors) & {r[0] for r in saved})
-        duplicates = len(authors) - len(set(authors))
+        repeats = len(authors) - len(set(authors))
         to_saved = [(r[2] - r[1]) * 1000 for r in saved]
         to_visible = [(seen_at[r[0]] - r[1]) * 1000 for r in saved if r[0] in seen_at]
         print(f"devices {DEVICES}, spread {options.spread:g} s, concurrency {CONCURRENCY}, {elapsed:.2f} s for every join and score")
-        print(f"saved answers {len(saved)}, scores in the file {len(authors)}, lost {lost}, duplicated {duplicates}")
+        print(f"saved answers {len(saved)}, scores in the file {len(authors)}, lost {lost}, repeated {repeats}")
         for name, values in (("submit -> saved answer", to_saved), ("submit -> visible to a reader", to_visible)):
             print(f"{name}: median {statistics.median(values):.1f} ms, p95 {percentile(values, 95):.1f} ms, "
                   f"p99 {percentile(values, 99):.1f} ms, max {max(values):.1f} ms")
         reader.close()
-        return 0 if lost == 0 and duplicates == 0 else 1
+        return 0 if lost == 0 and repeats == 0 else 1
     finally:
         room.terminate()
         room.wait(timeout=10)
