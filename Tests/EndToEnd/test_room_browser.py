@@ -10,6 +10,7 @@ try:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
     from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 except ImportError:  # .ci/run installs it; say why rather than fail obscurely
     webdriver = None
@@ -138,7 +139,14 @@ class ParticipantPage(unittest.TestCase):
         self.f.go_to_step_one()
         self.join(driver, "Residents")
         self.wait_text(driver, "Leadership in place")
-        driver.find_element(By.CSS_SELECTOR, "button.level[value='4']").click()
+        # By keyboard alone: Tab to level 4, Enter to choose it.
+        for _ in range(20):
+            if driver.execute_script("var a = document.activeElement; return a && a.classList.contains('level') && a.value;") == "4":
+                break
+            driver.switch_to.active_element.send_keys(Keys.TAB)
+        else:
+            self.fail("Tab never reached the level 4 button")
+        driver.switch_to.active_element.send_keys(Keys.ENTER)
         self.wait_text(driver, "Saved")
         self.assertTrue(driver.current_url.endswith("/device?saved=1"), driver.current_url)
         self.wait_text(driver, "Your score: 4 Established")
