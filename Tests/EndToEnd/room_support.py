@@ -77,3 +77,39 @@ def wait_until(check, timeout=10.0, what="condition"):
             return
         time.sleep(0.1)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def decode_block_qr(text, folder):
+    """Reads a QR code drawn with half blocks (█ ▀ ▄, light modules drawn) out of terminal
+    text: draws it as a picture (8 pixels a module) and decodes it with zbarimg, as a
+    phone camera would. Returns the decoded text, or None."""
+    rows, column, width = [], None, 0
+    for line in text.split("\n"):
+        if column is None:
+            # The quiet zone's top row: a run of full blocks gives the code's column and width.
+            if "█" * 21 in line:
+                column = line.index("█")
+                width = len(line[column:]) - len(line[column:].lstrip("█"))
+            else:
+                continue
+        cells = line[column:column + width].ljust(width)
+        if not set(cells) <= set("█▀▄ ") or not cells.strip():
+            break
+        rows.append([c in "█▀" for c in cells])
+        rows.append([c in "█▄" for c in cells])
+    if not rows:
+        return None
+    width, scale, pad = max(len(r) for r in rows), 8, 4
+    path = os.path.join(folder, "qr.pgm")
+    with open(path, "wb") as f:
+        f.write(f"P5 {(width + 2 * pad) * scale} {(len(rows) + 2 * pad) * scale} 255\n".encode())
+        for y in range(len(rows) + 2 * pad):
+            line = bytearray()
+            for x in range(width + 2 * pad):
+                ry, rx = y - pad, x - pad
+                light = not (0 <= ry < len(rows) and 0 <= rx < len(rows[ry])) or rows[ry][rx]
+                line += bytes([255 if light else 0]) * scale
+            for _ in range(scale):
+                f.write(line)
+    result = subprocess.run(["zbarimg", "-q", "--raw", path], capture_output=True, text=True)
+    return result.stdout.strip() or None

@@ -1,7 +1,8 @@
 """The facilitator's screen follows the live room: who is in, never levels before the reveal."""
+import shutil
 import unittest
 
-from room_support import Device, Facilitator
+from room_support import Device, Facilitator, decode_block_qr
 
 
 class RoomOnTheFacilitatorsScreen(unittest.TestCase):
@@ -26,6 +27,15 @@ class RoomOnTheFacilitatorsScreen(unittest.TestCase):
             screen = f.pane.wait_for("Scores (revealed)")
             self.assertIn("4  Established", screen)
             self.assertIn("2  Emerging", screen)
+        finally:
+            f.close()
+
+    @unittest.skipIf(shutil.which("zbarimg") is None, "needs zbarimg (apt: zbar-tools); .ci/run installs it")
+    def test_the_join_screen_qr_code_reads_as_the_address_with_the_code(self):
+        f = Facilitator(80, 24)
+        try:
+            screen = f.pane.screen()
+            self.assertEqual(decode_block_qr(screen, f.folder), f"{f.base}/?code={f.code}")
         finally:
             f.close()
 
