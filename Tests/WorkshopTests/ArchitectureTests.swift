@@ -20,14 +20,14 @@ final class ArchitectureTests: XCTestCase {
     }
 
     func testOnlyTheBackendTalksToNcurses() throws {
-        for module in ["Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop", "pit"] {
+        for module in ["Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop", "Room", "pit"] {
             XCTAssertFalse(try imports(of: module).contains("CNcursesw"), "\(module) imports ncurses")
         }
         XCTAssertTrue(try imports(of: "CursesBackend").contains("CNcursesw"))
     }
 
     func testDependenciesPointDown() throws {
-        let projectModules: Set<String> = ["Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop", "CursesBackend", "pit"]
+        let projectModules: Set<String> = ["Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop", "CursesBackend", "Room", "pit"]
         let allowed: [String: Set<String>] = [
             "Instruments": [],
             "SessionEngine": [],
@@ -35,10 +35,19 @@ final class ArchitectureTests: XCTestCase {
             "TerminalKit": [],
             "Workshop": ["TerminalKit", "Reports", "SessionEngine", "Instruments"],
             "CursesBackend": ["TerminalKit"],
+            // The live room serves the session over the network; it never draws a screen.
+            "Room": ["SessionEngine", "Instruments"],
         ]
         for (module, permitted) in allowed {
             let used = try imports(of: module).intersection(projectModules)
             XCTAssertTrue(used.isSubset(of: permitted), "\(module) imports \(used.subtracting(permitted).sorted())")
+        }
+    }
+
+    func testOnlyThePitExecutableUsesTheRoom() throws {
+        for module in ["Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop", "CursesBackend"] {
+            XCTAssertFalse(try imports(of: module).contains("Room"), "\(module) imports Room")
+            XCTAssertFalse(try imports(of: module).contains("Hummingbird"), "\(module) imports Hummingbird")
         }
     }
 }
