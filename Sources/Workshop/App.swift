@@ -126,7 +126,7 @@ public struct App {
         case .char("g") where context.session != nil:
             if !(top is GroupsScreen) { stack.append(GroupsScreen()) }
         case .char("t"):
-            context.themeIndex = (context.themeIndex + 1) % context.themes.count
+            context.nextTheme()
             context.say("Theme: \(context.theme.name)")
         default: break
         }

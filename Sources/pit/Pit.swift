@@ -72,8 +72,7 @@ struct Pit: ParsableCommand {
 /// Builds the shared context for the screens.
 func makeContext(_ options: GlobalOptions) throws -> WorkshopContext {
     let catalogue = try options.loadCatalogue()
-    let themes = try options.loadThemes()
-    let context = WorkshopContext(catalogue: catalogue, themes: themes, themeName: options.theme)
+    let context = try options.makeContext(catalogue: catalogue)
     // Problems were printed before the screens took over; say so on the first screen too.
     if let first = catalogue.problems.first {
         let more = catalogue.problems.count > 1 ? " (and \(catalogue.problems.count - 1) more; see `pit instruments list`)" : ""

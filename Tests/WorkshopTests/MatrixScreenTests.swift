@@ -120,4 +120,32 @@ final class MatrixScreenTests: XCTestCase {
         app.type("u")
         XCTAssertFalse(scratch.store.state.action(id: open[0].id)!.done, "u takes it back")
     }
+
+    /// The heat map is worked out once per change of the session, and again after every change.
+    func testMatricesAreMadeOncePerChangeOfTheSession() throws {
+        let (start, scratch) = try demoApp()
+        let session = try XCTUnwrap(start.context.session)
+        var made = 0
+        func heat() -> Int { session.memo.value(for: scratch.store, threshold: session.divergenceThreshold) { made += 1; return made } }
+        XCTAssertEqual([heat(), heat(), heat()], [1, 1, 1], "no change: one making")
+        let state = scratch.store.state
+        let ref = try XCTUnwrap(state.scores.keys.sorted { $0.element < $1.element }.first { !state.locked.contains($0) })
+        let group = try XCTUnwrap(state.groups.first).id
+        XCTAssertTrue(session.record(.scoreRecorded(group: group, element: ref, answer: .level(1), note: nil)), session.lastFailure ?? "")
+        XCTAssertEqual(heat(), 2, "a change makes it again")
+        _ = session.undo()
+        XCTAssertEqual(heat(), 3, "an undo too")
+        session.divergenceThreshold += 1
+        XCTAssertEqual(heat(), 4, "and a new threshold")
+
+        // On screen: the heat map follows a score recorded while it is shown.
+        var app = start
+        app.type("m")
+        app.type("2")
+        let before = app.render(size: Size(width: 160, height: 48)).plainText
+        let other = scratch.store.state.scores[ref]?[group]?.answer == .level(5) ? 1 : 5
+        XCTAssertTrue(session.record(.scoreRecorded(group: group, element: ref, answer: .level(other), note: nil)), session.lastFailure ?? "")
+        let after = app.render(size: Size(width: 160, height: 48)).plainText
+        XCTAssertNotEqual(before, after, "the new score shows at once")
+    }
 }
