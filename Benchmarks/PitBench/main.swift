@@ -119,6 +119,7 @@ do {
     for view in MatrixScreen.View.allCases {
         var app = App(root: MatrixScreen(view: view), context: context)
         for size in [Size(width: 80, height: 24), Size(width: 250, height: 70)] {
+            app.resize(to: size)  // as the run loop does: keys and frames agree on the size
             _ = app.render(size: size)
             var down = true
             measure("1,000 partners: \(view) matrix, key + frame at \(size.width)x\(size.height)", runs: 50) {

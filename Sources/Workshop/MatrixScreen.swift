@@ -119,11 +119,15 @@ public struct MatrixScreen: Screen {
         let state = session.state
         let catalogue = context.catalogue
         let threshold = session.divergenceThreshold
-        func memo<T>(_ make: () -> T) -> T { session.memo.value(for: session.store, threshold: threshold, make: make) }
+        func memo<T>(_ variant: AnyHashable = 0, _ make: () -> T) -> T {
+            session.memo.value(for: session.store, threshold: threshold, variant: variant, make: make)
+        }
         switch view {
         case .levels:
-            let matrix = memo { LevelMatrix.make(state: state, catalogue: catalogue, divergenceThreshold: threshold) }
-            return MatrixTables.levels(matrix, in: body, scroll: scroll, canvas: &canvas, context: context)
+            let lines = memo("levels \(body.width)") {
+                MatrixTables.levelLines(LevelMatrix.make(state: state, catalogue: catalogue, divergenceThreshold: threshold), width: body.width)
+            }
+            return MatrixTables.draw(lines, in: body, scroll: scroll, canvas: &canvas, context: context)
         case .heatmap:
             let matrix = memo { GroupMatrix.make(state: state, catalogue: catalogue, divergenceThreshold: threshold) }
             return MatrixTables.heatmap(matrix, in: body, scroll: scroll, firstGroup: firstGroup, canvas: &canvas, context: context)
@@ -138,8 +142,11 @@ public struct MatrixScreen: Screen {
             MatrixTables.actions(state.actions, selected: selectedAction, in: body, canvas: &canvas, context: context)
             return MatrixTables.Extent(lines: MatrixScreen.orderedActions(state.actions).count)
         case .transcript:
-            let transcript = memo { Transcript.make(events: session.store.events, catalogue: catalogue) }
-            return MatrixTables.transcript(transcript, in: body, scroll: scroll, canvas: &canvas, context: context)
+            let lines = memo("transcript \(body.width) \(context.timeZone.identifier)") {
+                MatrixTables.transcriptLines(Transcript.make(events: session.store.events, catalogue: catalogue),
+                                             width: body.width, timeZone: context.timeZone)
+            }
+            return MatrixTables.draw(lines, in: body, scroll: scroll, canvas: &canvas, context: context)
         }
     }
 

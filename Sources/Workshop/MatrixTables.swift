@@ -53,8 +53,9 @@ enum MatrixTables {
 
     // MARK: Level matrix
 
-    @discardableResult
-    static func levels(_ matrix: LevelMatrix, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) -> Extent {
+    /// The level matrix's lines for a view `width` wide (kept per session change: with many
+    /// groups, measuring the cells is most of the frame).
+    static func levelLines(_ matrix: LevelMatrix, width: Int) -> [Line] {
         var lines: [Line] = []
         for section in matrix.sections {
             lines.append(.title("\(section.instrument.short): \(section.instrument.title)", .accent))
@@ -71,14 +72,14 @@ enum MatrixTables {
                 }
                 return cells
             }
-            let widths = Table.widths(columns, rows: rows, width: rect.width - 1)
+            let widths = Table.widths(columns, rows: rows, width: width - 1)
             lines.append(.row(columns.map { TableCell($0.title) }, columns: columns, widths: widths, header: true))
             lines += rows.map { .row($0, columns: columns, widths: widths, header: false) }
             lines.append(.blank)
         }
         if lines.isEmpty { lines.append(.text("No instruments in this session yet.", .muted)) }
         lines.append(.text("Each cell lists the groups that chose that level. Elements in the warning colour are divergent.", .muted))
-        return draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
+        return lines
     }
 
     // MARK: Heat map
@@ -251,18 +252,19 @@ enum MatrixTables {
 
     // MARK: Transcript
 
-    @discardableResult
-    static func transcript(_ transcript: Transcript, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) -> Extent {
-        let format = TimeFormat(timeZone: context.timeZone)
+    /// The transcript's lines, wrapped for a view `width` wide (kept per session change:
+    /// wrapping every entry again was most of each frame on a long session).
+    static func transcriptLines(_ transcript: Transcript, width: Int, timeZone: TimeZone) -> [Line] {
+        let format = TimeFormat(timeZone: timeZone)
         var lines: [Line] = []
         for entry in transcript.entries {
             let undone = entry.inEffect ? "" : " (undone)"
             let text = "\(format.time(entry.at))  \(entry.text)\(undone)"
-            for (i, part) in Wrap.lines(text, width: rect.width - 8).enumerated() {
+            for (i, part) in Wrap.lines(text, width: width - 8).enumerated() {
                 lines.append(.text((i == 0 ? "" : "       ") + part, entry.inEffect ? .text : .muted))
             }
         }
         if lines.isEmpty { lines.append(.text("Nothing recorded yet.", .muted)) }
-        return draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
+        return lines
     }
 }

@@ -13,18 +13,20 @@ final class SessionMemo {
     }
 
     private var key: Key?
-    private var values: [ObjectIdentifier: Any] = [:]
+    /// One value per type, with what else it was made from (a width, a time zone).
+    private var values: [ObjectIdentifier: (variant: AnyHashable, value: Any)] = [:]
 
-    /// The value of type `T` for the store's current revision, made by `make` when missing.
-    func value<T>(for store: SessionStore, threshold: Int, make: () -> T) -> T {
+    /// The value of type `T` for the store's current revision, made by `make` when missing
+    /// or when it was made for another `variant` (the inputs other than the session).
+    func value<T>(for store: SessionStore, threshold: Int, variant: AnyHashable = 0, make: () -> T) -> T {
         let now = Key(lastSeq: store.lastSeq, eventCount: store.events.count, threshold: threshold)
         if now != key {
             key = now
             values.removeAll(keepingCapacity: true)
         }
-        if let kept = values[ObjectIdentifier(T.self)] as? T { return kept }
+        if let kept = values[ObjectIdentifier(T.self)], kept.variant == variant, let value = kept.value as? T { return value }
         let made = make()
-        values[ObjectIdentifier(T.self)] = made
+        values[ObjectIdentifier(T.self)] = (variant, made)
         return made
     }
 }
