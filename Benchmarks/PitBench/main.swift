@@ -131,3 +131,18 @@ do {
     }
     context.session?.store.close()
 }
+
+// 5. The transcript view with one 2,000,000-character note (notes from files are bounded
+// on the way in, but the view must stay linear in what it is given). One frame each.
+do {
+    let start = Date(timeIntervalSince1970: 1_767_258_000)
+    let created = Event(seq: 1, at: start, author: "bench", payload: .sessionCreated(SessionInfo(title: "Long note")))
+    let context = WorkshopContext(catalogue: catalogue, themes: themes)
+    for (label, text) in [("one unbroken word", String(repeating: "x", count: 2_000_000)),
+                          ("words", String(repeating: "words in the room ", count: 2_000_000 / 18))] {
+        let note = Event(seq: 2, at: start, author: "bench", payload: .noteAdded(id: "n1", element: nil, text: text))
+        measure("transcript view, 2,000,000-char note (\(label)) at 120x40", runs: 3) {
+            _ = MatrixScreen.renderTranscript(events: [created, note], size: Size(width: 120, height: 40), context: context)
+        }
+    }
+}

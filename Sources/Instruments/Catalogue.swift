@@ -6,9 +6,11 @@ public struct Catalogue: Sendable {
     public var triangle: Triangle
     public var instruments: [Instrument]
     public var problems: [Diagnostic]
+    /// The "why it matters" reading and glossary, when the shipped folder has it.
+    public var briefing: Briefing?
 
-    public init(triangle: Triangle, instruments: [Instrument], problems: [Diagnostic] = []) {
-        self.triangle = triangle; self.instruments = instruments; self.problems = problems
+    public init(triangle: Triangle, instruments: [Instrument], problems: [Diagnostic] = [], briefing: Briefing? = nil) {
+        self.triangle = triangle; self.instruments = instruments; self.problems = problems; self.briefing = briefing
     }
 
     public static let triangleFileName = "triangle.yaml"
@@ -27,9 +29,19 @@ public struct Catalogue: Sendable {
     /// (user folders; a missing folder is not an error).
     public static func load(shipped: URL, extra: [URL] = []) throws -> Catalogue {
         let triangleURL = shipped.appendingPathComponent(triangleFileName)
-        guard let text = try? String(contentsOf: triangleURL, encoding: .utf8) else {
+        let triangleData: Data
+        switch BoundedRead.data(at: triangleURL.path, limit: maxFileBytes) {
+        case .success(let d): triangleData = d
+        case .failure(.tooLarge(let size, let limit)):
+            throw DiagnosticList([Diagnostic(file: triangleURL.path, line: 1, column: 1,
+                                             message: describe(.tooLarge(size: size, limit: limit)))])
+        case .failure:
             throw DiagnosticList([Diagnostic(file: triangleURL.path, line: 1, column: 1,
                                              message: "cannot read the triangle file; is pit's Assessments folder intact?")])
+        }
+        guard let text = String(data: triangleData, encoding: .utf8) else {
+            throw DiagnosticList([Diagnostic(file: triangleURL.path, line: 1, column: 1,
+                                             message: "the triangle file is not UTF-8 text; save it as UTF-8")])
         }
         let (parsed, triangleProblems) = TriangleParser.parse(text, file: triangleURL.path)
         guard let triangle = parsed else { throw DiagnosticList(triangleProblems) }
@@ -56,7 +68,37 @@ public struct Catalogue: Sendable {
                                            message: "component `\(component.id.rawValue)` names instrument `\(id)`, which did not load"))
             }
         }
-        return Catalogue(triangle: triangle, instruments: instruments, problems: problems)
+        problems += overlapProblems(instruments)
+        var briefing: Briefing?
+        let briefingURL = shipped.appendingPathComponent(Briefing.fileName)
+        if let text = try? String(contentsOf: briefingURL, encoding: .utf8) {
+            let (parsed, found) = BriefingParser.parse(text, file: briefingURL.path)
+            briefing = parsed
+            problems += found
+        }
+        return Catalogue(triangle: triangle, instruments: instruments, problems: problems, briefing: briefing)
+    }
+
+    /// Guidance overlaps that name another instrument must name one that loaded, and an element of it.
+    static func overlapProblems(_ instruments: [Instrument]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for instrument in instruments {
+            for element in instrument.elements {
+                for overlap in element.guidance?.overlaps ?? [] {
+                    let (other, id) = overlap.ref(in: instrument.id)
+                    guard let target = instruments.first(where: { $0.id == other }) else {
+                        problems.append(Diagnostic(file: instrument.source, line: 1, column: 1,
+                                                   message: "element `\(element.id)` overlaps `\(overlap.see)`, but no instrument `\(other)` loaded"))
+                        continue
+                    }
+                    if target.element(id) == nil {
+                        problems.append(Diagnostic(file: instrument.source, line: 1, column: 1,
+                                                   message: "element `\(element.id)` overlaps `\(overlap.see)`, but `\(other)` has no element `\(id)`"))
+                    }
+                }
+            }
+        }
+        return problems
     }
 
     /// Collects results written from several threads, each into its own slot.
@@ -68,14 +110,29 @@ public struct Catalogue: Sendable {
         var values: [(Instrument?, [Diagnostic])] { lock.withLock { slots } }
     }
 
+    /// The largest instrument or triangle file pit reads. The shipped ones are under 40 KiB;
+    /// a larger file is skipped with a message rather than slowing every command.
+    public static let maxFileBytes = 1 << 20
+
     public static func loadInstrument(at url: URL) -> (Instrument?, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return (nil, [Diagnostic(file: url.path, line: 1, column: 1, message: "cannot read the file")])
+        let data: Data
+        switch BoundedRead.data(at: url.path, limit: maxFileBytes) {
+        case .success(let d): data = d
+        case .failure(let failure): return (nil, [Diagnostic(file: url.path, line: 1, column: 1, message: describe(failure))])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return (nil, [Diagnostic(file: url.path, line: 1, column: 1, message: "the file is not UTF-8 text; save it as UTF-8")])
         }
         return InstrumentParser.parse(text, file: url.path)
+    }
+
+    static func describe(_ failure: BoundedRead.Failure) -> String {
+        switch failure {
+        case .tooLarge(let size, let limit):
+            return "the file is \(BoundedRead.describe(size)), over pit's limit of \(BoundedRead.describe(limit)) for instrument files; move it out of the folder, or shorten it"
+        case .notAFile: return "it is not a regular file; pit reads only regular files"
+        case .unreadable: return "cannot read the file"
+        }
     }
 
     static func yamlFiles(in directory: URL) -> [URL] {

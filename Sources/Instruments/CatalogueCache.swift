@@ -8,7 +8,7 @@ import Foundation
 /// one that cannot be written is simply not kept.
 public enum CatalogueCache {
     /// Bump when the cached layout changes in a way the build stamp would not show.
-    static let format = 1
+    static let format = 2
     static let magic = "pit catalogue cache"
 
     struct Stamp: Equatable {
@@ -40,6 +40,7 @@ public enum CatalogueCache {
         w.triangle(catalogue.triangle)
         w.array(catalogue.instruments) { $0.instrument($1) }
         w.array(catalogue.problems) { $0.diagnostic($1) }
+        w.briefing(catalogue.briefing)
         return w.bytes
     }
 
@@ -52,13 +53,15 @@ public enum CatalogueCache {
         let triangle = try r.triangle()
         let instruments = try r.array { try $0.instrument() }
         let problems = try r.array { try $0.diagnostic() }
+        let briefing = try r.briefing()
         guard r.isAtEnd else { throw CatalogueReader.Malformed() }
-        return Catalogue(triangle: triangle, instruments: instruments, problems: problems)
+        return Catalogue(triangle: triangle, instruments: instruments, problems: problems, briefing: briefing)
     }
 
     /// Every file the catalogue reads, in a fixed order; a missing file has size -1.
     static func stamps(shipped: URL, folders: [URL]) -> [Stamp] {
-        let files = [shipped.appendingPathComponent(Catalogue.triangleFileName)] + folders.flatMap { Catalogue.yamlFiles(in: $0) }
+        let files = [shipped.appendingPathComponent(Catalogue.triangleFileName), shipped.appendingPathComponent(Briefing.fileName)]
+            + folders.flatMap { Catalogue.yamlFiles(in: $0) }
         return files.map { url in
             var info = stat()
             guard stat(url.path, &info) == 0 else { return Stamp(path: url.path, modified: 0, size: -1) }

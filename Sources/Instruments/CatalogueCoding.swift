@@ -100,8 +100,31 @@ extension CatalogueWriter {
             w.string(e.id); w.int(e.number); w.string(e.title); w.optional(e.section); w.string(e.focus); w.string(e.good)
             w.array(e.levels.sorted { $0.key < $1.key }) { w, level in w.int(level.key); w.string(level.value) }
             w.strings(e.questions); w.strings(e.links)
+            w.bool(e.guidance != nil)
+            if let g = e.guidance { w.guidance(g) }
         }
         string(i.source)
+        strings(i.room)
+        array(i.sources) { $0.source($1) }
+    }
+
+    mutating func guidance(_ g: ElementGuidance) {
+        int(g.minutes); strings(g.probes); strings(g.evidence); strings(g.levelDifferences); strings(g.pitfalls)
+        array(g.overlaps) { w, o in w.string(o.see); w.string(o.note) }
+        array(g.prompts) { w, p in w.string(p.text); w.string(p.source) }
+    }
+
+    mutating func source(_ s: InstrumentSource) {
+        string(s.id); string(s.title); string(s.by); string(s.year); string(s.use)
+    }
+
+    mutating func briefing(_ b: Briefing?) {
+        bool(b != nil)
+        guard let b else { return }
+        string(b.title)
+        array(b.sections) { w, s in w.string(s.title); w.strings(s.paragraphs); w.strings(s.points); w.strings(s.sources) }
+        array(b.glossary) { w, t in w.string(t.term); w.string(t.meaning); w.string(t.source) }
+        array(b.sources) { $0.source($1) }
     }
 
     mutating func diagnostic(_ d: Diagnostic) {
@@ -132,11 +155,37 @@ extension CatalogueReader {
             let focus = try r.string(), good = try r.string()
             let pairs = try r.array { r in (try r.int(), try r.string()) }
             let questions = try r.strings(), links = try r.strings()
+            let guidance = try r.bool() ? try r.guidance() : nil
             return Element(id: id, number: number, title: title, section: section, focus: focus, good: good,
-                           levels: Dictionary(pairs, uniquingKeysWith: { a, _ in a }), questions: questions, links: links)
+                           levels: Dictionary(pairs, uniquingKeysWith: { a, _ in a }), questions: questions, links: links,
+                           guidance: guidance)
         }
-        return Instrument(id: id, version: version, title: title, short: short, placement: placement, summary: summary,
-                          scale: scale, sections: sections, elements: elements, source: try string())
+        var instrument = Instrument(id: id, version: version, title: title, short: short, placement: placement, summary: summary,
+                                    scale: scale, sections: sections, elements: elements, source: try string())
+        instrument.room = try strings()
+        instrument.sources = try array { try $0.source() }
+        return instrument
+    }
+
+    mutating func guidance() throws -> ElementGuidance {
+        ElementGuidance(minutes: try int(), probes: try strings(), evidence: try strings(), levelDifferences: try strings(),
+                        pitfalls: try strings(), overlaps: try array { r in Overlap(see: try r.string(), note: try r.string()) },
+                        prompts: try array { r in SourcedPrompt(text: try r.string(), source: try r.string()) })
+    }
+
+    mutating func source() throws -> InstrumentSource {
+        InstrumentSource(id: try string(), title: try string(), by: try string(), year: try string(), use: try string())
+    }
+
+    mutating func briefing() throws -> Briefing? {
+        guard try bool() else { return nil }
+        return Briefing(title: try string(),
+                        sections: try array { r in
+                            Briefing.Section(title: try r.string(), paragraphs: try r.strings(), points: try r.strings(),
+                                             sources: try r.strings())
+                        },
+                        glossary: try array { r in Briefing.Term(term: try r.string(), meaning: try r.string(), source: try r.string()) },
+                        sources: try array { try $0.source() })
     }
 
     mutating func diagnostic() throws -> Diagnostic {

@@ -54,11 +54,13 @@ public struct Element: Hashable, Sendable {
     public var levels: [Int: String]
     public var questions: [String]
     public var links: [String]
+    /// The facilitator's guidance (probes, evidence, minutes...), if the file gives it.
+    public var guidance: ElementGuidance?
 
     public init(id: String, number: Int, title: String, section: String? = nil, focus: String, good: String,
-                levels: [Int: String], questions: [String], links: [String] = []) {
+                levels: [Int: String], questions: [String], links: [String] = [], guidance: ElementGuidance? = nil) {
         self.id = id; self.number = number; self.title = title; self.section = section; self.focus = focus
-        self.good = good; self.levels = levels; self.questions = questions; self.links = links
+        self.good = good; self.levels = levels; self.questions = questions; self.links = links; self.guidance = guidance
     }
 }
 
@@ -75,6 +77,10 @@ public struct Instrument: Hashable, Sendable {
     public var elements: [Element]
     /// Where it was loaded from, for messages.
     public var source: String
+    /// Who should be in the room when a group uses it.
+    public var room: [String] = []
+    /// The documents it draws on.
+    public var sources: [InstrumentSource] = []
 
     public init(id: String, version: Int, title: String, short: String, placement: ComponentID, summary: String,
                 scale: Scale = .standard, sections: [ElementSection] = [], elements: [Element], source: String = "") {
@@ -83,5 +89,6 @@ public struct Instrument: Hashable, Sendable {
     }
 
     public func element(_ id: String) -> Element? { elements.first { $0.id == id } }
+    public func source(_ id: String) -> InstrumentSource? { sources.first { $0.id == id } }
     public func index(of elementID: String) -> Int? { elements.firstIndex { $0.id == elementID } }
 }

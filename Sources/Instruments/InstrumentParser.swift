@@ -9,7 +9,7 @@ public enum InstrumentParser {
         var r = YAMLReader(file: file)
         guard let root = r.compose(text), let map = r.mapping(root, "an instrument file") else { return (nil, r.problems) }
         let what = "the instrument"
-        r.unknownKeys(map, allowed: ["schema", "id", "version", "title", "short", "placement", "summary", "scale", "sections", "elements"], in: what)
+        r.unknownKeys(map, allowed: ["schema", "id", "version", "title", "short", "placement", "summary", "scale", "sections", "elements", "room", "sources"], in: what)
 
         if let schema = r.requiredInt(map, "schema", in: what, owner: root) {
             if schema < 1 {
@@ -23,6 +23,9 @@ public enum InstrumentParser {
             r.problem("id `\(id)` may use only lowercase letters, digits and '-'", at: map[field: "id"])
         }
         let version = r.requiredInt(map, "version", in: what, owner: root)
+        if let version, version < 1 {
+            r.problem("version \(version) must be 1 or more", at: map[field: "version"])
+        }
         let title = r.requiredString(map, "title", in: what, owner: root)
         let short = r.requiredString(map, "short", in: what, owner: root)
         if let short, short.count > 16 {
@@ -39,11 +42,15 @@ public enum InstrumentParser {
         let summary = r.optionalString(map, "summary") ?? ""
         let scale = parseScale(map[field: "scale"], reader: &r)
         let sections = parseSections(map[field: "sections"], reader: &r)
-        let elements = parseElements(map[field: "elements"], owner: root, scale: scale, sections: sections, reader: &r)
+        let room = r.stringList(map, "room", in: what) ?? []
+        let sources = GuidanceParser.parseSources(map[field: "sources"], reader: &r)
+        let elements = parseElements(map[field: "elements"], owner: root, scale: scale, sections: sections, sources: sources, reader: &r)
 
         guard r.problems.isEmpty, let id, let version, let title, let short, let placement else { return (nil, r.problems) }
-        let instrument = Instrument(id: id, version: version, title: title, short: short, placement: placement,
+        var instrument = Instrument(id: id, version: version, title: title, short: short, placement: placement,
                                     summary: summary, scale: scale, sections: sections, elements: elements, source: file)
+        instrument.room = room
+        instrument.sources = sources
         return (instrument, [])
     }
 
@@ -99,7 +106,8 @@ public enum InstrumentParser {
         return sections
     }
 
-    static func parseElements(_ node: Node?, owner: Node, scale: Scale, sections: [ElementSection], reader r: inout YAMLReader) -> [Element] {
+    static func parseElements(_ node: Node?, owner: Node, scale: Scale, sections: [ElementSection], sources: [InstrumentSource] = [],
+                              reader r: inout YAMLReader) -> [Element] {
         guard let node else {
             r.problem("the instrument is missing `elements`", at: owner)
             return []
@@ -110,10 +118,11 @@ public enum InstrumentParser {
         }
         var elements: [Element] = []
         var links: [(from: String, to: String, node: Node)] = []
+        var overlaps: [(from: String, to: String, node: Node)] = []
         var seen: Set<String> = []
         for item in list {
             guard let map = r.mapping(item, "an element") else { continue }
-            r.unknownKeys(map, allowed: ["id", "title", "section", "focus", "good", "levels", "questions", "links"], in: "an element")
+            r.unknownKeys(map, allowed: ["id", "title", "section", "focus", "good", "levels", "questions", "links", "guidance"], in: "an element")
             guard let id = r.requiredString(map, "id", in: "an element", owner: item) else { continue }
             let what = "element `\(id)`"
             if !seen.insert(id).inserted { r.problem("duplicate element id `\(id)`", at: map[field: "id"]) }
@@ -150,11 +159,19 @@ public enum InstrumentParser {
             if questions.isEmpty { r.problem("\(what) needs at least one diagnostic question", at: map[field: "questions"] ?? item) }
             let elementLinks = r.stringList(map, "links", in: what) ?? []
             for link in elementLinks { links.append((id, link, map[field: "links"]!)) }
+            let guidance = GuidanceParser.parseGuidance(map[field: "guidance"], of: what, sources: sources, reader: &r) { see, node in
+                overlaps.append((id, see, node))
+            }
             elements.append(Element(id: id, number: elements.count + 1, title: title, section: section, focus: focus,
-                                    good: good, levels: levels, questions: questions, links: elementLinks))
+                                    good: good, levels: levels, questions: questions, links: elementLinks, guidance: guidance))
         }
         for link in links where !seen.contains(link.to) {
             r.problem("element `\(link.from)` links to `\(link.to)`, which is not an element of this instrument", at: link.node)
+        }
+        // `instrument/element` overlaps point at other files and are checked when the catalogue loads.
+        for overlap in overlaps where !overlap.to.contains("/") && !seen.contains(overlap.to) {
+            r.problem("element `\(overlap.from)` overlaps `\(overlap.to)`, which is not an element of this instrument; write `instrument/element` for another instrument",
+                      at: overlap.node)
         }
         return elements
     }

@@ -18,10 +18,10 @@ public enum CSVExport {
     }
 
     public static let scoreColumns = ["session", "place", "date", "instrument", "element", "element_number", "element_title",
-                                      "group_id", "group", "sector", "level", "label", "not_applicable", "note",
+                                      "group_id", "group", "sector", "level", "label", "not_applicable", "dont_know", "note",
                                       "recorded_at", "recorded_by"]
     public static let agreedColumns = ["session", "place", "date", "instrument", "element", "element_number", "element_title",
-                                       "level", "label", "not_applicable", "rationale", "groups_median", "groups_min",
+                                       "level", "label", "not_applicable", "dont_know", "rationale", "groups_median", "groups_min",
                                        "groups_max", "groups_scored", "divergent", "recorded_at", "recorded_by"]
     public static let actionColumns = ["session", "place", "date", "action_id", "instrument", "element", "element_number",
                                        "element_title", "action", "owner", "due", "status", "done_at", "recorded_at",
@@ -44,8 +44,9 @@ public enum CSVExport {
         }
         func answerCells(_ a: Answer, _ scale: Scale) -> [String] {
             switch a {
-            case .level(let l): return [String(l), scale.label(for: l), "FALSE"]
-            case .notApplicable: return ["", Words.notApplicableLong, "TRUE"]
+            case .level(let l): return [String(l), scale.label(for: l), "FALSE", "FALSE"]
+            case .notApplicable: return ["", Words.notApplicableLong, "TRUE", "FALSE"]
+            case .dontKnow: return ["", Words.dontKnowLong, "FALSE", "TRUE"]
             }
         }
         switch table {

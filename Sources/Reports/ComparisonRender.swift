@@ -20,6 +20,7 @@ public enum ComparisonRender {
         case .agreed: return "agreed"
         case .median: return "median"
         case .agreedNotApplicable: return "agreed N/A"
+        case .agreedDontKnow: return "agreed don't know"
         case .none: return "not scored"
         }
     }

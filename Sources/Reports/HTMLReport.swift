@@ -218,6 +218,8 @@ enum HTMLParts {
                 case .level(let l)?:
                     let h = heat[heatIndex(Double(l), scale: scale)]
                     s += "<g>\(tip)<rect \(rect) fill=\"\(h.fill)\" stroke=\"#777777\" stroke-width=\"0.5\"/><text \(tx) font-weight=\"700\" fill=\"\(h.text)\">\(l)</text></g>\n"
+                case .dontKnow?:
+                    s += "<g>\(tip)<rect \(rect) fill=\"url(#\(id)-na)\" stroke=\"#777777\" stroke-width=\"0.5\"/><text \(tx) font-size=\"11\" font-weight=\"700\" fill=\"#111111\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">DK</text></g>\n"
                 case .notApplicable?:
                     s += "<g>\(tip)<rect \(rect) fill=\"url(#\(id)-na)\" stroke=\"#777777\" stroke-width=\"0.5\"/><text \(tx) font-size=\"11\" font-weight=\"700\" fill=\"#111111\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">N/A</text></g>\n"
                 case nil:
@@ -244,7 +246,7 @@ enum HTMLParts {
             let h = heat[heatIndex(Double(lv.value), scale: scale)]
             return "<span class=\"key\" style=\"background:\(h.fill);color:\(h.text)\">\(lv.value)</span>\(E.html(lv.label))"
         }.joined(separator: " ")
-        out += " · <span class=\"key\" style=\"background:repeating-linear-gradient(45deg,#fff 0 3px,#bbb 3px 6px)\">N/A</span>not applicable / don't know"
+        out += " · <span class=\"key\" style=\"background:repeating-linear-gradient(45deg,#fff 0 3px,#bbb 3px 6px)\">N/A</span>not applicable; DK = don't know"
         out += " · <span class=\"key\" style=\"border-style:dashed\">–</span>not scored · ◆ divergent (groups two or more levels apart)</p>\n"
         return out
     }
@@ -317,6 +319,13 @@ public enum HTMLReport {
                                  }, classes: ["num", "", "num", "", "num", "c", "text"])
         }
         for line in r.unscoredLines({ E.html(r.scope.displayName($0)) }) { b += "<p>\(line)</p>\n" }
+        if !r.priorities.evidenceGaps.isEmpty {
+            b += "<p>Evidence gaps (&ldquo;don&rsquo;t know&rdquo;, left out of medians):</p>\n<ul>\n"
+            b += r.priorities.evidenceGaps.map {
+                "<li>" + E.html(r.scope.displayName($0.element)) + ": " + E.html(Priorities.gapText($0)) + "</li>\n"
+            }.joined()
+            b += "</ul>\n"
+        }
         b += "</section>\n"
 
         // Level matrix
@@ -375,7 +384,13 @@ public enum HTMLReport {
             notes.append("<li><b>\(E.html(label))</b> (\(r.time.time(n.at)), \(E.html(n.author))): \(E.htmlLines(n.text))</li>")
         }
         b += notes.isEmpty ? "<p>No notes recorded.</p>\n" : "<ul class=\"notes\">\n" + notes.joined(separator: "\n") + "\n</ul>\n"
-        b += "</section>\n<footer>Made with pit. Times in \(E.html(r.zoneLabel)). Scores are levels on each instrument's scale; N/A = not applicable / don't know.</footer>"
+        let sources = r.sourceList()
+        if !sources.isEmpty {
+            b += "</section>\n<section id=\"sources\">\n<h2>Sources</h2>\n<ul>\n"
+            b += sources.map { "<li>\(E.html($0.citation)) (used by \(E.html($0.usedBy)))</li>\n" }.joined()
+            b += "</ul>\n<p>\(E.html(SessionReport.sourcesNote))</p>\n"
+        }
+        b += "</section>\n<footer>Made with pit. Times in \(E.html(r.zoneLabel)). Scores are levels on each instrument's scale; N/A = not applicable; DK = don't know.</footer>"
         return HTMLParts.page(title: title, body: b)
     }
 }

@@ -73,6 +73,8 @@ public enum SessionJSON {
         var element: String?
         var level: Int?
         var notApplicable: Bool?
+        /// Present (true) only for a "don't know" answer.
+        var dontKnow: Bool?
         var note: String?
         var rationale: String?
         var id: String?
@@ -89,6 +91,8 @@ public enum SessionJSON {
         var group: String
         var level: Int?
         var notApplicable: Bool
+        /// Present (true) only for a "don't know" answer.
+        var dontKnow: Bool?
         var note: String?
         var at: String
         var author: String
@@ -99,6 +103,8 @@ public enum SessionJSON {
         var element: String
         var level: Int?
         var notApplicable: Bool
+        /// Present (true) only for a "don't know" answer.
+        var dontKnow: Bool?
         var rationale: String
         var at: String
         var author: String
@@ -139,6 +145,7 @@ public enum SessionJSON {
         var title: String
         var levels: Int
         var notApplicable: Int
+        var dontKnow: Int
         var notScored: Int
         var median: Double?
         var min: Int?
@@ -246,6 +253,7 @@ public enum SessionJSON {
             switch a {
             case .level(let l): r.level = l
             case .notApplicable: r.notApplicable = true
+            case .dontKnow: r.dontKnow = true
             }
         }
         switch e.payload {
@@ -276,10 +284,11 @@ public enum SessionJSON {
         // The whole session, whatever `options.instruments` says.
         let scope = ReportScope.make(state: state, catalogue: catalogue)
         let rollup = TriangleRollup.make(state: state, scope: scope, triangle: catalogue.triangle)
-        func answerFields(_ a: Answer) -> (Int?, Bool) {
+        func answerFields(_ a: Answer) -> (Int?, Bool, Bool?) {
             switch a {
-            case .level(let l): return (l, false)
-            case .notApplicable: return (nil, true)
+            case .level(let l): return (l, false, nil)
+            case .notApplicable: return (nil, true, nil)
+            case .dontKnow: return (nil, false, true)
             }
         }
         var scores: [ScoreRec] = []
@@ -288,14 +297,14 @@ public enum SessionJSON {
             let byGroup = state.scores[ref] ?? [:]
             for g in state.groups {
                 guard let s = byGroup[g.id] else { continue }
-                let (l, na) = answerFields(s.answer)
+                let (l, na, dk) = answerFields(s.answer)
                 scores.append(ScoreRec(instrument: ref.instrument, element: ref.element, group: g.id, level: l,
-                                       notApplicable: na, note: s.note, at: timestamp(s.at), author: s.author))
+                                       notApplicable: na, dontKnow: dk, note: s.note, at: timestamp(s.at), author: s.author))
             }
             if let a = state.agreed[ref] {
-                let (l, na) = answerFields(a.answer)
+                let (l, na, dk) = answerFields(a.answer)
                 agreed.append(AgreedRec(instrument: ref.instrument, element: ref.element, level: l, notApplicable: na,
-                                        rationale: a.rationale, at: timestamp(a.at), author: a.author))
+                                        dontKnow: dk, rationale: a.rationale, at: timestamp(a.at), author: a.author))
             }
         }
         let notes = state.notes.map {
@@ -311,6 +320,7 @@ public enum SessionJSON {
             inst.elements.map { v in
                 SummaryRec(instrument: v.element.ref.instrument, element: v.element.ref.element, title: v.element.title,
                            levels: v.summary.count, notApplicable: v.summary.notApplicableCount,
+                           dontKnow: v.summary.dontKnowCount,
                            notScored: v.summary.notScored.count, median: v.summary.median, min: v.summary.min,
                            max: v.summary.max, divergent: v.summary.divergent, score: v.score.value,
                            scoreBasis: v.score.source.rawValue)
@@ -394,6 +404,7 @@ public enum SessionJSON {
         }
         func answer() throws -> Answer {
             if r.notApplicable == true { return .notApplicable }
+            if r.dontKnow == true { return .dontKnow }
             return .level(try need(r.level, "level"))
         }
         let payload: EventPayload

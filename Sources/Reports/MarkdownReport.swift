@@ -112,11 +112,17 @@ public enum MarkdownReport {
             out += p.text + "\n"
         }
         for line in r.unscoredLines({ E.markdownText(r.scope.displayName($0)) }) { para(line) }
+        if !r.priorities.evidenceGaps.isEmpty {
+            para("Evidence gaps (\"don't know\", left out of medians):")
+            out += r.priorities.evidenceGaps.map {
+                "- " + E.markdownText(r.scope.displayName($0.element)) + ": " + E.markdownText(Priorities.gapText($0))
+            }.joined(separator: "\n") + "\n\n"
+        }
 
         // Group matrix
         para("## Group matrix")
         if !r.groups.isEmpty {
-            para("Each group's level; N/A = not applicable / don't know; – = not scored. Groups: "
+            para("Each group's level; N/A = not applicable; DK = don't know; – = not scored. Groups: "
                  + r.groups.map { "\(E.markdownText($0.initials)) = \(E.markdownText($0.name))" }.joined(separator: ", ") + ".")
         }
         for section in r.groupMatrix.sections where !section.rows.isEmpty {
@@ -180,12 +186,22 @@ public enum MarkdownReport {
         para("## Notes")
         let noteLines = notes(r)
         if noteLines.isEmpty { para("No notes recorded.") } else { out += noteLines.joined(separator: "\n") + "\n\n" }
+
+        let sources = r.sourceList()
+        if !sources.isEmpty {
+            para("## Sources")
+            out += sources.map { "- " + E.markdownText($0.citation) + " (used by " + E.markdownText($0.usedBy) + ")" }.joined(separator: "\n") + "\n\n"
+            para(SessionReport.sourcesNote)
+        }
         while out.hasSuffix("\n\n") { out.removeLast() }
         return out
     }
 
     static func medianRange(_ s: ElementSummary) -> String {
-        guard s.median != nil else { return s.notApplicableCount > 0 ? "N/A only" : "–" }
+        guard s.median != nil else {
+            if s.dontKnowCount > 0 { return s.notApplicableCount > 0 ? "N/A and DK only" : "DK only" }
+            return s.notApplicableCount > 0 ? "N/A only" : "–"
+        }
         return "\(Words.number(s.median)) (\(Words.range(s.min, s.max)))"
     }
 

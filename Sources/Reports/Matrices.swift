@@ -7,15 +7,17 @@ import SessionEngine
 /// Elements x scale levels: each cell lists the groups that chose that level.
 /// One section per instrument, because instruments may use different scales.
 public struct LevelMatrix: Hashable, Sendable {
-    /// A column: a level of the instrument's scale, or "not applicable / don't know".
+    /// A column: a level of the instrument's scale, "not applicable" or "don't know".
     public struct Column: Hashable, Sendable {
-        /// nil for the not-applicable column.
+        /// nil for the not-applicable and don't-know columns.
         public var level: Int?
-        /// "Developing", or "Not applicable / don't know".
+        /// "Developing", "Not applicable" or "Don't know (evidence gap)".
         public var label: String
-        public var isNotApplicable: Bool { level == nil }
-        /// "3", or "N/A".
-        public var heading: String { level.map(String.init) ?? Words.notApplicableShort }
+        /// The column of "don't know" answers, kept apart from not applicable.
+        public var isDontKnow = false
+        public var isNotApplicable: Bool { level == nil && !isDontKnow }
+        /// "3", "N/A" or "DK".
+        public var heading: String { level.map(String.init) ?? (isDontKnow ? Words.dontKnowShort : Words.notApplicableShort) }
     }
 
     public struct Row: Hashable, Sendable {
@@ -54,14 +56,16 @@ public struct LevelMatrix: Hashable, Sendable {
         for inst in scope.instruments {
             let summaries = inst.elements.map { state.summary(for: $0.ref, threshold: divergenceThreshold) }
             var values = inst.scale.values
-            var anyNA = false
+            var anyNA = false, anyDontKnow = false
             for s in summaries {
                 for a in s.scores {
                     switch a.score.answer {
                     case .level(let l): if !values.contains(l) { values.append(l) }
                     case .notApplicable: anyNA = true
+                    case .dontKnow: anyDontKnow = true
                     }
                 }
+                if s.agreed?.answer == .dontKnow { anyDontKnow = true }
                 if case .level(let l)? = s.agreed?.answer, !values.contains(l) { values.append(l) }
             }
             let extra = values.dropFirst(inst.scale.values.count).sorted()
@@ -70,6 +74,8 @@ public struct LevelMatrix: Hashable, Sendable {
             if inst.scale.allowsNotApplicable || anyNA {
                 columns.append(Column(level: nil, label: Words.notApplicableLong))
             }
+            // Shown only when someone answered it, so sessions without it read as before.
+            if anyDontKnow { columns.append(Column(level: nil, label: Words.dontKnowLong, isDontKnow: true)) }
             let rows = zip(inst.elements, summaries).map { element, s -> Row in
                 var cells = Array(repeating: [Group](), count: columns.count)
                 for a in s.scores {
@@ -77,6 +83,7 @@ public struct LevelMatrix: Hashable, Sendable {
                     switch a.score.answer {
                     case .level(let l): index = columns.firstIndex { $0.level == l }
                     case .notApplicable: index = columns.firstIndex { $0.isNotApplicable }
+                    case .dontKnow: index = columns.firstIndex { $0.isDontKnow }
                     }
                     if let index { cells[index].append(a.group) }
                 }

@@ -67,11 +67,27 @@ public struct SessionReport: Sendable {
         }.joined(separator: "; ")
     }
 
+    /// Each source the report's instruments draw on, once, with the instruments that use it:
+    /// ("Title (Publisher, 2019)", "Tool A, POTS").
+    func sourceList() -> [(citation: String, usedBy: String)] {
+        var order: [String] = [], citations: [String: String] = [:], users: [String: [String]] = [:]
+        for inst in scope.instruments {
+            for source in inst.sources {
+                if citations[source.citation] == nil { order.append(source.citation); citations[source.citation] = source.citation }
+                users[source.citation, default: []].append(inst.short)
+            }
+        }
+        return order.map { ($0, users[$0, default: []].joined(separator: ", ")) }
+    }
+
+    static let sourcesNote = "The instruments' wording is pit's own, written from these documents' facts; guidance prompts from them inform the discussion, not the scores."
+
     func basis(_ s: ElementScore) -> String {
         switch s.source {
         case .agreed: return "agreed"
         case .median: return "median"
         case .agreedNotApplicable: return "agreed N/A"
+        case .agreedDontKnow: return "agreed don't know"
         case .none: return "not scored"
         }
     }
@@ -88,16 +104,20 @@ public struct SessionReport: Sendable {
     /// gives one level per element; a workshop room agrees one or has the groups' median.
     var method: String { info.mode == .selfAssessment ? Self.selfAssessmentMethod : Self.method }
 
-    static let selfAssessmentMethod = "Each element's score is the level the partner gave. A part of the triangle scores the median of its elements' scores, shown with their range and the number of elements behind it. Elements the partner answered \"not applicable / don't know\" are listed as such and left out of medians. There are no averages."
+    static let selfAssessmentMethod = "Each element's score is the level the partner gave. A part of the triangle scores the median of its elements' scores, shown with their range and the number of elements behind it. Elements the partner answered \"not applicable\" or \"don't know\" are listed apart and left out of medians; \"don't know\" marks an evidence gap. There are no averages. " + Self.scaleNote
 
     /// The priorities' closing lines: elements answered N/A, then elements not answered yet.
+    /// (Elements answered "don't know" are listed as evidence gaps.)
     func unscoredLines(_ name: (ReportElement) -> String) -> [String] {
         var out: [String] = []
         let na = priorities.notApplicable, gaps = priorities.notAnswered
-        if !na.isEmpty { out.append("Not applicable / don't know: " + na.map { name($0.element) }.joined(separator: "; ") + ".") }
+        if !na.isEmpty { out.append("Not applicable: " + na.map { name($0.element) }.joined(separator: "; ") + ".") }
         if !gaps.isEmpty { out.append("Not scored yet: " + gaps.map { name($0.element) }.joined(separator: "; ") + ".") }
         return out
     }
 
-    static let method = "Each element's score is the level the room agreed, or, where nothing was agreed yet, the median of the groups' levels. A part of the triangle scores the median of its elements' scores, shown with their range and the number of elements behind it. \"Not applicable / don't know\" answers are left out of medians. There are no averages."
+    static let method = "Each element's score is the level the room agreed, or, where nothing was agreed yet, the median of the groups' levels. A part of the triangle scores the median of its elements' scores, shown with their range and the number of elements behind it. \"Not applicable\" and \"don't know\" answers are left out of medians and counted apart; \"don't know\" marks an evidence gap. There are no averages. " + Self.scaleNote
+
+    /// Whose scale it is: the source report defines no maturity levels.
+    static let scaleNote = "The levels and their descriptors are pit's own scale, written to help a group discuss: the PHE report the instruments draw on defines no maturity levels."
 }

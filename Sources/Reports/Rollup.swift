@@ -10,8 +10,10 @@ public struct ElementScore: Hashable, Sendable {
         case agreed
         /// No agreed level yet: the median of the groups' levels.
         case median
-        /// The room agreed "not applicable / don't know": left out of roll-ups.
+        /// The room agreed "not applicable": left out of roll-ups.
         case agreedNotApplicable
+        /// The room agreed it does not know (an evidence gap): left out of roll-ups.
+        case agreedDontKnow
         /// No agreed score and no group gave a level.
         case none
     }
@@ -25,6 +27,7 @@ public struct ElementScore: Hashable, Sendable {
         switch summary.agreed?.answer {
         case .level(let l)?: return ElementScore(value: Double(l), source: .agreed)
         case .notApplicable?: return ElementScore(value: nil, source: .agreedNotApplicable)
+        case .dontKnow?: return ElementScore(value: nil, source: .agreedDontKnow)
         case nil:
             if let m = summary.median { return ElementScore(value: m, source: .median) }
             return ElementScore(value: nil, source: .none)
@@ -152,8 +155,20 @@ public struct Priorities: Hashable, Sendable {
         public var actions: [Action]
 
         var isNotApplicable: Bool {
-            score.source == .agreedNotApplicable || (score.value == nil && summary.notApplicableCount > 0)
+            score.source == .agreedNotApplicable
+                || (score.value == nil && score.source != .agreedDontKnow && summary.notApplicableCount > 0)
         }
+        /// Answered "don't know" (by a group or the room): an evidence gap, listed as such.
+        var isDontKnow: Bool { summary.dontKnowCount > 0 || summary.agreed?.answer == .dontKnow }
+    }
+
+    /// "Council, NHS said don't know" for an evidence gap; the room's agreement when it agreed so.
+    public static func gapText(_ item: Item) -> String {
+        let who = item.summary.scores.filter { $0.score.answer == .dontKnow }.map(\.group.name)
+        var parts: [String] = []
+        if !who.isEmpty { parts.append(who.joined(separator: ", ") + " answered don't know") }
+        if item.summary.agreed?.answer == .dontKnow { parts.append("the room agreed it does not know") }
+        return parts.joined(separator: "; ")
     }
 
     /// A group's note on its score.
@@ -168,12 +183,15 @@ public struct Priorities: Hashable, Sendable {
     /// Elements with no score yet (nobody gave a level, or the room agreed not applicable),
     /// in instrument and element order.
     public var unscored: [Item]
+    /// Elements where a group answered "don't know" or the room agreed it does not know:
+    /// evidence to gather before the level can be judged. Instrument and element order.
+    public var evidenceGaps: [Item] = []
 
-    /// Of `unscored`, those answered "not applicable / don't know" (agreed so, or every
-    /// answer given was N/A): an answer, not a gap, so reports list them apart.
+    /// Of `unscored`, those answered "not applicable" (agreed so, or no level was given and
+    /// a group answered N/A): an answer, not a gap, so reports list them apart.
     public var notApplicable: [Item] { unscored.filter(\.isNotApplicable) }
-    /// Of `unscored`, those nobody has answered yet.
-    public var notAnswered: [Item] { unscored.filter { !$0.isNotApplicable } }
+    /// Of `unscored`, those nobody has answered yet ("don't know" answers are `evidenceGaps`).
+    public var notAnswered: [Item] { unscored.filter { !$0.isNotApplicable && !$0.isDontKnow } }
 
     public static func make(state: SessionState, catalogue: Catalogue, instruments: [String]? = nil,
                             divergenceThreshold: Int = 2) -> Priorities {
@@ -199,6 +217,7 @@ public struct Priorities: Hashable, Sendable {
             if ra != rb { return ra > rb }
             return a.0 < b.0
         }
-        return Priorities(items: scored.map(\.1), unscored: all.filter { $0.1.score.value == nil }.map(\.1))
+        let gaps = all.map(\.1).filter(\.isDontKnow)
+        return Priorities(items: scored.map(\.1), unscored: all.filter { $0.1.score.value == nil }.map(\.1), evidenceGaps: gaps)
     }
 }

@@ -37,6 +37,8 @@ public struct ReportInstrument: Hashable, Sendable {
     /// elements then come from the data, titled by their ids, on the standard scale.
     public var inCatalogue: Bool
     public var elements: [ReportElement]
+    /// The documents the instrument draws on (empty when it names none).
+    public var sources: [InstrumentSource] = []
 
     public init(id: String, title: String, short: String, placement: ComponentID?, scale: Scale, inCatalogue: Bool,
                 elements: [ReportElement]) {
@@ -81,8 +83,10 @@ public struct ReportScope: Hashable, Sendable {
                 for r in dataRefs where inst.element(r.element) == nil {
                     elements.append(ReportElement(ref: r, number: nil, title: r.element, noun: noun, instrumentShort: inst.short))
                 }
-                out.append(ReportInstrument(id: id, title: inst.title, short: inst.short, placement: inst.placement,
-                                            scale: inst.scale, inCatalogue: true, elements: elements))
+                var reported = ReportInstrument(id: id, title: inst.title, short: inst.short, placement: inst.placement,
+                                                scale: inst.scale, inCatalogue: true, elements: elements)
+                reported.sources = inst.sources
+                out.append(reported)
             } else {
                 let elements = dataRefs.map {
                     ReportElement(ref: $0, number: nil, title: $0.element, noun: "Element", instrumentShort: id)
@@ -132,7 +136,9 @@ public struct ReportOptions: Sendable {
 
 enum Words {
     static let notApplicableShort = "N/A"
-    static let notApplicableLong = "Not applicable / don't know"
+    static let notApplicableLong = "Not applicable"
+    static let dontKnowShort = "DK"
+    static let dontKnowLong = "Don't know (evidence gap)"
 
     /// "3", "3.5".
     static func number(_ d: Double) -> String { Formatting.number(d) }
@@ -159,6 +165,7 @@ enum Words {
         switch a {
         case .level(let l)?: return "\(l) \(scale.label(for: l))"
         case .notApplicable?: return long ? notApplicableLong : notApplicableShort
+        case .dontKnow?: return long ? dontKnowLong : dontKnowShort
         case nil: return "–"
         }
     }
@@ -167,6 +174,7 @@ enum Words {
         switch a {
         case .level(let l)?: return String(l)
         case .notApplicable?: return notApplicableShort
+        case .dontKnow?: return dontKnowShort
         case nil: return "–"
         }
     }

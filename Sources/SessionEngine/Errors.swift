@@ -21,13 +21,40 @@ public enum SessionFileError: Error, CustomStringConvertible, Equatable, Sendabl
     case busy(path: String)
     /// The session could be read but a change could not be saved (read-only file, disk full ...).
     case notWritable(path: String, detail: String)
+    /// A rollback journal (`FILE-journal`) lies beside the file but was not written for it;
+    /// SQLite would play it into the file, so pit refuses before anything opens the file.
+    case foreignJournal(path: String, detail: String)
+    /// Opening went wrong after SQLite had already changed the file (it played back an
+    /// interrupted save). Said plainly, never "has not been changed".
+    case changedWhileOpening(path: String, detail: String)
 
     public var path: String {
         switch self {
         case .missing(let p), .notAPitSession(let p, _), .newerSchema(let p, _, _), .damaged(let p, _),
              .unreadable(let p, _), .alreadyExists(let p), .cannotCreate(let p, _), .busy(let p),
-             .notWritable(let p, _):
+             .notWritable(let p, _), .foreignJournal(let p, _), .changedWhileOpening(let p, _):
             return p
+        }
+    }
+
+    /// Whether the message tells the user the file has not been changed.
+    public var claimsUnchanged: Bool {
+        switch self {
+        case .notAPitSession, .newerSchema, .damaged, .foreignJournal: return true
+        default: return false
+        }
+    }
+
+    /// The specific reason, without the advice around it.
+    public var detail: String {
+        switch self {
+        case .notAPitSession(_, let d), .damaged(_, let d), .unreadable(_, let d), .cannotCreate(_, let d),
+             .notWritable(_, let d), .foreignJournal(_, let d), .changedWhileOpening(_, let d):
+            return d
+        case .newerSchema(_, let found, let supported): return "session format \(found), newer than \(supported)"
+        case .missing: return "no such file"
+        case .alreadyExists: return "it already exists"
+        case .busy: return "another pit kept it locked"
         }
     }
 
@@ -49,6 +76,10 @@ public enum SessionFileError: Error, CustomStringConvertible, Equatable, Sendabl
             return "\(p) cannot be created (\(detail)). Check that the folder exists and that you may write to it."
         case .notWritable(let p, let detail):
             return "\(p): the change was not saved (\(detail)). Check that the disk has space and that you may write the file, then try again."
+        case .foreignJournal(let p, let detail):
+            return "\(p) has a leftover rollback journal, \(p)-journal, that does not belong to it (\(detail)). pit has not opened or changed the file. If \(p) is the copy you want (for example one restored from a backup), move the journal aside, e.g. `mv '\(p)-journal' '\(p)-journal.old'`, and try again."
+        case .changedWhileOpening(let p, let detail):
+            return "\(p) was changed while pit opened it (SQLite played back an interrupted save from \(p)-journal, or another program wrote to it), and then it could not be used: \(detail). Keep a copy of the file as it is now, and restore the session from a backup or a copy sent by a partner."
         case .busy(let p):
             return "\(p) is busy: another pit kept it locked. Try again in a moment, or close the other pit window."
         }

@@ -11,6 +11,9 @@ enum FileCheck {
         var applicationID: UInt32
         /// Pages according to the header, when the header's own count is valid.
         var pageCount: Int?
+        /// The file is in write-ahead-log mode; opening it for writing switches it back to
+        /// pit's rollback journal, which rewrites the header.
+        var isWAL = false
     }
 
     struct Result {
@@ -35,6 +38,83 @@ enum FileCheck {
         defer { try? fh.close() }
         guard let head = try? fh.read(upToCount: 8) else { return false }
         return [UInt8](head) == journalMagic
+    }
+
+    /// Whether a hot rollback journal was written for this database, judged from the copy
+    /// of page 1 the journal keeps. SQLite plays a journal into whatever file sits beside it,
+    /// so a stale journal next to a copy restored from a backup would overwrite good pages.
+    /// Every save bumps the header's change counter (offset 24 of page 1) and journals page 1
+    /// before it syncs the journal, so a journal that will be played holds page 1 as it was
+    /// before the save (counter C); its database then has counter C (page 1 not yet
+    /// rewritten, so the whole page is still identical to the journal's copy) or C + 1.
+    /// Returns nil when the journal matches or will not be played; otherwise why not.
+    static func journalMismatch(path: String, dbHeader: Header, dbPage1: [UInt8]) -> String? {
+        guard let fh = FileHandle(forReadingAtPath: path + "-journal") else { return nil }
+        defer { try? fh.close() }
+        guard let head = try? fh.read(upToCount: 28), head.count == 28, [UInt8](head.prefix(8)) == journalMagic else {
+            return nil
+        }
+        let h = [UInt8](head)
+        func be32(_ b: [UInt8], _ o: Int) -> UInt32 {
+            UInt32(b[o]) << 24 | UInt32(b[o + 1]) << 16 | UInt32(b[o + 2]) << 8 | UInt32(b[o + 3])
+        }
+        let records = Int(be32(h, 8))
+        let sectorSize = Int(be32(h, 20)), journalPageSize = Int(be32(h, 24))
+        // A synced journal's record count is set; 0 means the save never reached its commit
+        // and SQLite plays nothing back (0xFFFFFFFF is only written with synchronous=OFF).
+        if records == 0 { return nil }
+        if journalPageSize != dbHeader.pageSize {
+            return "the journal is for \(journalPageSize)-byte pages; the file has \(dbHeader.pageSize)-byte pages"
+        }
+        guard sectorSize >= 32, sectorSize <= 65536 else { return "the journal's header is not valid" }
+        let recordSize = 8 + journalPageSize
+        let count = records == 0xFFFF_FFFF ? Int.max : records
+        var page1: [UInt8]? = nil
+        var offset = sectorSize
+        for _ in 0..<min(count, 100_000) {
+            do {
+                try fh.seek(toOffset: UInt64(offset))
+                guard let pgno = try fh.read(upToCount: 4), pgno.count == 4 else { break }
+                if be32([UInt8](pgno), 0) == 1 {
+                    guard let data = try fh.read(upToCount: journalPageSize), data.count == journalPageSize else { break }
+                    page1 = [UInt8](data)
+                    break
+                }
+            } catch { break }
+            offset += recordSize
+        }
+        guard let saved = page1, saved.count >= 100 else {
+            return "the journal holds no copy of the file's first page, so it cannot be matched to the file"
+        }
+        if Array(saved[68..<72]) != Array(dbPage1[68..<72]) {
+            return "the journal was written for a database made by another program"
+        }
+        let journalCounter = be32(saved, 24), fileCounter = be32(dbPage1, 24)
+        if fileCounter == journalCounter {
+            if dbPage1.count == saved.count, dbPage1 != saved {
+                return "the file's first page differs from the journal's copy of it although both are at save \(fileCounter)"
+            }
+            return nil
+        }
+        if fileCounter == journalCounter &+ 1 { return nil }
+        return "the journal was written when the file was at save \(journalCounter); this file is at save \(fileCounter)"
+    }
+
+    /// A 64-bit FNV-1a hash of the file's bytes (nil if it cannot be read): to tell truly
+    /// whether opening a file changed it.
+    static func fingerprint(_ path: String) -> UInt64? {
+        guard let fh = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? fh.close() }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        while true {
+            let chunk: Data
+            do { chunk = try fh.read(upToCount: 1 << 20) ?? Data() } catch { return nil } // nil: end of file
+            if chunk.isEmpty { break }
+            chunk.withUnsafeBytes { raw in
+                for byte in raw { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
+        }
+        return hash ^ UInt64(fileSize(path) ?? 0)
     }
 
     static func fileSize(_ path: String) -> Int? {
@@ -86,7 +166,8 @@ enum FileCheck {
         let changeCounter = be32(24), validFor = be32(92)
         let headerPages = Int(be32(28))
         let header = Header(pageSize: pageSize, userVersion: userVersion, applicationID: appID,
-                            pageCount: (changeCounter == validFor && headerPages > 0) ? headerPages : nil)
+                            pageCount: (changeCounter == validFor && headerPages > 0) ? headerPages : nil,
+                            isWAL: b[18] == 2 || b[19] == 2)
 
         guard appID == UInt32(bitPattern: SessionStore.applicationID) else {
             throw SessionFileError.notAPitSession(path: path, reason: "it is an SQLite database made by another program")
@@ -97,7 +178,15 @@ enum FileCheck {
         if userVersion < 1 {
             throw SessionFileError.damaged(path: path, detail: "it has pit's mark but no session format version")
         }
-        let hasSidecar = hasHotJournal(path) || (fileSize(path + "-wal") ?? 0) > 0
+        let hotJournal = hasHotJournal(path)
+        if hotJournal {
+            var page1 = b
+            if let more = try? fh.read(upToCount: pageSize - 100) { page1 += [UInt8](more) }
+            if let why = journalMismatch(path: path, dbHeader: header, dbPage1: page1) {
+                throw SessionFileError.foreignJournal(path: path, detail: why)
+            }
+        }
+        let hasSidecar = hotJournal || (fileSize(path + "-wal") ?? 0) > 0
         if !hasSidecar {
             if size % pageSize != 0 {
                 throw SessionFileError.damaged(path: path, detail: "it is \(size) bytes, not a whole number of \(pageSize)-byte pages: it was probably cut short")

@@ -85,8 +85,11 @@ public struct Group: Codable, Hashable, Sendable {
 /// What a group (or the room) said about one element.
 public enum Answer: Codable, Hashable, Sendable {
     case level(Int)
-    /// "Not applicable / don't know".
+    /// The element does not apply to this place or priority.
     case notApplicable
+    /// The group lacks the evidence to judge: an evidence gap, not a level. Like
+    /// `notApplicable` it is left out of medians, but it is counted on its own.
+    case dontKnow
 
     public var level: Int? {
         if case .level(let l) = self { return l }
@@ -271,8 +274,12 @@ public struct Event: Codable, Hashable, Sendable {
 }
 
 /// Milliseconds since 1970, the stored form of `Event.at`.
+/// Never traps: a time beyond the integer range (only a crafted file has one) is pinned to
+/// its end, where `RecordRules` refuses it.
 @inline(__always) func millis(_ d: Date) -> Int64 {
-    Int64((d.timeIntervalSince1970 * 1000).rounded())
+    let ms = (d.timeIntervalSince1970 * 1000).rounded()
+    guard ms.isFinite, ms > -9.2e18 else { return Int64.min }
+    return ms < 9.2e18 ? Int64(ms) : Int64.max
 }
 
 @inline(__always) func dateFromMillis(_ ms: Int64) -> Date {

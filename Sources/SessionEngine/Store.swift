@@ -84,6 +84,7 @@ public final class SessionStore {
         for g in groups where !ids.insert(g.id).inserted {
             throw SessionError.invalidEvent("two groups have the id \"\(g.id)\"")
         }
+        removeAbandonedTemporaries(of: url.lastPathComponent, in: dir)
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).creating-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         defer {
             try? fm.removeItem(at: tmp)
@@ -127,6 +128,19 @@ public final class SessionStore {
         return try open(at: url, clock: clock)
     }
 
+    /// Removes `.NAME.creating-PID-N` files left by a pit that was killed while it made
+    /// NAME (its `defer` never ran). Only files whose process is gone are touched.
+    static func removeAbandonedTemporaries(of name: String, in dir: URL) {
+        let prefix = ".\(name).creating-"
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        for entry in entries where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count).prefix { $0 != "-" }), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: dir.appendingPathComponent(entry))
+            }
+        }
+    }
+
     /// Opens a session for reading and writing. The file is checked first; a file that is
     /// not a pit session, is newer or is damaged is refused with a `SessionFileError` and
     /// left exactly as it was. An older session format is migrated forward.
@@ -137,11 +151,23 @@ public final class SessionStore {
             // Look inside through a read-only connection before anything may write.
             try validateReadOnly(path: path)
         }
+        // From here SQLite may write: it plays back a journal, or pit migrates an older
+        // format. Then the bytes are fingerprinted first, so that a refusal only says "not
+        // changed" when that is true. (Otherwise the read-only look above has already passed.)
+        let mayWrite = checked.hasSidecar || checked.header.isWAL || checked.header.userVersion < schemaVersion
+        let before = mayWrite ? FileCheck.fingerprint(path) : nil
+        func truthful(_ error: Error) -> Error {
+            let mapped = mapOpenError(error, path: path)
+            guard mayWrite, let e = mapped as? SessionFileError, e.claimsUnchanged, FileCheck.fingerprint(path) != before else {
+                return mapped
+            }
+            return SessionFileError.changedWhileOpening(path: path, detail: e.detail)
+        }
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration(readonly: false))
         } catch {
-            throw mapOpenError(error, path: path)
+            throw truthful(error)
         }
         let store = SessionStore(url: url, db: queue, clock: clock)
         do {
@@ -154,7 +180,7 @@ public final class SessionStore {
             try store.loadNew()
         } catch {
             store.close()
-            throw mapOpenError(error, path: path)
+            throw truthful(error)
         }
         return store
     }
@@ -208,30 +234,33 @@ public final class SessionStore {
         try write(items.map { PendingEvent(payload: $0.payload, author: $0.author, at: $0.at) })
     }
 
-    /// Undoes the latest event still in effect that is not itself an undo. nil if there is none.
+    /// Undoes the latest change by `author` still in effect (never an undo, never the
+    /// creation). Changes by other authors (another terminal) are left alone, so one person's
+    /// `u` cannot take back what someone else just saved. nil if there is none.
     @discardableResult
     public func undoLast(author: String) throws -> Event? {
         _ = try refreshIfChanged()
-        guard let target = undoTarget() else { return nil }
+        guard let target = undoTarget(author: author) else { return nil }
         return try append(.undone(seq: target), author: author)
     }
 
-    /// Redoes the latest undo still in effect, if no new change came after it. nil otherwise.
+    /// Redoes `author`'s latest undo still in effect, if `author` made no new change after
+    /// it (other authors' changes do not end it). nil otherwise.
     @discardableResult
     public func redo(author: String) throws -> Event? {
         _ = try refreshIfChanged()
-        guard let target = redoTarget() else { return nil }
+        guard let target = redoTarget(author: author) else { return nil }
         return try append(.undone(seq: target), author: author)
     }
 
-    /// Whether `undoLast` would do something.
-    public var canUndo: Bool { undoTarget() != nil }
-    /// Whether `redo` would do something.
-    public var canRedo: Bool { redoTarget() != nil }
+    /// Whether `undoLast(author:)` would do something.
+    public func canUndo(author: String) -> Bool { undoTarget(author: author) != nil }
+    /// Whether `redo(author:)` would do something.
+    public func canRedo(author: String) -> Bool { redoTarget(author: author) != nil }
 
-    /// The event that `undoLast` would undo.
-    public func undoTarget() -> Int64? {
-        for e in events.reversed() where state.isInEffect(e.seq) {
+    /// The event that `undoLast(author:)` would undo.
+    public func undoTarget(author: String) -> Int64? {
+        for e in events.reversed() where e.author == author && state.isInEffect(e.seq) {
             switch e.payload {
             case .undone, .sessionCreated: continue
             default: return e.seq
@@ -240,9 +269,9 @@ public final class SessionStore {
         return nil
     }
 
-    /// The undo event that `redo` would cancel.
-    public func redoTarget() -> Int64? {
-        for e in events.reversed() {
+    /// The undo event that `redo(author:)` would cancel.
+    public func redoTarget(author: String) -> Int64? {
+        for e in events.reversed() where e.author == author {
             switch e.payload {
             case .undone(let target):
                 guard state.isInEffect(e.seq), let t = event(seq: target) else { continue }
@@ -357,6 +386,9 @@ public final class SessionStore {
                         let at = storedDate(item.at ?? clock())
                         let seq = lastSeq + 1
                         let event = Event(seq: seq, at: at, author: item.author, payload: item.payload)
+                        if let why = RecordRules.violation(in: event) {
+                            throw SessionError.invalidEvent("event \(seq) (\(event.payload.kind)) breaks a rule: \(why)")
+                        }
                         try insert.execute(arguments: Self.arguments(for: event))
                         ingest([event])
                         written.append(event)
@@ -521,6 +553,10 @@ public final class SessionStore {
         if fd >= 0 { _ = fsync(fd); _ = Glibc.close(fd) }
     }
 
+    /// The `na` column holds 1 for "not applicable" and this for "don't know" (an
+    /// older pit reads it as not applicable, which still keeps it out of medians).
+    static let dontKnowMarker = 2
+
     static let insertSQL = """
         INSERT INTO events (seq, at, author, kind, subject, instrument, element, level, na, target, text, text2, text3)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -541,6 +577,7 @@ public final class SessionStore {
             switch a {
             case .level(let l): level = l
             case .notApplicable: na = 1
+            case .dontKnow: na = SessionStore.dontKnowMarker
             }
         }
         switch e.payload {
@@ -584,72 +621,118 @@ public final class SessionStore {
             let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
             out.reserveCapacity(n)
         }
+        if after == 0, let lowest = try Int64.fetchOne(db, sql: "SELECT min(seq) FROM events"), lowest < 1 {
+            throw SessionFileError.damaged(path: path, detail: "event \(lowest) breaks a rule: events are numbered from 1")
+        }
+        // The log is numbered 1, 2, 3 … with the session's creation first and only there:
+        // a gap or a second creation means the file was edited by something other than pit.
+        var expected = after + 1
         let cursor = try Row.fetchCursor(db, sql: selectSQL, arguments: [after])
         while let row = try cursor.next() {
-            out.append(try decode(row, path: path))
+            let event = try decode(row, path: path)
+            if event.seq != expected {
+                throw SessionFileError.damaged(path: path, detail: "event \(event.seq) (\(event.payload.kind)) breaks a rule: the events are numbered without gaps, and event \(expected) should come next")
+            }
+            let isCreation: Bool = { if case .sessionCreated = event.payload { return true } else { return false } }()
+            if isCreation != (event.seq == 1) {
+                throw SessionFileError.damaged(path: path, detail: "event \(event.seq) (\(event.payload.kind)) breaks a rule: the session's creation is event 1, and only event 1")
+            }
+            out.append(event)
+            expected += 1
         }
         return out
     }
 
     static func decode(_ row: Row, path: String) throws -> Event {
-        let seq: Int64 = row[0]
-        let at = dateFromMillis(row[1])
-        let author: String = row[2]
-        let kind: String = row[3]
+        // Every column is read by its stored type: a crafted file may hold NULL, text or a
+        // blob anywhere, and GRDB's typed subscripts stop the program on a mismatch.
+        let columns = ["seq", "at", "author", "kind", "subject", "instrument", "element", "level", "na", "target",
+                       "text", "text2", "text3"]
+        let seqValue: Int64? = { if case .int64(let v) = (row[0] as DatabaseValue).storage { return v } else { return nil } }()
+        let kindValue: String? = { if case .string(let v) = (row[3 as Int] as DatabaseValue).storage { return v } else { return nil } }()
+        let name = "event \(seqValue.map(String.init) ?? "?")" + (kindValue.map { " (\($0))" } ?? "")
         func bad(_ what: String) -> SessionFileError {
-            SessionFileError.damaged(path: path, detail: "event \(seq) (\(kind)) \(what)")
+            SessionFileError.damaged(path: path, detail: "\(name) \(what)")
         }
+        func int(_ i: Int) throws -> Int64? {
+            switch (row[i] as DatabaseValue).storage {
+            case .null: return nil
+            case .int64(let v): return v
+            default: throw bad("holds a non-integer in its \(columns[i]) column")
+            }
+        }
+        func string(_ i: Int) throws -> String? {
+            switch (row[i] as DatabaseValue).storage {
+            case .null: return nil
+            case .string(let v): return v
+            default: throw bad("holds a non-text value in its \(columns[i]) column")
+            }
+        }
+        func required<T>(_ v: T?, _ i: Int) throws -> T {
+            guard let v else { throw bad("has no \(columns[i])") }
+            return v
+        }
+        let seq = try required(try int(0), 0)
+        let atMillis = try required(try int(1), 1)
+        guard RecordRules.millisecondTimes.contains(atMillis) else { throw bad("has a time outside 1970–9999 (\(atMillis) ms)") }
+        let at = dateFromMillis(atMillis)
+        let author = try required(try string(2), 2)
+        let kind = try required(try string(3), 3)
         func subject() throws -> String {
-            guard let s: String = row[4] else { throw bad("has no subject") }
+            guard let s = try string(4) else { throw bad("has no subject") }
             return s
         }
         func ref() throws -> ElementRef {
-            guard let i: String = row[5], let e: String = row[6] else { throw bad("has no element") }
+            guard let i = try string(5), let e = try string(6) else { throw bad("has no element") }
             return ElementRef(instrument: i, element: e)
         }
-        func optRef() -> ElementRef? {
-            guard let i: String = row[5], let e: String = row[6] else { return nil }
+        func optRef() throws -> ElementRef? {
+            guard let i = try string(5), let e = try string(6) else { return nil }
             return ElementRef(instrument: i, element: e)
         }
         func answer() throws -> Answer {
-            let na: Int = row[8]
+            guard let na = try int(8) else { throw bad("has no not-applicable flag (na)") }
+            if na == Int64(SessionStore.dontKnowMarker) { return .dontKnow }
             if na != 0 { return .notApplicable }
-            guard let l: Int = row[7] else { throw bad("has no score") }
-            return .level(l)
+            guard let l = try int(7) else { throw bad("has no score") }
+            guard let level = Int(exactly: l), RecordRules.levels.contains(level) else {
+                throw bad("has level \(l); a level must be on the scale, \(RecordRules.levels.lowerBound)–\(RecordRules.levels.upperBound)")
+            }
+            return .level(level)
         }
-        func text() -> String? { row[10] }
+        func text() throws -> String? { try string(10) }
         let payload: EventPayload
         switch kind {
-        case "scoreRecorded": payload = .scoreRecorded(group: try subject(), element: try ref(), answer: try answer(), note: text())
+        case "scoreRecorded": payload = .scoreRecorded(group: try subject(), element: try ref(), answer: try answer(), note: try text())
         case "scoreCleared": payload = .scoreCleared(group: try subject(), element: try ref())
         case "revealed": payload = .revealed(try ref())
         case "hidden": payload = .hidden(try ref())
         case "votingLocked": payload = .votingLocked(try ref())
         case "votingUnlocked": payload = .votingUnlocked(try ref())
-        case "agreedScoreRecorded": payload = .agreedScoreRecorded(element: try ref(), answer: try answer(), rationale: text() ?? "")
+        case "agreedScoreRecorded": payload = .agreedScoreRecorded(element: try ref(), answer: try answer(), rationale: try text() ?? "")
         case "agreedScoreCleared": payload = .agreedScoreCleared(try ref())
-        case "noteAdded": payload = .noteAdded(id: try subject(), element: optRef(), text: text() ?? "")
+        case "noteAdded": payload = .noteAdded(id: try subject(), element: try optRef(), text: try text() ?? "")
         case "actionAdded":
-            payload = .actionAdded(id: try subject(), element: optRef(), what: text() ?? "", owner: row[11] ?? "", due: row[12])
+            payload = .actionAdded(id: try subject(), element: try optRef(), what: try text() ?? "", owner: try string(11) ?? "", due: try string(12))
         case "actionDone": payload = .actionDone(id: try subject())
-        case "noteEdited": payload = .noteEdited(id: try subject(), text: text() ?? "")
+        case "noteEdited": payload = .noteEdited(id: try subject(), text: try text() ?? "")
         case "noteDeleted": payload = .noteDeleted(id: try subject())
-        case "actionEdited": payload = .actionEdited(id: try subject(), what: text() ?? "", owner: row[11] ?? "", due: row[12])
+        case "actionEdited": payload = .actionEdited(id: try subject(), what: try text() ?? "", owner: try string(11) ?? "", due: try string(12))
         case "actionDeleted": payload = .actionDeleted(id: try subject())
         case "undone":
-            guard let t: Int64 = row[9] else { throw bad("has no target") }
+            guard let t = try int(9) else { throw bad("has no target") }
             payload = .undone(seq: t)
         case "groupAdded":
-            let sectorRaw: String = row[11] ?? "other"
-            let name = text() ?? ""
+            let sectorRaw = try string(11) ?? "other"
+            let name = try text() ?? ""
             payload = .groupAdded(Group(id: try subject(), name: name, sector: Sector(rawValue: sectorRaw) ?? .other,
-                                        initials: row[12] ?? Group.initials(for: name)))
+                                        initials: try string(12) ?? Group.initials(for: name)))
         case "groupRenamed":
-            let name = text() ?? ""
-            payload = .groupRenamed(id: try subject(), name: name, initials: row[12] ?? Group.initials(for: name))
+            let name = try text() ?? ""
+            payload = .groupRenamed(id: try subject(), name: name, initials: try string(12) ?? Group.initials(for: name))
         case "groupRemoved": payload = .groupRemoved(id: try subject())
         case "sessionCreated":
-            guard let json: String = row[10],
+            guard let json = try string(10),
                   let info = try? JSONDecoder().decode(SessionInfo.self, from: Data(json.utf8)) else {
                 throw bad("has unreadable session details")
             }
@@ -657,6 +740,8 @@ public final class SessionStore {
         default:
             throw bad("is of a kind this version does not know")
         }
-        return Event(seq: seq, at: at, author: author, payload: payload)
+        let event = Event(seq: seq, at: at, author: author, payload: payload)
+        if let why = RecordRules.violation(in: event) { throw bad("breaks a rule: \(why)") }
+        return event
     }
 }

@@ -16,8 +16,10 @@ public struct ElementSummary: Hashable, Sendable {
     public var notScored: [Group]
     /// Number of numeric (level) answers: the sample the median and range describe.
     public var count: Int
-    /// Number of "not applicable / don't know" answers.
+    /// Number of "not applicable" answers.
     public var notApplicableCount: Int
+    /// Number of "don't know" answers (evidence gaps), counted apart from not applicable.
+    public var dontKnowCount: Int = 0
     /// Median of the levels; for an even count, the mean of the two middle values. nil if no levels.
     public var median: Double?
     public var min: Int?
@@ -39,8 +41,8 @@ public struct ElementSummary: Hashable, Sendable {
     /// The groups sit `threshold` or more levels apart.
     public var divergent: Bool { (range ?? 0) >= threshold && count >= 2 }
 
-    /// Everyone who answered (levels and not-applicable).
-    public var respondedCount: Int { count + notApplicableCount }
+    /// Everyone who answered (levels, not applicable and don't know).
+    public var respondedCount: Int { count + notApplicableCount + dontKnowCount }
 
     /// Every current group has answered.
     public var everyoneScored: Bool { notScored.isEmpty }
@@ -61,7 +63,7 @@ extension SessionState {
         var answers: [GroupAnswer] = []
         var missing: [Group] = []
         var levels: [Int] = []
-        var na = 0
+        var na = 0, unknown = 0
         var byLevel: [Int: [String]] = [:]
         for g in groups {
             guard let s = byGroup[g.id] else { missing.append(g); continue }
@@ -72,6 +74,8 @@ extension SessionState {
                 byLevel[l, default: []].append(g.id)
             case .notApplicable:
                 na += 1
+            case .dontKnow:
+                unknown += 1
             }
         }
         levels.sort()
@@ -81,8 +85,8 @@ extension SessionState {
             median = n % 2 == 1 ? Double(levels[n / 2]) : Double(levels[n / 2 - 1] + levels[n / 2]) / 2
         }
         return ElementSummary(element: element, scores: answers, notScored: missing, count: levels.count,
-                              notApplicableCount: na, median: median, min: levels.first, max: levels.last,
-                              threshold: threshold, groupsByLevel: byLevel, agreed: agreed[element],
+                              notApplicableCount: na, dontKnowCount: unknown, median: median, min: levels.first,
+                              max: levels.last, threshold: threshold, groupsByLevel: byLevel, agreed: agreed[element],
                               revealed: revealed.contains(element), locked: locked.contains(element))
     }
 }

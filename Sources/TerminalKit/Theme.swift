@@ -184,7 +184,7 @@ public enum ThemeLoader {
         var errors: [ThemeError] = []
         for url in files where url.pathExtension == "yaml" || url.pathExtension == "yml" {
             do {
-                let text = try String(contentsOf: url, encoding: .utf8)
+                let text = try readBounded(url)
                 themes.append(try parse(text, file: url.path))
             } catch let error as ThemeError {
                 errors.append(error)
@@ -195,6 +195,32 @@ public enum ThemeLoader {
         let order = ["default", "light", "projector", "colourblind", "mono"]
         themes.sort { (order.firstIndex(of: $0.name) ?? order.count, $0.name) < (order.firstIndex(of: $1.name) ?? order.count, $1.name) }
         return (themes, errors)
+    }
+
+    /// The largest theme file pit reads; the shipped ones are under 4 KiB.
+    public static let maxFileBytes = 1 << 20
+
+    /// A theme file's text, refused unread if it is over `maxFileBytes` or not a regular
+    /// file, so a stray large file in the themes folder cannot slow pit down.
+    static func readBounded(_ url: URL) throws -> String {
+        let attrs = try FileManager.default.attributesOfItem(atPath: url.path)
+        guard (attrs[.type] as? FileAttributeType) == .typeRegular else {
+            throw ThemeError(file: url.path, line: nil, message: "it is not a regular file; it was skipped")
+        }
+        func tooLarge(_ size: Int) -> ThemeError {
+            ThemeError(file: url.path, line: nil,
+                       message: "the file is \(size) bytes, over pit's limit of \(maxFileBytes >> 20) MiB for theme files; it was skipped. Move it out of the folder")
+        }
+        let size = (attrs[.size] as? NSNumber)?.intValue ?? 0
+        if size > maxFileBytes { throw tooLarge(size) }
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        let data = try handle.read(upToCount: maxFileBytes + 1) ?? Data()
+        if data.count > maxFileBytes { throw tooLarge(data.count) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ThemeError(file: url.path, line: nil, message: "the file is not UTF-8 text; save it as UTF-8")
+        }
+        return text
     }
 
     static func yamlLine(_ error: YamlError) -> Int? {

@@ -10,30 +10,39 @@ public enum Wrap {
         return result
     }
 
+    /// Linear in the length of `text`: each character is measured once. (Cutting a long
+    /// word by re-measuring what was left made a 100,000-character note quadratic.)
     static func wrapParagraph(_ text: String, width: Int) -> [String] {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true)
-        guard !words.isEmpty else { return [""] }
         var lines: [String] = []
         var current = ""
         var currentWidth = 0
-        for word in words {
-            var piece = String(word)
-            var pieceWidth = DisplayWidth.of(piece)
-            if currentWidth > 0 && currentWidth + 1 + pieceWidth <= width {
-                current += " " + piece
-                currentWidth += 1 + pieceWidth
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let wordWidth = DisplayWidth.of(word)
+            if currentWidth > 0 && currentWidth + 1 + wordWidth <= width {
+                current += " "
+                current += word
+                currentWidth += 1 + wordWidth
                 continue
             }
             if currentWidth > 0 { lines.append(current) }
-            while pieceWidth > width {
-                let head = DisplayWidth.prefix(piece, fitting: width)
-                guard !head.isEmpty else { break }
-                lines.append(head)
-                piece = String(piece.dropFirst(head.count))
-                pieceWidth = DisplayWidth.of(piece)
+            if wordWidth <= width {
+                current = String(word)
+                currentWidth = wordWidth
+                continue
             }
-            current = piece
-            currentWidth = pieceWidth
+            // A word longer than a line: cut it into line-sized pieces in one pass.
+            current = ""
+            currentWidth = 0
+            for character in word {
+                let w = DisplayWidth.of(character)
+                if currentWidth + w > width && currentWidth > 0 {
+                    lines.append(current)
+                    current = ""
+                    currentWidth = 0
+                }
+                current.append(character)
+                currentWidth += w
+            }
         }
         if currentWidth > 0 || lines.isEmpty { lines.append(current) }
         return lines

@@ -37,6 +37,8 @@ struct BigView {
                 canvas.text(" \(value) ", x: x + 1, y: rect.y + BigDigits.height + 1, role: Role.heat(value), emphasis: .bold)
             case .notApplicable?:
                 canvas.text("n/a", x: x + 1, y: rect.y + 3, role: .heatNA)
+            case .dontKnow?:
+                canvas.text("dk", x: x + 1, y: rect.y + 3, role: .heatNA)
             case nil:
                 canvas.text(dash, x: x + 2, y: rect.y + 3, role: .muted)
             }

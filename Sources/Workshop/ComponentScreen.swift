@@ -47,6 +47,10 @@ public struct ComponentScreen: Screen {
                 doc.bullet("\(tool.short): \(tool.title) (\(tool.elements.count) elements)\(progress)",
                            marker: tools.count > 1 ? "\(i + 1)" : nil)
             }
+            for tool in tools where !tool.room.isEmpty {
+                doc.heading(tools.count > 1 ? "Who should be in the room for \(tool.short)" : "Who should be in the room")
+                for person in tool.room { doc.bullet(person) }
+            }
         }
         return doc
     }

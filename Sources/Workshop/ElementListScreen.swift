@@ -31,6 +31,7 @@ public struct ElementListScreen: Screen {
             KeyHelp("Home End", "first / last"),
             KeyHelp("1-\(context.catalogue.instrument(instrumentID)?.elements.count ?? 9)",
                     "type a number to open that one (1 then 0 for 10; 1 then Enter for 1)"),
+            KeyHelp("i", "who should be in the room, and the sources", hint: true, short: "who"),
         ]
     }
 
@@ -49,6 +50,7 @@ public struct ElementListScreen: Screen {
         case .pageDown: selected = min(count - 1, selected + max(1, context.screenArea.height - 4))
         case .pageUp: selected = max(0, selected - max(1, context.screenArea.height - 4))
         case .enter, .right: return .push(ElementScreen(instrument: instrumentID, index: selected))
+        case .char("i"): return .push(InstrumentAboutScreen(instrument: instrumentID))
         default: return .unhandled
         }
         return .stay

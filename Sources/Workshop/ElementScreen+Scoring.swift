@@ -11,7 +11,8 @@ extension ElementScreen {
         let scale = instrument.scale
         let levels = "\(scale.lowest)-\(scale.highest)" + (scale.allowsNotApplicable ? " 0" : "")
         var keys = [KeyHelp(levels, session.isSelfAssessment ? "record your level (0 = n/a)" : "record the selected group's level (0 = n/a)",
-                            hint: true, short: "score")]
+                            hint: true, short: "score"),
+                    KeyHelp("d", "don't know (an evidence gap)")]
         if !session.isSelfAssessment {
             keys += [KeyHelp("Tab", "choose the group (Shift-Tab: back)", hint: true, short: "group"),
                      KeyHelp("r", "reveal / hide the scores", hint: true, short: "reveal"),
@@ -23,8 +24,8 @@ extension ElementScreen {
                  KeyHelp("n", "add a note", hint: true, short: "note"),
                  KeyHelp("A", "add an action (what, who, when)", hint: true, short: "action"),
                  KeyHelp("e", "edit or delete this element's notes and actions"),
-                 KeyHelp("u", "undo the last change"),
-                 KeyHelp("U", "redo")]
+                 KeyHelp("u", "undo your last change"),
+                 KeyHelp("U", "redo your last undo")]
         return keys
     }
 
@@ -40,10 +41,12 @@ extension ElementScreen {
             selectedGroup = (selectedGroup + 1) % groups.count
         case .backTab where !groups.isEmpty:
             selectedGroup = (selectedGroup + groups.count - 1) % groups.count
-        case .char(let c) where c.wholeNumberValue != nil:
-            let value = c.wholeNumberValue!
+        case .char(let c) where c.wholeNumberValue != nil || c == "d":
+            let value = c.wholeNumberValue ?? -1
             let answer: Answer
-            if value == 0 {
+            if c == "d" {
+                answer = .dontKnow
+            } else if value == 0 {
                 guard instrument.scale.allowsNotApplicable else {
                     context.say("This scale has no 'not applicable'", error: true)
                     return .stay
@@ -88,25 +91,31 @@ extension ElementScreen {
             let payload: EventPayload = summary.locked ? .votingUnlocked(ref) : .votingLocked(ref)
             report(session.record(payload), summary.locked ? "Voting unlocked" : "Voting locked", session, context)
         case .char("a") where !session.isSelfAssessment:
-            let suggestion = summary.agreed.map { ScoringText.answer($0.answer, scale: instrument.scale) }
-                ?? summary.median.map { String(Int($0.rounded())) } ?? ""
-            let first = suggestion.split(separator: " ").first.map(String.init) ?? ""
+            // Pre-filled with what the prompt accepts: a level, 0 or d.
+            let first = summary.agreed.map { agreed -> String in
+                switch agreed.answer {
+                case .level(let value): String(value)
+                case .notApplicable: "0"
+                case .dontKnow: "d"
+                }
+            } ?? summary.median.map { String(Int($0.rounded())) } ?? ""
             let scale = instrument.scale
             let levelProblem = { (text: String) -> String? in
+                if text.lowercased() == "d" { return nil }
                 guard let value = Int(text), value == 0 ? scale.allowsNotApplicable : scale.values.contains(value) else {
-                    return "The agreed level must be one of \(scale.values.map(String.init).joined(separator: ", "))" + (scale.allowsNotApplicable ? " or 0" : "")
+                    return "The agreed level must be one of \(scale.values.map(String.init).joined(separator: ", "))" + (scale.allowsNotApplicable ? ", 0" : "") + " or d"
                 }
                 return nil
             }
             return .push(PromptScreen("Agreed level: \(element.title)", fields: [
-                .init("Agreed level", hint: "\(scale.lowest)-\(scale.highest)" + (scale.allowsNotApplicable ? ", 0 = n/a" : ""), value: first,
+                .init("Agreed level", hint: "\(scale.lowest)-\(scale.highest)" + (scale.allowsNotApplicable ? ", 0 = n/a" : "") + ", d = don't know", value: first,
                       check: levelProblem),
                 // Changing the level keeps the reason given before, to be edited or kept.
                 .init("Why the room agreed it", hint: "the reason, in a sentence", value: summary.agreed?.rationale ?? ""),
             ], over: self) { values in
                 if let problem = levelProblem(values[0]) { return problem }
-                let value = Int(values[0])!
-                let answer: Answer = value == 0 ? .notApplicable : .level(value)
+                let answer: Answer = values[0].lowercased() == "d" ? .dontKnow
+                    : Int(values[0]) == 0 ? .notApplicable : .level(Int(values[0])!)
                 guard session.record(.agreedScoreRecorded(element: ref, answer: answer, rationale: values[1])) else {
                     return "NOT saved: \(session.lastFailure ?? "unknown error")"
                 }
@@ -137,9 +146,9 @@ extension ElementScreen {
         case .char("e"):
             return .push(RecordedScreen(element: ref, title: element.title))
         case .char("u"):
-            if let what = session.undo() { context.say("Undone: \(what)") } else { context.say(session.lastFailure.map { "NOT undone: \($0)" } ?? "Nothing to undo", error: session.lastFailure != nil) }
+            if let what = session.undo() { context.say("Undone: \(what)") } else { context.say(session.lastFailure.map { "NOT undone: \($0)" } ?? session.nothingToUndo, error: session.lastFailure != nil) }
         case .char("U"):
-            if session.redo() != nil { context.say("Redone") } else { context.say(session.lastFailure.map { "NOT redone: \($0)" } ?? "Nothing to redo", error: session.lastFailure != nil) }
+            if let what = session.redo() { context.say("Redone: \(what)") } else { context.say(session.lastFailure.map { "NOT redone: \($0)" } ?? session.nothingToRedo, error: session.lastFailure != nil) }
         default:
             return nil
         }

@@ -12,6 +12,8 @@ public struct ElementScreen: Screen {
     public var selectedGroup = 0
     /// Scores in big digits in place of the step's text, for the back of the room.
     public var bigView = false
+    /// The facilitator's guidance in place of the element's text (`i`).
+    public var showGuidance = false
 
     public init(instrument: String, index: Int) {
         instrumentID = instrument
@@ -32,13 +34,19 @@ public struct ElementScreen: Screen {
         return scoring + [
             KeyHelp("← →", "previous / next", hint: scoring.isEmpty),
             KeyHelp("↑↓ PgUp PgDn", "scroll the text", hint: scoring.isEmpty),
-            KeyHelp("Home End", "top / bottom of the text"),
+            KeyHelp("Home End", "text top / bottom"),
+            // Short wordings: every key of a step fits the help at 80x24.
+            KeyHelp("i", showGuidance ? "back to the text" : "facilitator guidance",
+                    hint: scoring.isEmpty, short: "guidance"),
         ]
     }
 
     func document(_ instrument: Instrument, _ element: Element, context: WorkshopContext) -> TextDocument {
         var doc = TextDocument()
         doc.paragraph(element.focus, role: .accent)
+        if let minutes = element.guidance?.minutes {
+            doc.paragraph("About \(minutes) minutes · i: facilitator guidance", role: .muted)
+        }
         // What has been recorded here comes first, so a note typed at a second terminal
         // shows without scrolling or opening the transcript.
         if let session = context.session, session.uses(instrument) {
@@ -70,8 +78,10 @@ public struct ElementScreen: Screen {
             doc.labelled("\(level.value) \(level.label)", descriptor, labelRole: Role.heat(level.value), width: labelWidth)
         }
         if instrument.scale.allowsNotApplicable {
-            doc.labelled("0 N/A", "Not applicable here, or the group does not know.", labelRole: .heatNA, width: labelWidth)
+            doc.labelled("0 N/A", "Not applicable to this place or priority.", labelRole: .heatNA, width: labelWidth)
         }
+        doc.labelled("d DK", "Don't know: the group lacks the evidence to judge (an evidence gap).", labelRole: .heatNA, width: labelWidth)
+        doc.paragraph(ScaleOwnership.note, role: .muted)
         doc.heading("Questions to ask")
         for (i, question) in element.questions.enumerated() { doc.bullet(question, marker: "\(i + 1).") }
         let links = element.links.compactMap { instrument.element($0) }
@@ -86,6 +96,9 @@ public struct ElementScreen: Screen {
         guard let instrument = context.catalogue.instrument(instrumentID) else { return .unhandled }
         if let navigation = handleScoring(key, instrument: instrument, context: context) { return navigation }
         switch key {
+        case .char("i"):
+            showGuidance.toggle(); scroll = 0
+            return .stay
         case .left where index > 0:
             index -= 1; scroll = 0
             selectFirstUnscoredGroup(instrument: instrument, context: context)
@@ -105,7 +118,7 @@ public struct ElementScreen: Screen {
         let body = draw(into: &scratch, area: area, context: context)
         let page = body.height
         if let next = Scrolling.offset(after: key, current: scroll, page: page), let element = instrument.elements[safe: index] {
-            let total = document(instrument, element, context: context).lineCount(inWidth: body.width)
+            let total = bodyDocument(instrument, element, context: context).lineCount(inWidth: body.width)
             scroll = Scrolling.clamp(next, total: total, visible: page)
             return .stay
         }
@@ -156,7 +169,13 @@ public struct ElementScreen: Screen {
                 .draw(in: body.inset(dx: 0, dy: 1), on: &canvas)
             return body
         }
-        document(instrument, element, context: context).draw(in: body, on: &canvas, scroll: scroll)
+        bodyDocument(instrument, element, context: context).draw(in: body, on: &canvas, scroll: scroll)
         return body
+    }
+
+    /// The element's text, or the facilitator's guidance when `i` has switched to it.
+    func bodyDocument(_ instrument: Instrument, _ element: Element, context: WorkshopContext) -> TextDocument {
+        showGuidance ? FacilitatorGuidance.document(element, in: instrument, catalogue: context.catalogue)
+            : document(instrument, element, context: context)
     }
 }

@@ -15,7 +15,7 @@ public struct GroupsScreen: Screen {
          KeyHelp("Enter", "rename the selected group", hint: true),
          KeyHelp("d", "remove the selected group (asks first)", hint: true),
          KeyHelp("↑↓", "choose"),
-         KeyHelp("u", "undo the last change")]
+         KeyHelp("u", "undo your last change")]
     }
 
     public static let sectorChoices = "1 local authority, 2 NHS, 3 VCSE, 4 residents, 5 other"
@@ -82,7 +82,7 @@ public struct GroupsScreen: Screen {
             confirmingRemoval = true
             context.say("Remove \(group.name)? Press y to remove, any other key to keep")
         case .char("u"):
-            context.say(session.undo().map { "Undone: \($0)" } ?? "Nothing to undo")
+            context.say(session.undo().map { "Undone: \($0)" } ?? session.nothingToUndo)
         default: return .unhandled
         }
         return .stay

@@ -15,7 +15,7 @@ public struct GuideScreen: Screen {
         doc.heading("What pit is for")
         doc.paragraph("pit helps a facilitator run a place-based planning workshop on reducing health inequalities. Partners (the council, the NHS, the voluntary and community sector, residents) sit in groups, look at each part of the Population Intervention Triangle and score how well their place does each planning step. pit records every score, shows where groups agree and differ, and keeps the agreed level, the reasons and the actions.")
         doc.heading("The triangle")
-        doc.paragraph("Three segments: civic-level interventions at the top, service-based at the bottom right and community-centred at the bottom left. Place-based planning and leadership sits at the centre. The seams between segments are where most value is lost or gained; each seam has its own tool (B, C and D).")
+        doc.paragraph("Three segments: civic-level interventions at the top, service-based at the bottom right and community-centred at the bottom left. Place-based planning and leadership sits at the centre. The report says the seams between segments are where working together is often inefficient or under-used, so attention there can add most; each seam has its own tool (B, C and D).")
         doc.heading("Moving around")
         doc.labelled("↑↓←→", "move; on the triangle, between its parts")
         doc.labelled("Enter", "open the selected item")
@@ -23,6 +23,9 @@ public struct GuideScreen: Screen {
         doc.labelled("?", "the keys of the current screen")
         doc.labelled("t", "next colour theme (default, light, projector, colourblind, mono)")
         doc.labelled("p", "from the triangle: Tool A's planning steps")
+        doc.labelled("w", "from home or the triangle: why it matters, and a glossary")
+        doc.labelled("i", "on a step: the facilitator's guidance; on a list: who should be in the room")
+        doc.labelled("0  d", "in a session: not applicable, or don't know (an evidence gap)")
         return doc
     }
 

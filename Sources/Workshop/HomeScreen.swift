@@ -4,7 +4,7 @@ import TerminalKit
 /// The first screen: start or open a session, explore the framework, get help.
 public struct HomeScreen: Screen {
     public enum Item: Hashable, Sendable {
-        case triangle, steps, newSession, demo, open(String), guide, quit
+        case triangle, steps, newSession, demo, open(String), why, guide, quit
     }
 
     public var selected = 0
@@ -17,7 +17,7 @@ public struct HomeScreen: Screen {
         var items: [Item] = [.triangle, .steps]
         if context.sessionActions != nil { items += [.newSession, .demo] }
         items += context.recentSessions.prefix(5).map { Item.open($0) }
-        items += [.guide, .quit]
+        items += [.why, .guide, .quit]
         return items
     }
 
@@ -28,6 +28,7 @@ public struct HomeScreen: Screen {
         case .newSession: ("New workshop session", "groups, scores, agreed levels")
         case .demo: ("Demo workshop", "a sample session to try things out")
         case .open(let path): ("Open " + HomeScreen.fileName(path), "in " + HomeScreen.folder(path))
+        case .why: ("Why it matters", "health inequalities, the case for acting, a glossary")
         case .guide: ("How pit works", "the workshop flow and the keys")
         case .quit: ("Quit", "")
         }
@@ -49,12 +50,14 @@ public struct HomeScreen: Screen {
     }
 
     public func keys(context: WorkshopContext) -> [KeyHelp] {
-        [KeyHelp("↑↓", "choose", hint: true), KeyHelp("Home End", "first or last item"), KeyHelp("Enter", "open", hint: true)]
+        [KeyHelp("↑↓", "choose", hint: true), KeyHelp("Home End", "first or last item"), KeyHelp("Enter", "open", hint: true),
+         KeyHelp("w", "why it matters")]
     }
 
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
         let items = items(context)
         switch key {
+        case .char("w"): return .push(WhyScreen())
         // The list stops at its ends: ↑ on the first item must not land on Quit.
         case .down, .char("j"), .tab: selected = min(items.count - 1, selected + 1)
         case .up, .char("k"), .backTab: selected = max(0, min(selected, items.count - 1) - 1)
@@ -64,6 +67,7 @@ public struct HomeScreen: Screen {
             switch items[min(selected, items.count - 1)] {
             case .triangle: return .push(TriangleScreen())
             case .steps: return ElementListScreen.open("tool-a", context: context)
+            case .why: return .push(WhyScreen())
             case .guide: return .push(GuideScreen())
             case .quit: return .quit
             case let item:

@@ -70,7 +70,7 @@ public struct MatrixScreen: Screen {
             selectedAction = min(max(0, count - 1), selectedAction + 1)
         case .enter where view == .actions: markDone(context: context)
         case .char("u") where view == .actions:
-            if let session = context.session { context.say(session.undo().map { "Undone: \($0)" } ?? "Nothing to undo") }
+            if let session = context.session { context.say(session.undo().map { "Undone: \($0)" } ?? session.nothingToUndo) }
         default:
             let page = MatrixScreen.body(in: context.screenArea).height
             guard let next = Scrolling.offset(after: key, current: scroll, page: page) else { return .unhandled }
@@ -148,6 +148,15 @@ public struct MatrixScreen: Screen {
             }
             return MatrixTables.draw(lines, in: body, scroll: scroll, canvas: &canvas, context: context)
         }
+    }
+
+    /// The transcript view's body for `events`, drawn on its own (the benchmark measures it).
+    public static func renderTranscript(events: [Event], size: Size, context: WorkshopContext) -> Canvas {
+        var canvas = Canvas(width: size.width, height: size.height)
+        let transcript = Transcript.make(events: events, catalogue: context.catalogue)
+        MatrixTables.transcript(transcript, in: Rect(x: 0, y: 0, width: size.width, height: size.height), scroll: 0,
+                                canvas: &canvas, context: context)
+        return canvas
     }
 
     /// The actions as the actions view lists them: open ones first, then done, each by when added.

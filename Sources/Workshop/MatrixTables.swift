@@ -123,6 +123,7 @@ enum MatrixTables {
                     switch answer {
                     case .level(let v)?: cells.append(TableCell(block("\(v)", groupWidth), role: Role.heat(v)))
                     case .notApplicable?: cells.append(TableCell(block("n/a", groupWidth), role: .heatNA))
+                    case .dontKnow?: cells.append(TableCell(block("dk", groupWidth), role: .heatNA))
                     case nil: cells.append(TableCell(String(canvas.glyphs.emptyDot), role: .muted))
                     }
                 }
@@ -131,6 +132,7 @@ enum MatrixTables {
                 switch row.agreed?.answer {
                 case .level(let v)?: cells.append(TableCell(block("\(v)", stats[2].1), role: Role.heat(v)))
                 case .notApplicable?: cells.append(TableCell(block("n/a", stats[2].1), role: .heatNA))
+                case .dontKnow?: cells.append(TableCell(block("dk", stats[2].1), role: .heatNA))
                 case nil: cells.append(TableCell(dash, role: .muted))
                 }
                 cells.append(TableCell(row.divergent ? String(canvas.glyphs.warning) : "", role: .warning))
@@ -219,8 +221,15 @@ enum MatrixTables {
         lines += rows.map { .row($0, columns: columns, widths: widths, header: false) }
         let na = priorities.notApplicable.count, gaps = priorities.notAnswered.count
         if na + gaps > 0 { lines.append(.blank) }
-        if na > 0 { lines.append(.text("Not applicable / don't know: \(na) element\(na == 1 ? "" : "s")", .muted)) }
+        if na > 0 { lines.append(.text("Not applicable: \(na) element\(na == 1 ? "" : "s")", .muted)) }
         if gaps > 0 { lines.append(.text("Not scored yet: \(gaps) element\(gaps == 1 ? "" : "s")", .muted)) }
+        if !priorities.evidenceGaps.isEmpty {
+            lines.append(.blank)
+            lines.append(.text("Evidence gaps (don't know):", .warning))
+            for gap in priorities.evidenceGaps {
+                lines.append(.text("\(gap.element.instrumentShort) \(elementLabel(gap.element)): \(Priorities.gapText(gap))", .text))
+            }
+        }
         lines.append(.text("Weakest first: the agreed level, else the groups' median; ties put the wider spread first.", .muted))
         return draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
     }
@@ -252,6 +261,16 @@ enum MatrixTables {
 
     // MARK: Transcript
 
+    /// The most of one entry the transcript view wraps, in UTF-8 bytes: more than a screen
+    /// holds, and above what records from files may carry (`RecordRules.longTextBytes`), so
+    /// only text that skipped those checks is cut, and no frame wraps megabytes.
+    static let transcriptEntryBytes = 20_000
+
+    @discardableResult
+    static func transcript(_ transcript: Transcript, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) -> Extent {
+        draw(transcriptLines(transcript, width: rect.width, timeZone: context.timeZone), in: rect, scroll: scroll, canvas: &canvas, context: context)
+    }
+
     /// The transcript's lines, wrapped for a view `width` wide (kept per session change:
     /// wrapping every entry again was most of each frame on a long session).
     static func transcriptLines(_ transcript: Transcript, width: Int, timeZone: TimeZone) -> [Line] {
@@ -259,7 +278,13 @@ enum MatrixTables {
         var lines: [Line] = []
         for entry in transcript.entries {
             let undone = entry.inEffect ? "" : " (undone)"
-            let text = "\(format.time(entry.at))  \(entry.text)\(undone)"
+            var said = entry.text
+            if said.utf8.count > transcriptEntryBytes {
+                var cut = String(decoding: said.utf8.prefix(transcriptEntryBytes), as: UTF8.self)
+                if cut.last == "\u{FFFD}" { cut.removeLast() } // a character cut in two
+                said = cut + " …"
+            }
+            let text = "\(format.time(entry.at))  \(said)\(undone)"
             for (i, part) in Wrap.lines(text, width: width - 8).enumerated() {
                 lines.append(.text((i == 0 ? "" : "       ") + part, entry.inEffect ? .text : .muted))
             }

@@ -68,6 +68,8 @@ struct ScoringPanel {
                     canvas.text(scale.label(for: value), x: x + 4, y: y, role: isSelected ? .selection : .text, maxWidth: inner.maxX - x - 4)
                 case .notApplicable:
                     canvas.text("n/a", x: x, y: y, role: .heatNA)
+                case .dontKnow:
+                    canvas.text("don't know", x: x, y: y, role: .heatNA)
                 }
             } else {
                 canvas.text("not scored", x: x, y: y, role: isSelected ? .selection : .muted, maxWidth: inner.maxX - x)
@@ -80,6 +82,7 @@ struct ScoringPanel {
         } else {
             var text = ScoringText.spread(summary, dash: dash)
             if summary.notApplicableCount > 0 { text += ", \(summary.notApplicableCount) n/a" }
+            if summary.dontKnowCount > 0 { text += ", \(summary.dontKnowCount) don't know" }
             line(text.prefix(1).uppercased() + text.dropFirst(), role: .text, emphasis: .bold)
             if summary.divergent, let range = summary.range {
                 line("\(glyphs.warning) \(range) levels apart: discuss", role: .warning, emphasis: .bold)

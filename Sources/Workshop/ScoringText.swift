@@ -9,6 +9,7 @@ enum ScoringText {
         switch answer {
         case .level(let value): "\(value) \(scale.label(for: value))"
         case .notApplicable: "n/a"
+        case .dontKnow: "don't know"
         }
     }
 
@@ -19,6 +20,7 @@ enum ScoringText {
     /// The spread in words, never a centre without it: "median 3, range 2–4".
     static func spread(_ summary: ElementSummary, dash: String) -> String {
         guard let median = summary.median, let low = summary.min, let high = summary.max else {
+            if summary.dontKnowCount > 0 { return summary.notApplicableCount > 0 ? "only n/a and don't know" : "all don't know" }
             return summary.notApplicableCount > 0 ? "all n/a" : "no levels yet"
         }
         let range = low == high ? "all at \(low)" : "range \(low)\(dash)\(high)"

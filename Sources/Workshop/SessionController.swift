@@ -77,13 +77,15 @@ public final class SessionController {
         return record(payload)
     }
 
-    /// Undoes the latest change still in effect; returns a description of it.
+    /// Undoes the latest change this author made that is still in effect; returns what was
+    /// undone and whose it was, for the status line. Another terminal's changes (recorded
+    /// under another name) are never taken back.
     public func undo() -> String? {
         do {
             guard let event = try store.undoLast(author: author), case .undone(let seq) = event.payload,
                   let target = store.event(seq: seq) else { return nil }
             lastSaved = event.at
-            return describe(target.payload)
+            return "\(describe(target.payload)), recorded by \(target.author)"
         } catch SessionFileError.busy {
             lastFailure = SessionController.busyAgainMessage
             return nil
@@ -93,11 +95,14 @@ public final class SessionController {
         }
     }
 
+    /// Redoes this author's latest undo; returns what came back and whose it was.
     public func redo() -> String? {
         do {
-            guard let event = try store.redo(author: author) else { return nil }
+            guard let event = try store.redo(author: author), case .undone(let seq) = event.payload,
+                  let undo = store.event(seq: seq), case .undone(let original) = undo.payload,
+                  let target = store.event(seq: original) else { return nil }
             lastSaved = event.at
-            return "redone"
+            return "\(describe(target.payload)), recorded by \(target.author)"
         } catch SessionFileError.busy {
             lastFailure = SessionController.busyAgainMessage
             return nil
@@ -106,6 +111,11 @@ public final class SessionController {
             return nil
         }
     }
+
+    /// The status line when `u` finds nothing of this author's to undo.
+    public var nothingToUndo: String { "Nothing of yours (\(author)) to undo" }
+    /// The status line when `U` finds nothing to redo.
+    public var nothingToRedo: String { "Nothing of yours (\(author)) to redo" }
 
     /// A change in a few plain words, for "Undone: ..." messages.
     func describe(_ payload: EventPayload) -> String {

@@ -16,6 +16,7 @@ public struct TriangleScreen: Screen {
             KeyHelp("Enter", "open the selected part", hint: true),
             KeyHelp("Tab", "next part in order"),
             KeyHelp("p", "Tool A: the 10 planning steps"),
+            KeyHelp("w", "why it matters: the case for acting, and a glossary"),
         ]
     }
 
@@ -34,6 +35,8 @@ public struct TriangleScreen: Screen {
             return .push(ComponentScreen(component: selected))
         case .char("p"):
             return ElementListScreen.open("tool-a", context: context)
+        case .char("w"):
+            return .push(WhyScreen())
         default:
             return .unhandled
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Instruments
+import SessionEngine
 import TerminalKit
 import Workshop
 
@@ -27,6 +28,8 @@ struct GlobalOptions: ParsableArguments {
         do {
             let catalogue = try CatalogueCache.load(shipped: shipped, extra: extra,
                                                     directory: Resources.cacheDirectory, build: Resources.buildIdentity)
+            // Every level read from a file is checked against its instrument's scale.
+            RecordRules.scales = Dictionary(catalogue.instruments.map { ($0.id, Set($0.scale.values)) }, uniquingKeysWith: { a, _ in a })
             if !quiet {
                 for problem in catalogue.problems {
                     complain("\(problem) (skipped)")

@@ -62,16 +62,36 @@ extension String {
 
 /// An instrument as plain text for the terminal or a printout.
 enum InstrumentText {
+    /// "Who should be in the room" for each instrument, for printing when a session is created.
+    static func room(_ instruments: [Instrument]) -> String {
+        var out = ""
+        for instrument in instruments where !instrument.room.isEmpty {
+            out += "Who should be in the room for \(instrument.short):\n"
+            for person in instrument.room { out += "  - \(person)\n" }
+        }
+        return out
+    }
+
     static func render(_ instrument: Instrument) -> String {
         var out = "\(instrument.short): \(instrument.title)  (id \(instrument.id), version \(instrument.version), placed at \(instrument.placement.rawValue))\n"
-        out += "\n\(instrument.summary)\n\nScale:\n"
+        out += "\n\(instrument.summary)\n"
+        out += room([instrument]).isEmpty ? "" : "\n" + room([instrument])
+        if !instrument.sources.isEmpty {
+            out += "\nSources:\n" + instrument.sources.map { "  - \($0.citation)\($0.use.isEmpty ? "" : ": \($0.use)")\n" }.joined()
+        }
+        out += "\nScale:\n"
         for level in instrument.scale.levels { out += "  \(level.value) \(level.label): \(level.meaning)\n" }
-        if instrument.scale.allowsNotApplicable { out += "  0 Not applicable / don't know\n" }
+        if instrument.scale.allowsNotApplicable { out += "  0 Not applicable\n" }
+        out += "  d Don't know (an evidence gap)\n  \(ScaleOwnership.note)\n"
         for element in instrument.elements {
             let section = element.section.flatMap { id in instrument.sections.first { $0.id == id }?.title }.map { " [\($0)]" } ?? ""
             out += "\n\(element.number). \(element.title)\(section)\n   Focus: \(element.focus)\n   Good: \(element.good)\n"
             for value in element.levels.keys.sorted() { out += "   \(value): \(element.levels[value]!)\n" }
             for question in element.questions { out += "   ? \(question)\n" }
+            if let g = element.guidance {
+                out += "   Facilitator (about \(g.minutes) min): probe: \(g.probes.joined(separator: " / "))\n"
+                out += "   Evidence: \(g.evidence.joined(separator: "; "))\n"
+            }
         }
         return out
     }

@@ -172,7 +172,7 @@ final class HomeLauncher {
                     let info = SessionInfo(title: values[0], place: values[1], date: SessionFiles.today(), facilitator: author,
                                            instruments: ["tool-a"], mode: .workshop)
                     adopt(try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groups, author: author))
-                    context.say("Created \(path)")
+                    context.say("Created \(path). Who should be in the room: open Tool A's steps and press i")
                     return nil
                 } catch let error as ValidationError {
                     return error.message

@@ -160,6 +160,8 @@ struct ImportCommand: ParsableCommand {
         abstract: "Turn a session exported as JSON (`pit report FILE --format json`) back into a .pit session.",
         discussion: "The new session holds the same events, with their numbers, times and authors, so the same scores, notes and actions. An existing file is never overwritten.")
 
+    @OptionGroup var options: GlobalOptions
+
     @Argument(help: "The exported session (.json).")
     var file: String
 
@@ -167,6 +169,7 @@ struct ImportCommand: ParsableCommand {
     var output: String
 
     func run() throws {
+        _ = try options.loadCatalogue(quiet: true) // the instruments' scales, to check levels against
         guard FileManager.default.fileExists(atPath: file) else {
             complain("\(file): no such file")
             throw ExitCode.noInput
@@ -215,7 +218,7 @@ func openReportSession(_ path: String) throws -> SessionSnapshot {
         complain(error.description)
         switch error {
         case .missing, .unreadable: throw ExitCode.noInput
-        case .notAPitSession, .newerSchema, .damaged: throw ExitCode.dataError
+        case .notAPitSession, .newerSchema, .damaged, .foreignJournal, .changedWhileOpening: throw ExitCode.dataError
         case .busy: throw ExitCode.ioError
         default: throw ExitCode.ioError
         }

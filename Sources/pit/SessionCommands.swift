@@ -76,6 +76,7 @@ struct NewCommand: ParsableCommand {
             try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groupList, author: author)
         }
         Console.note("Created \(path) with \(groupList.count) group\(groupList.count == 1 ? "" : "s") scoring \(ids.joined(separator: ", ")).")
+        for line in InstrumentText.room(ids.compactMap { catalogue.instrument($0) }).split(separator: "\n") { Console.note(String(line)) }
         if noOpen { store.close(); return }
         try runSession(store, options: options, author: author)
     }
@@ -136,6 +137,7 @@ struct AssessCommand: ParsableCommand {
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge", abstract: "Combine partners' self-assessments into one workshop session, a group per partner.")
+    @OptionGroup var options: GlobalOptions
     @Argument(help: "Self-assessment files (.pit).") var files: [String]
     @Option(name: .shortAndLong, help: "The workshop session file to create.") var output: String
     @Option(help: "Rename a partner, e.g. --rename \"NHS=NHS Trust\" (repeatable; needed when two files have the same partner).")
@@ -145,6 +147,7 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one self-assessment file") }
+        _ = try options.loadCatalogue(quiet: true) // the instruments' scales, to check levels against
         var renames: [String: String] = [:]
         for r in rename {
             let pair = try SessionFiles.attempt { try Merge.parseRename(r) }

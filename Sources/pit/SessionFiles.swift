@@ -11,7 +11,7 @@ enum SessionFiles {
         case let e as SessionFileError:
             switch e {
             case .missing: return .noInput
-            case .notAPitSession, .newerSchema, .damaged: return .dataError
+            case .notAPitSession, .newerSchema, .damaged, .foreignJournal, .changedWhileOpening: return .dataError
             case .unreadable: return .noInput
             case .alreadyExists, .cannotCreate, .notWritable: return .cannotCreate
             case .busy: return ExitCode(75)

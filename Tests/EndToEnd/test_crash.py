@@ -18,7 +18,8 @@ GROUPS = ["Council", "Health", "Voluntary", "Residents"]
 
 def tool_a_ids():
     with open(os.path.join(ROOT, "Assessments", "tool-a.yaml")) as f:
-        return re.findall(r"^  - id: (\S+)", f.read(), re.M)
+        # Element ids only: the file's `sources` list also has `- id:` entries.
+        return re.findall(r"^  - id: (\S+)", f.read().split("\nelements:\n", 1)[1], re.M)
 
 
 def stored_scores(path):

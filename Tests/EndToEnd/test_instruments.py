@@ -53,6 +53,24 @@ class UserInstruments(unittest.TestCase):
             if name.endswith(".yaml") and name != "triangle.yaml":
                 self.assertEqual(pit("instruments", "validate", os.path.join(ROOT, "Assessments", name)).returncode, 0, name)
 
+    def test_validate_accepts_guidance_and_reports_a_malformed_field_with_its_line(self):
+        with open(FIXTURE) as f:
+            text = f.read()
+        guided = text.replace("    links: [crossings]\n", "    links: [crossings]\n"
+                              "    guidance:\n      minutes: 10\n      probes: [Who walks here?]\n"
+                              "      evidence: [A walking audit]\n", 1)
+        self.assertNotEqual(guided, text)
+        path = os.path.join(self.folder, "guided.yaml")
+        with open(path, "w") as f:
+            f.write(guided)
+        self.assertEqual(pit("instruments", "validate", path).returncode, 0)
+        with open(path, "w") as f:
+            f.write(guided.replace("minutes: 10", "minutes: soon"))
+        result = pit("instruments", "validate", path)
+        self.assertEqual(result.returncode, 65)
+        line = guided.splitlines().index("      minutes: 10") + 1
+        self.assertRegex(result.stdout, r"guided\.yaml:%d:\d+: `minutes`" % line)
+
     def test_a_user_instrument_is_scored_in_a_session(self):
         path = os.path.join(self.folder, "w.pit")
         made = pit("new", "Walk", "--groups", "Council,Residents", "--instruments", "tool-a,walkability",

@@ -9,6 +9,7 @@ import time
 import unittest
 
 from tmux_driver import PIT, Pane
+from test_sessions import pit
 
 
 def wait_until(condition, timeout=10.0):
@@ -85,6 +86,36 @@ class FrameworkNavigation(unittest.TestCase):
             p.keys("Right")
         p.keys("q", "q", "q")
         self.assertEqual(p.ended()[0], 0)
+
+    def test_why_it_matters_guidance_and_dont_know_in_a_real_terminal(self):
+        folder = tempfile.mkdtemp(prefix="pit-why-")
+        self.addCleanup(shutil.rmtree, folder, True)
+        path = os.path.join(folder, "w.pit")
+        made = pit("new", "Why", "--groups", "Council,NHS", "-o", path, "--no-open")
+        self.assertEqual(made.returncode, 0, made.stderr)
+        self.assertIn("Who should be in the room for Tool A", made.stdout)
+        p = self.pane = Pane(["open", path], 100, 30)
+        p.wait_for("COMMUNITY")
+        p.keys("w")                          # why it matters, from the triangle
+        p.wait_for("What health inequalities are")
+        p.keys("Tab")
+        p.wait_for("Asset-based approaches")
+        p.keys("q")                          # back to the triangle
+        p.wait_for("COMMUNITY")
+        p.keys("p", "Enter")                 # Tool A step 1
+        p.wait_for("Step 1 of 10")
+        p.keys("i")
+        p.wait_for("Probing questions")
+        p.keys("i", "d")                     # back to the text; Council answers don't know
+        p.wait_for("Saved: Council gave")
+        p.keys("q", "q", "q")
+        self.assertEqual(p.ended()[0], 0)
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            na = db.execute("select na from events where kind = 'scoreRecorded'").fetchall()
+        finally:
+            db.close()
+        self.assertEqual(na, [(2,)], "stored as don't know, not as not applicable")
 
 
 class Themes(unittest.TestCase):

@@ -24,7 +24,10 @@ final class CatalogueCacheTests: XCTestCase {
             XCTAssertEqual(catalogue.triangle, parsed.triangle)
             XCTAssertEqual(catalogue.instruments, parsed.instruments)
             XCTAssertEqual(catalogue.problems, parsed.problems)
+            XCTAssertEqual(catalogue.briefing, parsed.briefing)
         }
+        XCTAssertNotNil(parsed.briefing, "the shipped briefing is part of the round trip")
+        XCTAssertTrue(parsed.instruments.contains { $0.elements.contains { $0.guidance != nil } }, "and guidance")
     }
 
     func testTheCacheIsReadWhenNothingChanged() throws {

@@ -110,6 +110,11 @@ final class ValidatorTests: XCTestCase {
         XCTAssertEqual(problems(Self.valid), [])
     }
 
+    func testSchemaAndVersionBelowOneAreRefused() {
+        assertProblem(replacing("schema: 1", with: "schema: -9223372036854775808"), line: 1, mentions: "schema -9223372036854775808")
+        assertProblem(replacing("schema: 1", with: "schema: 0"), line: 1, mentions: "schema 0")
+    }
+
     func testDuplicateElementIDs() {
         assertProblem(replacing("  - id: two", with: "  - id: one"), line: 19, mentions: "duplicate element id `one`")
     }

@@ -159,9 +159,9 @@ final class EscapingTests: XCTestCase {
         let scores = try CSVExport.render(state: store.state, catalogue: catalogue, options: fixedOptions)
         let rows = try parse(scores)
         XCTAssertEqual(rows[0], CSVExport.scoreColumns)
-        let note = rows.first { $0[4] == "barriers" && $0[7] == "nhs" }?[13]
+        let note = rows.first { $0[4] == "barriers" && $0[7] == "nhs" }?[14]
         XCTAssertEqual(note, "'\tleading tab and =1+1")
-        XCTAssertTrue(rows.dropFirst().allSatisfy { Int($0[10]) != nil || $0[12] == "TRUE" }, "levels stay numbers")
+        XCTAssertTrue(rows.dropFirst().allSatisfy { Int($0[10]) != nil || $0[12] == "TRUE" || $0[13] == "TRUE" }, "levels stay numbers")
 
         let actions = try parse(try CSVExport.render(state: store.state, catalogue: catalogue, table: .actions, options: fixedOptions))
         let formula = try XCTUnwrap(actions.first { $0[3] == "a-formula" })
@@ -172,7 +172,7 @@ final class EscapingTests: XCTestCase {
         XCTAssertEqual(minus[9], "'+1 volunteer")
 
         let agreed = try parse(try CSVExport.render(state: store.state, catalogue: catalogue, table: .agreed, options: fixedOptions))
-        let rationale = try XCTUnwrap(agreed.first { $0[4] == "barriers" })[10]
+        let rationale = try XCTUnwrap(agreed.first { $0[4] == "barriers" })[11]
         XCTAssertEqual(rationale, "Pipes | and\nnewlines, `code`, *stars*, _under_ <b>bold</b>", "quoted, not mangled")
         XCTAssertTrue(agreed.allSatisfy { $0.count == CSVExport.agreedColumns.count })
 

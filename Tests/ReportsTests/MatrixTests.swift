@@ -209,7 +209,7 @@ final class MatrixTests: XCTestCase {
                        HTMLReport.render(state: s.state, events: s.events, catalogue: catalogue, options: fixedOptions)] {
             XCTAssertFalse(report.contains("the room agreed"), "no room when a partner assesses alone")
             XCTAssertTrue(report.contains("the level the partner gave"))
-            let na = try XCTUnwrap(report.components(separatedBy: "\n").first { $0.contains("Not applicable / don't know:") })
+            let na = try XCTUnwrap(report.components(separatedBy: "\n").first { $0.contains("Not applicable:") })
             XCTAssertTrue(na.contains(stepTwo), "an N/A answer is reported as N/A")
             let gaps = try XCTUnwrap(report.components(separatedBy: "\n").first { $0.contains("Not scored yet:") })
             XCTAssertFalse(gaps.contains(stepTwo), "an N/A answer is not a gap")
@@ -234,7 +234,7 @@ final class MatrixTests: XCTestCase {
         XCTAssertEqual(t.entries.count, s.events.count)
         let texts = t.entries.map(\.text)
         XCTAssertTrue(texts.contains("NHS Trust scored Step 2 Joint needs assessment: 3 Developing"), "\(texts)")
-        XCTAssertTrue(texts.contains("City Council scored Step 2 Joint needs assessment: Not applicable / don't know, noting “Unsure”"))
+        XCTAssertTrue(texts.contains("City Council scored Step 2 Joint needs assessment: Not applicable, noting “Unsure”"))
         XCTAssertTrue(texts.contains { $0.hasPrefix("Fac undid event 7: City Council scored") }, "\(texts)")
         XCTAssertTrue(texts.contains { $0.hasPrefix("Fac redid event 7: City Council scored") }, "\(texts)")
         XCTAssertTrue(texts.contains("Fac revealed the scores for Step 2 Joint needs assessment"))

@@ -196,3 +196,22 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(dir.contents, ["s.pit"])
     }
 }
+
+final class AbandonedTemporaryTests: XCTestCase {
+    /// A pit killed while creating a file leaves its hidden temporary; the next create of that
+    /// name removes it once its process is gone, and never touches a live process's.
+    func testALeftoverFromAKilledCreateIsRemoved() throws {
+        let dir = TempDir()
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = dir.file(".s.pit.creating-\(finished.processIdentifier)-42")
+        let dying = dir.file(".s.pit.creating-\(finished.processIdentifier)-43-journal")
+        let live = dir.file(".s.pit.creating-\(getppid())-7")
+        let other = dir.file(".t.pit.creating-\(finished.processIdentifier)-1")
+        for url in [dead, dying, live, other] { try Data("x".utf8).write(to: url) }
+        try makeStore(dir, "s.pit").close()
+        XCTAssertEqual(dir.contents, [live.lastPathComponent, other.lastPathComponent, "s.pit"].sorted())
+    }
+}

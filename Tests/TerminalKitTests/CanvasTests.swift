@@ -22,6 +22,18 @@ final class DisplayWidthTests: XCTestCase {
 }
 
 final class WrapTests: XCTestCase {
+    func testLongWordsAreCutIntoFullLinesWithNothingLost() {
+        let word = String((0..<5_000).map { "abcdefghijklmnopqrstuvwxyz"[String.Index(utf16Offset: $0 % 26, in: "abcdefghijklmnopqrstuvwxyz")] })
+        for width in [1, 7, 72] {
+            let lines = Wrap.lines("start " + word + " end", width: width)
+            XCTAssertEqual(lines.joined().replacingOccurrences(of: " ", with: ""), "start" + word + "end", "width \(width)")
+            XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= width }, "width \(width)")
+            XCTAssertEqual(lines.dropFirst().dropLast().filter { $0.count != width }.count, 0)
+        }
+        // Wide characters are never split across a line end.
+        XCTAssertEqual(Wrap.lines("日本語テキスト", width: 5), ["日本", "語テ", "キス", "ト"])
+    }
+
     func testWrapsAtWordsAndBreaksLongWords() {
         XCTAssertEqual(Wrap.lines("the quick brown fox", width: 9), ["the quick", "brown fox"])
         XCTAssertEqual(Wrap.lines("abcdefghij", width: 4), ["abcd", "efgh", "ij"])
@@ -90,6 +102,20 @@ final class CanvasTests: XCTestCase {
 
 final class ThemeTests: XCTestCase {
     let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Themes")
+
+    func testAThemeFileOverTheLimitIsSkippedWithAMessage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-themes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: themes.appendingPathComponent("default.yaml"), to: folder.appendingPathComponent("default.yaml"))
+        let big = folder.appendingPathComponent("big.yaml")
+        try Data(("name: big\n# " + String(repeating: "x", count: ThemeLoader.maxFileBytes) + "\n").utf8).write(to: big)
+        let (loaded, errors) = ThemeLoader.loadAll(from: folder)
+        XCTAssertEqual(loaded.map(\.name), ["default"])
+        XCTAssertEqual(errors.count, 1)
+        XCTAssertEqual(errors.first?.file, big.path)
+        XCTAssertTrue(errors.first?.message.contains("1 MiB") ?? false, "\(errors)")
+    }
 
     func testShippedThemesLoadAndCoverEveryRole() {
         let (loaded, errors) = ThemeLoader.loadAll(from: themes)

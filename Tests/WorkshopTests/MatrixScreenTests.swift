@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import SessionEngine
 import TerminalKit
 @testable import Workshop
@@ -147,5 +148,26 @@ final class MatrixScreenTests: XCTestCase {
         XCTAssertTrue(session.record(.scoreRecorded(group: group, element: ref, answer: .level(other), note: nil)), session.lastFailure ?? "")
         let after = app.render(size: Size(width: 160, height: 48)).plainText
         XCTAssertNotEqual(before, after, "the new score shows at once")
+    }
+}
+
+final class TranscriptBoundTests: XCTestCase {
+    /// Text that skipped the checks on the way in (a note of 100,000 characters) is cut in the
+    /// transcript view, so a frame never wraps megabytes; the start of it still shows.
+    func testAnOverlongEntryIsCutInTheTranscriptView() {
+        let start = Date(timeIntervalSince1970: 1_767_258_000)
+        let events = [
+            Event(seq: 1, at: start, author: "Sam", payload: .sessionCreated(SessionInfo(title: "Long"))),
+            Event(seq: 2, at: start, author: "Sam", payload: .noteAdded(id: "n1", element: nil, text: "begin " + String(repeating: "z", count: 100_000))),
+        ]
+        let context = makeContext()
+        context.timeZone = TimeZone(identifier: "UTC")!
+        var canvas = Canvas(width: 80, height: 24)
+        let extent = MatrixTables.transcript(Transcript.make(events: events, catalogue: context.catalogue),
+                                             in: Rect(x: 0, y: 0, width: 80, height: 24), scroll: 0, canvas: &canvas, context: context)
+        XCTAssertTrue(canvas.lines().joined().contains("begin"))
+        let lines = extent.lines
+        XCTAssertLessThanOrEqual(lines, 20_100 / 72 + 2, "wrapped lines of the cut entry")
+        XCTAssertGreaterThan(lines, 20_000 / 80, "but not cut shorter than the limit")
     }
 }

@@ -111,9 +111,27 @@ final class ScoringScreenTests: XCTestCase {
 
         app.type("u")
         XCTAssertEqual(scratch.store.state.actions.count, 0, "undo removes the action")
-        XCTAssertTrue(app.context.message?.contains("an action") ?? false)
+        XCTAssertEqual(app.context.message, "Undone: an action, recorded by Sam")
         app.type("U")
         XCTAssertEqual(scratch.store.state.actions.count, 1, "redo brings it back")
+        XCTAssertEqual(app.context.message, "Redone: an action, recorded by Sam")
+    }
+
+    func testUndoLeavesAnotherTerminalsChangeAndSaysWhose() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        var app = sessionApp(scratch, root: ElementScreen(instrument: "tool-a", index: 1))
+        app.type("3")                                  // Sam scores City Council
+        let scribe = try SessionStore.open(at: scratch.store.url)
+        try scribe.append(.noteAdded(id: "n1", element: step2, text: "from the scribe"), author: "Kim")
+        scribe.close()
+        app.type("u")
+        XCTAssertEqual(scratch.store.state.notes.map(\.text), ["from the scribe"], "Kim's note stays")
+        XCTAssertNil(scratch.store.state.score(group: "la", element: step2), "Sam's own score is undone")
+        XCTAssertEqual(app.context.message, "Undone: City Council's score, recorded by Sam")
+        while scratch.store.canUndo(author: "Sam") { try scratch.store.undoLast(author: "Sam") }
+        app.type("u")
+        XCTAssertEqual(app.context.message, "Nothing of yours (Sam) to undo")
+        XCTAssertEqual(scratch.store.state.notes.count, 1)
     }
 
     func testLockedVotingRefusesScores() throws {

@@ -1,0 +1,119 @@
+import Foundation
+
+/// The bounds every record must keep, whether it is typed on a screen, read from a
+/// session file or imported from JSON. A file from a partner is untrusted: each record is
+/// checked on the way in, so nothing later (the fold, summaries, reports, the next change)
+/// meets a level off the scale, a time or number near the integer limits, or a text so
+/// long that drawing it stalls the screen.
+public enum RecordRules {
+    /// Every pit scale lies within 1–9 (instrument files may not define other values).
+    public static let levels: ClosedRange<Int> = 1...9
+    /// Sequence numbers: far beyond any real session, far below where `+ 1` could overflow.
+    public static let sequenceNumbers: ClosedRange<Int64> = 1...Int64(Int32.max)
+    /// Times, in milliseconds since 1970: 1970-01-01 to 9999-12-31.
+    public static let millisecondTimes: ClosedRange<Int64> = 0...253_402_300_799_999
+    /// Notes, rationales and actions, in bytes of UTF-8 (about five printed pages).
+    public static let longTextBytes = 16_384
+    /// Names, titles, initials, authors, ids and dates, in bytes of UTF-8.
+    public static let shortTextBytes = 512
+    /// Instruments a session may use.
+    public static let instrumentsPerSession = 64
+
+    /// The first rule `event` breaks, in words for a message; nil if it keeps them all.
+    public static func violation(in event: Event) -> String? {
+        if !sequenceNumbers.contains(event.seq) {
+            return "its number \(event.seq) is outside \(sequenceNumbers.lowerBound)–\(sequenceNumbers.upperBound)"
+        }
+        let ms = (event.at.timeIntervalSince1970 * 1000).rounded()
+        if !(ms >= Double(millisecondTimes.lowerBound) && ms <= Double(millisecondTimes.upperBound)) {
+            return "its time is not between 1970 and 9999"
+        }
+        if let why = short(event.author, "its author") { return why }
+        return violation(in: event.payload, seq: event.seq)
+    }
+
+    static func short(_ s: String, _ what: String) -> String? {
+        s.utf8.count > shortTextBytes ? "\(what) is longer than \(shortTextBytes) bytes" : nil
+    }
+
+    static func long(_ s: String, _ what: String) -> String? {
+        s.utf8.count > longTextBytes ? "\(what) is longer than \(longTextBytes) bytes" : nil
+    }
+
+    /// The levels of each instrument's scale, by instrument id, as the program loaded them.
+    /// pit sets this once from its catalogue, before any file is read; a level for an
+    /// instrument not listed here is held to `levels` alone.
+    public static var scales: [String: Set<Int>] {
+        get { scaleTable.withLock { $0 } }
+        set { scaleTable.withLock { $0 = newValue } }
+    }
+    private static let scaleTable = Locked<[String: Set<Int>]>([:])
+
+    static func answer(_ a: Answer, _ element: ElementRef) -> String? {
+        guard case .level(let l) = a else { return nil }
+        if !levels.contains(l) {
+            return "its level \(l) is not on any pit scale (\(levels.lowerBound)–\(levels.upperBound))"
+        }
+        if let scale = scales[element.instrument], !scale.contains(l) {
+            return "its level \(l) is not on the scale of \(element.instrument) (\(scale.sorted().map(String.init).joined(separator: ", ")))"
+        }
+        return nil
+    }
+
+    static func ref(_ r: ElementRef?) -> String? {
+        guard let r else { return nil }
+        return short(r.instrument, "its instrument id") ?? short(r.element, "its element id")
+    }
+
+    static func violation(in payload: EventPayload, seq: Int64) -> String? {
+        switch payload {
+        case .sessionCreated(let i):
+            if i.instruments.count > instrumentsPerSession { return "it names more than \(instrumentsPerSession) instruments" }
+            return short(i.title, "its title") ?? short(i.place, "its place") ?? short(i.date, "its date")
+                ?? short(i.facilitator, "its facilitator") ?? i.instruments.lazy.compactMap { short($0, "an instrument id") }.first
+        case .groupAdded(let g):
+            return short(g.id, "its group id") ?? short(g.name, "its group name") ?? short(g.initials, "its initials")
+        case .groupRenamed(let id, let name, let initials):
+            return short(id, "its group id") ?? short(name, "its group name") ?? short(initials, "its initials")
+        case .groupRemoved(let id):
+            return short(id, "its group id")
+        case .scoreRecorded(let g, let e, let a, let note):
+            return short(g, "its group id") ?? ref(e) ?? answer(a, e) ?? note.flatMap { long($0, "its note") }
+        case .scoreCleared(let g, let e):
+            return short(g, "its group id") ?? ref(e)
+        case .revealed(let e), .hidden(let e), .votingLocked(let e), .votingUnlocked(let e), .agreedScoreCleared(let e):
+            return ref(e)
+        case .agreedScoreRecorded(let e, let a, let rationale):
+            return ref(e) ?? answer(a, e) ?? long(rationale, "its rationale")
+        case .noteAdded(let id, let e, let text):
+            return short(id, "its note id") ?? ref(e) ?? long(text, "its note")
+        case .actionAdded(let id, let e, let what, let owner, let due):
+            return short(id, "its action id") ?? ref(e) ?? long(what, "its action") ?? short(owner, "its owner")
+                ?? due.flatMap { short($0, "its due date") }
+        case .actionDone(let id), .actionDeleted(let id):
+            return short(id, "its action id")
+        case .noteDeleted(let id):
+            return short(id, "its note id")
+        case .noteEdited(let id, let text):
+            return short(id, "its note id") ?? long(text, "its note")
+        case .actionEdited(let id, let what, let owner, let due):
+            return short(id, "its action id") ?? long(what, "its action") ?? short(owner, "its owner")
+                ?? due.flatMap { short($0, "its due date") }
+        case .undone(let target):
+            if target < 1 || target >= seq { return "it undoes event \(target), which does not come before it" }
+            return nil
+        }
+    }
+}
+
+/// A value shared between threads behind a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
+}
