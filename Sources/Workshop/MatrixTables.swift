@@ -74,12 +74,23 @@ enum MatrixTables {
             }
             let widths = Table.widths(columns, rows: rows, width: width - 1)
             lines.append(.row(columns.map { TableCell($0.title) }, columns: columns, widths: widths, header: true))
-            lines += rows.map { .row($0, columns: columns, widths: widths, header: false) }
+            lines += rows.map { .row(clipped($0, to: widths), columns: columns, widths: widths, header: false) }
             lines.append(.blank)
         }
         if lines.isEmpty { lines.append(.text("No instruments in this session yet.", .muted)) }
         lines.append(.text("Each cell lists the groups that chose that level. Elements in the warning colour are divergent.", .muted))
         return lines
+    }
+
+    /// Cells cut to a little more than their column holds: with a thousand groups a cell
+    /// lists thousands of initials, and measuring them all on every frame was most of it.
+    /// What shows is unchanged, since the drawn text (and its "…") needs only the first
+    /// `width` columns and the cut text is still wider than that.
+    static func clipped(_ cells: [TableCell], to widths: [Int]) -> [TableCell] {
+        cells.enumerated().map { i, cell in
+            guard i < widths.count, DisplayWidth.of(cell.text) > widths[i] + 2 else { return cell }
+            return TableCell(DisplayWidth.prefix(cell.text, fitting: widths[i] + 2), role: cell.role)
+        }
     }
 
     // MARK: Heat map

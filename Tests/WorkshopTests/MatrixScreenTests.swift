@@ -149,6 +149,26 @@ final class MatrixScreenTests: XCTestCase {
         let after = app.render(size: Size(width: 160, height: 48)).plainText
         XCTAssertNotEqual(before, after, "the new score shows at once")
     }
+
+    /// Long level-matrix cells are cut before drawing; what shows must not change.
+    func testClippedCellsDrawAsTheWholeCells() {
+        let long = (1...400).map { "P\($0)" }.joined(separator: ",")
+        let wide = String(repeating: "語", count: 50) + "x"
+        let cells = [TableCell("1. Leadership"), TableCell(long, role: .heat3), TableCell(wide), TableCell("short")]
+        let columns = [TableColumn("Element", minWidth: 12, maxWidth: 34)]
+            + (1...3).map { TableColumn("\($0)", minWidth: 3, maxWidth: 18, alignment: .left) }
+        for widths in [[12, 5, 5, 5], [14, 18, 7, 3], [12, 3, 4, 18]] {
+            let clipped = MatrixTables.clipped(cells, to: widths)
+            XCTAssertLessThan(clipped[1].text.count, 40, "the long cell is cut")
+            for maxX in [30, 60] {
+                var whole = Canvas(width: 60, height: 1), cut = Canvas(width: 60, height: 1)
+                Table.drawRow(cells, columns: columns, widths: widths, x: 0, y: 0, maxX: maxX, on: &whole)
+                Table.drawRow(clipped, columns: columns, widths: widths, x: 0, y: 0, maxX: maxX, on: &cut)
+                XCTAssertEqual(cut.plainText, whole.plainText, "widths \(widths), maxX \(maxX)")
+                XCTAssertEqual(cut.roleLines(), whole.roleLines())
+            }
+        }
+    }
 }
 
 final class TranscriptBoundTests: XCTestCase {
