@@ -83,6 +83,7 @@ public enum SessionJSON {
         var owner: String?
         var due: String?
         var target: Int64?
+        var plan: SessionPlan?
     }
 
     struct ScoreRec: Codable {
@@ -263,12 +264,15 @@ public enum SessionJSON {
         case .groupRemoved(let id): r.group = id
         case .scoreRecorded(let g, let x, let a, let note): r.group = g; ref(x); answer(a); r.note = note
         case .scoreCleared(let g, let x): r.group = g; ref(x)
-        case .revealed(let x), .hidden(let x), .votingLocked(let x), .votingUnlocked(let x), .agreedScoreCleared(let x):
+        case .revealed(let x), .hidden(let x), .votingLocked(let x), .votingUnlocked(let x), .agreedScoreCleared(let x),
+             .roundStarted(let x):
             ref(x)
         case .agreedScoreRecorded(let x, let a, let rationale): ref(x); answer(a); r.rationale = rationale
         case .noteAdded(let id, let x, let text): r.id = id; ref(x); r.text = text
         case .actionAdded(let id, let x, let what, let owner, let due):
             r.id = id; ref(x); r.what = what; r.owner = owner; r.due = due
+        case .planSet(let plan): r.plan = plan
+        case .instrumentAdded(let id), .instrumentRemoved(let id): r.instrument = id
         case .actionDone(let id), .noteDeleted(let id), .actionDeleted(let id): r.id = id
         case .noteEdited(let id, let text): r.id = id; r.text = text
         case .actionEdited(let id, let what, let owner, let due): r.id = id; r.what = what; r.owner = owner; r.due = due
@@ -439,6 +443,10 @@ public enum SessionJSON {
             payload = .actionAdded(id: try need(r.id, "id"), element: try optRef(), what: r.what ?? "", owner: r.owner ?? "",
                                    due: r.due)
         case "actionDone": payload = .actionDone(id: try need(r.id, "id"))
+        case "roundStarted": payload = .roundStarted(try ref())
+        case "planSet": payload = .planSet(try need(r.plan, "plan"))
+        case "instrumentAdded": payload = .instrumentAdded(id: try need(r.instrument, "instrument"))
+        case "instrumentRemoved": payload = .instrumentRemoved(id: try need(r.instrument, "instrument"))
         case "noteEdited": payload = .noteEdited(id: try need(r.id, "id"), text: r.text ?? "")
         case "noteDeleted": payload = .noteDeleted(id: try need(r.id, "id"))
         case "actionEdited":
