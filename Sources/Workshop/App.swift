@@ -147,7 +147,7 @@ public struct App {
         case .char("J") where context.liveRoom != nil && context.session != nil:
             openLiveRoom()
         case .char("t"):
-            context.themeIndex = (context.themeIndex + 1) % context.themes.count
+            context.nextTheme()
             context.say("Theme: \(context.theme.name)")
         default: break
         }
