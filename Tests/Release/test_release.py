@@ -31,7 +31,7 @@ SUITE = "bookworm"
 # What a binary built for a plain Linux machine may ask the dynamic loader for.
 SYSTEM_LIBRARIES = re.compile(
     r"^(libc|libm|libdl|libpthread|librt|libutil|libgcc_s|libstdc\+\+|libz|ld-linux-x86-64|ld-linux-aarch64"
-    r"|libncursesw|libtinfo|libsqlite3)\.so(\.\d+)*$")
+    r"|libncursesw|libtinfo|libsqlite3|libqrencode)\.so(\.\d+)*$")
 
 state = {}
 
