@@ -36,7 +36,7 @@ struct GlobalOptions: ParsableArguments {
             return catalogue
         } catch let error as DiagnosticList {
             complain(error.description)
-            throw ExitCode.dataError
+            throw ExitStatus.code(for: error)
         }
     }
 
