@@ -181,17 +181,7 @@ public enum SessionJSON {
     // MARK: Times
 
     /// "2026-01-01T10:42:05.123Z" (UTC, milliseconds).
-    static func timestamp(_ d: Date) -> String {
-        let ms = Int64((d.timeIntervalSince1970 * 1000).rounded())
-        var secs = ms / 1000, frac = ms % 1000
-        if frac < 0 { frac += 1000; secs -= 1 }
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "UTC")!
-        let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second],
-                                   from: Date(timeIntervalSince1970: Double(secs)))
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
-                      c.hour ?? 0, c.minute ?? 0, c.second ?? 0, Int(frac))
-    }
+    static func timestamp(_ d: Date) -> String { TimeFormat.utcMillis(d) }
 
     /// Parses `yyyy-mm-ddThh:mm:ss[.fff]` followed by `Z` or `±hh:mm`; whole milliseconds.
     static func parseTimestamp(_ s: String) -> Date? {
@@ -230,12 +220,8 @@ public enum SessionJSON {
             i += 6
         } else { return nil }
         guard i == u.count, (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, se < 61 else { return nil }
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "UTC")!
-        guard let base = cal.date(from: DateComponents(year: y, month: mo, day: d, hour: h, minute: mi, second: se)) else {
-            return nil
-        }
-        let total = Int64(base.timeIntervalSince1970.rounded()) * 1000 + Int64(ms) - Int64(offset) * 1000
+        let base = TimeFormat.utcSeconds(year: y, month: mo, day: d, hour: h, minute: mi, second: se)
+        let total = base * 1000 + Int64(ms) - Int64(offset) * 1000
         return Date(timeIntervalSince1970: Double(total) / 1000)
     }
 

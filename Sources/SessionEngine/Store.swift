@@ -98,7 +98,7 @@ public final class SessionStore {
             try queue.write { db in
                 try db.execute(sql: "PRAGMA application_id = \(applicationID)")
                 let meta: [(String, String)] = [
-                    ("schema", String(schemaVersion)), ("created", ISO8601DateFormatter().string(from: now)),
+                    ("schema", String(schemaVersion)), ("created", TimeFormat.utcSeconds(now)),
                     ("app", "pit"), ("appVersion", appVersion), ("title", info.title),
                 ]
                 for (k, v) in meta {
