@@ -20,8 +20,12 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(
-            name: "Instruments",
+            name: "YAMLDocument",
             dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "Instruments",
+            dependencies: ["YAMLDocument", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "SessionEngine",
@@ -33,7 +37,7 @@ let package = Package(
         ),
         .target(
             name: "TerminalKit",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["YAMLDocument", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Workshop",
