@@ -188,7 +188,12 @@ public final class CursesTerminal {
     }
 
     /// Makes the next draw repaint every cell (after something else scribbled on the screen).
-    public func invalidate() {
+    /// Rings the terminal's bell once (the countdown's end).
+    public func bell() {
+        _ = beep()
+    }
+
+        public func invalidate() {
         clearok(pit_curscr(), true)
     }
 

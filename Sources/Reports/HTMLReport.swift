@@ -384,13 +384,15 @@ public enum HTMLReport {
             notes.append("<li><b>\(E.html(label))</b> (\(r.time.time(n.at)), \(E.html(n.author))): \(E.htmlLines(n.text))</li>")
         }
         b += notes.isEmpty ? "<p>No notes recorded.</p>\n" : "<ul class=\"notes\">\n" + notes.joined(separator: "\n") + "\n</ul>\n"
+        // The day's closing summary, then the sources the instruments draw on (the appendix).
+        b += "</section>\n" + ClosingSummary.make(r).html(r)
         let sources = r.sourceList()
         if !sources.isEmpty {
-            b += "</section>\n<section id=\"sources\">\n<h2>Sources</h2>\n<ul>\n"
+            b += "<section id=\"sources\">\n<h2>Sources</h2>\n<ul>\n"
             b += sources.map { "<li>\(E.html($0.citation)) (used by \(E.html($0.usedBy)))</li>\n" }.joined()
-            b += "</ul>\n<p>\(E.html(SessionReport.sourcesNote))</p>\n"
+            b += "</ul>\n<p>\(E.html(SessionReport.sourcesNote))</p>\n</section>\n"
         }
-        b += "</section>\n<footer>Made with pit. Times in \(E.html(r.zoneLabel)). Scores are levels on each instrument's scale; N/A = not applicable; DK = don't know.</footer>"
+        b += "<footer>Made with pit. Times in \(E.html(r.zoneLabel)). Scores are levels on each instrument's scale; N/A = not applicable; DK = don't know.</footer>"
         return HTMLParts.page(title: title, body: b)
     }
 }

@@ -83,6 +83,7 @@ public enum SessionJSON {
         var owner: String?
         var due: String?
         var target: Int64?
+        var plan: SessionPlan?
     }
 
     struct ScoreRec: Codable {
@@ -246,7 +247,8 @@ public enum SessionJSON {
         case .what: \.what
         case .owner: \.owner
         case .due: \.due
-        case .session, .element, .answer, .target: nil
+        case .instrument: \.instrument
+        case .session, .element, .answer, .target, .plan: nil
         }
     }
 
@@ -268,6 +270,7 @@ public enum SessionJSON {
                 case nil: break
                 }
             case .target: r.target = fields.target
+            case .plan: r.plan = fields.plan
             default: if let key = textKey(field) { r[keyPath: key] = fields[text: field] }
             }
         }
@@ -413,6 +416,7 @@ public enum SessionJSON {
                     fields.answer = r.level.map(Answer.level)
                 }
             case .target: fields.target = r.target
+            case .plan: fields.plan = r.plan
             default: if let key = textKey(field) { fields[text: field] = r[keyPath: key] }
             }
         }

@@ -186,6 +186,7 @@ public enum MarkdownReport {
         para("## Notes")
         let noteLines = notes(r)
         if noteLines.isEmpty { para("No notes recorded.") } else { out += noteLines.joined(separator: "\n") + "\n\n" }
+        out += ClosingSummary.make(r).markdown(r)
 
         let sources = r.sourceList()
         if !sources.isEmpty {

@@ -107,6 +107,15 @@ public struct Transcript: Hashable, Sendable {
                 return s
             case .actionDone(let id):
                 return "\(who) marked the action \(actionWhat[id].map(quoted) ?? id) done"
+            case .planSet(let plan):
+                let items = plan.items.filter { !$0.skipped }.map { catalogue.instrument($0.instrument)?.short ?? $0.instrument }
+                return "\(who) set the plan \(quoted(plan.title)): " + items.joined(separator: ", ") + " (\(plan.plannedMinutes) minutes)"
+            case .roundStarted(let r):
+                return "\(who) opened a new round of scoring on \(elementName(r)); the earlier scores stay in the record"
+            case .instrumentAdded(let id):
+                return "\(who) added \(catalogue.instrument(id)?.short ?? id) to the session"
+            case .instrumentRemoved(let id):
+                return "\(who) took \(catalogue.instrument(id)?.short ?? id) out of the session (its scores stay in the record)"
             case .noteEdited(let id, let text):
                 return "\(who) changed the note \(noteText[id].map(quoted) ?? id) to \(quoted(text))"
             case .noteDeleted(let id):

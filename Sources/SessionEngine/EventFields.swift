@@ -4,6 +4,10 @@ import Foundation
 /// field's name wherever it is written by name (the JSON export's keys).
 public enum EventField: String, CaseIterable, Sendable {
     case session, group, id, element, answer, note, rationale, text, name, sector, initials, what, owner, due, target
+    /// An instrument's id on its own (an instrument joining or leaving the session).
+    case instrument
+    /// The session's whole plan.
+    case plan
 }
 
 /// Why named fields do not make an event.
@@ -38,6 +42,8 @@ public struct EventFields: Equatable, Sendable {
     public var owner: String?
     public var due: String?
     public var target: Int64?
+    public var instrument: String?
+    public var plan: SessionPlan?
 
     public init(kind: String) { self.kind = kind }
 
@@ -66,6 +72,10 @@ public struct EventFields: Equatable, Sendable {
         "actionEdited": [.id, .what, .owner, .due],
         "actionDeleted": [.id],
         "undone": [.target],
+        "planSet": [.plan],
+        "instrumentAdded": [.instrument],
+        "instrumentRemoved": [.instrument],
+        "roundStarted": [.element],
     ]
 
     /// The text-valued fields, by name, so a writer can put each in its place.
@@ -83,7 +93,8 @@ public struct EventFields: Equatable, Sendable {
             case .what: what
             case .owner: owner
             case .due: due
-            case .session, .element, .answer, .target: nil
+            case .instrument: instrument
+            case .session, .element, .answer, .target, .plan: nil
             }
         }
         set {
@@ -99,7 +110,8 @@ public struct EventFields: Equatable, Sendable {
             case .what: what = newValue
             case .owner: owner = newValue
             case .due: due = newValue
-            case .session, .element, .answer, .target: break
+            case .instrument: instrument = newValue
+            case .session, .element, .answer, .target, .plan: break
             }
         }
     }
@@ -114,8 +126,11 @@ public struct EventFields: Equatable, Sendable {
         case .groupRemoved(let id): group = id
         case .scoreRecorded(let g, let e, let a, let note): group = g; element = e; answer = a; self.note = note
         case .scoreCleared(let g, let e): group = g; element = e
-        case .revealed(let e), .hidden(let e), .votingLocked(let e), .votingUnlocked(let e), .agreedScoreCleared(let e):
+        case .revealed(let e), .hidden(let e), .votingLocked(let e), .votingUnlocked(let e), .agreedScoreCleared(let e),
+             .roundStarted(let e):
             element = e
+        case .planSet(let plan): self.plan = plan
+        case .instrumentAdded(let id), .instrumentRemoved(let id): instrument = id
         case .agreedScoreRecorded(let e, let a, let rationale): element = e; answer = a; self.rationale = rationale
         case .noteAdded(let id, let e, let text): self.id = id; element = e; self.text = text
         case .actionAdded(let id, let e, let what, let owner, let due):
@@ -167,6 +182,10 @@ public struct EventFields: Equatable, Sendable {
         case "actionEdited": return .actionEdited(id: try need(id, .id), what: what ?? "", owner: owner ?? "", due: due)
         case "actionDeleted": return .actionDeleted(id: try need(id, .id))
         case "undone": return .undone(seq: try need(target, .target))
+        case "planSet": return .planSet(try need(plan, .plan))
+        case "instrumentAdded": return .instrumentAdded(id: try need(instrument, .instrument))
+        case "instrumentRemoved": return .instrumentRemoved(id: try need(instrument, .instrument))
+        case "roundStarted": return .roundStarted(try need(element, .element))
         default: throw EventFieldsError.unknownKind(kind)
         }
     }

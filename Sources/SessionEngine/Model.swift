@@ -189,6 +189,14 @@ public enum EventPayload: Hashable, Sendable {
     case noteAdded(id: String, element: ElementRef?, text: String)
     case actionAdded(id: String, element: ElementRef?, what: String, owner: String, due: String?)
     case actionDone(id: String)
+    /// The session's plan, whole (set, reordered, skipped or retimed).
+    case planSet(SessionPlan)
+    /// An instrument joins or leaves a running session (its scores stay in the record).
+    case instrumentAdded(id: String)
+    case instrumentRemoved(id: String)
+    /// A new round of scoring on an element after discussion: the scores so far become
+    /// the previous round (kept in the record), the new round starts hidden.
+    case roundStarted(ElementRef)
     /// A note's text replaced (the earlier text stays in the log).
     case noteEdited(id: String, text: String)
     /// A note taken out of the record (the log keeps it; undo brings it back).
@@ -218,6 +226,10 @@ public enum EventPayload: Hashable, Sendable {
         case .noteAdded: return "noteAdded"
         case .actionAdded: return "actionAdded"
         case .actionDone: return "actionDone"
+        case .planSet: return "planSet"
+        case .instrumentAdded: return "instrumentAdded"
+        case .instrumentRemoved: return "instrumentRemoved"
+        case .roundStarted: return "roundStarted"
         case .noteEdited: return "noteEdited"
         case .noteDeleted: return "noteDeleted"
         case .actionEdited: return "actionEdited"
@@ -231,7 +243,7 @@ public enum EventPayload: Hashable, Sendable {
         switch self {
         case .scoreRecorded(_, let e, _, _), .scoreCleared(_, let e): return e
         case .revealed(let e), .hidden(let e), .votingLocked(let e), .votingUnlocked(let e),
-             .agreedScoreCleared(let e): return e
+             .agreedScoreCleared(let e), .roundStarted(let e): return e
         case .agreedScoreRecorded(let e, _, _): return e
         case .noteAdded(_, let e, _): return e
         case .actionAdded(_, let e, _, _, _): return e

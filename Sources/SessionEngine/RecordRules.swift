@@ -18,6 +18,10 @@ public enum RecordRules {
     public static let shortTextBytes = 512
     /// Instruments a session may use.
     public static let instrumentsPerSession = 64
+    /// A plan's items, and the elements one item names.
+    public static let planItems = 256
+    /// Minutes for one plan item: at most a day, so sums of them stay small.
+    public static let planMinutes: ClosedRange<Int> = 1...(24 * 60)
 
     /// The first rule `event` breaks, in words for a message; nil if it keeps them all.
     public static func violation(in event: Event) -> String? {
@@ -65,6 +69,22 @@ public enum RecordRules {
         return short(r.instrument, "its instrument id") ?? short(r.element, "its element id")
     }
 
+    static func plan(_ p: SessionPlan) -> String? {
+        if let why = short(p.name, "its plan's name") ?? short(p.title, "its plan's title") { return why }
+        if p.items.count > planItems { return "its plan has more than \(planItems) items" }
+        for item in p.items {
+            if let why = short(item.instrument, "a plan item's instrument id") { return why }
+            if !planMinutes.contains(item.minutes) {
+                return "a plan item's minutes (\(item.minutes)) are outside \(planMinutes.lowerBound)–\(planMinutes.upperBound)"
+            }
+            if let elements = item.elements {
+                if elements.count > planItems { return "a plan item names more than \(planItems) elements" }
+                if let why = elements.lazy.compactMap({ short($0, "a plan item's element id") }).first { return why }
+            }
+        }
+        return nil
+    }
+
     static func violation(in payload: EventPayload, seq: Int64) -> String? {
         switch payload {
         case .sessionCreated(let i):
@@ -81,8 +101,13 @@ public enum RecordRules {
             return short(g, "its group id") ?? ref(e) ?? answer(a, e) ?? note.flatMap { long($0, "its note") }
         case .scoreCleared(let g, let e):
             return short(g, "its group id") ?? ref(e)
-        case .revealed(let e), .hidden(let e), .votingLocked(let e), .votingUnlocked(let e), .agreedScoreCleared(let e):
+        case .revealed(let e), .hidden(let e), .votingLocked(let e), .votingUnlocked(let e), .agreedScoreCleared(let e),
+             .roundStarted(let e):
             return ref(e)
+        case .instrumentAdded(let id), .instrumentRemoved(let id):
+            return short(id, "its instrument id")
+        case .planSet(let p):
+            return plan(p)
         case .agreedScoreRecorded(let e, let a, let rationale):
             return ref(e) ?? answer(a, e) ?? long(rationale, "its rationale")
         case .noteAdded(let id, let e, let text):

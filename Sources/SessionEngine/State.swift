@@ -71,6 +71,10 @@ public struct SessionState: Hashable, Sendable {
     public var actions: [Action]
     /// Sequence numbers of events that are not in effect (undone, and not redone).
     public var notInEffect: Set<Int64>
+    /// Earlier rounds of scoring per element, oldest first (the current round is `scores`).
+    public var previousRounds: [ElementRef: [[String: Score]]] = [:]
+    /// The session's plan, if it has one.
+    public var plan: SessionPlan?
     /// Sequence number of the last event folded (0 for none).
     public var lastSeq: Int64
     /// Time of the last event folded.
@@ -109,6 +113,9 @@ public struct SessionState: Hashable, Sendable {
 
     /// The current score of one group for one element.
     public func score(group: String, element: ElementRef) -> Score? { scores[element]?[group] }
+
+    /// The round of scoring now open on an element, from 1.
+    public func round(of element: ElementRef) -> Int { (previousRounds[element]?.count ?? 0) + 1 }
 
     public func note(id: String) -> Note? { noteIndex[id].map { notes[$0] } }
     public func action(id: String) -> Action? { actionIndex[id].map { actions[$0] } }
@@ -173,6 +180,17 @@ public struct SessionState: Hashable, Sendable {
                 actions[i].done = true
                 actions[i].doneAt = event.at
             }
+        case .roundStarted(let e):
+            previousRounds[e, default: []].append(scores[e] ?? [:])
+            scores[e] = nil
+            revealed.remove(e)
+            locked.remove(e)
+        case .planSet(let p):
+            plan = p
+        case .instrumentAdded(let id):
+            if !info.instruments.contains(id) { info.instruments.append(id) }
+        case .instrumentRemoved(let id):
+            info.instruments.removeAll { $0 == id }
         case .noteEdited(let id, let text):
             if let i = noteIndex[id] { notes[i].text = text }
         case .noteDeleted(let id):

@@ -26,6 +26,7 @@ public struct SessionSnapshot: Sendable {
 ///   `level`/`na` the answer; `target` the seq an `undone` cancels; `text` the note,
 ///   rationale, group name or what; `text2` sector or owner; `text3` initials or due date.
 ///   `sessionCreated` keeps its `SessionInfo` as JSON in `text`.
+/// - `room`: one row, the facilitator's focus, rewritten in place (see `RoomTable`).
 /// Opening checks the header bytes first (SQLite magic, application_id, user_version, size
 /// against the header's page count), then looks inside read-only (`quick_check`, tables)
 /// before a read-write connection is made; refused files are never written.
@@ -48,6 +49,10 @@ public final class SessionStore {
     public private(set) var state = SessionState()
     public var isClosed: Bool { db == nil }
     public var lastSeq: Int64 { events.last?.seq ?? 0 }
+    /// The facilitator's focus as last read or written (nil if none was ever written).
+    public private(set) var focus: RoomFocus?
+    /// Counts the focus rows written to the file; changes whenever the focus does.
+    public private(set) var focusRevision: Int64 = 0
 
     private var db: DatabaseQueue?
     private let clock: SessionClock
@@ -176,13 +181,40 @@ public final class SessionStore {
                 try queue.inDatabase { db in try checkInside(db, path: path) }
             }
             let version = try queue.inDatabase { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
-            if version < schemaVersion { try migrator.migrate(queue) }
+            if version < schemaVersion {
+                try migrator.migrate(queue)
+            } else if try !queue.read({ try migrator.hasCompletedMigrations($0) }) {
+                // A file made before the room table gets it here (user_version stays 1). A file
+                // that cannot be written still opens; it just shares no focus.
+                try? migrator.migrate(queue)
+            }
             try store.loadNew()
         } catch {
             store.close()
             throw truthful(error)
         }
         return store
+    }
+
+    /// Opens a session that this process only watches (the audience view): the file is
+    /// checked, never migrated or written; `refreshChanges` follows other processes' writes.
+    public static func openForReading(at url: URL, clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
+        let path = url.path
+        _ = try FileCheck.check(path: path)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+            let store = SessionStore(url: url, db: queue, clock: clock)
+            do {
+                try queue.inDatabase { db in try checkInside(db, path: path) }
+                try store.loadNew()
+            } catch {
+                store.close()
+                throw error
+            }
+            return store
+        } catch {
+            throw mapOpenError(error, path: path)
+        }
     }
 
     /// Reads a session without ever writing to it (for reports and merge).
@@ -320,6 +352,13 @@ public final class SessionStore {
     /// `SessionFileError.busy` at once, and the next look tries again.
     @discardableResult
     public func refreshIfChanged(wait: Bool = true) throws -> Bool {
+        try refreshChanges(wait: wait).contains(.events)
+    }
+
+    /// Loads what other processes wrote since the last look: new events and the focus.
+    /// One `PRAGMA data_version` when nothing changed. With `wait: false` it never waits
+    /// for another process's lock (see `refreshIfChanged(wait:)`).
+    public func refreshChanges(wait: Bool = true) throws -> SessionChanges {
         guard let db else { throw SessionError.closed }
         do {
             if !wait {
@@ -332,26 +371,89 @@ public final class SessionStore {
                 let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
                 return v != dataVersion
             }
-            guard changed else { return false }
-            let before = lastSeq
+            guard changed else { return [] }
+            let before = lastSeq, focusBefore = focusRevision
             try loadNew()
-            return lastSeq != before
+            var changes: SessionChanges = []
+            if lastSeq != before { changes.insert(.events) }
+            if focusRevision != focusBefore { changes.insert(.focus) }
+            return changes
         } catch {
             throw Self.mapOpenError(error, path: path)
         }
     }
 
-    /// Reads events after `lastSeq` and folds them in.
+    /// Reads events after `lastSeq` and folds them in; reads the focus.
     private func loadNew() throws {
         guard let db else { throw SessionError.closed }
         let path = self.path
         let after = lastSeq
-        let (fresh, version) = try db.inDatabase { db -> ([Event], Int64) in
+        let (fresh, version, room) = try db.inDatabase { db -> ([Event], Int64, (focus: RoomFocus, rev: Int64)?) in
             let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
-            return (try Self.fetchEvents(db, after: after, path: path), v)
+            return (try Self.fetchEvents(db, after: after, path: path), v, try RoomTable.read(db))
         }
         dataVersion = version
         ingest(fresh)
+        adoptFocus(room)
+    }
+
+    private func adoptFocus(_ room: (focus: RoomFocus, rev: Int64)?) {
+        guard let room, room.rev != focusRevision else { return }
+        focus = room.focus
+        focusRevision = room.rev
+    }
+
+    // MARK: The facilitator's focus
+
+    /// Reads the focus from the file now (nil if none was ever written).
+    public func readFocus() throws -> RoomFocus? {
+        guard let db else { throw SessionError.closed }
+        do {
+            let room = try db.inDatabase { db in try RoomTable.read(db) }
+            adoptFocus(room)
+            return room?.focus
+        } catch {
+            throw Self.mapOpenError(error, path: path)
+        }
+    }
+
+    /// Rewrites the focus row, only when it differs from what the file holds, so a key that
+    /// does not move the facilitator writes nothing. True if it wrote. With `wait: false` it
+    /// never waits for another process's lock: it throws `SessionFileError.busy` at once.
+    @discardableResult
+    public func writeFocus(_ newFocus: RoomFocus, author: String, wait: Bool = true) throws -> Bool {
+        guard let db else { throw SessionError.closed }
+        // The row's time is when the room last moved, not part of the record: it does not
+        // take a reading of the session's clock (which stamps events).
+        let now = Date()
+        do {
+            if !wait {
+                try db.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = 0") }
+            }
+            defer {
+                if !wait { try? db.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = \(Int(busyWait * 1000))") } }
+            }
+            var seen: (focus: RoomFocus, rev: Int64)?
+            var wrote = false
+            try db.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    if let stored = try RoomTable.read(db), stored.focus == newFocus {
+                        seen = stored
+                        return .rollback
+                    }
+                    seen = (newFocus, try RoomTable.write(newFocus, author: author, at: now, db))
+                    wrote = true
+                    return .commit
+                }
+            }
+            adoptFocus(seen)
+            return wrote
+        } catch {
+            if let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
+                throw SessionFileError.busy(path: path)
+            }
+            throw SessionFileError.notWritable(path: path, detail: Self.describe(error))
+        }
     }
 
     private func ingest(_ fresh: [Event]) {
@@ -378,6 +480,7 @@ public final class SessionStore {
                     let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
                     if v != dataVersion {
                         ingest(try Self.fetchEvents(db, after: lastSeq, path: path))
+                        adoptFocus(try RoomTable.read(db))
                         dataVersion = v
                     }
                     let insert = try db.cachedStatement(sql: Self.insertSQL)
@@ -441,7 +544,14 @@ public final class SessionStore {
             guard let t = event(seq: target) else { throw SessionError.invalidEvent("there is no event \(target) to undo") }
             if case .sessionCreated = t.payload { throw SessionError.invalidEvent("the session's creation cannot be undone") }
             if !state.isInEffect(target) { throw SessionError.invalidEvent("event \(target) is already undone") }
-        case .revealed, .hidden, .votingLocked, .votingUnlocked, .agreedScoreRecorded, .agreedScoreCleared:
+        case .instrumentAdded(let id):
+            if id.isEmpty { throw SessionError.invalidEvent("an instrument needs an id") }
+            if state.info.instruments.contains(id) { throw SessionError.invalidEvent("the session already uses \(id)") }
+        case .instrumentRemoved(let id):
+            if !state.info.instruments.contains(id) { throw SessionError.invalidEvent("the session does not use \(id)") }
+        case .roundStarted(let e):
+            if (state.scores[e] ?? [:]).isEmpty { throw SessionError.invalidEvent("no group has scored \(e) yet; a new round follows a first one") }
+        case .revealed, .hidden, .votingLocked, .votingUnlocked, .agreedScoreRecorded, .agreedScoreCleared, .planSet:
             break
         }
         if events.isEmpty {
@@ -478,6 +588,9 @@ public final class SessionStore {
                 PRAGMA application_id = \(applicationID);
                 PRAGMA user_version = 1;
                 """)
+        }
+        m.registerMigration("v2-room") { db in
+            try db.execute(sql: RoomTable.createSQL)
         }
         return m
     }()
@@ -571,10 +684,11 @@ public final class SessionStore {
     /// `selectSQL`): ids in `subject`; the note, rationale, name or what in `text`; sector
     /// or owner in `text2`; initials or due date in `text3`. The element is `instrument` and
     /// `element`, the answer `level` and `na`, an undo's target `target`, and
-    /// `sessionCreated` keeps its `SessionInfo` as JSON in `text`.
+    /// `sessionCreated` keeps its `SessionInfo` as JSON in `text`, and `planSet` its plan; an
+    /// instrument joining or leaving is named in `instrument`.
     static let textColumns: [EventField: Int] = [
         .group: 4, .id: 4, .note: 10, .rationale: 10, .text: 10, .name: 10, .what: 10,
-        .sector: 11, .owner: 11, .initials: 12, .due: 12,
+        .sector: 11, .owner: 11, .initials: 12, .due: 12, .instrument: 5,
     ]
 
     /// The row for an event, written from its `EventFields`: explicit columns, so reading
@@ -590,6 +704,11 @@ public final class SessionStore {
                 let enc = JSONEncoder()
                 enc.outputFormatting = [.sortedKeys]
                 row[10] = String(decoding: try enc.encode(info), as: UTF8.self)
+            case .plan:
+                guard let plan = fields.plan else { continue }
+                let enc = JSONEncoder()
+                enc.outputFormatting = [.sortedKeys]
+                row[10] = String(decoding: try enc.encode(plan), as: UTF8.self)
             case .element:
                 row[5] = fields.element?.instrument
                 row[6] = fields.element?.element
@@ -698,6 +817,12 @@ public final class SessionStore {
                     throw bad("has unreadable session details")
                 }
                 fields.session = info
+            case .plan:
+                guard let json = try string(10),
+                      let plan = try? JSONDecoder().decode(SessionPlan.self, from: Data(json.utf8)) else {
+                    throw bad("has an unreadable plan")
+                }
+                fields.plan = plan
             case .element: fields.element = try optRef()
             case .answer: fields.answer = try answer()
             case .target: fields.target = try int(9)

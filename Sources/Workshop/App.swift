@@ -8,6 +8,8 @@ public struct App {
     public private(set) var stack: [any Screen]
     public private(set) var showHelp = false
     public private(set) var shouldQuit = false
+    /// Presentation mode: the whole screen shows what the audience sees (`P`, or `pit present`).
+    public var presenting = false
     /// The last element (or element list) the user was on, kept when they go back from
     /// it, so the session can reopen there.
     public private(set) var lastPlace: SessionPlace?
@@ -47,7 +49,7 @@ public struct App {
     public var top: any Screen { stack[stack.count - 1] }
 
     public static let globalKeys: [KeyHelp] = [
-        KeyHelp("?", "show or hide this help", hint: true, short: "help"),
+        KeyHelp("?", "show / hide this help", hint: true, short: "help"),
         KeyHelp("q  Esc", "back; on the first screen, quit", hint: true, short: "back"),
         KeyHelp("t", "next colour theme"),
         KeyHelp("Ctrl-L", "redraw the screen"),
@@ -57,13 +59,20 @@ public struct App {
     public static let sessionKeys: [KeyHelp] = [
         KeyHelp("m", "the matrices: levels, heat map, roll-up, priorities, actions, transcript", hint: true, short: "matrices"),
         KeyHelp("g", "the groups in the room"),
-        KeyHelp("Ctrl-R", "save again a change the busy file refused"),
+        KeyHelp("o", "the plan (agenda)"),
+        KeyHelp("I", "add / take out tools"),
+        KeyHelp("S", "closing summary"),
+        KeyHelp("P", "audience view on/off"),
+        KeyHelp("Ctrl-R", "retry a refused save"),
     ]
 
     /// Global keys that apply now.
+    /// A key the top screen gives its own meaning (`I` on a tool not in the session) is
+    /// listed once, with the screen's words.
     func activeGlobalKeys() -> [KeyHelp] {
         if top.isModal { return [] }
-        return App.globalKeys + (context.session == nil ? [] : App.sessionKeys)
+        let own = Set(top.keys(context: context).map(\.keys))
+        return (App.globalKeys + (context.session == nil ? [] : App.sessionKeys)).filter { !own.contains($0.keys) }
     }
 
     public mutating func handle(_ key: Key) {
@@ -99,6 +108,7 @@ public struct App {
         case .unhandled: handleGlobal(key)
         }
         notePlace()
+        publishFocus()
     }
 
     /// An open element is the place; going back to its list keeps it (the list's selection
@@ -123,6 +133,14 @@ public struct App {
             }
         case .char("m") where context.session != nil:
             if !(top is MatrixScreen) { stack.append(MatrixScreen()) }
+        case .char("I") where context.session != nil:
+            if !(top is SessionInstrumentsScreen) { stack.append(SessionInstrumentsScreen()) }
+        case .char("S") where context.session != nil:
+            if !(top is ClosingSummaryScreen) { stack.append(ClosingSummaryScreen()) }
+        case .char("o") where context.session != nil:
+            if !(top is PlanScreen) { stack.append(PlanScreen()) }
+        case .char("P") where context.session != nil:
+            presenting.toggle()
         case .char("g") where context.session != nil:
             if !(top is GroupsScreen) { stack.append(GroupsScreen()) }
         case .char("t"):
@@ -142,6 +160,14 @@ public struct App {
         var canvas = Canvas(width: size.width, height: size.height, glyphs: glyphs)
         guard size.width >= App.minimumSize.width, size.height >= App.minimumSize.height else {
             drawTooSmall(&canvas)
+            return canvas
+        }
+        if presenting, context.session != nil {
+            let audience = top as? AudienceScreen
+            AudienceView(context: context, focus: audience.map { $0.focus(context: context) } ?? roomFocus, now: context.now(),
+                         following: audience?.following ?? true)
+                .draw(in: canvas.bounds, on: &canvas)
+            if showHelp { drawHelp(&canvas, in: canvas.bounds) }
             return canvas
         }
         let (header, rest) = canvas.bounds.splitTop(1)
@@ -180,7 +206,15 @@ public struct App {
         }
         canvas.text(" " + text, x: rect.x, y: rect.y, role: .status, emphasis: .bold, maxWidth: rect.width)
         let right = context.headerNote
+        var end = rect.maxX
+        if let timer = context.session?.timer {
+            // The countdown at the right end; the last minute and the end stand out.
+            let words = " " + TimerText.words(timer, now: context.now()) + " "
+            end -= DisplayWidth.of(words)
+            canvas.text(words, x: end, y: rect.y, role: TimerText.role(timer, now: context.now()), emphasis: [.bold, .reverse])
+        }
         if !right.isEmpty {
+            let rect = Rect(x: rect.x, y: rect.y, width: end - rect.x, height: 1)
             let room = rect.width - DisplayWidth.of(text) - 4
             if room > 6 {
                 let note = DisplayWidth.truncate(right, to: room, ellipsis: canvas.glyphs.ellipsis)

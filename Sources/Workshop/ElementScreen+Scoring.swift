@@ -10,20 +10,20 @@ extension ElementScreen {
         guard session.uses(instrument) else { return [] }
         let scale = instrument.scale
         let levels = "\(scale.lowest)-\(scale.highest)" + (scale.allowsNotApplicable ? " 0" : "")
-        var keys = [KeyHelp(levels, session.isSelfAssessment ? "record your level (0 = n/a)" : "record the selected group's level (0 = n/a)",
+        var keys = [KeyHelp(levels, session.isSelfAssessment ? "record your level (0 = n/a)" : "record the group's level (0 = n/a)",
                             hint: true, short: "score"),
                     KeyHelp("d", "don't know (an evidence gap)")]
         if !session.isSelfAssessment {
-            keys += [KeyHelp("Tab", "choose the group (Shift-Tab: back)", hint: true, short: "group"),
+            keys += [KeyHelp("Tab", "next group (Shift-Tab: back)", hint: true, short: "group"),
                      KeyHelp("r", "reveal / hide the scores", hint: true, short: "reveal"),
-                     KeyHelp("a", "record the agreed level and why", hint: true, short: "agree"),
-                     KeyHelp("l", "lock / unlock voting on this element"),
-                     KeyHelp("b", "big digits for the back of the room (b again: the text)")]
+                     KeyHelp("a", "the agreed level and why", hint: true, short: "agree"),
+                     KeyHelp("l", "lock / unlock voting"),
+                     KeyHelp("b", "big digits (b again: text)")]
         }
         keys += [KeyHelp("x", "clear the selected score"),
                  KeyHelp("n", "add a note", hint: true, short: "note"),
-                 KeyHelp("A", "add an action (what, who, when)", hint: true, short: "action"),
-                 KeyHelp("e", "edit or delete this element's notes and actions"),
+                 KeyHelp("A", "an action (what, who, when)", hint: true, short: "action"),
+                 KeyHelp("e", "edit / delete notes, actions"),
                  KeyHelp("u", "undo your last change"),
                  KeyHelp("U", "redo your last undo")]
         return keys

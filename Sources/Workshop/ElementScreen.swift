@@ -31,14 +31,17 @@ public struct ElementScreen: Screen {
 
     public func keys(context: WorkshopContext) -> [KeyHelp] {
         let scoring = scoringKeys(context: context)
-        return scoring + [
+        // The room's keys sit with the scoring keys, so the help's wide navigation keys
+        // share a column with the short global ones and every key fits at 80x24.
+        let room = context.session.map { $0.isSelfAssessment } == false ? RoomTimerControl.keys + ElementScreen.roundKeys : []
+        let notInSession = context.session.map { session in context.catalogue.instrument(instrumentID).map { !session.uses($0) } ?? false } == true
+        return scoring + room + [
             KeyHelp("← →", "previous / next", hint: scoring.isEmpty),
             KeyHelp("↑↓ PgUp PgDn", "scroll the text", hint: scoring.isEmpty),
-            KeyHelp("Home End", "text top / bottom"),
-            // Short wordings: every key of a step fits the help at 80x24.
+            KeyHelp("Home End", "top / bottom"),
             KeyHelp("i", showGuidance ? "back to the text" : "facilitator guidance",
                     hint: scoring.isEmpty, short: "guidance"),
-        ]
+        ] + (notInSession ? [KeyHelp("I", "add this tool to the session", hint: true, short: "add it")] : [])
     }
 
     func document(_ instrument: Instrument, _ element: Element, context: WorkshopContext) -> TextDocument {
@@ -95,6 +98,18 @@ public struct ElementScreen: Screen {
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
         guard let instrument = context.catalogue.instrument(instrumentID) else { return .unhandled }
         if let navigation = handleScoring(key, instrument: instrument, context: context) { return navigation }
+        if let navigation = handleNotInSession(key, instrument: instrument, context: context) { return navigation }
+        if let navigation = handleRounds(key, instrument: instrument, context: context) { return navigation }
+        if let session = context.session, !session.isSelfAssessment,
+           let navigation = RoomTimerControl.handle(key, session: session, context: context,
+                                                    seconds: plannedSeconds(context: context)) { return navigation }
+        if key == .right, let next = nextInPlan(context: context) {
+            if next.newItem, let name = context.catalogue.instrument(next.instrument)?.short { context.say("Next in the plan: \(name)") }
+            instrumentID = next.instrument
+            index = next.index; scroll = 0
+            if let moved = context.catalogue.instrument(instrumentID) { selectFirstUnscoredGroup(instrument: moved, context: context) }
+            return .stay
+        }
         switch key {
         case .char("i"):
             showGuidance.toggle(); scroll = 0
@@ -141,10 +156,21 @@ public struct ElementScreen: Screen {
         canvas.text(element.title, x: inner.x, y: inner.y + 1, role: role, emphasis: .bold, maxWidth: inner.width)
         var body = Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: inner.height - 3)
         canvas.cursor = Point(x: inner.x, y: inner.y + 1)
+        if let session = context.session, !session.uses(instrument) {
+            canvas.text(ElementScreen.notInSessionNotice(instrument), x: inner.x, y: inner.y + 2, role: .warning, maxWidth: inner.width)
+        }
         if let session = context.session, session.uses(instrument) {
             let progress = session.progressText(instrument)
             if inner.width - DisplayWidth.of(heading) > DisplayWidth.of(progress) + 4 {
                 canvas.text(progress, x: inner.maxX - DisplayWidth.of(progress), y: inner.y, role: .muted)
+            }
+            if bigView, !session.isSelfAssessment, body.height >= BigView.minimumHeight {
+                // The big view takes the whole space below the title: it shows all the panel does.
+                BigView(session: session, instrument: instrument,
+                        summary: session.summary(ElementRef(instrument: instrument.id, element: element.id)),
+                        selectedGroup: selectedGroup)
+                    .draw(in: body, on: &canvas)
+                return body
             }
             let panel = ScoringPanel(session: session, instrument: instrument,
                                      summary: session.summary(ElementRef(instrument: instrument.id, element: element.id)),
@@ -156,18 +182,13 @@ public struct ElementScreen: Screen {
                 panelRect = Rect(x: inner.maxX - panelWidth, y: inner.y + 2, width: panelWidth, height: inner.height - 2)
                 body.width -= panelWidth + 2
             } else {
-                let height = min(panel.preferredHeight(), max(4, body.height / 2 + 1))
+                // Half the body for the scores, more if that is what keeps every essential line.
+                let height = min(panel.preferredHeight(width: inner.width),
+                                 max(min(panel.minimumHeight(width: inner.width), body.height - 2), body.height / 2 + 1, 4))
                 panelRect = Rect(x: inner.x, y: body.y - 1, width: inner.width, height: height)
                 body = Rect(x: body.x, y: panelRect.maxY, width: body.width, height: body.maxY - panelRect.maxY)
             }
             panel.draw(in: panelRect, on: &canvas)
-        }
-        if bigView, body.height >= BigView.minimumHeight, let session = context.session, session.uses(instrument),
-           !session.isSelfAssessment {
-            BigView(session: session, instrument: instrument,
-                    summary: session.summary(ElementRef(instrument: instrument.id, element: element.id)))
-                .draw(in: body.inset(dx: 0, dy: 1), on: &canvas)
-            return body
         }
         bodyDocument(instrument, element, context: context).draw(in: body, on: &canvas, scroll: scroll)
         return body

@@ -39,6 +39,8 @@ public struct MatrixScreen: Screen {
     public var firstGroup = 0
     /// The selected action in the actions view.
     public var selectedAction = 0
+    /// Show each element's first round of scores instead of the latest (`f`).
+    public var firstRound = false
 
     public init(view: View = .heatmap) { self.view = view }
 
@@ -49,7 +51,8 @@ public struct MatrixScreen: Screen {
          KeyHelp("1-6", "level matrix, heat map, roll-up, priorities, actions, transcript"),
          KeyHelp("↑↓ PgUp PgDn", "scroll", hint: true, short: "scroll"),
          KeyHelp("← →", "more groups (heat map)"),
-         KeyHelp("e", "export a report to a file", hint: true, short: "export")]
+         KeyHelp("e", "export a report to a file", hint: true, short: "export"),
+         KeyHelp("f", "first round / latest round, where an element was scored twice")]
             + (view == .actions ? [KeyHelp("Enter", "mark the selected action done (u undoes)", hint: true, short: "done")] : [])
     }
 
@@ -64,6 +67,9 @@ public struct MatrixScreen: Screen {
         case .left: firstGroup = max(0, min(firstGroup, extent(context).lastFirstGroup) - 1)
         case .right: firstGroup = min(firstGroup + 1, extent(context).lastFirstGroup)
         case .char("e"): return ExportPrompt.open(over: self, context: context)
+        case .char("f") where context.session?.state.hasLaterRounds == true:
+            firstRound.toggle()
+            context.say(firstRound ? "Showing each element's first round" : "Showing the latest round")
         case .up where view == .actions: selectedAction = max(0, selectedAction - 1)
         case .down where view == .actions:
             let count = context.session.map { MatrixScreen.orderedActions($0.state.actions).count } ?? 0
@@ -116,7 +122,7 @@ public struct MatrixScreen: Screen {
     @discardableResult
     private func drawView(into canvas: inout Canvas, body: Rect, context: WorkshopContext) -> MatrixTables.Extent {
         guard let session = context.session else { return MatrixTables.Extent(lines: 0) }
-        let state = session.state
+        let state = firstRound ? session.state.firstRound : session.state
         let catalogue = context.catalogue
         switch view {
         case .levels:

@@ -11,14 +11,41 @@ struct ScoringPanel {
     let summary: ElementSummary
     let selectedGroup: Int
 
-    /// Rows the panel needs for its essentials.
-    func preferredHeight() -> Int {
-        session.isSelfAssessment ? 4 : session.state.groups.count + 5
+    /// One line under the groups. Essential lines (what the README promises: the count
+    /// or the spread, the divergence warning, the agreed level) are never dropped; the
+    /// others go first when rows are short.
+    struct Line {
+        var text: String
+        var role: Role
+        var emphasis: Emphasis = []
+        var essential = true
+    }
+
+    /// Narrowest column for two groups side by side.
+    static let minimumColumnWidth = 30
+
+    /// Rows the panel would like: every group on its own row and every line.
+    func preferredHeight(width: Int) -> Int {
+        let inner = max(1, width - 4)
+        if session.isSelfAssessment { return 4 }
+        return session.state.groups.count + 1 + summaryLines(width: inner, glyphs: .unicode).count + 2
+    }
+
+    /// Rows the panel needs so that nothing essential is dropped: groups two to a row
+    /// where the width allows, the essential lines, the border.
+    func minimumHeight(width: Int) -> Int {
+        let inner = max(1, width - 4)
+        if session.isSelfAssessment { return preferredHeight(width: width) }
+        let groups = session.state.groups.count
+        let rows = inner >= 2 * Self.minimumColumnWidth + 2 ? (groups + 1) / 2 : groups
+        return rows + summaryLines(width: inner, glyphs: .unicode).filter(\.essential).count + 2
     }
 
     func draw(in rect: Rect, on canvas: inout Canvas) {
         guard !rect.isEmpty else { return }
-        canvas.box(rect, title: session.isSelfAssessment ? "Your assessment" : (summary.revealed ? "Scores (revealed)" : "Scores (hidden)"),
+        let round = session.state.round(of: summary.element)
+        let scores = round > 1 ? "Scores, round \(round)" : "Scores"
+        canvas.box(rect, title: session.isSelfAssessment ? "Your assessment" : scores + (summary.revealed ? " (revealed)" : " (hidden)"),
                    role: .border, titleRole: summary.revealed ? .accent : .title)
         let inner = rect.inset(dx: 2, dy: 1)
         var y = inner.y
@@ -43,88 +70,152 @@ struct ScoringPanel {
         }
 
         let groups = session.state.groups
-        let nameWidth = min(max(8, groups.map { DisplayWidth.of($0.name) }.max() ?? 8), max(8, inner.width / 2))
-        // On a small screen the rows scroll so the selected group is always in view.
-        let rows = max(1, inner.height)
-        let first = selectedGroup >= rows ? selectedGroup - rows + 1 : 0
-        for (i, group) in groups.enumerated() where i >= first {
-            guard y < inner.maxY else { break }
-            let score = summary.scores.first { $0.group.id == group.id }?.score
-            let isSelected = i == selectedGroup
-            if isSelected {
-                canvas.fill(Rect(x: inner.x - 1, y: y, width: inner.width + 2, height: 1), role: .selection)
-                canvas.cursor = Point(x: inner.x, y: y)
-            }
-            let name = DisplayWidth.truncate(group.name, to: nameWidth, ellipsis: glyphs.ellipsis)
-            canvas.text(name, x: inner.x, y: y, role: isSelected ? .selection : .text, maxWidth: nameWidth)
-            let x = inner.x + nameWidth + 1
-            if !summary.revealed {
-                let mark = score == nil ? "\(glyphs.emptyDot) not yet" : "\(glyphs.filledDot) scored"
-                canvas.text(mark, x: x, y: y, role: isSelected ? .selection : (score == nil ? .muted : .success), maxWidth: inner.maxX - x)
-            } else if let score {
-                switch score.answer {
-                case .level(let value):
-                    canvas.text(" \(value) ", x: x, y: y, role: Role.heat(value), emphasis: .bold)
-                    canvas.text(scale.label(for: value), x: x + 4, y: y, role: isSelected ? .selection : .text, maxWidth: inner.maxX - x - 4)
-                case .notApplicable:
-                    canvas.text("n/a", x: x, y: y, role: .heatNA)
-                case .dontKnow:
-                    canvas.text("don't know", x: x, y: y, role: .heatNA)
-                }
-            } else {
-                canvas.text("not scored", x: x, y: y, role: isSelected ? .selection : .muted, maxWidth: inner.maxX - x)
-            }
-            y += 1
+        var lines = summaryLines(width: inner.width, glyphs: glyphs)
+        let essential = lines.filter(\.essential).count
+        // Rows for the groups: all on their own rows, else two to a row, else a window
+        // that scrolls so the selected group is always in view.
+        let roomForGroups = max(1, inner.height - essential)
+        let twoColumns = groups.count > roomForGroups && inner.width >= 2 * Self.minimumColumnWidth + 2
+            && (groups.count + 1) / 2 <= roomForGroups
+        let rows = twoColumns ? (groups.count + 1) / 2 : min(groups.count, roomForGroups)
+        let columnWidth = twoColumns ? (inner.width - 2) / 2 : inner.width
+        let first = twoColumns || selectedGroup < rows ? 0 : selectedGroup - rows + 1
+        for (i, group) in groups.enumerated() where i >= first && i < first + rows * (twoColumns ? 2 : 1) {
+            let row = twoColumns ? i % rows : i - first
+            let x = inner.x + (twoColumns && i >= rows ? columnWidth + 2 : 0)
+            drawGroup(group, index: i, at: Point(x: x, y: inner.y + row), width: columnWidth, on: &canvas)
         }
-        y += 1
+        if first > 0 || first + rows < groups.count, !twoColumns {
+            // Say that more groups are out of view, on the border where it costs no row.
+            let more = "\(groups.count - rows) more: Tab"
+            canvas.text(" \(more) ", x: rect.maxX - DisplayWidth.of(more) - 4, y: rect.maxY - 1, role: .muted)
+        }
+        y = inner.y + rows
+        // Optional lines give way, last first, until the essential ones fit.
+        var spare = inner.maxY - y - essential
+        if spare > 0, groups.count > 0 { y += 1; spare -= 1 }
+        var optional = lines.count - essential
+        while optional > spare, let drop = lines.lastIndex(where: { !$0.essential }) {
+            lines.remove(at: drop)
+            optional -= 1
+        }
+        spare -= optional
+        for l in lines { line(l.text, role: l.role, emphasis: l.emphasis) }
+        if summary.revealed, spare >= scale.levels.count + 1 {
+            // Who sits where on the scale.
+            y += 1
+            for level in scale.levels.reversed() {
+                let who = (summary.groupsByLevel[level.value] ?? []).compactMap { id in groups.first { $0.id == id }?.initials }
+                canvas.text("\(level.value)", x: inner.x, y: y, role: Role.heat(level.value), emphasis: .bold)
+                // The bar is cells in the level's colour; the initials beside it carry the same facts without colour.
+                canvas.fill(Rect(x: inner.x + 2, y: y, width: who.count, height: 1), role: Role.heat(level.value))
+                canvas.text(who.joined(separator: " "), x: inner.x + 3 + who.count, y: y, role: .text, maxWidth: inner.maxX - inner.x - 3 - who.count)
+                y += 1
+            }
+        } else if let agreed = summary.agreed, case .level(let value) = agreed.answer, inner.maxY - y >= BigDigits.height + 1 {
+            // The agreed level big enough to read from the back of the room.
+            BigDigits.draw("\(value)", x: inner.x, y: y + 1, role: .accent, on: &canvas)
+        }
+    }
+
+    /// One group's row: its name, then "scored" before the reveal or its level after.
+    private func drawGroup(_ group: Group, index: Int, at point: Point, width: Int, on canvas: inout Canvas) {
+        let glyphs = canvas.glyphs
+        let scale = instrument.scale
+        let score = summary.scores.first { $0.group.id == group.id }?.score
+        let isSelected = index == selectedGroup
+        let y = point.y
+        if isSelected {
+            canvas.fill(Rect(x: point.x - 1, y: y, width: width + 2, height: 1), role: .selection)
+            canvas.cursor = Point(x: point.x, y: y)
+        }
+        let groups = session.state.groups
+        // Names whole where they fit; the level's label only when every label fits, so
+        // rows never mix labelled and bare digits and no label is cut mid-word.
+        let markWidth = summary.revealed ? DisplayWidth.of("not scored") : DisplayWidth.of("○ not yet")
+        let nameWidth = min(max(8, groups.map { DisplayWidth.of($0.name) }.max() ?? 8), max(4, width - markWidth - 1))
+        let longestLabel = scale.levels.map { DisplayWidth.of($0.label) }.max() ?? 0
+        let showsLabels = nameWidth + 1 + 4 + longestLabel <= width
+        let name = DisplayWidth.truncate(group.name, to: nameWidth, ellipsis: glyphs.ellipsis)
+        canvas.text(name, x: point.x, y: y, role: isSelected ? .selection : .text, maxWidth: nameWidth)
+        let x = point.x + nameWidth + 1
+        let room = point.x + width - x
         if !summary.revealed {
-            line("\(summary.respondedCount) of \(groups.count) groups have scored" + (summary.locked ? " · voting locked" : ""), role: .muted)
+            let mark = score == nil ? "\(glyphs.emptyDot) not yet" : "\(glyphs.filledDot) scored"
+            canvas.text(mark, x: x, y: y, role: isSelected ? .selection : (score == nil ? .muted : .success), maxWidth: room)
+        } else if let score {
+            switch score.answer {
+            case .level(let value):
+                canvas.text(" \(value) ", x: x, y: y, role: Role.heat(value), emphasis: .bold)
+                if showsLabels {
+                    canvas.text(scale.label(for: value), x: x + 4, y: y, role: isSelected ? .selection : .text, maxWidth: room - 4)
+                }
+            case .notApplicable:
+                canvas.text("n/a", x: x, y: y, role: .heatNA)
+            case .dontKnow:
+                canvas.text("don't know", x: x, y: y, role: .heatNA, maxWidth: room)
+            }
+        } else {
+            canvas.text("not scored", x: x, y: y, role: isSelected ? .selection : .muted, maxWidth: room)
+        }
+    }
+
+    /// The lines under the groups, in order.
+    func summaryLines(width: Int, glyphs: Glyphs) -> [Line] {
+        let dash = glyphs.isUnicode ? "–" : "-"
+        var lines: [Line] = []
+        let groups = session.state.groups
+        if !summary.revealed {
+            lines.append(Line(text: "\(summary.respondedCount) of \(groups.count) groups have scored" + (summary.locked ? " · voting locked" : ""),
+                              role: .muted))
         } else {
             var text = ScoringText.spread(summary, dash: dash)
             if summary.notApplicableCount > 0 { text += ", \(summary.notApplicableCount) n/a" }
             if summary.dontKnowCount > 0 { text += ", \(summary.dontKnowCount) don't know" }
-            line(text.prefix(1).uppercased() + text.dropFirst(), role: .text, emphasis: .bold)
+            lines.append(Line(text: text.prefix(1).uppercased() + text.dropFirst(), role: .text, emphasis: .bold))
             if summary.divergent, let range = summary.range {
-                line("\(glyphs.warning) \(range) levels apart: discuss", role: .warning, emphasis: .bold)
+                lines.append(Line(text: "\(glyphs.warning) \(range) levels apart: discuss", role: .warning, emphasis: .bold))
             }
-            // Who sits where on the scale.
-            if inner.maxY - y >= scale.levels.count + 3 {
-                for level in scale.levels.reversed() {
-                    let who = (summary.groupsByLevel[level.value] ?? []).compactMap { id in groups.first { $0.id == id }?.initials }
-                    canvas.text("\(level.value)", x: inner.x, y: y, role: Role.heat(level.value), emphasis: .bold)
-                    // The bar is cells in the level's colour; the initials beside it carry the same facts without colour.
-                    canvas.fill(Rect(x: inner.x + 2, y: y, width: who.count, height: 1), role: Role.heat(level.value))
-                    canvas.text(who.joined(separator: " "), x: inner.x + 3 + who.count, y: y, role: .text, maxWidth: inner.maxX - inner.x - 3 - who.count)
-                    y += 1
-                }
+            if let round = RoomText.roundLine(session.state, summary.element, glyphs: glyphs) {
+                lines.append(Line(text: round, role: .accent, emphasis: .bold))
             }
         }
-        drawFooter(y: y, inner: inner, canvas: &canvas)
-    }
-
-    /// The agreed level, its reason and the counts of notes and actions.
-    private func footer(width: Int) -> [(String, Role, Emphasis)] {
-        var lines: [(String, Role, Emphasis)] = []
-        let scale = instrument.scale
-        if let agreed = summary.agreed {
-            lines.append(("Agreed: " + ScoringText.answer(agreed.answer, scale: scale), .accent, .bold))
-            for part in Wrap.lines(agreed.rationale, width: width).prefix(2) where !part.isEmpty { lines.append((part, .muted, [])) }
-        }
-        let notes = session.state.notes(for: summary.element).count
-        let actions = session.state.actions(for: summary.element).count
-        if notes + actions > 0 {
-            lines.append(("\(notes) note\(notes == 1 ? "" : "s") · \(actions) action\(actions == 1 ? "" : "s")", .muted, []))
+        for (text, role, emphasis, essential) in footerLines(width: width) {
+            lines.append(Line(text: text, role: role, emphasis: emphasis, essential: essential))
         }
         return lines
     }
 
+    /// The agreed level, its reason and the counts of notes and actions. The agreed level
+    /// and the first line of its reason are essential.
+    private func footerLines(width: Int) -> [(String, Role, Emphasis, Bool)] {
+        var lines: [(String, Role, Emphasis, Bool)] = []
+        let scale = instrument.scale
+        if let agreed = summary.agreed {
+            lines.append(("Agreed: " + ScoringText.answer(agreed.answer, scale: scale), .accent, .bold, true))
+            for (i, part) in Wrap.lines(agreed.rationale, width: width).prefix(2).enumerated() where !part.isEmpty {
+                lines.append((part, .muted, [], i == 0))
+            }
+        }
+        let notes = session.state.notes(for: summary.element).count
+        let actions = session.state.actions(for: summary.element).count
+        if notes + actions > 0 {
+            lines.append(("\(notes) note\(notes == 1 ? "" : "s") · \(actions) action\(actions == 1 ? "" : "s")", .muted, [], false))
+        }
+        return lines
+    }
+
+    private func footer(width: Int) -> [(String, Role, Emphasis)] {
+        footerLines(width: width).map { ($0.0, $0.1, $0.2) }
+    }
+
+    /// The self-assessment's footer: the same lines, then the agreed level in big digits.
     private func drawFooter(y: Int, inner: Rect, canvas: inout Canvas) {
         var y = y
         for (text, role, emphasis) in footer(width: inner.width) where y < inner.maxY {
             canvas.text(text, x: inner.x, y: y, role: role, emphasis: emphasis, maxWidth: inner.width)
             y += 1
         }
-        // The agreed level big enough to read from the back of the room.
         if let agreed = summary.agreed, case .level(let value) = agreed.answer, inner.maxY - y >= BigDigits.height + 1 {
             BigDigits.draw("\(value)", x: inner.x, y: y + 1, role: .accent, on: &canvas)
         }

@@ -9,9 +9,17 @@ public final class SessionController {
     /// Who is recording (written on every event).
     public let author: String
     public private(set) var lastSaved: Date?
-    public private(set) var lastFailure: String?
+    public internal(set) var lastFailure: String?
     /// Divergence threshold: groups this many levels apart are flagged for discussion.
     public var divergenceThreshold = 2
+    /// The room's countdown, if one is set (shared through the focus).
+    public var timer: RoomTimer?
+    /// Whether the bell has rung for the countdown's end (it rings once).
+    public var timerBellRung = false
+    /// The current item of the session's plan, if it has one.
+    public var planPosition: Int?
+    /// The focus this process last shared, so an unmoved key writes nothing.
+    var publishedFocus: RoomFocus?
     /// A change that failed only because another process held the file's lock: Ctrl-R
     /// records it again.
     public private(set) var unsaved: EventPayload?
@@ -133,6 +141,10 @@ public final class SessionController {
         case .noteAdded: return "a note"
         case .actionAdded: return "an action"
         case .actionDone: return "marking an action done"
+        case .planSet: return "the change to the plan"
+        case .roundStarted: return "the new round"
+        case .instrumentAdded(let id): return "adding \(id)"
+        case .instrumentRemoved(let id): return "removing \(id)"
         case .noteEdited: return "editing a note"
         case .noteDeleted: return "deleting a note"
         case .actionEdited: return "editing an action"

@@ -23,6 +23,10 @@ public final class WorkshopContext {
     public var needsFullRedraw = false
     /// Times on screen are shown in this zone (the machine's, unless a test fixes it).
     public var timeZone = TimeZone.current
+    /// The time now, for the room's countdown (a test fixes it).
+    public var now: () -> Date = { Date() }
+    /// Whether the countdown's end rings the terminal bell (`--no-bell` turns it off).
+    public var bellEnabled = true
     /// Where the top screen draws, from the terminal's size as the App was last told it
     /// (App.resize): an input to handling keys, never written while drawing.
     public internal(set) var screenArea = Rect(x: 0, y: 1, width: 80, height: 22)

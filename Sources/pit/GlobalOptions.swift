@@ -12,6 +12,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("instrument-dir"), help: ArgumentHelp("A folder of extra instrument files (YAML); repeatable. ~/.config/pit/instruments is always read.", valueName: "DIR"))
     var instrumentDirs: [String] = []
 
+    @Flag(name: .customLong("no-bell"), help: "Do not ring the terminal bell when the countdown ends.")
+    var noBell = false
+
     /// Loads the framework: shipped instruments plus the user's; broken user files are
     /// reported on stderr and skipped.
     func loadCatalogue(quiet: Bool = false) throws -> Catalogue {

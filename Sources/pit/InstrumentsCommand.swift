@@ -5,7 +5,7 @@ import Instruments
 struct InstrumentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "instruments", abstract: "The assessment instruments (Tool A and the rest).",
-        subcommands: [List.self, Show.self, Validate.self], defaultSubcommand: List.self)
+        subcommands: [List.self, Show.self, Validate.self, Add.self, Remove.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every instrument with where it sits on the triangle.")

@@ -58,6 +58,10 @@ enum InteractiveRunner {
                 needsDraw = true
             } else {
                 needsDraw = idle()
+                app.publishFocus()
+                if app.countdownJustEnded() { terminal.bell() }
+                // A running countdown redraws so its seconds move.
+                if app.context.session?.timer?.isRunning == true { needsDraw = true }
             }
         }
     }

@@ -20,7 +20,7 @@ struct Pit: ParsableCommand {
         """,
         version: BuildStamp.describe(version: version),
         subcommands: [HomeCommand.self, NewCommand.self, OpenCommand.self, AssessCommand.self, MergeCommand.self, DemoCommand.self,
-                      ReportCommand.self, CompareCommand.self, ImportCommand.self, ThemesCommand.self, InstrumentsCommand.self],
+                      PresentCommand.self, ReportCommand.self, CompareCommand.self, ImportCommand.self, ThemesCommand.self, InstrumentsCommand.self],
         defaultSubcommand: HomeCommand.self
     )
 
@@ -74,6 +74,7 @@ func makeContext(_ options: GlobalOptions) throws -> WorkshopContext {
     let catalogue = try options.loadCatalogue()
     let themes = try options.loadThemes()
     let context = WorkshopContext(catalogue: catalogue, themes: themes, themeName: options.theme)
+    context.bellEnabled = !options.noBell
     // Problems were printed before the screens took over; say so on the first screen too.
     if let first = catalogue.problems.first {
         let more = catalogue.problems.count > 1 ? " (and \(catalogue.problems.count - 1) more; see `pit instruments list`)" : ""
@@ -149,16 +150,26 @@ final class HomeLauncher {
                 .init("Title", hint: "e.g. Healthier Northbridge"),
                 .init("Place", required: false),
                 .init("Groups", hint: "comma-separated; add :la :nhs :vcse :residents for sectors", required: false),
+                .init("Instruments", hint: "comma-separated ids, e.g. tool-a,tool-c", value: "tool-a"),
+                .init("Facilitator", value: author),
+                .init("Plan", hint: "optional: " + PlanFiles.builtInNames().joined(separator: ", ") + ", or a .yaml file", required: false),
                 .init("File", hint: "where to save it", value: "", required: false),
             ], over: HomeScreen(), then: TriangleScreen()) { [self] values in
                 do {
                     let groups = try parseGroups(values[2])
-                    let path = values[3].isEmpty ? SessionFiles.defaultFileName(for: values[0]) : values[3]
+                    var instruments = try instrumentIDs(values[3], catalogue: context.catalogue)
+                    let facilitator = values[4].isEmpty ? author : values[4]
+                    let plan = values[5].isEmpty ? nil : try PlanFiles.read(values[5], catalogue: context.catalogue)
+                    for item in plan?.items ?? [] where !instruments.contains(item.instrument) { instruments.append(item.instrument) }
+                    let path = values[6].isEmpty ? SessionFiles.defaultFileName(for: values[0]) : values[6]
                     if let problem = SessionFiles.newSessionPathProblem(path) { return problem }
-                    let info = SessionInfo(title: values[0], place: values[1], date: SessionFiles.today(), facilitator: author,
-                                           instruments: ["tool-a"], mode: .workshop)
-                    adopt(try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groups, author: author))
-                    context.say("Created \(path). Who should be in the room: open Tool A's steps and press i")
+                    let info = SessionInfo(title: values[0], place: values[1], date: SessionFiles.today(), facilitator: facilitator,
+                                           instruments: instruments, mode: .workshop)
+                    let store = try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groups, author: facilitator)
+                    if let plan { try store.append(.planSet(plan), author: facilitator) }
+                    adopt(store)
+                    let first = instruments.first.flatMap { context.catalogue.instrument($0)?.short } ?? "Tool A"
+                    context.say("Created \(path). Who should be in the room: open \(first)'s steps and press i")
                     return nil
                 } catch let error as ValidationError {
                     return error.message

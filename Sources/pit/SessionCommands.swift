@@ -59,22 +59,30 @@ struct NewCommand: ParsableCommand {
     @Argument(help: "The session's title, e.g. \"Healthier Northbridge\".") var title: String
     @Option(help: "Where the workshop takes place.") var place = ""
     @Option(help: "The groups in the room, comma-separated; add :la, :nhs, :vcse, :residents or :other for a sector (a name may hold colons; only a sector after the last one counts).") var groups = ""
-    @Option(name: .customLong("instruments"), help: "Instruments this session scores, comma-separated (see `pit instruments list`).") var use = "tool-a"
+    @Option(name: .customLong("instruments"), help: "Instruments this session scores, comma-separated (see `pit instruments list`; default: the plan's, else tool-a).") var use: String?
+    @Option(help: "The agenda: a built-in plan's name (see Plans/) or a plan file (.yaml).") var plan: String?
     @Option(help: "The facilitator's name.") var facilitator: String?
     @Option(name: .shortAndLong, help: "The session file to create (default: from the title).") var output: String?
     @Flag(help: "Create the file without opening the screens.") var noOpen = false
 
     func run() throws {
         let catalogue = try options.loadCatalogue()
-        let ids = try instrumentIDs(use, catalogue: catalogue)
+        let sessionPlan = try plan.map { try PlanFiles.load($0, catalogue: catalogue) }
+        var ids = try use.map { try instrumentIDs($0, catalogue: catalogue) } ?? []
+        // The plan's instruments join the session, after any named with --instruments.
+        for item in sessionPlan?.items ?? [] where !ids.contains(item.instrument) { ids.append(item.instrument) }
+        if ids.isEmpty { ids = ["tool-a"] }
         let groupList = try parseGroups(groups)
         let path = output ?? SessionFiles.defaultFileName(for: title)
         try SessionFiles.checkNewSessionPath(path)
         let author = SessionFiles.author(facilitator)
         let info = SessionInfo(title: title, place: place, date: SessionFiles.today(), facilitator: author, instruments: ids, mode: .workshop)
         let store = try SessionFiles.attempt {
-            try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groupList, author: author)
+            let store = try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groupList, author: author)
+            if let sessionPlan { try store.append(.planSet(sessionPlan), author: author) }
+            return store
         }
+        if let sessionPlan { Console.note("Plan: \(sessionPlan.title), \(sessionPlan.items.count) items, \(sessionPlan.plannedMinutes) minutes.") }
         Console.note("Created \(path) with \(groupList.count) group\(groupList.count == 1 ? "" : "s") scoring \(ids.joined(separator: ", ")).")
         for line in InstrumentText.room(ids.compactMap { catalogue.instrument($0) }).split(separator: "\n") { Console.note(String(line)) }
         if noOpen { store.close(); return }

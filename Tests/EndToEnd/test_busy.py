@@ -109,8 +109,8 @@ class BusyFileExitCode(unittest.TestCase):
         for args in [["report", self.workshop], ["report", self.workshop, "--format", "json"],
                      ["compare", self.workshop, self.workshop], ["open", self.workshop],
                      ["assess", "--as", "Council", "-o", self.partner, "--no-open"],
-                     ["merge", self.partner, "-o", merged]]:
-            with self.subTest(command=args[0]):
+                     ["merge", self.partner, "-o", merged], ["instruments", "add", self.workshop, "tool-b"]]:
+            with self.subTest(command=" ".join(args[:2])):
                 result = pit(*args)
                 self.assertEqual(result.returncode, 75, result.stderr)
                 self.assertIn("busy", result.stderr)

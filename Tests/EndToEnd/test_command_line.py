@@ -112,7 +112,8 @@ class HomeScreenNewSession(unittest.TestCase):
             pane.wait_for("New workshop session")
             pane.keys("Down", "Down", "Enter")
             pane.wait_for("Title")
-            pane.keys("Form", "Enter", "", "Enter", "", "Enter", folder + "/", "Enter")
+            # Title, place, groups, instruments (tool-a kept), facilitator (kept), plan, file.
+            pane.keys("Form", "Enter", "", "Enter", "", "Enter", "Enter", "Enter", "Enter", folder + "/", "Enter")
             pane.wait_for("names a folder")
             self.assertEqual(os.listdir(folder), [], "no file is made")
             self.assertTrue(os.path.isdir(folder))

@@ -114,10 +114,16 @@ class HomeScreen(unittest.TestCase):
             pane.wait_for("New workshop session")
             pane.keys("Down", "Down", "Enter")
             pane.wait_for("Title")
-            pane.keys("Healthier Eastfield", "Enter", "Eastfield", "Enter", "Council:la,Residents:residents", "Enter", path, "Enter")
+            pane.keys("Healthier Eastfield", "Enter", "Eastfield", "Enter", "Council:la,Residents:residents", "Enter")
+            pane.wait_for("Instruments")
+            pane.keys("Enter", "Enter")                 # tool-a and the facilitator as offered
+            pane.keys("tool-a-90", "Enter", path, "Enter")
             pane.wait_for("Created " + path)
             screen = pane.wait_for("SERVICE")
             self.assertIn("Healthier Eastfield", screen)
+            pane.keys("o")
+            pane.wait_for("Tool A in 90 minutes")       # the plan chosen on the form
+            pane.keys("q")
             pane.keys("g")
             groups = pane.wait_for("Groups in this session")
             self.assertIn("Council", groups)

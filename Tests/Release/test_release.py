@@ -225,9 +225,12 @@ class RunsInTheCleanRoot(unittest.TestCase):
         self.assertIn("Tool A", out)
         self.assertTrue(os.path.isfile(os.path.join(state["root"], "tmp/x.pit")))
 
-    def test_instruments_and_themes_are_found_from_the_installed_binary(self):
+    def test_instruments_themes_and_plans_are_found_from_the_installed_binary(self):
         self.assertIn("tool-a", in_root("pit instruments list").stdout)
         self.assertIn("projector", in_root("pit themes list").stdout)
+        # A built-in plan by name, read from share/pit/Plans.
+        planned = in_root("cd /tmp && pit new Planned --plan tool-a-90 -o planned.pit --no-open").stdout
+        self.assertIn("Plan: Tool A in 90 minutes", planned)
 
     def test_the_screens_run_in_a_terminal(self):
         name = "pit-release-" + uuid.uuid4().hex[:8]

@@ -27,6 +27,10 @@ final class EventFieldsTests: XCTestCase {
         .actionEdited(id: "a1", what: "w2", owner: "o2", due: nil),
         .actionDeleted(id: "a1"),
         .undone(seq: 7),
+        .planSet(SessionPlan(name: "p", title: "Plan", items: [.init(instrument: "tool-a", elements: ["A2"], minutes: 20)])),
+        .instrumentAdded(id: "tool-b"),
+        .instrumentRemoved(id: "tool-b"),
+        .roundStarted(el),
     ]
 
     func present(_ f: EventFields) -> Set<EventField> {
@@ -35,6 +39,7 @@ final class EventFieldsTests: XCTestCase {
         if f.element != nil { set.insert(.element) }
         if f.answer != nil { set.insert(.answer) }
         if f.target != nil { set.insert(.target) }
+        if f.plan != nil { set.insert(.plan) }
         return set
     }
 
