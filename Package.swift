@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "pit",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "pit", targets: ["pit"]),
     ],
@@ -12,12 +12,19 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     ],
     targets: [
         .systemLibrary(
             name: "CNcursesw",
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
         ),
         .target(
             name: "YAMLDocument",
@@ -44,13 +51,22 @@ let package = Package(
             dependencies: ["TerminalKit", "Instruments", "SessionEngine", "Reports"]
         ),
         .target(
+            name: "Room",
+            dependencies: [
+                "SessionEngine", "Instruments", "CQRencode",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ],
+            resources: [.copy("Site")]
+        ),
+        .target(
             name: "CursesBackend",
             dependencies: ["TerminalKit", "CNcursesw"]
         ),
         .executableTarget(
             name: "pit",
             dependencies: [
-                "Workshop", "CursesBackend", "Instruments", "SessionEngine", "Reports", "TerminalKit",
+                "Workshop", "CursesBackend", "Instruments", "SessionEngine", "Reports", "TerminalKit", "Room",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +78,7 @@ let package = Package(
         .testTarget(name: "InstrumentsTests", dependencies: ["Instruments"], exclude: ["Fixtures"]),
         .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "SessionEngine", "Instruments"], exclude: ["Golden"]),
+        .testTarget(name: "RoomTests", dependencies: ["Room", "SessionEngine", "Instruments"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "TerminalKit", "Instruments", "SessionEngine", "Reports"],
                     exclude: ["Snapshots"]),

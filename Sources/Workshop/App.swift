@@ -72,7 +72,8 @@ public struct App {
     func activeGlobalKeys() -> [KeyHelp] {
         if top.isModal { return [] }
         let own = Set(top.keys(context: context).map(\.keys))
-        return (App.globalKeys + (context.session == nil ? [] : App.sessionKeys)).filter { !own.contains($0.keys) }
+        let keys = App.globalKeys + (context.session == nil ? [] : App.sessionKeys) + (context.liveRoom == nil ? [] : [JoinScreen.globalKey])
+        return keys.filter { !own.contains($0.keys) }
     }
 
     public mutating func handle(_ key: Key) {
@@ -143,11 +144,25 @@ public struct App {
             presenting.toggle()
         case .char("g") where context.session != nil:
             if !(top is GroupsScreen) { stack.append(GroupsScreen()) }
+        case .char("J") where context.liveRoom != nil && context.session != nil:
+            openLiveRoom()
         case .char("t"):
             context.themeIndex = (context.themeIndex + 1) % context.themes.count
             context.say("Theme: \(context.theme.name)")
         default: break
         }
+    }
+
+    /// `J`: opens the live room if it is not open, then shows how to join.
+    private mutating func openLiveRoom() {
+        guard let link = context.liveRoom else { return }
+        if !link.isOpen {
+            do { try link.open() } catch {
+                context.say("The room did not open: \(error)", error: true)
+                return
+            }
+        }
+        if !(top is JoinScreen) { stack.append(JoinScreen()) }
     }
 
     private mutating func back() {

@@ -10,6 +10,8 @@ struct ScoringPanel {
     let instrument: Instrument
     let summary: ElementSummary
     let selectedGroup: Int
+    /// The live room, when open: a group with a device gets ◉ and the count reads "N of M in".
+    var room: LiveRoomView? = nil
 
     /// One line under the groups. Essential lines (what the README promises: the count
     /// or the spread, the divergence warning, the agreed level) are never dropped; the
@@ -158,6 +160,9 @@ struct ScoringPanel {
         } else {
             canvas.text("not scored", x: x, y: y, role: isSelected ? .selection : .muted, maxWidth: room)
         }
+        if let presence = self.room?.presence(group.id), presence.devices > 0 {
+            canvas.text(glyphs.isUnicode ? "◉" : "@", x: point.x + width - 1, y: y, role: isSelected ? .selection : .accent)
+        }
     }
 
     /// The lines under the groups, in order.
@@ -165,7 +170,10 @@ struct ScoringPanel {
         let dash = glyphs.isUnicode ? "–" : "-"
         var lines: [Line] = []
         let groups = session.state.groups
-        if !summary.revealed {
+        if let room, !summary.revealed {
+            lines.append(Line(text: "\(summary.respondedCount) of \(groups.count) in · \(room.withDevice) with a device (\(glyphs.isUnicode ? "◉" : "@"))"
+                              + (summary.locked ? " · locked" : ""), role: .muted))
+        } else if !summary.revealed {
             lines.append(Line(text: "\(summary.respondedCount) of \(groups.count) groups have scored" + (summary.locked ? " · voting locked" : ""),
                               role: .muted))
         } else {

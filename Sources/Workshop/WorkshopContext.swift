@@ -30,6 +30,8 @@ public final class WorkshopContext {
     /// Where the top screen draws, from the terminal's size as the App was last told it
     /// (App.resize): an input to handling keys, never written while drawing.
     public internal(set) var screenArea = Rect(x: 0, y: 1, width: 80, height: 22)
+    /// The live room (devices scoring over the local network), when pit can serve one.
+    public var liveRoom: LiveRoomLink?
     /// Recently opened session files, newest first, for the home screen.
     public var recentSessions: [String]
 

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Instruments
 import Reports
+import Room
 import SessionEngine
 
 /// The one mapping from what went wrong to a sysexits(3) code, so every command gives a
 /// script the same answer for the same trouble: a busy (locked) session is 75 whether
-/// `report`, `open` or `merge` met it.
+/// `report`, `open` or `merge` met it, and so is a room's port that is taken.
 enum ExitStatus {
     static func code(for error: Error) -> ExitCode {
         known(error) ?? .software
@@ -18,7 +19,10 @@ enum ExitStatus {
         case let code as ExitCode: return code
         case let file as SessionFileError: return code(for: file)
         case is SessionError, is MergeError, is SessionJSONError, is DiagnosticList: return .dataError
-        case is DemoUnavailable: return .config
+        case is DemoUnavailable, is SiteAssets.Problem: return .config
+        // A taken port may be free again soon, or another may be chosen: try again later.
+        case RoomServerError.portInUse: return .tempFail
+        case is RoomServerError: return .unavailable
         default: return nil
         }
     }

@@ -20,7 +20,8 @@ struct Pit: ParsableCommand {
         """,
         version: BuildStamp.describe(version: version),
         subcommands: [HomeCommand.self, NewCommand.self, OpenCommand.self, AssessCommand.self, MergeCommand.self, DemoCommand.self,
-                      PresentCommand.self, ReportCommand.self, CompareCommand.self, ImportCommand.self, ThemesCommand.self, InstrumentsCommand.self],
+                      PresentCommand.self, ReportCommand.self, CompareCommand.self, ImportCommand.self, ThemesCommand.self, InstrumentsCommand.self,
+                      RoomCommand.self],
         defaultSubcommand: HomeCommand.self
     )
 

@@ -1,18 +1,33 @@
 import ArgumentParser
 import Foundation
 import Instruments
+import Room
 import SessionEngine
 import Workshop
 
 /// Opens the screens on a session; the idle tick picks up other processes' changes.
-func runSession(_ store: SessionStore, options: GlobalOptions, author: String, remember: Bool = true) throws {
+func runSession(_ store: SessionStore, options: GlobalOptions, author: String, remember: Bool = true,
+                room: RoomOptions? = nil, openRoom: Bool = false) throws {
     let context = try makeContext(options)
     let controller = SessionController(store: store, author: author)
     context.session = controller
     if remember { RecentSessions.remember(store.path) }
     let place = remember ? SessionPlaces.place(for: store.path) : nil
+    let link = RoomLink(file: store.url, catalogue: context.catalogue, place: room?.place ?? RoomPlace())
+    context.liveRoom = link
+    defer { link.close() }
     var app = App(stack: controller.resumeScreens(catalogue: context.catalogue, place: place), context: context)
-    try runScreens(&app) { controller.refresh() }
+    if openRoom {
+        do { try link.open() } catch {
+            complain("the room did not open: \(error)")
+            throw ExitStatus.known(error) ?? ExitCode.unavailable
+        }
+        app.handle(.char("J"))
+    }
+    try runScreens(&app) {
+        let sessionChanged = controller.refresh()
+        return link.changed(context: context) || sessionChanged
+    }
     if remember { SessionPlaces.remember(app.lastPlace, for: store.path) }
     store.close()
 }
@@ -95,10 +110,12 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The session file (.pit).") var file: String
     @Option(name: .customLong("as"), help: "Your name, recorded with each change (default: your login).") var author: String?
+    @Flag(help: "Open the live room at once and show its join screen (J does it later).") var room = false
+    @OptionGroup var roomOptions: RoomOptions
 
     func run() throws {
         let store = try SessionFiles.attempt { try SessionStore.open(at: URL(fileURLWithPath: file)) }
-        try runSession(store, options: options, author: SessionFiles.author(author))
+        try runSession(store, options: options, author: SessionFiles.author(author), room: roomOptions, openRoom: room)
     }
 }
 

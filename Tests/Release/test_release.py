@@ -156,6 +156,7 @@ class Archive(unittest.TestCase):
         for path in ["bin/pit", "install.sh", "DEPENDENCIES.txt", "README.txt",
                      "share/pit/Assessments/tool-a.yaml", "share/pit/Assessments/triangle.yaml",
                      "share/pit/Themes/default.yaml",
+                     "share/pit/pit_Room.resources/Site/room.css", "share/pit/pit_Room.resources/Site/room.js",
                      "share/bash-completion/completions/pit", "share/zsh/site-functions/_pit",
                      "share/fish/vendor_completions.d/pit.fish"]:
             self.assertTrue(os.path.isfile(os.path.join(top, path)), path)

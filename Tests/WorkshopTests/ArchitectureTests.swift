@@ -20,7 +20,7 @@ final class ArchitectureTests: XCTestCase {
     }
 
     func testOnlyTheBackendTalksToNcurses() throws {
-        for module in ["YAMLDocument", "Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop", "pit"] {
+        for module in ["YAMLDocument", "Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop", "Room", "pit"] {
             XCTAssertFalse(try imports(of: module).contains("CNcursesw"), "\(module) imports ncurses")
         }
         XCTAssertTrue(try imports(of: "CursesBackend").contains("CNcursesw"))
@@ -28,7 +28,7 @@ final class ArchitectureTests: XCTestCase {
 
     func testDependenciesPointDown() throws {
         let projectModules: Set<String> = ["YAMLDocument", "Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop",
-                                           "CursesBackend", "pit"]
+                                           "CursesBackend", "Room", "pit"]
         // YAMLDocument (the one YAML walk, for instruments and themes) sits below both, so
         // TerminalKit reads themes without depending on Instruments.
         let allowed: [String: Set<String>] = [
@@ -39,10 +39,19 @@ final class ArchitectureTests: XCTestCase {
             "TerminalKit": ["YAMLDocument"],
             "Workshop": ["TerminalKit", "Reports", "SessionEngine", "Instruments"],
             "CursesBackend": ["TerminalKit"],
+            // The live room serves the session over the network; it never draws a screen.
+            "Room": ["SessionEngine", "Instruments"],
         ]
         for (module, permitted) in allowed {
             let used = try imports(of: module).intersection(projectModules)
             XCTAssertTrue(used.isSubset(of: permitted), "\(module) imports \(used.subtracting(permitted).sorted())")
+        }
+    }
+
+    func testOnlyThePitExecutableUsesTheRoom() throws {
+        for module in ["Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop", "CursesBackend"] {
+            XCTAssertFalse(try imports(of: module).contains("Room"), "\(module) imports Room")
+            XCTAssertFalse(try imports(of: module).contains("Hummingbird"), "\(module) imports Hummingbird")
         }
     }
 }

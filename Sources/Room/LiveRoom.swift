@@ -1,0 +1,412 @@
+import Foundation
+import Instruments
+import SessionEngine
+
+/// One device that joined: which group it speaks for and how it signs its scores.
+public struct Device: Hashable, Sendable {
+    public var token: DeviceToken
+    public var groupID: String
+    /// 1 for a group's first device, 2 for its second...
+    public var number: Int
+    public var joinedAt: Date
+    /// The author recorded with its scores, naming the group's device ("City Council device 2").
+    public var author: String
+}
+
+/// What the facilitator may know about the room: who has a device, who has scored the
+/// element in view, never what they scored.
+public struct RoomStatus: Equatable, Sendable {
+    public struct Presence: Equatable, Sendable {
+        public var groupID: String
+        public var name: String
+        public var initials: String
+        public var devices: Int
+        public var connected: Int
+        public var scored: Bool
+    }
+
+    public var code: RoomCode
+    public var element: ElementRef?
+    public var groups: [Presence]
+    /// Joins and leaves, newest last (a few only).
+    public var recent: [String]
+
+    public var scoredCount: Int { groups.filter(\.scored).count }
+    public var withDevice: Int { groups.filter { $0.devices > 0 }.count }
+}
+
+/// The room's rules, independent of HTTP: joining with the code, scoring as ordinary
+/// score events committed to the session file before "saved", releasing devices, and the
+/// live updates each device receives. Thread-safe: every entry point takes one lock, so a
+/// score is validated and written against the state as it is at that moment.
+public final class LiveRoom: @unchecked Sendable {
+    public let code: RoomCode
+    public let catalogue: Catalogue
+    private let lock = NSLock()
+    /// Scores waiting to be committed, and whether a commit is under way (its own lock, so
+    /// devices can queue while the store's lock is held for a write).
+    private let pendingLock = NSLock()
+    private var pending: [ScoreRequest] = []
+    private var committing = false
+    private let commitQueue = DispatchQueue(label: "pit.room.commit")
+    private let store: SessionStore
+    private let clock: @Sendable () -> Date
+    private var devices: [DeviceToken: Device] = [:]
+    private var devicesMade: [String: Int] = [:]
+    private var limiter: WrongCodeLimiter
+    private var listeners: [DeviceToken: [UUID: AsyncStream<String>.Continuation]] = [:]
+    private var lastSent: [DeviceToken: ParticipantView] = [:]
+    private var recent: [String] = []
+    private var closed = false
+    /// Told of each join and leave (the `pit room` command prints them).
+    public var onActivity: (@Sendable (String) -> Void)?
+
+    public var path: String { store.path }
+
+    /// Opens its own connection to the session file (the facilitator's screens keep theirs;
+    /// each sees the other's writes through SQLite).
+    public init(session url: URL, catalogue: Catalogue, code: RoomCode = .random(),
+                limiter: WrongCodeLimiter = WrongCodeLimiter(), clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        store = try SessionStore.open(at: url)
+        self.catalogue = catalogue
+        self.code = code
+        self.limiter = limiter
+        self.clock = clock
+        _ = try? store.readFocus()
+    }
+
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    // MARK: Joining
+
+    public enum CodeCheck: Equatable, Sendable {
+        case right
+        case wrong
+        case tooManyTries(waitSeconds: Int)
+    }
+
+    /// Checks a typed code, counting wrong ones against the client's address.
+    public func check(code typed: String, client: String) -> CodeCheck {
+        locked {
+            let now = clock()
+            guard limiter.mayTry(client: client, at: now) else {
+                return .tooManyTries(waitSeconds: limiter.waitSeconds(client: client, at: now))
+            }
+            if code.matches(typed) { return .right }
+            limiter.recordWrong(client: client, at: now)
+            return .wrong
+        }
+    }
+
+    /// The groups a device can pick from (only after the right code).
+    public var groups: [Group] { locked { refreshQuietly(); return store.state.groups } }
+
+    public enum JoinOutcome: Equatable, Sendable {
+        case joined(Device)
+        case wrongCode
+        case tooManyTries(waitSeconds: Int)
+        case noSuchGroup
+    }
+
+    /// Joins a device to a group: the right code and a group that exists earn a new token.
+    public func join(code typed: String, group groupID: String, client: String) -> JoinOutcome {
+        switch check(code: typed, client: client) {
+        case .wrong: return .wrongCode
+        case .tooManyTries(let wait): return .tooManyTries(waitSeconds: wait)
+        case .right: break
+        }
+        let device: Device? = locked {
+            refreshQuietly()
+            guard !closed, let group = store.state.group(id: groupID) else { return nil }
+            let number = devicesMade[groupID, default: 0] + 1
+            devicesMade[groupID] = number
+            let device = Device(token: DeviceToken.random(), groupID: groupID, number: number, joinedAt: clock(),
+                                author: "\(group.name) device \(number)")
+            devices[device.token] = device
+            note("\(device.author) joined")
+            return device
+        }
+        return device.map { .joined($0) } ?? .noSuchGroup
+    }
+
+    public func device(_ token: DeviceToken) -> Device? { locked { devices[token] } }
+
+    /// Forgets a device (the device's own "Leave").
+    public func leave(_ token: DeviceToken) {
+        locked {
+            guard let device = devices.removeValue(forKey: token) else { return }
+            note("\(device.author) left")
+            endListeners(of: token)
+        }
+    }
+
+    /// Forgets every device of a group (the facilitator's "release"); their live pages close.
+    @discardableResult
+    public func release(group groupID: String) -> Int {
+        locked {
+            let tokens = devices.values.filter { $0.groupID == groupID }.map(\.token)
+            for token in tokens {
+                devices[token] = nil
+                endListeners(of: token)
+            }
+            if !tokens.isEmpty {
+                let name = store.state.group(id: groupID)?.name ?? groupID
+                note("\(name): \(tokens.count) device\(tokens.count == 1 ? "" : "s") released")
+            }
+            return tokens.count
+        }
+    }
+
+    // MARK: What a device sees
+
+    /// The device's view, or nil when the token is unknown or its group was removed.
+    public func view(for token: DeviceToken) -> ParticipantView? {
+        locked {
+            refreshQuietly()
+            return viewLocked(token)
+        }
+    }
+
+    private func viewLocked(_ token: DeviceToken) -> ParticipantView? {
+        guard let device = devices[token], let group = store.state.group(id: device.groupID) else { return nil }
+        return ParticipantView.make(state: store.state, focus: store.focus, catalogue: catalogue, group: group)
+    }
+
+    // MARK: Scoring
+
+    public enum ScoreOutcome: Equatable, Sendable {
+        /// Committed to the session file.
+        case saved(ParticipantView)
+        /// Refused; nothing stored. `status` is the HTTP status that says why.
+        case refused(status: Int, message: String)
+    }
+
+    /// Records a device's score as an ordinary score event, after checking that the device
+    /// joined, speaks for `group` (when the form names one), that the facilitator is on
+    /// `element`, and that `answer` is on that instrument's scale. Returns only once the
+    /// event is committed (the store writes with synchronous=FULL). Scores that arrive
+    /// while another commit is under way are committed together, in one transaction.
+    public func score(token: DeviceToken?, element: String, answer: String, group: String? = nil) async -> ScoreOutcome {
+        await withCheckedContinuation { continuation in
+            let request = ScoreRequest(token: token, element: element, answer: answer, group: group, reply: continuation)
+            pendingLock.lock()
+            pending.append(request)
+            let start = !committing
+            committing = true
+            pendingLock.unlock()
+            if start { commitQueue.async { self.commitPending() } }
+        }
+    }
+
+    private struct ScoreRequest {
+        var token: DeviceToken?
+        var element: String
+        var answer: String
+        var group: String?
+        var reply: CheckedContinuation<ScoreOutcome, Never>
+    }
+
+    /// A score that passed every check, ready to write.
+    private struct CheckedScore {
+        var device: Device
+        var element: ElementRef
+        var answer: Answer
+    }
+
+    /// Takes every waiting score, checks each against the session as it is now, writes the
+    /// good ones in one transaction and answers each device; again until none wait.
+    private func commitPending() {
+        while true {
+            pendingLock.lock()
+            let batch = pending
+            pending.removeAll()
+            if batch.isEmpty { committing = false }
+            pendingLock.unlock()
+            if batch.isEmpty { return }
+            let outcomes: [ScoreOutcome] = locked {
+                refreshQuietly()
+                var outcomes: [ScoreOutcome?] = []
+                var toWrite: [(index: Int, score: CheckedScore)] = []
+                for (i, request) in batch.enumerated() {
+                    switch checkScore(request) {
+                    case .failure(let refusal): outcomes.append(refusal.outcome)
+                    case .success(let checked):
+                        outcomes.append(nil)
+                        // The latest request for a group wins; the same level as stored writes nothing.
+                        toWrite.removeAll { $0.score.device.groupID == checked.device.groupID && $0.score.element == checked.element }
+                        if store.state.score(group: checked.device.groupID, element: checked.element)?.answer != checked.answer {
+                            toWrite.append((i, checked))
+                        }
+                    }
+                }
+                var failure: ScoreOutcome?
+                if !toWrite.isEmpty {
+                    do {
+                        try store.append(batch: toWrite.map {
+                            (payload: .scoreRecorded(group: $0.score.device.groupID, element: $0.score.element, answer: $0.score.answer, note: nil),
+                             author: $0.score.device.author)
+                        })
+                    } catch {
+                        failure = writeRefusal(error)
+                    }
+                }
+                if failure == nil { pushLocked() }
+                return batch.enumerated().map { i, request in
+                    if let refused = outcomes[i] { return refused }
+                    if let failure { return failure }
+                    guard let token = request.token, let view = viewLocked(token) else {
+                        return .refused(status: 410, message: "Your group is no longer in this session.")
+                    }
+                    return .saved(view)
+                }
+            }
+            for (request, outcome) in zip(batch, outcomes) { request.reply.resume(returning: outcome) }
+        }
+    }
+
+    private struct Refusal: Error {
+        var status: Int
+        var message: String
+        var outcome: ScoreOutcome { .refused(status: status, message: message) }
+    }
+
+    private func writeRefusal(_ error: Error) -> ScoreOutcome {
+        if let error = error as? SessionError { return .refused(status: 423, message: "Not saved: \(error).") }
+        return .refused(status: 503, message: "Not saved: the session file could not be written (\(error)). Try again.")
+    }
+
+    /// Every check a score must pass, against the session as this connection last read it.
+    private func checkScore(_ request: ScoreRequest) -> Result<CheckedScore, Refusal> {
+        guard !closed else { return .failure(Refusal(status: 503, message: "The room is closed.")) }
+        guard let token = request.token, let device = devices[token] else {
+            return .failure(Refusal(status: 401, message: "This device has not joined the room (or was released). Enter the room code again."))
+        }
+        guard let myGroup = store.state.group(id: device.groupID) else {
+            return .failure(Refusal(status: 410, message: "Your group is no longer in this session. Ask the facilitator."))
+        }
+        if let group = request.group, group != device.groupID {
+            return .failure(Refusal(status: 403, message: "This device joined for \(myGroup.name); it cannot score for another group."))
+        }
+        guard let focus = store.focus, focus.screen == .element, let current = focus.elementRef,
+              let instrument = catalogue.instrument(current.instrument), instrument.element(current.element) != nil else {
+            return .failure(Refusal(status: 409, message: "The room is not on a step to score right now. Nothing was saved."))
+        }
+        guard request.element == current.description else {
+            return .failure(Refusal(status: 409, message: "The facilitator has moved on to another step; your score was not saved. Score this one."))
+        }
+        let scale = instrument.scale
+        let parsed: Answer
+        if request.answer == "na" {
+            guard scale.allowsNotApplicable else {
+                return .failure(Refusal(status: 422, message: "This step has no \"not applicable\" answer."))
+            }
+            parsed = .notApplicable
+        } else if request.answer == "dk" {
+            parsed = .dontKnow
+        } else if request.answer.count <= 4, let value = Int(request.answer), scale.values.contains(value) {
+            parsed = .level(value)
+        } else {
+            return .failure(Refusal(status: 422, message: "That is not a level on this step's scale (\(scale.lowest) to \(scale.highest)\(scale.allowsNotApplicable ? ", not applicable" : "") or don't know)."))
+        }
+        if store.state.locked.contains(current) {
+            return .failure(Refusal(status: 423, message: "Voting on this step is locked; your score was not changed."))
+        }
+        return .success(CheckedScore(device: device, element: current, answer: parsed))
+    }
+
+    // MARK: The facilitator's view
+
+    public func status() -> RoomStatus {
+        locked {
+            let element = store.focus.flatMap { $0.screen == .element ? $0.elementRef : nil }
+            let scores = element.flatMap { store.state.scores[$0] } ?? [:]
+            let presence = store.state.groups.map { group -> RoomStatus.Presence in
+                let mine = devices.values.filter { $0.groupID == group.id }
+                return RoomStatus.Presence(groupID: group.id, name: group.name, initials: group.initials, devices: mine.count,
+                                           connected: mine.filter { !(listeners[$0.token]?.isEmpty ?? true) }.count,
+                                           scored: scores[group.id] != nil)
+            }
+            return RoomStatus(code: code, element: element, groups: presence, recent: recent)
+        }
+    }
+
+    // MARK: Live updates
+
+    /// A stream of page fragments for one device: its current view now, and again whenever
+    /// it changes. nil for an unknown token.
+    public func subscribe(_ token: DeviceToken) -> (id: UUID, updates: AsyncStream<String>)? {
+        locked {
+            guard !closed, let view = viewLocked(token) else { return nil }
+            let id = UUID()
+            let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(4))
+            listeners[token, default: [:]][id] = continuation
+            lastSent[token] = view
+            continuation.yield(Pages.deviceMain(view))
+            return (id, stream)
+        }
+    }
+
+    public func unsubscribe(_ token: DeviceToken, id: UUID) {
+        locked {
+            listeners[token]?[id]?.finish()
+            listeners[token]?[id] = nil
+            if listeners[token]?.isEmpty ?? false { listeners[token] = nil }
+        }
+    }
+
+    /// Looks for changes made by other connections (the facilitator moving, revealing,
+    /// locking) and sends every device whose view changed its new page. Cheap when nothing
+    /// changed: one `PRAGMA data_version`.
+    public func poll() {
+        locked {
+            guard !closed, let changes = try? store.refreshChanges(), !changes.isEmpty else { return }
+            pushLocked()
+        }
+    }
+
+    private func pushLocked() {
+        for (token, streams) in listeners where !streams.isEmpty {
+            guard let view = viewLocked(token) else {
+                endListeners(of: token)
+                continue
+            }
+            if lastSent[token] == view { continue }
+            lastSent[token] = view
+            let html = Pages.deviceMain(view)
+            for continuation in streams.values { continuation.yield(html) }
+        }
+    }
+
+    private func endListeners(of token: DeviceToken) {
+        if let streams = listeners[token] {
+            for continuation in streams.values { continuation.finish() }
+        }
+        listeners[token] = nil
+        lastSent[token] = nil
+    }
+
+    private func refreshQuietly() { _ = try? store.refreshChanges() }
+
+    private func note(_ line: String) {
+        recent.append(line)
+        if recent.count > 5 { recent.removeFirst(recent.count - 5) }
+        onActivity?(line)
+    }
+
+    /// Ends every live connection and closes the session file.
+    public func close() {
+        locked {
+            guard !closed else { return }
+            closed = true
+            for token in Array(listeners.keys) { endListeners(of: token) }
+            devices.removeAll()
+            store.close()
+        }
+    }
+
+    public var isClosed: Bool { locked { closed } }
+}

@@ -1,0 +1,154 @@
+import SessionEngine
+
+/// The participant's pages as HTML. Every piece of text from the session or the
+/// instruments goes through `escapeHTML`; there is no inline script or style, so the
+/// content security policy can forbid both.
+public enum Pages {
+    /// A whole page around `body`. Without JavaScript a device page reloads itself now and
+    /// then (the `noscript` refresh) so the facilitator's moves still arrive.
+    static func document(title: String, body: String, refreshWithoutScript: Bool = false, script: Bool = false) -> String {
+        """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escapeHTML(title))</title>
+        <link rel="stylesheet" href="/room.css">
+        \(refreshWithoutScript ? "<noscript><meta http-equiv=\"refresh\" content=\"10\"></noscript>" : "")
+        \(script ? "<script src=\"/room.js\" defer></script>" : "")
+        </head>
+        <body>
+        \(body)
+        </body>
+        </html>
+        """
+    }
+
+    /// The first page: type the room code.
+    public static func codePage(error: String? = nil, code: String = "") -> String {
+        document(title: "Join the room", body: """
+            <main id="main">
+            <h1>Join the room</h1>
+            \(errorBlock(error))
+            <form method="post" action="/join">
+            <label for="code">Room code (on the facilitator's screen)</label>
+            <input id="code" name="code" type="text" inputmode="text" autocomplete="off" autocapitalize="characters"
+             spellcheck="false" maxlength="12" required value="\(escapeHTML(code))">
+            <button type="submit" class="primary">Next</button>
+            </form>
+            </main>
+            """)
+    }
+
+    /// The second page: pick the group this device speaks for.
+    public static func groupPage(code: String, groups: [Group], error: String? = nil) -> String {
+        let options = groups.map { group in
+            "<button type=\"submit\" name=\"group\" value=\"\(escapeHTML(group.id))\" class=\"choice\">\(escapeHTML(group.name))</button>"
+        }.joined(separator: "\n")
+        return document(title: "Pick your group", body: """
+            <main id="main">
+            <h1>Which group are you?</h1>
+            \(errorBlock(error))
+            <form method="post" action="/join">
+            <input type="hidden" name="code" value="\(escapeHTML(code))">
+            <fieldset><legend>Your group</legend>
+            \(groups.isEmpty ? "<p>The facilitator has not added any groups yet.</p>" : options)
+            </fieldset>
+            </form>
+            </main>
+            """)
+    }
+
+    /// The device's page: the whole document.
+    public static func devicePage(_ view: ParticipantView, notice: Notice? = nil) -> String {
+        document(title: view.content.map { "\($0.title) · pit" } ?? "Waiting · pit",
+                 body: "<main id=\"main\" aria-live=\"polite\">\n\(deviceMain(view, notice: notice))\n</main>",
+                 refreshWithoutScript: true, script: true)
+    }
+
+    /// A message above the buttons: saved, or why something was refused.
+    public struct Notice: Equatable, Sendable {
+        public var text: String
+        public var isError: Bool
+        public init(_ text: String, isError: Bool = false) { self.text = text; self.isError = isError }
+    }
+
+    /// The inside of the device page's `main`: also what the live updates replace.
+    public static func deviceMain(_ view: ParticipantView, notice: Notice? = nil) -> String {
+        var html = "<p class=\"who\">Scoring for <strong>\(escapeHTML(view.groupName))</strong> · \(escapeHTML(view.sessionTitle))</p>\n"
+        if let notice {
+            html += "<p class=\"notice\(notice.isError ? " error" : " saved")\" role=\"status\">\(escapeHTML(notice.text))</p>\n"
+        }
+        guard let content = view.content else {
+            html += "<h1>Waiting for the facilitator</h1>\n<p>The scoring buttons appear here when the room moves to a step.</p>\n"
+            html += leaveForm()
+            return html
+        }
+        html += "<p class=\"where\">\(escapeHTML(content.instrumentTitle)) · \(content.number) of \(content.count)</p>\n"
+        html += "<h1>\(escapeHTML(content.title))</h1>\n"
+        if !content.focus.isEmpty { html += "<p class=\"focus\">\(escapeHTML(content.focus))</p>\n" }
+        html += "<p class=\"state\">\(stateLine(view))</p>\n"
+        let disabled = view.locked ? " disabled" : ""
+        html += "<form method=\"post\" action=\"/score\" class=\"levels\">\n"
+        html += "<input type=\"hidden\" name=\"element\" value=\"\(escapeHTML(content.ref.description))\">\n"
+        html += "<fieldset\(disabled)><legend>Your group's score</legend>\n"
+        for level in content.levels {
+            let chosen = view.myAnswer == .level(level.value)
+            html += "<button type=\"submit\" name=\"answer\" value=\"\(level.value)\" class=\"level\(chosen ? " chosen" : "")\" aria-pressed=\"\(chosen)\"\(disabled)>"
+            html += "<span class=\"n\">\(level.value)</span> <span class=\"label\">\(escapeHTML(level.label))</span>"
+            html += "<span class=\"descriptor\">\(escapeHTML(level.descriptor))</span></button>\n"
+        }
+        if content.allowsNotApplicable {
+            let chosen = view.myAnswer == .notApplicable
+            html += "<button type=\"submit\" name=\"answer\" value=\"na\" class=\"level na\(chosen ? " chosen" : "")\" aria-pressed=\"\(chosen)\"\(disabled)>"
+            html += "<span class=\"label\">Not applicable</span></button>\n"
+        }
+        // Don't know is its own answer (the group lacks the evidence), apart from not applicable.
+        let dontKnow = view.myAnswer == .dontKnow
+        html += "<button type=\"submit\" name=\"answer\" value=\"dk\" class=\"level na\(dontKnow ? " chosen" : "")\" aria-pressed=\"\(dontKnow)\"\(disabled)>"
+        html += "<span class=\"label\">Don't know</span><span class=\"descriptor\">we lack the evidence to say</span></button>\n"
+        html += "</fieldset>\n</form>\n"
+        if let spread = view.spread {
+            html += "<section class=\"spread\" aria-labelledby=\"spread-h\"><h2 id=\"spread-h\">How the room scored</h2>\n<table>\n"
+            html += "<tr><th scope=\"col\">Answer</th><th scope=\"col\">Groups</th></tr>\n"
+            for row in spread {
+                let name = row.answer.level.map { "\($0) \(row.label)" } ?? row.label
+                html += "<tr><td>\(escapeHTML(name))</td><td>\(row.count)</td></tr>\n"
+            }
+            html += "</table>\n</section>\n"
+        }
+        html += leaveForm()
+        return html
+    }
+
+    static func stateLine(_ view: ParticipantView) -> String {
+        var parts: [String] = []
+        if let answer = view.myAnswer, let content = view.content {
+            switch answer {
+            case .level(let l): parts.append("Your score: \(l) \(content.levels.first { $0.value == l }?.label ?? "")")
+            case .notApplicable: parts.append("Your score: not applicable")
+            case .dontKnow: parts.append("Your answer: don't know")
+            }
+        } else {
+            parts.append("Not scored yet")
+        }
+        if view.locked { parts.append("voting is locked") }
+        if view.revealed { parts.append("scores revealed") } else { parts.append("\(view.scoredCount) of \(view.groupCount) groups in") }
+        return escapeHTML(parts.joined(separator: " · "))
+    }
+
+    static func leaveForm() -> String {
+        "<form method=\"post\" action=\"/leave\" class=\"leave\"><button type=\"submit\">Leave the room</button></form>\n"
+    }
+
+    static func errorBlock(_ error: String?) -> String {
+        guard let error else { return "" }
+        return "<p class=\"notice error\" role=\"alert\">\(escapeHTML(error))</p>"
+    }
+
+    /// A short page for refusals that have nowhere better to go.
+    public static func problemPage(_ message: String) -> String {
+        document(title: "pit", body: "<main id=\"main\"><h1>Not possible</h1>\(errorBlock(message))<p><a href=\"/\">Join the room</a></p></main>")
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import Room
+import SessionEngine
+
+/// `--bind` and `--port`, for `pit room` and `pit open --room`.
+struct RoomOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The address to listen on: 0.0.0.0 is every network this laptop is on; 127.0.0.1 only this machine.",
+                               valueName: "ADDR"))
+    var bind = "0.0.0.0"
+    @Option(help: ArgumentHelp("The port to listen on (default: 8080, or the next free one up to 8089).", valueName: "N"))
+    var port: Int?
+
+    var place: RoomPlace { RoomPlace(bind: bind, port: port) }
+
+    func validate() throws {
+        if let port, !(0...65535).contains(port) { throw ValidationError("--port must be between 0 (any free port) and 65535 (got \(port))") }
+    }
+}
+
+/// Starts a room, turning failures into clear messages and sysexits codes: 75 when the
+/// port is taken (try again, or another port), 69 when it cannot listen at all.
+func startRoom(file: String, options: GlobalOptions, roomOptions: RoomOptions,
+               activity: (@Sendable (String) -> Void)? = nil) throws -> RunningRoom {
+    let catalogue = try options.loadCatalogue()
+    do {
+        return try RunningRoom.start(file: URL(fileURLWithPath: file), catalogue: catalogue, place: roomOptions.place, activity: activity)
+    } catch let error as RoomServerError {
+        switch error {
+        case .portInUse(_, let port) where roomOptions.port == nil:
+            complain("ports \(RoomPlace.defaultPort)-\(RoomPlace.fallbackPorts.upperBound) are all in use; choose one with --port (last tried \(port))")
+        default:
+            complain("\(error)")
+        }
+        throw ExitStatus.code(for: error)
+    } catch {
+        complain("\(error)")
+        throw ExitStatus.code(for: error)
+    }
+}
+
+struct RoomCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "room",
+        abstract: "Serve a session's live room without screens: groups score from their own phones and laptops.",
+        discussion: """
+        Prints the address, the room code and a QR code, then serves until Ctrl-C. Run it \
+        beside the facilitator's screens on the same file (`pit open FILE`), or use `J` \
+        there instead to serve from the same process. Plain HTTP: use it on the meeting \
+        room's own network (see docs/room.md).
+        """)
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var roomOptions: RoomOptions
+    @Argument(help: "The session file (.pit).") var file: String
+
+    func run() throws {
+        let running = try startRoom(file: file, options: options, roomOptions: roomOptions) { line in say(line) }
+        say("Room open for \(file)")
+        say("Address:   \(running.address)")
+        say("Room code: \(running.room.code.spaced)")
+        if let qr = running.qr {
+            say("")
+            for line in qr.halfBlockLines(quiet: 2) { say(line) }
+            say("")
+        }
+        if roomOptions.bind == "0.0.0.0", running.address.hasPrefix("http://127.0.0.1") {
+            say("No network found: only this machine can join. Connect to the room's network and start again.")
+        }
+        say("Joins and leaves are shown below. Ctrl-C closes the room.")
+        waitForInterrupt()
+        running.stop()
+        say("Room closed.")
+    }
+}
+
+/// One line on standard output, written at once (a log watcher sees joins as they happen).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+/// Blocks until SIGINT or SIGTERM.
+func waitForInterrupt() {
+    let stop = DispatchSemaphore(value: 0)
+    var sources: [DispatchSourceSignal] = []
+    for signalNumber in [SIGINT, SIGTERM] {
+        signal(signalNumber, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+        source.setEventHandler { stop.signal() }
+        source.resume()
+        sources.append(source)
+    }
+    stop.wait()
+    for source in sources { source.cancel() }
+}

@@ -1,0 +1,115 @@
+"""Helpers for the live room's end-to-end tests: a facilitator in tmux serving the room on
+127.0.0.1 (a free port), and devices that talk to it over loopback only."""
+import http.cookiejar
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+
+from tmux_driver import PIT, Pane
+
+GROUPS = "City Council:la,NHS Trust:nhs,Voluntary Action:vcse,Residents:residents"
+
+
+class Facilitator:
+    """`pit open FILE --room` in a tmux pane: the join screen first, then the screens."""
+
+    def __init__(self, width=100, height=30):
+        self.folder = tempfile.mkdtemp(prefix="pit-room-e2e-")
+        self.path = os.path.join(self.folder, "room.pit")
+        made = subprocess.run([PIT, "new", "Healthier Northbridge", "--groups", GROUPS, "-o", self.path, "--no-open"],
+                              capture_output=True, text=True)
+        assert made.returncode == 0, made.stderr
+        self.pane = Pane(["open", self.path, "--as", "Fran", "--room", "--bind", "127.0.0.1", "--port", "0"], width, height)
+        screen = self.pane.wait_for("Room code:")
+        address = re.search(r"http://127\.0\.0\.1:(\d+)", screen)
+        code = re.search(r"Room code:\s*\n\s*.*?([A-Z2-9]{3} [A-Z2-9]{3})", screen)
+        assert address and code, screen
+        self.port = int(address.group(1))
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.code = code.group(1).replace(" ", "")
+
+    def go_to_step_one(self):
+        self.pane.keys("q")                 # from the join screen back to the triangle
+        self.pane.wait_for("SERVICE")
+        self.pane.keys("p")
+        self.pane.wait_for("Leadership in place")
+        self.pane.keys("Enter")
+        self.pane.wait_for("Step 1 of 10")
+
+    def close(self):
+        self.pane.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class Device:
+    """A phone without a browser: plain form posts with its own cookie jar."""
+
+    def __init__(self, base):
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        # No proxy, whatever the environment says: these requests stay on 127.0.0.1.
+        self.opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), urllib.request.HTTPCookieProcessor(self.jar))
+
+    def post(self, path, **fields):
+        data = urllib.parse.urlencode(fields).encode()
+        try:
+            with self.opener.open(self.base + path, data=data, timeout=10) as reply:
+                return reply.status, reply.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    def join(self, code, group):
+        return self.post("/join", code=code, group=group)
+
+    def score(self, element, answer):
+        return self.post("/score", element=element, answer=answer)
+
+
+def wait_until(check, timeout=10.0, what="condition"):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if check():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def decode_block_qr(text, folder):
+    """Reads a QR code drawn with half blocks (█ ▀ ▄, light modules drawn) out of terminal
+    text: draws it as a picture (8 pixels a module) and decodes it with zbarimg, as a
+    phone camera would. Returns the decoded text, or None."""
+    rows, column, width = [], None, 0
+    for line in text.split("\n"):
+        if column is None:
+            # The quiet zone's top row: a run of full blocks gives the code's column and width.
+            if "█" * 21 in line:
+                column = line.index("█")
+                width = len(line[column:]) - len(line[column:].lstrip("█"))
+            else:
+                continue
+        cells = line[column:column + width].ljust(width)
+        if not set(cells) <= set("█▀▄ ") or not cells.strip():
+            break
+        rows.append([c in "█▀" for c in cells])
+        rows.append([c in "█▄" for c in cells])
+    if not rows:
+        return None
+    width, scale, pad = max(len(r) for r in rows), 8, 4
+    path = os.path.join(folder, "qr.pgm")
+    with open(path, "wb") as f:
+        f.write(f"P5 {(width + 2 * pad) * scale} {(len(rows) + 2 * pad) * scale} 255\n".encode())
+        for y in range(len(rows) + 2 * pad):
+            line = bytearray()
+            for x in range(width + 2 * pad):
+                ry, rx = y - pad, x - pad
+                light = not (0 <= ry < len(rows) and 0 <= rx < len(rows[ry])) or rows[ry][rx]
+                line += bytes([255 if light else 0]) * scale
+            for _ in range(scale):
+                f.write(line)
+    result = subprocess.run(["zbarimg", "-q", "--raw", path], capture_output=True, text=True)
+    return result.stdout.strip() or None

@@ -1,0 +1,167 @@
+"""The participant's page in a real browser (Debian's chromium with chromium-driver, driven
+by Selenium), against a facilitator in tmux; everything on 127.0.0.1."""
+import os
+import shutil
+import unittest
+
+from room_support import Facilitator, wait_until
+
+try:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+except ImportError:  # .ci/run installs it; say why rather than fail obscurely
+    webdriver = None
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+MISSING = webdriver is None or not os.path.exists(CHROMIUM) or not os.path.exists(DRIVER)
+
+
+# The colours each visible text is drawn in, over the first opaque background behind it.
+COLOURS_SCRIPT = """
+function opaque(el) {
+  for (; el; el = el.parentElement) {
+    var bg = getComputedStyle(el).backgroundColor;
+    if (bg && bg !== "transparent" && !/rgba\\(.*, 0\\)$/.test(bg)) { return bg; }
+  }
+  return "rgb(255, 255, 255)";
+}
+var out = [];
+document.querySelectorAll("#main *").forEach(function (el) {
+  var own = Array.prototype.some.call(el.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); });
+  if (own && el.offsetParent !== null) { out.push([el.tagName + "." + el.className, getComputedStyle(el).color, opaque(el)]); }
+});
+return out;
+"""
+
+
+def luminance(rgb):
+    values = [int(v) / 255 for v in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+    linear = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in values]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a, b):
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def browser(javascript=True):
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--no-first-run", "--window-size=420,900", "--proxy-server=direct://", "--proxy-bypass-list=*"):
+        options.add_argument(argument)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    return webdriver.Chrome(service=Service(DRIVER), options=options)
+
+
+@unittest.skipIf(MISSING, "needs selenium (pip) and chromium + chromium-driver (apt); .ci/run installs them")
+class ParticipantPage(unittest.TestCase):
+    def setUp(self):
+        self.f = Facilitator()
+        self.addCleanup(self.f.close)
+
+    def main_text(self, driver):
+        # Between a form post and the next page there is briefly no #main (or a stale one).
+        try:
+            return driver.find_element(By.ID, "main").text
+        except (NoSuchElementException, StaleElementReferenceException):
+            return ""
+
+    def wait_text(self, driver, text, timeout=10):
+        wait_until(lambda: text in self.main_text(driver), timeout, f"{text!r} on the page:\n{self.main_text(driver)}")
+
+    def join(self, driver, group_name):
+        driver.get(self.f.base + "/")
+        driver.find_element(By.ID, "code").send_keys(self.f.code.lower())
+        driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        self.wait_text(driver, "Which group are you?")
+        driver.find_element(By.XPATH, f"//button[normalize-space()='{group_name}']").click()
+        self.wait_text(driver, f"Scoring for {group_name}")
+
+    def assert_readable(self, driver, when):
+        """WCAG AA: 4.5:1 for every text on the page; and at 320 CSS pixels wide (what 200%
+        zoom of a small laptop window leaves) nothing needs sideways scrolling."""
+        for what, colour, background in driver.execute_script(COLOURS_SCRIPT):
+            self.assertGreaterEqual(contrast(colour, background), 4.5, f"{when}: {what} {colour} on {background}")
+        size = driver.get_window_size()
+        driver.set_window_size(320, 800)
+        self.assertLessEqual(driver.execute_script("return document.documentElement.scrollWidth"),
+                             driver.execute_script("return document.documentElement.clientWidth"), f"{when}: sideways scrolling")
+        driver.set_window_size(size["width"], size["height"])
+
+    def all_locked(self, driver):
+        # Asked in one script, so a live update replacing the buttons cannot go stale midway.
+        return driver.execute_script(
+            "var b = document.querySelectorAll('button.level');"
+            "return b.length > 0 && Array.prototype.every.call(b, function (x) { return x.matches(':disabled'); });")
+
+    def test_live_page_with_javascript(self):
+        driver = browser(javascript=True)
+        self.addCleanup(driver.quit)
+        self.join(driver, "NHS Trust")
+        self.wait_text(driver, "Waiting for the facilitator")
+        self.f.go_to_step_one()
+        self.wait_text(driver, "Leadership in place")      # arrives over the WebSocket
+        driver.execute_script("window.pitMarker = 'still the same page';")
+        driver.find_element(By.CSS_SELECTOR, "button.level[value='3']").click()
+        self.wait_text(driver, "Saved")
+        self.wait_text(driver, "Your score: 3 Developing")
+        self.assert_readable(driver, "scored")
+        self.f.pane.wait_for("1 of 4 in")
+        self.f.pane.keys("Right")                           # the facilitator moves on
+        self.wait_text(driver, "2 of 10")
+        self.assertEqual(driver.execute_script("return window.pitMarker;"), "still the same page", "the page reloaded")
+        driver.find_element(By.CSS_SELECTOR, "button.level[value='2']").click()
+        self.wait_text(driver, "Your score: 2 Emerging")
+        self.f.pane.keys("l")                               # lock voting
+        wait_until(lambda: self.all_locked(driver), 10, "locked buttons")
+        self.assertIn("voting is locked", self.main_text(driver))
+        self.f.pane.keys("r")                               # reveal
+        self.wait_text(driver, "How the room scored")
+        self.assertEqual(driver.execute_script("return window.pitMarker;"), "still the same page")
+        self.assert_readable(driver, "locked and revealed")
+        self.assertEqual(driver.get_log("browser") if hasattr(driver, "get_log") else [], [], "console errors (CSP?)")
+        self.f.pane.keys("J")                               # the join screen, then close the room
+        self.f.pane.wait_for("Room code:")
+        self.f.pane.keys("c")
+        self.f.pane.wait_for("The room is closed")          # closing with a device connected does not hang
+        self.wait_text(driver, "Lost touch with the room")
+
+    def test_plain_forms_without_javascript(self):
+        driver = browser(javascript=False)
+        self.addCleanup(driver.quit)
+        self.f.go_to_step_one()
+        self.join(driver, "Residents")
+        self.wait_text(driver, "Leadership in place")
+        # By keyboard alone: Tab to level 4, Enter to choose it.
+        for _ in range(20):
+            if driver.execute_script("var a = document.activeElement; return a && a.classList.contains('level') && a.value;") == "4":
+                break
+            driver.switch_to.active_element.send_keys(Keys.TAB)
+        else:
+            self.fail("Tab never reached the level 4 button")
+        driver.switch_to.active_element.send_keys(Keys.ENTER)
+        self.wait_text(driver, "Saved")
+        self.assertTrue(driver.current_url.endswith("/device?saved=1"), driver.current_url)
+        self.wait_text(driver, "Your score: 4 Established")
+        self.f.pane.keys("Right")
+        self.f.pane.wait_for("Step 2 of 10")
+        wait_until(lambda: (driver.get(self.f.base + "/device"), "2 of 10" in self.main_text(driver))[1], 10, "the next step")
+        self.f.pane.keys("l")
+        self.f.pane.wait_for("locked")
+        driver.get(self.f.base + "/device")
+        self.assertTrue(self.all_locked(driver), "buttons not locked")
+        self.f.pane.keys("r")
+        self.f.pane.wait_for("Scores (revealed)")
+        driver.get(self.f.base + "/device")
+        self.wait_text(driver, "How the room scored")
+
+
+if __name__ == "__main__":
+    unittest.main()

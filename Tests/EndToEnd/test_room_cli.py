@@ -1,0 +1,66 @@
+"""`pit room FILE`: what it prints, and clear failures (taken port, missing file)."""
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import unittest
+import urllib.request
+
+from room_support import GROUPS, decode_block_qr
+from tmux_driver import PIT
+
+
+class RoomCommand(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="pit-room-cli-")
+        self.addCleanup(shutil.rmtree, self.folder, True)
+        self.path = os.path.join(self.folder, "s.pit")
+        made = subprocess.run([PIT, "new", "Room", "--groups", GROUPS, "-o", self.path, "--no-open"], capture_output=True, text=True)
+        self.assertEqual(made.returncode, 0, made.stderr)
+
+    def test_prints_address_code_and_qr_then_serves_until_interrupted(self):
+        room = subprocess.Popen([PIT, "room", self.path, "--bind", "127.0.0.1", "--port", "0"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            lines = []
+            while len(lines) < 40 and "Ctrl-C closes the room" not in (lines[-1] if lines else ""):
+                lines.append(room.stdout.readline())
+            address = re.search(r"Address:\s+(http://127\.0\.0\.1:\d+)", lines[1])
+            code = re.search(r"Room code: ([A-HJKMNP-Z2-9]{3} [A-HJKMNP-Z2-9]{3})$", lines[2].rstrip())
+            self.assertTrue(address and code, lines)
+            self.assertIn("▄", "".join(lines), "a QR code in block characters")
+            if shutil.which("zbarimg"):
+                self.assertEqual(decode_block_qr("".join(lines), self.folder),
+                                 f"{address.group(1)}/?code={code.group(1).replace(' ', '')}")
+            direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # stay on 127.0.0.1
+            with direct.open(address.group(1) + "/", timeout=10) as reply:
+                self.assertIn("Room code", reply.read().decode())
+        finally:
+            room.send_signal(2)
+            out, _ = room.communicate(timeout=10)
+        self.assertEqual(room.returncode, 0)
+        self.assertIn("Room closed.", out)
+
+    def test_a_taken_port_is_a_clear_message_and_status_75(self):
+        holder = socket.socket()
+        holder.bind(("127.0.0.1", 0))
+        holder.listen(1)
+        self.addCleanup(holder.close)
+        port = holder.getsockname()[1]
+        result = subprocess.run([PIT, "room", self.path, "--bind", "127.0.0.1", "--port", str(port)],
+                                capture_output=True, text=True, timeout=20)
+        self.assertEqual(result.returncode, 75)
+        self.assertIn(f"port {port} on 127.0.0.1 is already in use", result.stderr)
+        self.assertIn("--port", result.stderr)
+
+    def test_a_missing_file_is_status_66(self):
+        result = subprocess.run([PIT, "room", os.path.join(self.folder, "nope.pit"), "--bind", "127.0.0.1", "--port", "0"],
+                                capture_output=True, text=True, timeout=20)
+        self.assertEqual(result.returncode, 66, result.stderr)
+        self.assertIn("nope.pit", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()

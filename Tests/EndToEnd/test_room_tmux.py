@@ -1,0 +1,60 @@
+"""The facilitator's screen follows the live room: who is in, never levels before the reveal."""
+import shutil
+import unittest
+
+from room_support import Device, Facilitator, decode_block_qr
+
+
+class RoomOnTheFacilitatorsScreen(unittest.TestCase):
+    def test_three_of_four_in_and_levels_only_after_reveal(self):
+        f = Facilitator()
+        try:
+            f.go_to_step_one()
+            for group, answer in (("g1", "2"), ("g2", "4"), ("g3", "4")):
+                device = Device(f.base)
+                status, page = device.join(f.code, group)
+                self.assertEqual(status, 200, page)
+                status, page = device.score("tool-a/leadership", answer)
+                self.assertEqual(status, 200, page)
+                self.assertIn("Saved", page)
+            screen = f.pane.wait_for("3 of 4 in")
+            f.pane.wait_for("Room: Voluntary Action device 1 joined")   # joins are said on any screen
+            self.assertIn("Scores (hidden)", screen)
+            self.assertIn("◉", screen)
+            self.assertNotIn("4  Established", screen)
+            self.assertNotIn("2  Emerging", screen)
+            f.pane.keys("r")
+            screen = f.pane.wait_for("Scores (revealed)")
+            self.assertIn("4  Established", screen)
+            self.assertIn("2  Emerging", screen)
+        finally:
+            f.close()
+
+    @unittest.skipIf(shutil.which("zbarimg") is None, "needs zbarimg (apt: zbar-tools); .ci/run installs it")
+    def test_the_join_screen_qr_code_reads_as_the_address_with_the_code(self):
+        f = Facilitator(80, 24)
+        try:
+            screen = f.pane.screen()
+            self.assertEqual(decode_block_qr(screen, f.folder), f"{f.base}/?code={f.code}")
+        finally:
+            f.close()
+
+    def test_joins_appear_on_the_join_screen_and_a_wrong_code_joins_nobody(self):
+        f = Facilitator()
+        try:
+            status, _ = Device(f.base).join("WRONG2", "g1")
+            self.assertEqual(status, 403)
+            status, _ = Device(f.base).join(f.code, "g2")
+            self.assertEqual(status, 200)
+            screen = f.pane.wait_for("1 of 4 groups have a device")
+            self.assertIn("◉ NHS Trust (1)", screen)
+            self.assertIn("○ City Council", screen)
+            self.assertIn("NHS Trust device 1 joined", screen)
+            f.pane.keys("Down", "d")        # release NHS Trust's device
+            f.pane.wait_for("0 of 4 groups have a device")
+        finally:
+            f.close()
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,230 @@
+import XCTest
+import SessionEngine
+@testable import Room
+
+final class LiveRoomTests: XCTestCase {
+    func testJoiningNeedsTheCodeAndAGroupThatExists() async throws {
+        let f = try RoomFixture()
+        XCTAssertEqual(f.room.join(code: "ABC235", group: "g1", client: "x"), .wrongCode)
+        XCTAssertEqual(f.room.join(code: "ABC234", group: "nope", client: "x"), .noSuchGroup)
+        let a = try f.join("g1"), b = try f.join("g1")
+        XCTAssertNotEqual(a.token, b.token)
+        XCTAssertEqual(a.author, "City Council device 1")
+        XCTAssertEqual(b.author, "City Council device 2")
+        XCTAssertEqual(f.room.status().groups.first { $0.groupID == "g1" }?.devices, 2)
+    }
+
+    func testWrongCodesAreRateLimitedEvenBeforeTheRightOne() async throws {
+        let f = try RoomFixture()
+        for _ in 0..<5 { XCTAssertEqual(f.room.check(code: "ZZZZZZ", client: "10.0.0.9"), .wrong) }
+        XCTAssertEqual(f.room.join(code: "ABC234", group: "g1", client: "10.0.0.9"), .tooManyTries(waitSeconds: 60))
+        XCTAssertNotNil(try? f.join("g1", client: "10.0.0.10"), "another device is not held up")
+        f.clock.advance(61)
+        XCTAssertEqual(f.room.check(code: "ABC234", client: "10.0.0.9"), .right)
+    }
+
+    func testAScoreIsAnOrdinaryEventCommittedBeforeSaved() async throws {
+        let f = try RoomFixture()
+        let device = try f.join("g2")
+        let before = try f.storedEvents().count
+        guard case .saved(let view) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "4") else {
+            return XCTFail("not saved")
+        }
+        XCTAssertEqual(view.myAnswer, .level(4))
+        let events = try f.storedEvents()
+        XCTAssertEqual(events.count, before + 1)
+        XCTAssertEqual(events.last?.author, "NHS Trust device 1")
+        XCTAssertEqual(events.last?.payload, .scoreRecorded(group: "g2", element: RoomFixture.element, answer: .level(4), note: nil))
+        // The facilitator's own connection sees it like any other score. Undo belongs to the
+        // author (the device), not to the facilitator, whose `x` clears a score instead.
+        try f.facilitator.refreshIfChanged()
+        XCTAssertEqual(f.facilitator.state.score(group: "g2", element: RoomFixture.element)?.answer, .level(4))
+        _ = try f.facilitator.undoLast(author: "Fran")
+        XCTAssertEqual(f.room.view(for: device.token)?.myAnswer, .level(4), "the facilitator's undo leaves the device's score")
+        XCTAssertNotNil(try f.facilitator.undoLast(author: "NHS Trust device 1"))
+        XCTAssertNil(f.room.view(for: device.token)?.myAnswer)
+    }
+
+    func testDontKnowIsItsOwnAnswerFromADevice() async throws {
+        let f = try RoomFixture()
+        let device = try f.join("g2")
+        guard case .saved(let view) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "dk") else {
+            return XCTFail("don't know was not saved")
+        }
+        XCTAssertEqual(view.myAnswer, .dontKnow)
+        XCTAssertEqual(try f.storedEvents().last?.payload,
+                       .scoreRecorded(group: "g2", element: RoomFixture.element, answer: .dontKnow, note: nil))
+        XCTAssertTrue(Pages.deviceMain(view).contains(escapeHTML("Your answer: don't know")))
+        try f.facilitator.append(.revealed(RoomFixture.element), author: "Fran")
+        let shown = try XCTUnwrap(f.room.view(for: device.token))
+        XCTAssertEqual(shown.spread?.first { $0.answer == .dontKnow }?.count, 1)
+        XCTAssertEqual(shown.spread?.first { $0.answer == .notApplicable }?.count, 0)
+    }
+
+    func testHostileScoresAreRefusedWithAClearStatusAndNothingStored() async throws {
+        let f = try RoomFixture()
+        let device = try f.join("g1")
+        let before = try f.storedEvents().count
+        func refused(_ outcome: LiveRoom.ScoreOutcome) -> Int? {
+            if case .refused(let status, _) = outcome { return status }
+            return nil
+        }
+        for answer in ["0", "6", "-1", "99999999999999999999", "3.5", "", "<script>alert(1)</script>", "NA", "na "] {
+            let outcome1 = await f.room.score(token: device.token, element: "tool-a/leadership", answer: answer)
+            XCTAssertEqual(refused(outcome1), 422, answer)
+        }
+        let outcome2 = await f.room.score(token: device.token, element: "tool-a/needs-assessment", answer: "3")
+        XCTAssertEqual(refused(outcome2), 409)
+        let outcome3 = await f.room.score(token: device.token, element: "<b>tool-a</b>", answer: "3")
+        XCTAssertEqual(refused(outcome3), 409)
+        let outcome4 = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "3", group: "g2")
+        XCTAssertEqual(refused(outcome4), 403,
+                       "a device cannot score for a group it did not join")
+        let outcome5 = await f.room.score(token: DeviceToken.random(), element: "tool-a/leadership", answer: "3")
+        XCTAssertEqual(refused(outcome5), 401)
+        let outcome6 = await f.room.score(token: nil, element: "tool-a/leadership", answer: "3")
+        XCTAssertEqual(refused(outcome6), 401)
+        XCTAssertEqual(try f.storedEvents().count, before, "nothing was stored")
+    }
+
+    func testLockedVotingRefusesChangesAndShowsLocked() async throws {
+        let f = try RoomFixture()
+        let device = try f.join("g1")
+        _ = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "2")
+        try f.facilitator.append(.votingLocked(RoomFixture.element), author: "Fran")
+        guard case .refused(423, _) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "5") else {
+            return XCTFail("a locked step took a score")
+        }
+        let view = try XCTUnwrap(f.room.view(for: device.token))
+        XCTAssertTrue(view.locked)
+        XCTAssertEqual(view.myAnswer, .level(2))
+        XCTAssertTrue(Pages.deviceMain(view).contains("<fieldset disabled>"))
+    }
+
+    func testTheSpreadOnlyAfterTheReveal() async throws {
+        let f = try RoomFixture()
+        let one = try f.join("g1"), two = try f.join("g2"), three = try f.join("g3")
+        _ = await f.room.score(token: one.token, element: "tool-a/leadership", answer: "2")
+        _ = await f.room.score(token: two.token, element: "tool-a/leadership", answer: "4")
+        _ = await f.room.score(token: three.token, element: "tool-a/leadership", answer: "4")
+        let hidden = try XCTUnwrap(f.room.view(for: one.token))
+        XCTAssertNil(hidden.spread)
+        XCTAssertEqual(hidden.scoredCount, 3)
+        XCTAssertFalse(Pages.deviceMain(hidden).contains("How the room scored"))
+        try f.facilitator.append(.revealed(RoomFixture.element), author: "Fran")
+        let shown = try XCTUnwrap(f.room.view(for: one.token))
+        XCTAssertEqual(shown.spread?.first { $0.answer == .level(4) }?.count, 2)
+        XCTAssertEqual(shown.spread?.first { $0.answer == .level(2) }?.count, 1)
+        XCTAssertTrue(Pages.deviceMain(shown).contains("How the room scored"))
+    }
+
+    func testTheFacilitatorSeesWhoIsInButNeverTheLevels() async throws {
+        let f = try RoomFixture()
+        let one = try f.join("g1"), two = try f.join("g2")
+        _ = try f.join("g3")
+        _ = await f.room.score(token: one.token, element: "tool-a/leadership", answer: "5")
+        _ = await f.room.score(token: two.token, element: "tool-a/leadership", answer: "na")
+        let status = f.room.status()
+        XCTAssertEqual(status.scoredCount, 2)
+        XCTAssertEqual(status.withDevice, 3)
+        XCTAssertEqual(status.groups.map(\.scored), [true, true, false, false])
+        XCTAssertEqual(status.recent.last, "Voluntary Action device 1 joined")
+    }
+
+    func testReleasingAGroupEndsItsDevices() async throws {
+        let f = try RoomFixture()
+        let device = try f.join("g1")
+        let other = try f.join("g2")
+        let live = try XCTUnwrap(f.room.subscribe(device.token))
+        XCTAssertEqual(f.room.release(group: "g1"), 1)
+        guard case .refused(401, _) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "3") else {
+            return XCTFail("a released device still scores")
+        }
+        XCTAssertNotNil(f.room.view(for: other.token))
+        XCTAssertEqual(f.room.status().recent.last, "City Council: 1 device released")
+        let ended = expectation(description: "the live page's stream ends")
+        Task {
+            for await _ in live.updates {}
+            ended.fulfill()
+        }
+        await fulfillment(of: [ended], timeout: 5)
+    }
+
+    func testLiveUpdatesFollowTheFacilitator() async throws {
+        let f = try RoomFixture()
+        let device = try f.join("g1")
+        let live = try XCTUnwrap(f.room.subscribe(device.token))
+        let received = Received()
+        let second = expectation(description: "a second page arrives after the move")
+        Task {
+            for await fragment in live.updates {
+                if received.append(fragment) == 2 { second.fulfill() }
+            }
+        }
+        try f.moveTo(RoomFixture.otherElement)
+        f.room.poll()
+        await fulfillment(of: [second], timeout: 5)
+        XCTAssertTrue(received.all[0].contains("Leadership") || received.all[0].contains("leadership"), received.all[0])
+        let step2 = try XCTUnwrap(sharedCatalogue.instrument("tool-a")?.element("needs-assessment")?.title)
+        XCTAssertTrue(received.all[1].contains(step2))
+        f.room.unsubscribe(device.token, id: live.id)
+    }
+
+    func testPagesEscapeMarkupFromTheSession() async throws {
+        let f = try RoomFixture(groups: [Group(id: "g1", name: "<script>alert('x')</script>", sector: .other)])
+        let device = try f.join("g1")
+        let html = Pages.devicePage(try XCTUnwrap(f.room.view(for: device.token)))
+        XCTAssertFalse(html.contains("<script>alert"))
+        XCTAssertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+        XCTAssertFalse(Pages.groupPage(code: "\"><img>", groups: f.room.groups).contains("\"><img>"))
+    }
+
+    func testNoFacilitatorGuidanceIsServed() async throws {
+        let f = try RoomFixture()
+        let device = try f.join("g1")
+        let element = try XCTUnwrap(sharedCatalogue.instrument("tool-a")?.element("leadership"))
+        let html = Pages.devicePage(try XCTUnwrap(f.room.view(for: device.token)))
+        XCTAssertTrue(html.contains(escapeHTML(element.title)))
+        for question in element.questions { XCTAssertFalse(html.contains(escapeHTML(question)), question) }
+        if !element.good.isEmpty { XCTAssertFalse(html.contains(escapeHTML(element.good))) }
+    }
+}
+
+final class Received: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var all: [String] = []
+    func append(_ s: String) -> Int { lock.lock(); defer { lock.unlock() }; all.append(s); return all.count }
+}
+
+final class ConcurrentScoreTests: XCTestCase {
+    func testScoresArrivingTogetherAreAllCommittedAndARefusalSpoilsNoOther() async throws {
+        let groups = (1...40).map { Group(id: "g\($0)", name: "Group \($0)", sector: .other) }
+        let f = try RoomFixture(groups: groups)
+        var devices: [Device] = []
+        for group in groups { devices.append(try f.join(group.id, client: "10.0.1.\(devices.count)")) }
+        let room = f.room
+        let outcomes = await withTaskGroup(of: (Int, LiveRoom.ScoreOutcome).self) { tasks in
+            for (i, device) in devices.enumerated() {
+                // Every tenth device sends a level off the scale.
+                let answer = i % 10 == 9 ? "9" : String(i % 5 + 1)
+                tasks.addTask { (i, await room.score(token: device.token, element: "tool-a/leadership", answer: answer)) }
+            }
+            var all: [Int: LiveRoom.ScoreOutcome] = [:]
+            for await (i, outcome) in tasks { all[i] = outcome }
+            return all
+        }
+        let stored = try SessionStore.snapshot(at: f.file).state
+        for (i, device) in devices.enumerated() {
+            let score = stored.score(group: device.groupID, element: RoomFixture.element)
+            if i % 10 == 9 {
+                guard case .refused(422, _) = outcomes[i]! else { return XCTFail("device \(i): \(outcomes[i]!)") }
+                XCTAssertNil(score)
+            } else {
+                guard case .saved = outcomes[i]! else { return XCTFail("device \(i): \(outcomes[i]!)") }
+                XCTAssertEqual(score?.answer, .level(i % 5 + 1), "device \(i)")
+                XCTAssertEqual(score?.author, "Group \(i + 1) device 1")
+            }
+        }
+        XCTAssertEqual(try f.storedEvents().filter { $0.payload.kind == "scoreRecorded" }.count, 36)
+    }
+}

@@ -1,0 +1,104 @@
+import XCTest
+import SessionEngine
+@testable import Room
+
+/// The room over real HTTP on 127.0.0.1, a free port; each test stops its server.
+final class RoomServerTests: XCTestCase {
+    var fixture: RoomFixture!
+    var server: RoomServer!
+    var http: TestHTTP!
+
+    override func setUpWithError() throws {
+        fixture = try RoomFixture()
+        server = try RoomServer.start(room: fixture.room, host: "127.0.0.1", port: 0, assets: try SiteAssets.load())
+        http = TestHTTP(port: server.port)
+    }
+
+    override func tearDown() {
+        server?.stop()
+        server = nil
+        fixture = nil
+    }
+
+    func joined(_ group: String = "g1") throws -> String {
+        let reply = try http.post("/join", form: "code=abc234&group=\(group)")
+        XCTAssertEqual(reply.status, 303)
+        XCTAssertEqual(reply.header("Location"), "/device")
+        XCTAssertTrue(reply.header("Set-Cookie")?.contains("HttpOnly") ?? false)
+        XCTAssertTrue(reply.header("Set-Cookie")?.contains("SameSite=Strict") ?? false)
+        return try XCTUnwrap(TestHTTP.token(from: reply))
+    }
+
+    func testEveryResponseForbidsFramingAndInlineScript() throws {
+        for reply in [try http.get("/"), try http.get("/room.js"), try http.get("/nothing-here"),
+                      try http.post("/score", form: String(repeating: "x", count: 10_000))] {
+            let policy = try XCTUnwrap(reply.header("Content-Security-Policy"), "status \(reply.status)")
+            XCTAssertTrue(policy.contains("default-src 'self'"))
+            XCTAssertTrue(policy.contains("frame-ancestors 'none'"))
+            XCTAssertFalse(policy.contains("unsafe-inline"))
+            XCTAssertEqual(reply.header("X-Frame-Options"), "DENY")
+        }
+        let page = try http.get("/").body
+        XCTAssertFalse(page.contains("<script>"), "no inline script")
+        XCTAssertFalse(page.contains("style="), "no inline style")
+    }
+
+    func testJoinScoreAndSavedWithPlainForms() throws {
+        XCTAssertTrue(try http.get("/?code=ABC234").body.contains("Residents&#39; Forum"), "the group list after the right code")
+        let token = try joined("g3")
+        let page = try http.get("/device", cookie: token)
+        XCTAssertEqual(page.status, 200)
+        XCTAssertTrue(page.body.contains("Scoring for <strong>Voluntary Action</strong>"))
+        let saved = try http.post("/score", form: "element=tool-a%2Fleadership&answer=3", cookie: token)
+        XCTAssertEqual(saved.status, 303)
+        XCTAssertEqual(saved.header("Location"), "/device?saved=1")
+        XCTAssertEqual(try fixture.storedEvents().last?.payload,
+                       .scoreRecorded(group: "g3", element: RoomFixture.element, answer: .level(3), note: nil))
+        XCTAssertTrue(try http.get("/device?saved=1", cookie: token).body.contains("Saved"))
+    }
+
+    func testScoringWithScriptGetsJSONWithTheNewPage() throws {
+        let token = try joined()
+        let reply = try http.post("/score", form: "element=tool-a%2Fleadership&answer=na", cookie: token, json: true)
+        XCTAssertEqual(reply.status, 200)
+        XCTAssertTrue(reply.body.contains("\"ok\":true"))
+        XCTAssertTrue(reply.body.contains("Your score: not applicable"))
+    }
+
+    func testHostileRequestsAreRefusedAndNothingIsStored() throws {
+        let token = try joined()
+        let before = try fixture.storedEvents().count
+        XCTAssertEqual(try http.post("/join", form: "code=WRONG2&group=g1").status, 403)
+        XCTAssertEqual(try http.post("/score", form: "element=tool-a%2Fleadership&answer=3").status, 401, "no device cookie")
+        XCTAssertEqual(try http.post("/score", form: "element=tool-a%2Fleadership&answer=3", cookie: "0123456789abcdef0123456789abcdef").status, 401)
+        XCTAssertEqual(try http.post("/score", form: "element=tool-a%2Fleadership&answer=7", cookie: token).status, 422)
+        XCTAssertEqual(try http.post("/score", form: "element=tool-a%2Fleadership&answer=3&group=g2", cookie: token).status, 403)
+        let markup = try http.post("/score", form: "element=%3Cscript%3Ealert(1)%3C%2Fscript%3E&answer=%3Cb%3E", cookie: token)
+        XCTAssertEqual(markup.status, 409)
+        XCTAssertFalse(markup.body.contains("<script>alert"))
+        let huge = try http.post("/score", form: "element=tool-a%2Fleadership&answer=3&pad=" + String(repeating: "x", count: 100_000), cookie: token)
+        XCTAssertEqual(huge.status, 413)
+        XCTAssertEqual(try http.post("/score", form: "answer=" + String(repeating: "4", count: 500), cookie: token).status, 400)
+        XCTAssertEqual(try fixture.storedEvents().count, before, "nothing was stored")
+    }
+
+    func testWrongCodesOverHTTPAreRateLimited() throws {
+        for _ in 0..<5 { XCTAssertEqual(try http.get("/?code=ZZZZZZ").status, 403) }
+        let limited = try http.post("/join", form: "code=ABC234&group=g1")
+        XCTAssertEqual(limited.status, 429)
+        XCTAssertNotNil(limited.header("Retry-After"))
+        XCTAssertNil(TestHTTP.token(from: limited))
+    }
+
+    func testAPortInUseIsAClearError() throws {
+        XCTAssertThrowsError(try RoomServer.start(room: fixture.room, host: "127.0.0.1", port: server.port, assets: try SiteAssets.load())) {
+            XCTAssertEqual($0 as? RoomServerError, .portInUse(host: "127.0.0.1", port: server.port))
+        }
+    }
+
+    func testStoppingEndsTheServer() throws {
+        XCTAssertEqual(try http.get("/").status, 200)
+        server.stop()
+        XCTAssertThrowsError(try http.get("/"))
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import SessionEngine
+import TerminalKit
+@testable import Workshop
+import XCTest
+
+/// Stands in for the room server (Workshop never sees it): records what the screens ask.
+final class FakeRoomLink: LiveRoomLink {
+    var isOpen = false
+    var openError: Error?
+    var released: [String] = []
+    var closed = 0
+    var groups: [LiveRoomView.Presence]
+
+    init(groups: [LiveRoomView.Presence]) { self.groups = groups }
+
+    struct Refused: Error, CustomStringConvertible { var description: String { "port 8080 on 0.0.0.0 is already in use" } }
+
+    func open() throws {
+        if let openError { throw openError }
+        isOpen = true
+    }
+
+    /// A 21x21 grid standing for a QR code: finder squares in three corners, a fixed
+    /// pattern elsewhere (the real code comes from libqrencode, tested in RoomTests).
+    static let modules: [[Bool]] = (0..<21).map { y in
+        (0..<21).map { x in
+            func finder(_ fx: Int, _ fy: Int) -> Bool? {
+                let dx = x - fx, dy = y - fy
+                guard (0..<7).contains(dx), (0..<7).contains(dy) else { return nil }
+                return dx == 0 || dy == 0 || dx == 6 || dy == 6 || ((2...4).contains(dx) && (2...4).contains(dy))
+            }
+            return finder(0, 0) ?? finder(14, 0) ?? finder(0, 14) ?? ((x * 7 + y * 3) % 5 < 2)
+        }
+    }
+
+    func view() -> LiveRoomView? {
+        guard isOpen else { return nil }
+        return LiveRoomView(code: "ABC 234", address: "http://192.0.2.10:8080", qr: Self.modules, groups: groups,
+                            recent: ["NHS Trust device 1 joined"])
+    }
+
+    func release(group: String) {
+        released.append(group)
+        if let i = groups.firstIndex(where: { $0.groupID == group }) { groups[i].devices = 0; groups[i].connected = 0 }
+    }
+
+    func close() {
+        closed += 1
+        isOpen = false
+    }
+}
+
+final class LiveRoomScreenTests: XCTestCase {
+    func roomApp(_ scratch: ScratchSession, link: FakeRoomLink, root: any Screen = TriangleScreen()) -> App {
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.timeZone = TimeZone(identifier: "UTC")!
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        context.liveRoom = link
+        return App(root: root, context: context)
+    }
+
+    func presence() -> [LiveRoomView.Presence] {
+        [LiveRoomView.Presence(groupID: "la", name: "City Council", devices: 0, connected: 0),
+         LiveRoomView.Presence(groupID: "nhs", name: "NHS Trust", devices: 2, connected: 1),
+         LiveRoomView.Presence(groupID: "vcse", name: "Voluntary Sector Forum", devices: 1, connected: 1),
+         LiveRoomView.Presence(groupID: "res", name: "Residents' Panel", devices: 0, connected: 0)]
+    }
+
+    func testJOpensTheRoomAndShowsTheJoinScreen() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let link = FakeRoomLink(groups: presence())
+        var app = roomApp(scratch, link: link)
+        app.type("J")
+        XCTAssertTrue(link.isOpen)
+        XCTAssertTrue(app.top is JoinScreen)
+        for (w, h) in snapshotSizes {
+            assertSnapshot(app.render(size: Size(width: w, height: h)), named: "join-room-\(w)x\(h)")
+        }
+        let screen = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(screen.contains("http://192.0.2.10:8080"))
+        XCTAssertTrue(screen.contains("ABC 234"))
+        XCTAssertTrue(screen.contains("2 of 4 groups have a device"))
+        XCTAssertTrue(screen.contains("◉ NHS Trust (2)"))
+        XCTAssertTrue(screen.contains("▀"), "the QR code is drawn at 80x24")
+        XCTAssertFalse(app.render(size: Size(width: 40, height: 12)).contains("▀"), "no half a QR code on a small screen")
+    }
+
+    func testReleaseAndCloseFromTheJoinScreen() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let link = FakeRoomLink(groups: presence())
+        var app = roomApp(scratch, link: link)
+        app.type("J")
+        app.press(.down)
+        app.type("d")
+        XCTAssertEqual(link.released, ["nhs"])
+        XCTAssertEqual(app.context.message, "Released NHS Trust's devices; they can join again with the code")
+        app.type("c")
+        XCTAssertEqual(link.closed, 1)
+        XCTAssertFalse(app.top is JoinScreen)
+    }
+
+    func testAPortInUseIsSaidOnScreen() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let link = FakeRoomLink(groups: presence())
+        link.openError = FakeRoomLink.Refused()
+        var app = roomApp(scratch, link: link)
+        app.type("J")
+        XCTAssertFalse(app.top is JoinScreen)
+        XCTAssertEqual(app.context.message, "The room did not open: port 8080 on 0.0.0.0 is already in use")
+        XCTAssertTrue(app.context.messageIsError)
+    }
+
+    func testTheStepShowsDevicesAndCountsButNoLevelsBeforeTheReveal() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let link = FakeRoomLink(groups: presence())
+        link.isOpen = true
+        var app = roomApp(scratch, link: link, root: ElementScreen(instrument: "tool-a", index: 1))
+        app.type("2")
+        app.type("4")
+        assertSnapshot(app.render(size: Size(width: 80, height: 24)), named: "scoring-room-80x24")
+        let screen = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(screen.contains("2 of 4 in · 2 with a device (◉)"))
+        XCTAssertEqual(screen.lines().filter { $0.contains("◉ │") }.count, 2, "NHS Trust and the forum have a device")
+        XCTAssertFalse(screen.contains("Emerging"), "no level before the reveal")
+    }
+
+    func testWithoutARoomJDoesNothing() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(root: TriangleScreen(), context: context)
+        app.type("J")
+        XCTAssertTrue(app.top is TriangleScreen)
+    }
+}
