@@ -40,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "Reports",
-            dependencies: ["SessionEngine", "Instruments", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["SessionEngine", "Instruments"]
         ),
         .target(
             name: "TerminalKit",
@@ -77,7 +77,8 @@ let package = Package(
         ),
         .testTarget(name: "InstrumentsTests", dependencies: ["Instruments"], exclude: ["Fixtures"]),
         .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "SessionEngine", "Instruments"], exclude: ["Golden"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "SessionEngine", "Instruments",
+                                                        .product(name: "CSV", package: "CSV.swift")], exclude: ["Golden"]),
         .testTarget(name: "RoomTests", dependencies: ["Room", "SessionEngine", "Instruments"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "TerminalKit", "Instruments", "SessionEngine", "Reports"],

@@ -3,7 +3,7 @@ pty, read its output until the first screen's marker has arrived, and time it. p
 measured beside `dialog --infobox` and a bare ncurses C program in one interleaved run,
 and the ratios to dialog are printed.
 
-    swift build -c release --product pit
+    swift build -c release --static-swift-stdlib --product pit
     cc -O2 -o .build/bare-ncurses Benchmarks/bare-ncurses.c $(pkg-config --cflags --libs ncursesw)
     python3 Benchmarks/first_frame.py [RUNS]          # apt-get install dialog for the yardstick
 
@@ -31,7 +31,7 @@ PIT = os.environ.get("PIT_BIN", os.path.join(ROOT, ".build/release/pit"))
 SANDBOX = tempfile.mkdtemp(prefix="pit-first-frame-")
 DEMO = os.path.join(SANDBOX, "demo.pit")
 ENV = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8",
-           HOME=SANDBOX, XDG_STATE_HOME=SANDBOX, XDG_CONFIG_HOME=SANDBOX)
+           HOME=SANDBOX, XDG_STATE_HOME=SANDBOX, XDG_CONFIG_HOME=SANDBOX, XDG_CACHE_HOME=SANDBOX)
 
 
 def cases():
@@ -49,15 +49,19 @@ def cases():
     found.append(("pit --version", [PIT, "--version"], None))
     found.append(("pit home", [PIT, "home"], b"Explore"))
     found.append(("pit open demo.pit", [PIT, "open", DEMO], b"COMMUNITY"))
-    return found
+    found.append(("pit home, no cache", [PIT, "home"], b"Explore", NO_CACHE))
+    return [case if len(case) == 4 else case + ({},) for case in found]
 
 
-def first_frame(command, marker, width=80, height=24):
+NO_CACHE = {"XDG_CACHE_HOME": "/dev/null/no-cache"}
+
+
+def first_frame(command, marker, env=None, width=80, height=24):
     """Seconds from fork until `marker` has been written (or until exit when None)."""
     started = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
-        os.execve(command[0], command, ENV)
+        os.execve(command[0], command, dict(ENV, **(env or {})))
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
     seen = b""
     elapsed = None
@@ -94,12 +98,12 @@ def main():
     subprocess.run([PIT, "demo", "-o", DEMO, "--no-open"], env=ENV, check=True,
                    stdout=subprocess.DEVNULL)
     table = cases()
-    samples = {label: [] for label, _, _ in table}
-    for label, command, marker in table:
-        first_frame(command, marker)  # warm the file cache
+    samples = {label: [] for label, _, _, _ in table}
+    for label, command, marker, env in table:
+        first_frame(command, marker, env)  # warm the file cache (and pit's own)
     for _ in range(RUNS):
-        for label, command, marker in table:
-            samples[label].append(first_frame(command, marker))
+        for label, command, marker, env in table:
+            samples[label].append(first_frame(command, marker, env))
     yardstick = statistics.median(samples["dialog --infobox"]) if "dialog --infobox" in samples else None
     print(f"{'first frame':28} {'median':>9} {'min':>9} {'max':>9} {'ratio to dialog':>16}   ({RUNS} interleaved runs, 80x24)")
     for label, values in samples.items():

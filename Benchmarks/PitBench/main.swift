@@ -86,19 +86,24 @@ do {
     store.close()
 }
 let reportOptions = ReportOptions(timeZone: TimeZone(identifier: "UTC")!)
-try measure("1,000 partners: read + Markdown report", runs: 5) {
-    let snapshot = try SessionStore.snapshot(at: partners)
-    _ = MarkdownReport.render(state: snapshot.state, events: snapshot.events, catalogue: catalogue, options: reportOptions)
+// Every export format: reading the session, then the export alone (what the export key costs).
+let partnersSnapshot = try SessionStore.snapshot(at: partners)
+for format in ExportFormat.allCases {
+    try measure("1,000 partners: read + \(format.rawValue)", runs: 5) {
+        let snapshot = try SessionStore.snapshot(at: partners)
+        _ = try Export.render(format, state: snapshot.state, events: snapshot.events, catalogue: catalogue, options: reportOptions)
+    }
+    try measure("1,000 partners: \(format.rawValue) alone", runs: 5) {
+        _ = try Export.render(format, state: partnersSnapshot.state, events: partnersSnapshot.events, catalogue: catalogue,
+                              options: reportOptions)
+    }
 }
-try measure("1,000 partners: read + HTML report", runs: 5) {
-    let snapshot = try SessionStore.snapshot(at: partners)
-    _ = HTMLReport.render(state: snapshot.state, events: snapshot.events, catalogue: catalogue, options: reportOptions)
+for table in CSVExport.Table.allCases where table != .scores {
+    try measure("1,000 partners: csv \(table.rawValue) table alone", runs: 5) {
+        _ = try CSVExport.render(state: partnersSnapshot.state, catalogue: catalogue, table: table, options: reportOptions)
+    }
 }
-try measure("1,000 partners: read + CSV (10,000 rows)", runs: 5) {
-    let snapshot = try SessionStore.snapshot(at: partners)
-    _ = try CSVExport.render(state: snapshot.state, catalogue: catalogue, options: reportOptions)
-}
-try measure("1,000 partners: heat map screen at 250x70", runs: 20) {
+try measure("1,000 partners: open + heat map screen at 250x70", runs: 20) {
     let context = WorkshopContext(catalogue: catalogue, themes: themes)
     context.session = SessionController(store: try SessionStore.open(at: partners), author: "bench")
     var app = App(root: MatrixScreen(view: .heatmap), context: context)
@@ -107,7 +112,27 @@ try measure("1,000 partners: heat map screen at 250x70", runs: 20) {
     context.session?.store.close()
 }
 
-// 4. The transcript view with one 2,000,000-character note (notes from files are bounded
+// 4. Key to frame on each matrix screen of the 1,000-partner session, once it is open.
+do {
+    let context = WorkshopContext(catalogue: catalogue, themes: themes)
+    context.session = SessionController(store: try SessionStore.open(at: partners), author: "bench")
+    for view in MatrixScreen.View.allCases {
+        var app = App(root: MatrixScreen(view: view), context: context)
+        for size in [Size(width: 80, height: 24), Size(width: 250, height: 70)] {
+            app.resize(to: size)  // as the run loop does: keys and frames agree on the size
+            _ = app.render(size: size)
+            var down = true
+            measure("1,000 partners: \(view) matrix, key + frame at \(size.width)x\(size.height)", runs: 50) {
+                app.handle(down ? .down : .up)
+                down.toggle()
+                _ = app.render(size: size)
+            }
+        }
+    }
+    context.session?.store.close()
+}
+
+// 5. The transcript view with one 2,000,000-character note (notes from files are bounded
 // on the way in, but the view must stay linear in what it is given). One frame each.
 do {
     let start = Date(timeIntervalSince1970: 1_767_258_000)

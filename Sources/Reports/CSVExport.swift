@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import Instruments
 import SessionEngine
@@ -111,53 +110,27 @@ public enum CSVExport {
         return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
-    /// Writes rows with CSV.swift's writer (which does the quoting). The first row is the
-    /// header. Every text cell is quoted and neutralised against formula injection; a cell
-    /// of a numeric column that holds a plain number is written bare (so "-1" stays a number).
+    /// Writes rows as CSV (`CSVText` does the quoting). The first row is the header.
+    /// Every text cell is quoted and neutralised against formula injection; a cell of a
+    /// numeric column that holds a plain number is written bare (so "-1" stays a number).
     /// Control characters in text show as `Escape.visible` stand-ins.
     static func write(_ rows: [[String]], byteOrderMark: Bool) throws -> Data {
-        let stream = ByteSink()
-        let writer = try CSVWriter(stream: stream, delimiter: ",", newline: .crlf)
+        var text = CSVText(reservingCapacity: rows.count * 160, prefix: byteOrderMark ? [0xEF, 0xBB, 0xBF] : [])
         let numeric = Set((rows.first ?? []).indices.filter { numericColumns.contains(rows[0][$0]) })
+        var quoted: [Bool] = []
         for (r, row) in rows.enumerated() {
             // Text is always quoted and numbers never (like Python's QUOTE_NONNUMERIC): the
-            // type is visible in the file, and the writer skips its slow per-cell scan.
-            var quoted: [Bool] = []
+            // type is visible in the file.
+            quoted.removeAll(keepingCapacity: true)
             let cells = row.enumerated().map { i, cell -> String in
                 if r == 0 || (numeric.contains(i) && (cell.isEmpty || isPlainNumber(cell))) { quoted.append(false); return cell }
                 quoted.append(true)
                 return Escape.spreadsheetCell(Escape.visible(cell))
             }
-            try writer.write(row: cells, quotedAtIndex: { quoted[$0] })
+            text.append(row: cells, quoted: { quoted[$0] })
         }
-        var data = byteOrderMark ? Data([0xEF, 0xBB, 0xBF]) : Data()
-        data.append(contentsOf: stream.bytes)
-        data.append(contentsOf: [0x0D, 0x0A])
-        return data
+        text.endFile()
+        return Data(text.bytes)
     }
 }
 
-/// An in-memory stream for `CSVWriter`, which writes a byte at a time: collecting into an
-/// array is many times faster than Foundation's memory stream.
-final class ByteSink: OutputStream {
-    var bytes: [UInt8] = []
-    private var status: Stream.Status = .open
-
-    convenience init() { self.init(toMemory: ()) }
-
-    #if canImport(Darwin)
-    override init(toMemory: ()) { super.init(toMemory: ()) }
-    #else
-    required init(toMemory: ()) { super.init(toMemory: ()) }
-    #endif
-
-    override var streamStatus: Stream.Status { status }
-    override var hasSpaceAvailable: Bool { true }
-    override func open() { status = .open }
-    override func close() { status = .closed }
-
-    override func write(_ buffer: UnsafePointer<UInt8>, maxLength len: Int) -> Int {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: len))
-        return len
-    }
-}

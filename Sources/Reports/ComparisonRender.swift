@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import Instruments
 import SessionEngine

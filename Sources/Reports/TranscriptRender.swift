@@ -19,11 +19,16 @@ public enum TranscriptRender {
         for e in t.entries {
             let d = time.day(e.at)
             if d != day { out += "\n\(d)\n"; day = d }
-            let num = "#\(e.seq)".padding(toLength: width, withPad: " ", startingAt: 0)
+            let number = "#\(e.seq)"
+            let num = number + String(repeating: " ", count: max(0, width - number.utf8.count))
             let prefix = "\(time.time(e.at))  \(num)  "
             let body = (e.inEffect ? "" : "[undone] ") + clean(e.text)
-            let indent = String(repeating: " ", count: prefix.count)
-            out += prefix + body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent) + "\n"
+            if body.utf8.contains(UInt8(ascii: "\n")) {
+                let indent = String(repeating: " ", count: prefix.count)
+                out += prefix + body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent) + "\n"
+            } else {
+                out += prefix + body + "\n"
+            }
         }
         return out
     }

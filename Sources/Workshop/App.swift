@@ -147,7 +147,7 @@ public struct App {
         case .char("J") where context.liveRoom != nil && context.session != nil:
             openLiveRoom()
         case .char("t"):
-            context.themeIndex = (context.themeIndex + 1) % context.themes.count
+            context.nextTheme()
             context.say("Theme: \(context.theme.name)")
         default: break
         }
@@ -283,7 +283,7 @@ public struct App {
                             maxWidth: layout.columnWidth - keyWidth - 2)
             }
         }
-        let footer = layout.hidden > 0 ? "\(layout.hidden) more keys on a bigger terminal"
+        let footer = layout.hidden > 0 ? "\(layout.hidden) more \(layout.hidden == 1 ? "key" : "keys") on a bigger terminal"
                                        : "any key closes this help"
         canvas.text(footer, x: inner.x, y: inner.maxY - 1, role: .muted, maxWidth: inner.width)
         canvas.cursor = Point(x: inner.x, y: inner.y)

@@ -43,7 +43,7 @@ public struct HomeScreen: Screen {
     static func folder(_ path: String) -> String {
         let folder = path.split(separator: "/").dropLast().joined(separator: "/")
         let full = path.hasPrefix("/") ? "/" + folder : (folder.isEmpty ? "." : folder)
-        if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty, home != "/", full.hasPrefix(home) {
+        if let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty, home != "/", full.hasPrefix(home) {
             return "~" + full.dropFirst(home.count)
         }
         return full

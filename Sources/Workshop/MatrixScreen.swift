@@ -124,26 +124,36 @@ public struct MatrixScreen: Screen {
         guard let session = context.session else { return MatrixTables.Extent(lines: 0) }
         let state = firstRound ? session.state.firstRound : session.state
         let catalogue = context.catalogue
+        let threshold = session.divergenceThreshold
+        // The first round is another state of the same revision: it is part of every key.
+        func memo<T>(_ variant: String = "", _ make: () -> T) -> T {
+            session.memo.value(for: session.store, threshold: threshold, variant: "\(variant) round \(firstRound ? 1 : 0)", make: make)
+        }
         switch view {
         case .levels:
-            let matrix = LevelMatrix.make(state: state, catalogue: catalogue, divergenceThreshold: session.divergenceThreshold)
-            return MatrixTables.levels(matrix, in: body, scroll: scroll, canvas: &canvas, context: context)
+            let lines = memo("levels \(body.width)") {
+                MatrixTables.levelLines(LevelMatrix.make(state: state, catalogue: catalogue, divergenceThreshold: threshold), width: body.width)
+            }
+            return MatrixTables.draw(lines, in: body, scroll: scroll, canvas: &canvas, context: context)
         case .heatmap:
-            let matrix = GroupMatrix.make(state: state, catalogue: catalogue, divergenceThreshold: session.divergenceThreshold)
+            let matrix = memo { GroupMatrix.make(state: state, catalogue: catalogue, divergenceThreshold: threshold) }
             return MatrixTables.heatmap(matrix, in: body, scroll: scroll, firstGroup: firstGroup, canvas: &canvas, context: context)
         case .rollup:
-            let rollup = TriangleRollup.make(state: state, catalogue: catalogue)
+            let rollup = memo { TriangleRollup.make(state: state, catalogue: catalogue) }
             MatrixTables.rollup(rollup, in: body, canvas: &canvas, context: context)
             return MatrixTables.Extent(lines: 1)
         case .priorities:
-            let priorities = Priorities.make(state: state, catalogue: catalogue, divergenceThreshold: session.divergenceThreshold)
+            let priorities = memo { Priorities.make(state: state, catalogue: catalogue, divergenceThreshold: threshold) }
             return MatrixTables.priorities(priorities, in: body, scroll: scroll, canvas: &canvas, context: context)
         case .actions:
             MatrixTables.actions(state.actions, selected: selectedAction, in: body, canvas: &canvas, context: context)
             return MatrixTables.Extent(lines: MatrixScreen.orderedActions(state.actions).count)
         case .transcript:
-            let transcript = Transcript.make(events: session.store.events, catalogue: catalogue)
-            return MatrixTables.transcript(transcript, in: body, scroll: scroll, canvas: &canvas, context: context)
+            let lines = memo("transcript \(body.width) \(context.timeZone.identifier)") {
+                MatrixTables.transcriptLines(Transcript.make(events: session.store.events, catalogue: catalogue),
+                                             width: body.width, timeZone: context.timeZone)
+            }
+            return MatrixTables.draw(lines, in: body, scroll: scroll, canvas: &canvas, context: context)
         }
     }
 

@@ -53,8 +53,9 @@ enum MatrixTables {
 
     // MARK: Level matrix
 
-    @discardableResult
-    static func levels(_ matrix: LevelMatrix, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) -> Extent {
+    /// The level matrix's lines for a view `width` wide (kept per session change: with many
+    /// groups, measuring the cells is most of the frame).
+    static func levelLines(_ matrix: LevelMatrix, width: Int) -> [Line] {
         var lines: [Line] = []
         for section in matrix.sections {
             lines.append(.title("\(section.instrument.short): \(section.instrument.title)", .accent))
@@ -71,14 +72,25 @@ enum MatrixTables {
                 }
                 return cells
             }
-            let widths = Table.widths(columns, rows: rows, width: rect.width - 1)
+            let widths = Table.widths(columns, rows: rows, width: width - 1)
             lines.append(.row(columns.map { TableCell($0.title) }, columns: columns, widths: widths, header: true))
-            lines += rows.map { .row($0, columns: columns, widths: widths, header: false) }
+            lines += rows.map { .row(clipped($0, to: widths), columns: columns, widths: widths, header: false) }
             lines.append(.blank)
         }
         if lines.isEmpty { lines.append(.text("No instruments in this session yet.", .muted)) }
         lines.append(.text("Each cell lists the groups that chose that level. Elements in the warning colour are divergent.", .muted))
-        return draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
+        return lines
+    }
+
+    /// Cells cut to a little more than their column holds: with a thousand groups a cell
+    /// lists thousands of initials, and measuring them all on every frame was most of it.
+    /// What shows is unchanged, since the drawn text (and its "…") needs only the first
+    /// `width` columns and the cut text is still wider than that.
+    static func clipped(_ cells: [TableCell], to widths: [Int]) -> [TableCell] {
+        cells.enumerated().map { i, cell in
+            guard i < widths.count, DisplayWidth.of(cell.text) > widths[i] + 2 else { return cell }
+            return TableCell(DisplayWidth.prefix(cell.text, fitting: widths[i] + 2), role: cell.role)
+        }
     }
 
     // MARK: Heat map
@@ -267,7 +279,13 @@ enum MatrixTables {
 
     @discardableResult
     static func transcript(_ transcript: Transcript, in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) -> Extent {
-        let format = TimeFormat(timeZone: context.timeZone)
+        draw(transcriptLines(transcript, width: rect.width, timeZone: context.timeZone), in: rect, scroll: scroll, canvas: &canvas, context: context)
+    }
+
+    /// The transcript's lines, wrapped for a view `width` wide (kept per session change:
+    /// wrapping every entry again was most of each frame on a long session).
+    static func transcriptLines(_ transcript: Transcript, width: Int, timeZone: TimeZone) -> [Line] {
+        let format = TimeFormat(timeZone: timeZone)
         var lines: [Line] = []
         for entry in transcript.entries {
             let undone = entry.inEffect ? "" : " (undone)"
@@ -278,11 +296,11 @@ enum MatrixTables {
                 said = cut + " …"
             }
             let text = "\(format.time(entry.at))  \(said)\(undone)"
-            for (i, part) in Wrap.lines(text, width: rect.width - 8).enumerated() {
+            for (i, part) in Wrap.lines(text, width: width - 8).enumerated() {
                 lines.append(.text((i == 0 ? "" : "       ") + part, entry.inEffect ? .text : .muted))
             }
         }
         if lines.isEmpty { lines.append(.text("Nothing recorded yet.", .muted)) }
-        return draw(lines, in: rect, scroll: scroll, canvas: &canvas, context: context)
+        return lines
     }
 }

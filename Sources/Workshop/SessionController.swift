@@ -28,6 +28,8 @@ public final class SessionController {
     /// How long a change waits for another process's lock before the screen says it was
     /// not saved: long enough for another pit's save, short enough to answer at once.
     public static let saveWait: TimeInterval = 0.5
+    /// The matrices and transcript of the current revision, made once per change.
+    let memo = SessionMemo()
     /// What the screens show after "NOT saved: " when the file was busy.
     public static let busyMessage = "the file is busy (another program holds its lock); Ctrl-R tries again"
     /// The same for an undo or redo, which is tried again with its own key.

@@ -7,8 +7,15 @@ import TerminalKit
 /// is open, the session. A reference type so that screens (values) share one copy.
 public final class WorkshopContext {
     public let catalogue: Catalogue
-    public var themes: [Theme]
+    /// Every theme, for the theme key. A context made with `init(catalogue:theme:otherThemes:)`
+    /// reads the others only when they are first wanted, so the first frame waits for one.
+    public var themes: [Theme] {
+        get { loadOtherThemes(); return loadedThemes }
+        set { otherThemes = nil; loadedThemes = newValue }
+    }
     public var themeIndex: Int
+    private var loadedThemes: [Theme]
+    private var otherThemes: (() -> [Theme])?
     /// One line shown in the status bar until the next key (e.g. "Saved", an error).
     public var message: String?
     public var messageIsError = false
@@ -38,12 +45,38 @@ public final class WorkshopContext {
     public init(catalogue: Catalogue, themes: [Theme], themeName: String? = nil, recentSessions: [String] = []) {
         self.catalogue = catalogue
         let available = themes.isEmpty ? [Theme.plain] : themes
-        self.themes = available
+        self.loadedThemes = available
         self.themeIndex = themeName.flatMap { name in available.firstIndex { $0.name == name } } ?? 0
         self.recentSessions = recentSessions
     }
 
-    public var theme: Theme { themes[themeIndex] }
+    /// Starts with `theme`; `otherThemes` gives every theme (this one among them) when the
+    /// theme key is first pressed.
+    public init(catalogue: Catalogue, theme: Theme, otherThemes: @escaping () -> [Theme], recentSessions: [String] = []) {
+        self.catalogue = catalogue
+        self.loadedThemes = [theme]
+        self.otherThemes = otherThemes
+        self.themeIndex = 0
+        self.recentSessions = recentSessions
+    }
+
+    private func loadOtherThemes() {
+        guard let load = otherThemes else { return }
+        otherThemes = nil
+        let current = loadedThemes[themeIndex]
+        var all = load()
+        if !all.contains(where: { $0.name == current.name }) { all.insert(current, at: 0) }
+        loadedThemes = all
+        themeIndex = all.firstIndex { $0.name == current.name } ?? 0
+    }
+
+    public var theme: Theme { loadedThemes[themeIndex] }
+
+    /// Moves to the next theme (the theme key).
+    public func nextTheme() {
+        loadOtherThemes()
+        themeIndex = (themeIndex + 1) % loadedThemes.count
+    }
     public var triangle: Triangle { catalogue.triangle }
 
     public func say(_ text: String, error: Bool = false) {

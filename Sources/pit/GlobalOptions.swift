@@ -3,6 +3,7 @@ import Foundation
 import Instruments
 import SessionEngine
 import TerminalKit
+import Workshop
 
 /// Options every command that shows or loads the framework accepts.
 struct GlobalOptions: ParsableArguments {
@@ -28,7 +29,8 @@ struct GlobalOptions: ParsableArguments {
             throw ExitCode.noInput
         }
         do {
-            let catalogue = try Catalogue.load(shipped: shipped, extra: extra)
+            let catalogue = try CatalogueCache.load(shipped: shipped, extra: extra,
+                                                    directory: Resources.cacheDirectory, build: Resources.buildIdentity)
             // Every level read from a file is checked against its instrument's scale.
             RecordRules.scales = Dictionary(catalogue.instruments.map { ($0.id, Set($0.scale.values)) }, uniquingKeysWith: { a, _ in a })
             if !quiet {
@@ -41,6 +43,21 @@ struct GlobalOptions: ParsableArguments {
             complain(error.description)
             throw ExitStatus.code(for: error)
         }
+    }
+
+    /// The theme the screens start with, read alone when its file is `NAME.yaml` (the
+    /// shipped themes are), so the first frame waits for one file; the others are read
+    /// when the theme key is first pressed. Anything unusual takes the path that reads
+    /// and checks them all.
+    func makeContext(catalogue: Catalogue) throws -> WorkshopContext {
+        let name = theme ?? "default"
+        if let directory = Resources.directory("Themes"),
+           let text = try? String(contentsOf: directory.appendingPathComponent("\(name).yaml"), encoding: .utf8),
+           let first = try? ThemeLoader.parse(text, file: "\(name).yaml"), first.name == name {
+            return WorkshopContext(catalogue: catalogue, theme: first,
+                                   otherThemes: { ThemeLoader.loadAll(from: directory).themes })
+        }
+        return WorkshopContext(catalogue: catalogue, themes: try loadThemes(), themeName: theme)
     }
 
     func loadThemes() throws -> [Theme] {

@@ -30,7 +30,7 @@ enum InteractiveRunner {
 
     static func run(_ app: inout App, idle: () -> Bool = { false }) throws {
         let crashLog = crashLogPath()
-        let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let noColour = Resources.environment("NO_COLOR").map { !$0.isEmpty } ?? false
         let terminal = try CursesTerminal(theme: app.context.theme, noColour: noColour, crashLog: crashLog)
         defer { terminal.shutdown() }
         var themeName = app.context.theme.name

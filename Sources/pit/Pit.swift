@@ -34,7 +34,7 @@ struct Pit: ParsableCommand {
         Console.guardStandardStreams()
         var command: ParsableCommand
         do {
-            command = try parseAsRoot()
+            command = try quickCommand(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
         } catch {
             finish(with: error, running: nil)
         }
@@ -42,6 +42,21 @@ struct Pit: ParsableCommand {
             try command.run()
         } catch {
             finish(with: error, running: type(of: command))
+        }
+    }
+
+    /// The screens' everyday starts, `pit`, `pit home` and `pit open FILE` with nothing
+    /// else, parsed by their own command alone: the full parse first reflects every one of
+    /// pit's commands, a fifth of the time to the first frame. Anything else (an option,
+    /// help, an argument the command refuses) returns nil and takes the full parse, so
+    /// messages and usage are pit's own.
+    static func quickCommand(_ arguments: [String]) -> ParsableCommand? {
+        guard !arguments.contains(where: { $0.hasPrefix("-") }) else { return nil }
+        switch arguments.first {
+        case nil: return try? HomeCommand.parse([])
+        case "home": return try? HomeCommand.parse(Array(arguments.dropFirst()))
+        case "open": return try? OpenCommand.parse(Array(arguments.dropFirst()))
+        default: return nil
         }
     }
 
@@ -73,8 +88,7 @@ struct Pit: ParsableCommand {
 /// Builds the shared context for the screens.
 func makeContext(_ options: GlobalOptions) throws -> WorkshopContext {
     let catalogue = try options.loadCatalogue()
-    let themes = try options.loadThemes()
-    let context = WorkshopContext(catalogue: catalogue, themes: themes, themeName: options.theme)
+    let context = try options.makeContext(catalogue: catalogue)
     context.bellEnabled = !options.noBell
     // Problems were printed before the screens took over; say so on the first screen too.
     if let first = catalogue.problems.first {

@@ -5,9 +5,27 @@ import Foundation
 /// share/pit under the install prefix, $XDG_DATA_HOME/pit (~/.local/share/pit), and the
 /// checkout this binary was built from.
 enum Resources {
+    /// One environment variable. getenv reads just that one, where ProcessInfo's
+    /// `environment` copies every variable into a dictionary on each call.
+    static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
     static func directory(_ name: String) -> URL? {
+        for base in searchPath {
+            let url = base.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return url
+            }
+        }
+        return nil
+    }
+
+    /// Where `directory(_:)` looks, worked out once per run.
+    private static let searchPath: [URL] = {
         var candidates: [URL] = []
-        if let home = ProcessInfo.processInfo.environment["PIT_HOME"] {
+        if let home = environment("PIT_HOME") {
             candidates.append(URL(fileURLWithPath: home))
         }
         // The running binary itself (argv[0] may be a bare name found on PATH).
@@ -23,27 +41,20 @@ enum Resources {
         candidates.append(userData)
         // The source checkout: Sources/pit/Resources.swift -> the package root.
         candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent())
-        for base in candidates {
-            let url = base.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                return url
-            }
-        }
-        return nil
-    }
+        return candidates
+    }()
 
     /// The user's home folder: $HOME when set, as every Unix program reads it; the
     /// account's entry only when $HOME is unset.
     static var home: URL {
-        if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
+        if let home = environment("HOME"), !home.isEmpty { return URL(fileURLWithPath: home) }
         return FileManager.default.homeDirectoryForCurrentUser
     }
 
     /// An XDG base folder: the variable when it holds an absolute path (the XDG Base
     /// Directory specification says to ignore a relative one), else `fallback` under home.
     static func xdg(_ variable: String, fallback: String) -> URL {
-        if let value = ProcessInfo.processInfo.environment[variable], value.hasPrefix("/") {
+        if let value = environment(variable), value.hasPrefix("/") {
             return URL(fileURLWithPath: value)
         }
         return home.appendingPathComponent(fallback)
@@ -52,6 +63,24 @@ enum Resources {
     /// Where pit keeps its own state (recent sessions, crash reports).
     static var stateDirectory: URL {
         xdg("XDG_STATE_HOME", fallback: ".local/state").appendingPathComponent("pit")
+    }
+
+    /// Where pit keeps what it can make again (the parsed catalogue): $XDG_CACHE_HOME/pit.
+    static var cacheDirectory: URL {
+        xdg("XDG_CACHE_HOME", fallback: ".cache").appendingPathComponent("pit")
+    }
+
+    /// Names this very program (its executable's size and modification time), so a cache
+    /// written by another build of pit is never read.
+    static var buildIdentity: String {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 || stat(CommandLine.arguments[0], &info) == 0 else { return "unknown" }
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return "\(info.st_size)-\(time.tv_sec).\(time.tv_nsec)"
     }
 
     /// The user's own instruments folder.

@@ -51,7 +51,7 @@ enum SessionFiles {
     /// Who is recording: the given name, else the login name.
     static func author(_ given: String?) -> String {
         if let given, !given.isEmpty { return given }
-        return ProcessInfo.processInfo.environment["USER"] ?? "facilitator"
+        return Resources.environment("USER") ?? "facilitator"
     }
 
     static func today() -> String { SessionInfo.day(of: Date()) }

@@ -47,6 +47,31 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(unknown.returncode, 64)
         self.assertIn("Usage: pit new ", unknown.stderr)
 
+    def test_the_quick_starts_keep_the_full_parsers_messages(self):
+        # `pit`, `pit home` and `pit open FILE` skip the full command tree; anything they
+        # refuse goes through it, so the messages and exit codes are pit's own.
+        for args, code, expected in [(["open"], 64, "Usage: pit open"), (["open", "a.pit", "b.pit"], 64, "Usage: pit open"),
+                                     (["home", "extra"], 64, "Usage: pit home"),
+                                     (["open", os.path.join(self.folder, "missing.pit")], 66, "no such file")]:
+            result = pit(*args)
+            self.assertEqual(result.returncode, code, (args, result.stderr))
+            self.assertIn(expected, result.stderr, args)
+
+    def test_the_parsed_catalogue_is_cached_and_a_broken_cache_is_ignored(self):
+        cache = os.path.join(self.folder, "cache")
+        env = dict(os.environ, XDG_CACHE_HOME=cache)
+        def listing():
+            done = subprocess.run([PIT, "instruments", "list"], env=env, capture_output=True, text=True)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            return done.stdout
+        first = listing()
+        files = os.listdir(os.path.join(cache, "pit"))
+        self.assertEqual(len(files), 1, files)
+        self.assertEqual(listing(), first, "read from the cache")
+        with open(os.path.join(cache, "pit", files[0]), "wb") as broken:
+            broken.write(b"\x00garbage")
+        self.assertEqual(listing(), first, "a broken cache is parsed afresh")
+
     def test_compare_warns_when_the_baseline_is_dated_after_the_follow_up(self):
         early = os.path.join(self.folder, "early.pit")
         self.assertEqual(pit("demo", "-o", early, "--no-open").returncode, 0)

@@ -207,6 +207,31 @@ final class EscapingTests: XCTestCase {
         XCTAssertEqual(Array(plain.prefix(7)), Array("session".utf8))
     }
 
+    /// pit's own CSV writer quotes exactly as CSV.swift's writer, which it replaced for speed.
+    func testCSVTextQuotesAsCSVSwiftDoes() throws {
+        let rows: [[String]] = [
+            ["plain", "", "with,comma", "say \"hi\"", "\"", "\"\"", "line\nbreak", "cr\ronly", "crlf\r\nhere"],
+            ["émoji 👩‍👩‍👧 ok", "'=1+1", "tab\tin", "ends,", ",starts", "a\"b,c\nd", "٣ عربي", "-1", "3.5"],
+        ]
+        for quotedCells in [Set<Int>(), Set(0..<9), [1, 3, 5, 7]] {
+            let stream = OutputStream(toMemory: ())
+            let reference = try CSVWriter(stream: stream, delimiter: ",", newline: .crlf)
+            var ours = CSVText()
+            for row in rows {
+                try reference.write(row: row, quotedAtIndex: { quotedCells.contains($0) })
+                ours.append(row: row, quoted: { quotedCells.contains($0) })
+            }
+            reference.stream.close()
+            let expected = try XCTUnwrap(stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data)
+            XCTAssertEqual(String(decoding: ours.bytes, as: UTF8.self), String(decoding: expected, as: UTF8.self),
+                           "quoted cells \(quotedCells.sorted())")
+        }
+        var ended = CSVText(prefix: [0xEF, 0xBB, 0xBF])
+        ended.append(row: ["a"], quoted: { _ in true })
+        ended.endFile()
+        XCTAssertEqual(ended.bytes, [0xEF, 0xBB, 0xBF] + Array("\"a\"\r\n".utf8))
+    }
+
     func parse(_ data: Data) throws -> [[String]] {
         let reader = try CSVReader(string: String(decoding: data, as: UTF8.self))
         var rows: [[String]] = []

@@ -121,6 +121,54 @@ final class MatrixScreenTests: XCTestCase {
         app.type("u")
         XCTAssertFalse(scratch.store.state.action(id: open[0].id)!.done, "u takes it back")
     }
+
+    /// The heat map is worked out once per change of the session, and again after every change.
+    func testMatricesAreMadeOncePerChangeOfTheSession() throws {
+        let (start, scratch) = try demoApp()
+        let session = try XCTUnwrap(start.context.session)
+        var made = 0
+        func heat() -> Int { session.memo.value(for: scratch.store, threshold: session.divergenceThreshold) { made += 1; return made } }
+        XCTAssertEqual([heat(), heat(), heat()], [1, 1, 1], "no change: one making")
+        let state = scratch.store.state
+        let ref = try XCTUnwrap(state.scores.keys.sorted { $0.element < $1.element }.first { !state.locked.contains($0) })
+        let group = try XCTUnwrap(state.groups.first).id
+        XCTAssertTrue(session.record(.scoreRecorded(group: group, element: ref, answer: .level(1), note: nil)), session.lastFailure ?? "")
+        XCTAssertEqual(heat(), 2, "a change makes it again")
+        _ = session.undo()
+        XCTAssertEqual(heat(), 3, "an undo too")
+        session.divergenceThreshold += 1
+        XCTAssertEqual(heat(), 4, "and a new threshold")
+
+        // On screen: the heat map follows a score recorded while it is shown.
+        var app = start
+        app.type("m")
+        app.type("2")
+        let before = app.render(size: Size(width: 160, height: 48)).plainText
+        let other = scratch.store.state.scores[ref]?[group]?.answer == .level(5) ? 1 : 5
+        XCTAssertTrue(session.record(.scoreRecorded(group: group, element: ref, answer: .level(other), note: nil)), session.lastFailure ?? "")
+        let after = app.render(size: Size(width: 160, height: 48)).plainText
+        XCTAssertNotEqual(before, after, "the new score shows at once")
+    }
+
+    /// Long level-matrix cells are cut before drawing; what shows must not change.
+    func testClippedCellsDrawAsTheWholeCells() {
+        let long = (1...400).map { "P\($0)" }.joined(separator: ",")
+        let wide = String(repeating: "語", count: 50) + "x"
+        let cells = [TableCell("1. Leadership"), TableCell(long, role: .heat3), TableCell(wide), TableCell("short")]
+        let columns = [TableColumn("Element", minWidth: 12, maxWidth: 34)]
+            + (1...3).map { TableColumn("\($0)", minWidth: 3, maxWidth: 18, alignment: .left) }
+        for widths in [[12, 5, 5, 5], [14, 18, 7, 3], [12, 3, 4, 18]] {
+            let clipped = MatrixTables.clipped(cells, to: widths)
+            XCTAssertLessThan(clipped[1].text.count, 40, "the long cell is cut")
+            for maxX in [30, 60] {
+                var whole = Canvas(width: 60, height: 1), cut = Canvas(width: 60, height: 1)
+                Table.drawRow(cells, columns: columns, widths: widths, x: 0, y: 0, maxX: maxX, on: &whole)
+                Table.drawRow(clipped, columns: columns, widths: widths, x: 0, y: 0, maxX: maxX, on: &cut)
+                XCTAssertEqual(cut.plainText, whole.plainText, "widths \(widths), maxX \(maxX)")
+                XCTAssertEqual(cut.roleLines(), whole.roleLines())
+            }
+        }
+    }
 }
 
 final class TranscriptBoundTests: XCTestCase {

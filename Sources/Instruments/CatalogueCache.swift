@@ -1,0 +1,86 @@
+import Foundation
+
+/// The parsed catalogue kept on disk, so a start reads one file instead of parsing every
+/// YAML file (parsing is most of the time before pit's first frame). The cache is keyed on
+/// the name, modification time and size of every file the catalogue is made from, and on
+/// the program that parsed them (`build`), so an edited, added or removed instrument, or a
+/// new pit, parses afresh. A cache that cannot be read or decoded is ignored and replaced;
+/// one that cannot be written is simply not kept.
+public enum CatalogueCache {
+    /// Bump when the cached layout changes in a way the build stamp would not show.
+    static let format = 2
+    static let magic = "pit catalogue cache"
+
+    struct Stamp: Equatable {
+        var path: String
+        var modified: Double
+        var size: Int
+    }
+
+    /// `Catalogue.load(shipped:extra:)`, through the cache in `directory`.
+    /// - Parameter build: names the running program (e.g. its executable's size and time).
+    public static func load(shipped: URL, extra: [URL] = [], directory: URL, build: String) throws -> Catalogue {
+        let folders = [shipped] + extra
+        let stamps = self.stamps(shipped: shipped, folders: folders)
+        let file = directory.appendingPathComponent("catalogue-\(fingerprint(folders.map(\.path)))")
+        if let data = FileManager.default.contents(atPath: file.path),
+           let cached = try? decode([UInt8](data), build: build, stamps: stamps) {
+            return cached
+        }
+        let catalogue = try Catalogue.load(shipped: shipped, extra: extra)
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try? Data(encode(catalogue, build: build, stamps: stamps)).write(to: file, options: .atomic)
+        return catalogue
+    }
+
+    static func encode(_ catalogue: Catalogue, build: String, stamps: [Stamp]) -> [UInt8] {
+        var w = CatalogueWriter()
+        w.string(magic); w.int(format); w.string(build)
+        w.array(stamps) { w, s in w.string(s.path); w.double(s.modified); w.int(s.size) }
+        w.triangle(catalogue.triangle)
+        w.array(catalogue.instruments) { $0.instrument($1) }
+        w.array(catalogue.problems) { $0.diagnostic($1) }
+        w.briefing(catalogue.briefing)
+        return w.bytes
+    }
+
+    /// The cached catalogue, or nil when it was written for other files or another build.
+    static func decode(_ bytes: [UInt8], build: String, stamps: [Stamp]) throws -> Catalogue? {
+        var r = CatalogueReader(bytes)
+        guard try r.string() == magic, try r.int() == format, try r.string() == build,
+              try r.array({ r in Stamp(path: try r.string(), modified: try r.double(), size: try r.int()) }) == stamps
+        else { return nil }
+        let triangle = try r.triangle()
+        let instruments = try r.array { try $0.instrument() }
+        let problems = try r.array { try $0.diagnostic() }
+        let briefing = try r.briefing()
+        guard r.isAtEnd else { throw CatalogueReader.Malformed() }
+        return Catalogue(triangle: triangle, instruments: instruments, problems: problems, briefing: briefing)
+    }
+
+    /// Every file the catalogue reads, in a fixed order; a missing file has size -1.
+    static func stamps(shipped: URL, folders: [URL]) -> [Stamp] {
+        let files = [shipped.appendingPathComponent(Catalogue.triangleFileName), shipped.appendingPathComponent(Briefing.fileName)]
+            + folders.flatMap { Catalogue.yamlFiles(in: $0) }
+        return files.map { url in
+            var info = stat()
+            guard stat(url.path, &info) == 0 else { return Stamp(path: url.path, modified: 0, size: -1) }
+            #if canImport(Darwin)
+            let time = info.st_mtimespec
+            #else
+            let time = info.st_mtim
+            #endif
+            let modified = Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+            return Stamp(path: url.path, modified: modified, size: Int(info.st_size))
+        }
+    }
+
+    /// A stable name for a set of folders (FNV-1a; Swift's own hash changes every run).
+    static func fingerprint(_ paths: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in paths.joined(separator: "\n").utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}

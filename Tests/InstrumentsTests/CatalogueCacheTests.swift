@@ -1,0 +1,84 @@
+import Foundation
+@testable import Instruments
+import XCTest
+
+final class CatalogueCacheTests: XCTestCase {
+    private func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pit-cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    private func cacheFiles(_ folder: URL) throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+    }
+
+    func testTheCachedCatalogueIsTheParsedOne() throws {
+        let cache = try temporaryFolder()
+        let parsed = try Catalogue.load(shipped: assessments)
+        let first = try CatalogueCache.load(shipped: assessments, directory: cache, build: "b1")
+        XCTAssertEqual(try cacheFiles(cache).count, 1, "the first load writes the cache")
+        let second = try CatalogueCache.load(shipped: assessments, directory: cache, build: "b1")
+        for catalogue in [first, second] {
+            XCTAssertEqual(catalogue.triangle, parsed.triangle)
+            XCTAssertEqual(catalogue.instruments, parsed.instruments)
+            XCTAssertEqual(catalogue.problems, parsed.problems)
+            XCTAssertEqual(catalogue.briefing, parsed.briefing)
+        }
+        XCTAssertNotNil(parsed.briefing, "the shipped briefing is part of the round trip")
+        XCTAssertTrue(parsed.instruments.contains { $0.elements.contains { $0.guidance != nil } }, "and guidance")
+    }
+
+    func testTheCacheIsReadWhenNothingChanged() throws {
+        let cache = try temporaryFolder()
+        _ = try CatalogueCache.load(shipped: assessments, directory: cache, build: "b1")
+        // Doctor the cached copy: if the next load shows the doctored title, it came from the cache.
+        let file = try XCTUnwrap(try cacheFiles(cache).first)
+        let stamps = CatalogueCache.stamps(shipped: assessments, folders: [assessments])
+        var doctored = try XCTUnwrap(try CatalogueCache.decode([UInt8](Data(contentsOf: file)), build: "b1", stamps: stamps))
+        doctored.instruments[0].title = "From the cache"
+        try Data(CatalogueCache.encode(doctored, build: "b1", stamps: stamps)).write(to: file)
+        let cached = try CatalogueCache.load(shipped: assessments, directory: cache, build: "b1")
+        XCTAssertEqual(cached.instruments[0].title, "From the cache")
+        let otherBuild = try CatalogueCache.load(shipped: assessments, directory: cache, build: "b2")
+        XCTAssertNotEqual(otherBuild.instruments[0].title, "From the cache", "another build of pit parses afresh")
+    }
+
+    func testAnEditedAddedOrRemovedFileIsParsedAfresh() throws {
+        let cache = try temporaryFolder(), mine = try temporaryFolder()
+        let walk = mine.appendingPathComponent("walkability.yaml")
+        _ = try CatalogueCache.load(shipped: assessments, extra: [mine], directory: cache, build: "b")
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("walkability.yaml"), to: walk)
+        let added = try CatalogueCache.load(shipped: assessments, extra: [mine], directory: cache, build: "b")
+        XCTAssertNotNil(added.instrument("walkability"), "an added file is read")
+
+        let text = try String(contentsOf: walk, encoding: .utf8)
+        let renamed = text.replacingOccurrences(of: "Walkable neighbourhoods", with: "Walking routes")
+        XCTAssertNotEqual(renamed, text)
+        try renamed.write(to: walk, atomically: false, encoding: .utf8)
+        let edited = try CatalogueCache.load(shipped: assessments, extra: [mine], directory: cache, build: "b")
+        XCTAssertTrue(try XCTUnwrap(edited.instrument("walkability")).title.contains("Walking routes"), "an edited file is read")
+
+        try FileManager.default.removeItem(at: walk)
+        let removed = try CatalogueCache.load(shipped: assessments, extra: [mine], directory: cache, build: "b")
+        XCTAssertNil(removed.instrument("walkability"), "a removed file is gone")
+    }
+
+    func testACorruptOrUnwritableCacheIsIgnored() throws {
+        let cache = try temporaryFolder()
+        let parsed = try Catalogue.load(shipped: assessments)
+        _ = try CatalogueCache.load(shipped: assessments, directory: cache, build: "b")
+        let file = try XCTUnwrap(try cacheFiles(cache).first)
+        for garbage in [Data(), Data("not a cache".utf8), try Data(contentsOf: file).prefix(100)] {
+            try garbage.write(to: file)
+            let loaded = try CatalogueCache.load(shipped: assessments, directory: cache, build: "b")
+            XCTAssertEqual(loaded.instruments, parsed.instruments)
+            XCTAssertGreaterThan(try Data(contentsOf: file).count, 1000, "the broken cache is replaced")
+        }
+        let notAFolder = cache.appendingPathComponent("plain-file")
+        try Data("x".utf8).write(to: notAFolder)
+        let unwritable = try CatalogueCache.load(shipped: assessments, directory: notAFolder, build: "b")
+        XCTAssertEqual(unwritable.instruments, parsed.instruments)
+    }
+}
