@@ -27,8 +27,12 @@ let package = Package(
             providers: [.apt(["libqrencode-dev"])]
         ),
         .target(
-            name: "Instruments",
+            name: "YAMLDocument",
             dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "Instruments",
+            dependencies: ["YAMLDocument", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "SessionEngine",
@@ -40,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "TerminalKit",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["YAMLDocument", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Workshop",

@@ -1,4 +1,5 @@
 import Yams
+import YAMLDocument
 
 /// The "why it matters" reading: the case for acting on health inequalities and a
 /// glossary, each part attributed to the document its facts come from.

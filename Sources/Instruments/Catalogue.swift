@@ -1,4 +1,5 @@
 import Foundation
+import YAMLDocument
 
 /// Every instrument the program can offer, with the problems found while loading.
 /// A broken file is reported and skipped; it never stops the others from loading.

@@ -1,4 +1,5 @@
 import Yams
+import YAMLDocument
 
 /// Reads the facilitator-guidance parts of an instrument file (`guidance`, `sources`),
 /// collecting every problem with its line like the rest of the parser.

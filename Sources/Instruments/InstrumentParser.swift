@@ -1,4 +1,5 @@
 import Yams
+import YAMLDocument
 
 /// Reads an instrument file and checks every rule in Assessments/README.md,
 /// returning all the problems found rather than the first.

@@ -1,4 +1,5 @@
 import Foundation
+import YAMLDocument
 import Yams
 
 /// A plan file (`Plans/*.yaml`): an agenda of instruments, each with all or some of its

@@ -1,4 +1,5 @@
 import Yams
+import YAMLDocument
 
 /// Reads `triangle.yaml`: the seven components and their detail content.
 public enum TriangleParser {

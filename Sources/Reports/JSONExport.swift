@@ -182,17 +182,7 @@ public enum SessionJSON {
     // MARK: Times
 
     /// "2026-01-01T10:42:05.123Z" (UTC, milliseconds).
-    static func timestamp(_ d: Date) -> String {
-        let ms = Int64((d.timeIntervalSince1970 * 1000).rounded())
-        var secs = ms / 1000, frac = ms % 1000
-        if frac < 0 { frac += 1000; secs -= 1 }
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "UTC")!
-        let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second],
-                                   from: Date(timeIntervalSince1970: Double(secs)))
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
-                      c.hour ?? 0, c.minute ?? 0, c.second ?? 0, Int(frac))
-    }
+    static func timestamp(_ d: Date) -> String { TimeFormat.utcMillis(d) }
 
     /// Parses `yyyy-mm-ddThh:mm:ss[.fff]` followed by `Z` or `±hh:mm`; whole milliseconds.
     static func parseTimestamp(_ s: String) -> Date? {
@@ -231,12 +221,8 @@ public enum SessionJSON {
             i += 6
         } else { return nil }
         guard i == u.count, (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, se < 61 else { return nil }
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "UTC")!
-        guard let base = cal.date(from: DateComponents(year: y, month: mo, day: d, hour: h, minute: mi, second: se)) else {
-            return nil
-        }
-        let total = Int64(base.timeIntervalSince1970.rounded()) * 1000 + Int64(ms) - Int64(offset) * 1000
+        let base = TimeFormat.utcSeconds(year: y, month: mo, day: d, hour: h, minute: mi, second: se)
+        let total = base * 1000 + Int64(ms) - Int64(offset) * 1000
         return Date(timeIntervalSince1970: Double(total) / 1000)
     }
 
@@ -247,36 +233,46 @@ public enum SessionJSON {
              mode: i.mode.rawValue)
     }
 
-    static func record(_ e: Event) -> EventRec {
-        var r = EventRec(seq: e.seq, at: timestamp(e.at), author: e.author, kind: e.payload.kind)
-        func ref(_ x: ElementRef?) { r.instrument = x?.instrument; r.element = x?.element }
-        func answer(_ a: Answer) {
-            switch a {
-            case .level(let l): r.level = l
-            case .notApplicable: r.notApplicable = true
-            case .dontKnow: r.dontKnow = true
-            }
+    /// The JSON key of each text field of `EventFields`: its name.
+    static func textKey(_ field: EventField) -> WritableKeyPath<EventRec, String?>? {
+        switch field {
+        case .group: \.group
+        case .id: \.id
+        case .note: \.note
+        case .rationale: \.rationale
+        case .text: \.text
+        case .name: \.name
+        case .sector: \.sector
+        case .initials: \.initials
+        case .what: \.what
+        case .owner: \.owner
+        case .due: \.due
+        case .instrument: \.instrument
+        case .session, .element, .answer, .target, .plan: nil
         }
-        switch e.payload {
-        case .sessionCreated(let i): r.session = info(i)
-        case .groupAdded(let g): r.group = g.id; r.name = g.name; r.sector = g.sector.rawValue; r.initials = g.initials
-        case .groupRenamed(let id, let name, let initials): r.group = id; r.name = name; r.initials = initials
-        case .groupRemoved(let id): r.group = id
-        case .scoreRecorded(let g, let x, let a, let note): r.group = g; ref(x); answer(a); r.note = note
-        case .scoreCleared(let g, let x): r.group = g; ref(x)
-        case .revealed(let x), .hidden(let x), .votingLocked(let x), .votingUnlocked(let x), .agreedScoreCleared(let x),
-             .roundStarted(let x):
-            ref(x)
-        case .agreedScoreRecorded(let x, let a, let rationale): ref(x); answer(a); r.rationale = rationale
-        case .noteAdded(let id, let x, let text): r.id = id; ref(x); r.text = text
-        case .actionAdded(let id, let x, let what, let owner, let due):
-            r.id = id; ref(x); r.what = what; r.owner = owner; r.due = due
-        case .planSet(let plan): r.plan = plan
-        case .instrumentAdded(let id), .instrumentRemoved(let id): r.instrument = id
-        case .actionDone(let id), .noteDeleted(let id), .actionDeleted(let id): r.id = id
-        case .noteEdited(let id, let text): r.id = id; r.text = text
-        case .actionEdited(let id, let what, let owner, let due): r.id = id; r.what = what; r.owner = owner; r.due = due
-        case .undone(let t): r.target = t
+    }
+
+    /// An event's record, written from its `EventFields`, each field under its name (the
+    /// element as `instrument` and `element`, the answer as `level`, `notApplicable` or
+    /// `dontKnow`).
+    static func record(_ e: Event) -> EventRec {
+        let fields = EventFields(e.payload)
+        var r = EventRec(seq: e.seq, at: timestamp(e.at), author: e.author, kind: fields.kind)
+        for field in EventFields.layout(of: fields.kind) ?? [] {
+            switch field {
+            case .session: r.session = fields.session.map(info)
+            case .element: r.instrument = fields.element?.instrument; r.element = fields.element?.element
+            case .answer:
+                switch fields.answer {
+                case .level(let l)?: r.level = l
+                case .notApplicable?: r.notApplicable = true
+                case .dontKnow?: r.dontKnow = true
+                case nil: break
+                }
+            case .target: r.target = fields.target
+            case .plan: r.plan = fields.plan
+            default: if let key = textKey(field) { r[keyPath: key] = fields[text: field] }
+            }
         }
         return r
     }
@@ -394,66 +390,46 @@ public enum SessionJSON {
         guard let at = parseTimestamp(atText) else { throw bad("\"at\" is not an ISO 8601 time: \(atText)") }
         guard let author = r.author else { throw bad("no \"author\"") }
         guard let kind = r.kind else { throw bad("no \"kind\"") }
-        func need<T>(_ v: T?, _ name: String) throws -> T {
-            guard let v else { throw bad("a \(kind) event needs \"\(name)\"") }
-            return v
-        }
-        func ref() throws -> ElementRef { ElementRef(instrument: try need(r.instrument, "instrument"), element: try need(r.element, "element")) }
-        func optRef() throws -> ElementRef? {
-            switch (r.instrument, r.element) {
-            case (nil, nil): return nil
-            case (let i?, let e?): return ElementRef(instrument: i, element: e)
-            default: throw bad("\"instrument\" and \"element\" go together")
+        // The kind's fields, each read from its key; then the one description of an event
+        // (`EventFields`) puts the payload together.
+        guard let layout = EventFields.layout(of: kind) else { throw bad("unknown kind \"\(kind)\"") }
+        var fields = EventFields(kind: kind)
+        for field in layout {
+            switch field {
+            case .session:
+                guard let i = r.session else { continue }
+                guard let mode = SessionMode(rawValue: i.mode) else { throw bad("unknown mode \"\(i.mode)\"") }
+                fields.session = SessionInfo(title: i.title, place: i.place, date: i.date, facilitator: i.facilitator,
+                                             instruments: i.instruments, mode: mode)
+            case .element:
+                switch (r.instrument, r.element) {
+                case (nil, nil): break
+                case (let i?, let e?): fields.element = ElementRef(instrument: i, element: e)
+                default: throw bad("\"instrument\" and \"element\" go together")
+                }
+            case .answer:
+                if r.notApplicable == true {
+                    fields.answer = .notApplicable
+                } else if r.dontKnow == true {
+                    fields.answer = .dontKnow
+                } else {
+                    fields.answer = r.level.map(Answer.level)
+                }
+            case .target: fields.target = r.target
+            case .plan: fields.plan = r.plan
+            default: if let key = textKey(field) { fields[text: field] = r[keyPath: key] }
             }
         }
-        func answer() throws -> Answer {
-            if r.notApplicable == true { return .notApplicable }
-            if r.dontKnow == true { return .dontKnow }
-            return .level(try need(r.level, "level"))
-        }
         let payload: EventPayload
-        switch kind {
-        case "sessionCreated":
-            let i = try need(r.session, "session")
-            guard let mode = SessionMode(rawValue: i.mode) else { throw bad("unknown mode \"\(i.mode)\"") }
-            payload = .sessionCreated(SessionInfo(title: i.title, place: i.place, date: i.date, facilitator: i.facilitator,
-                                                  instruments: i.instruments, mode: mode))
-        case "groupAdded":
-            let sectorRaw = try need(r.sector, "sector")
-            guard let sector = Sector(rawValue: sectorRaw) else { throw bad("unknown sector \"\(sectorRaw)\"") }
-            let name = try need(r.name, "name")
-            payload = .groupAdded(Group(id: try need(r.group, "group"), name: name, sector: sector,
-                                        initials: r.initials ?? Group.initials(for: name)))
-        case "groupRenamed":
-            let name = try need(r.name, "name")
-            payload = .groupRenamed(id: try need(r.group, "group"), name: name, initials: r.initials ?? Group.initials(for: name))
-        case "groupRemoved": payload = .groupRemoved(id: try need(r.group, "group"))
-        case "scoreRecorded":
-            payload = .scoreRecorded(group: try need(r.group, "group"), element: try ref(), answer: try answer(), note: r.note)
-        case "scoreCleared": payload = .scoreCleared(group: try need(r.group, "group"), element: try ref())
-        case "revealed": payload = .revealed(try ref())
-        case "hidden": payload = .hidden(try ref())
-        case "votingLocked": payload = .votingLocked(try ref())
-        case "votingUnlocked": payload = .votingUnlocked(try ref())
-        case "agreedScoreRecorded":
-            payload = .agreedScoreRecorded(element: try ref(), answer: try answer(), rationale: r.rationale ?? "")
-        case "agreedScoreCleared": payload = .agreedScoreCleared(try ref())
-        case "noteAdded": payload = .noteAdded(id: try need(r.id, "id"), element: try optRef(), text: r.text ?? "")
-        case "actionAdded":
-            payload = .actionAdded(id: try need(r.id, "id"), element: try optRef(), what: r.what ?? "", owner: r.owner ?? "",
-                                   due: r.due)
-        case "actionDone": payload = .actionDone(id: try need(r.id, "id"))
-        case "roundStarted": payload = .roundStarted(try ref())
-        case "planSet": payload = .planSet(try need(r.plan, "plan"))
-        case "instrumentAdded": payload = .instrumentAdded(id: try need(r.instrument, "instrument"))
-        case "instrumentRemoved": payload = .instrumentRemoved(id: try need(r.instrument, "instrument"))
-        case "noteEdited": payload = .noteEdited(id: try need(r.id, "id"), text: r.text ?? "")
-        case "noteDeleted": payload = .noteDeleted(id: try need(r.id, "id"))
-        case "actionEdited":
-            payload = .actionEdited(id: try need(r.id, "id"), what: r.what ?? "", owner: r.owner ?? "", due: r.due)
-        case "actionDeleted": payload = .actionDeleted(id: try need(r.id, "id"))
-        case "undone": payload = .undone(seq: try need(r.target, "target"))
-        default: throw bad("unknown kind \"\(kind)\"")
+        do {
+            payload = try fields.payload()
+        } catch EventFieldsError.missing(let field) {
+            let key = field == .element ? "instrument" : field == .answer ? "level" : field.rawValue
+            throw bad("a \(kind) event needs \"\(key)\"")
+        } catch EventFieldsError.unknownSector(let raw) {
+            throw bad("unknown sector \"\(raw)\"")
+        } catch {
+            throw bad("\(error)")
         }
         return Event(seq: seq, at: at, author: author, payload: payload)
     }

@@ -86,6 +86,46 @@ public struct TimeFormat: Sendable {
             + Self.two(p.minute) + ":" + Self.two(p.second) + offset(at: d)
     }
 
+    /// "2026-01-01T10:42:05Z": UTC to the second (of the time to the millisecond, as
+    /// Foundation's ISO 8601 writer does), as a session file's header records when it was made.
+    public static func utcSeconds(_ d: Date) -> String {
+        stamp(utc.parts(Date(timeIntervalSince1970: wholeMillis(d).seconds))) + "Z"
+    }
+
+    /// "2026-01-01T10:42:05.123Z": UTC to the millisecond, as the JSON export writes times.
+    public static func utcMillis(_ d: Date) -> String {
+        let (seconds, ms) = wholeMillis(d)
+        let three = ms < 10 ? "00\(ms)" : ms < 100 ? "0\(ms)" : String(ms)
+        return stamp(utc.parts(Date(timeIntervalSince1970: seconds))) + "." + three + "Z"
+    }
+
+    /// The time rounded to the millisecond, split into whole seconds and milliseconds.
+    static func wholeMillis(_ d: Date) -> (seconds: Double, ms: Int) {
+        let total = (d.timeIntervalSince1970 * 1000).rounded()
+        let seconds = (total / 1000).rounded(.down)
+        let ms = Int(total - seconds * 1000)
+        return ms >= 1000 ? (seconds + 1, ms - 1000) : (seconds, ms)
+    }
+
+    /// Seconds since 1970 of a UTC civil time (days-from-civil, proleptic Gregorian); days
+    /// past the month's end roll into the next month.
+    public static func utcSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = Int64(era) * 146_097 + Int64(doe) - 719_468
+        return days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+    }
+
+    static let utc = TimeFormat(timeZone: TimeZone(secondsFromGMT: 0)!)
+
+    static func stamp(_ p: Parts) -> String {
+        four(p.year) + "-" + two(p.month) + "-" + two(p.day) + "T" + two(p.hour) + ":" + two(p.minute) + ":" + two(p.second)
+    }
+
     /// "UTC+01:00", or "Europe/London (UTC+00:00)" for a named zone; `at` picks the offset.
     public func label(at d: Date) -> String {
         let id = timeZone.identifier

@@ -173,7 +173,7 @@ public struct SessionInfo: Codable, Hashable, Sendable {
 }
 
 /// Everything that can happen in a session. The log only grows; undo is an event too.
-public enum EventPayload: Codable, Hashable, Sendable {
+public enum EventPayload: Hashable, Sendable {
     case sessionCreated(SessionInfo)
     case groupAdded(Group)
     case groupRenamed(id: String, name: String, initials: String)
@@ -268,7 +268,7 @@ public enum EventPayload: Codable, Hashable, Sendable {
 }
 
 /// One entry of the log.
-public struct Event: Codable, Hashable, Sendable {
+public struct Event: Hashable, Sendable {
     /// Position in the log, from 1, strictly increasing.
     public var seq: Int64
     /// When it happened (stored to the millisecond).

@@ -103,7 +103,7 @@ public final class SessionStore {
             try queue.write { db in
                 try db.execute(sql: "PRAGMA application_id = \(applicationID)")
                 let meta: [(String, String)] = [
-                    ("schema", String(schemaVersion)), ("created", ISO8601DateFormatter().string(from: now)),
+                    ("schema", String(schemaVersion)), ("created", TimeFormat.utcSeconds(now)),
                     ("app", "pit"), ("appVersion", appVersion), ("title", info.title),
                 ]
                 for (k, v) in meta {
@@ -680,58 +680,52 @@ public final class SessionStore {
         FROM events WHERE seq > ? ORDER BY seq
         """
 
-    /// The row for an event: explicit columns, so reading needs no JSON (bar the one sessionCreated).
+    /// Where the text fields of `EventFields` lie in a row (indexes in `insertSQL` and
+    /// `selectSQL`): ids in `subject`; the note, rationale, name or what in `text`; sector
+    /// or owner in `text2`; initials or due date in `text3`. The element is `instrument` and
+    /// `element`, the answer `level` and `na`, an undo's target `target`, and
+    /// `sessionCreated` keeps its `SessionInfo` as JSON in `text`, and `planSet` its plan; an
+    /// instrument joining or leaving is named in `instrument`.
+    static let textColumns: [EventField: Int] = [
+        .group: 4, .id: 4, .note: 10, .rationale: 10, .text: 10, .name: 10, .what: 10,
+        .sector: 11, .owner: 11, .initials: 12, .due: 12, .instrument: 5,
+    ]
+
+    /// The row for an event, written from its `EventFields`: explicit columns, so reading
+    /// needs no JSON (bar the one sessionCreated).
     static func arguments(for e: Event) throws -> StatementArguments {
-        var subject: String? = nil, instrument: String? = nil, element: String? = nil
-        var level: Int? = nil, na = 0, target: Int64? = nil
-        var text: String? = nil, text2: String? = nil, text3: String? = nil
-        func ref(_ r: ElementRef?) { instrument = r?.instrument; element = r?.element }
-        func answer(_ a: Answer) {
-            switch a {
-            case .level(let l): level = l
-            case .notApplicable: na = 1
-            case .dontKnow: na = SessionStore.dontKnowMarker
+        let fields = EventFields(e.payload)
+        var row: [(any DatabaseValueConvertible)?] = [e.seq, millis(e.at), e.author, fields.kind, nil, nil, nil, nil, 0, nil,
+                                                      nil, nil, nil]
+        for field in EventFields.layout(of: fields.kind) ?? [] {
+            switch field {
+            case .session:
+                guard let info = fields.session else { continue }
+                let enc = JSONEncoder()
+                enc.outputFormatting = [.sortedKeys]
+                row[10] = String(decoding: try enc.encode(info), as: UTF8.self)
+            case .plan:
+                guard let plan = fields.plan else { continue }
+                let enc = JSONEncoder()
+                enc.outputFormatting = [.sortedKeys]
+                row[10] = String(decoding: try enc.encode(plan), as: UTF8.self)
+            case .element:
+                row[5] = fields.element?.instrument
+                row[6] = fields.element?.element
+            case .answer:
+                switch fields.answer {
+                case .level(let l)?: row[7] = l
+                case .notApplicable?: row[8] = 1
+                case .dontKnow?: row[8] = SessionStore.dontKnowMarker
+                case nil: break
+                }
+            case .target:
+                row[9] = fields.target
+            default:
+                if let column = textColumns[field] { row[column] = fields[text: field] }
             }
         }
-        switch e.payload {
-        case .sessionCreated(let info):
-            let enc = JSONEncoder()
-            enc.outputFormatting = [.sortedKeys]
-            text = String(decoding: try enc.encode(info), as: UTF8.self)
-        case .groupAdded(let g):
-            subject = g.id; text = g.name; text2 = g.sector.rawValue; text3 = g.initials
-        case .groupRenamed(let id, let name, let initials):
-            subject = id; text = name; text3 = initials
-        case .groupRemoved(let id):
-            subject = id
-        case .scoreRecorded(let g, let r, let a, let note):
-            subject = g; ref(r); answer(a); text = note
-        case .scoreCleared(let g, let r):
-            subject = g; ref(r)
-        case .revealed(let r), .hidden(let r), .votingLocked(let r), .votingUnlocked(let r), .agreedScoreCleared(let r), .roundStarted(let r):
-            ref(r)
-        case .agreedScoreRecorded(let r, let a, let rationale):
-            ref(r); answer(a); text = rationale
-        case .noteAdded(let id, let r, let t):
-            subject = id; ref(r); text = t
-        case .actionAdded(let id, let r, let what, let owner, let due):
-            subject = id; ref(r); text = what; text2 = owner; text3 = due
-        case .actionDone(let id), .noteDeleted(let id), .actionDeleted(let id):
-            subject = id
-        case .planSet(let plan):
-            let enc = JSONEncoder()
-            enc.outputFormatting = [.sortedKeys]
-            text = String(decoding: try enc.encode(plan), as: UTF8.self)
-        case .instrumentAdded(let id), .instrumentRemoved(let id):
-            instrument = id
-        case .noteEdited(let id, let t):
-            subject = id; text = t
-        case .actionEdited(let id, let what, let owner, let due):
-            subject = id; text = what; text2 = owner; text3 = due
-        case .undone(let seq):
-            target = seq
-        }
-        return [e.seq, millis(e.at), e.author, e.payload.kind, subject, instrument, element, level, na, target, text, text2, text3]
+        return StatementArguments(row)
     }
 
     static func fetchEvents(_ db: Database, after: Int64, path: String) throws -> [Event] {
@@ -797,14 +791,6 @@ public final class SessionStore {
         let at = dateFromMillis(atMillis)
         let author = try required(try string(2), 2)
         let kind = try required(try string(3), 3)
-        func subject() throws -> String {
-            guard let s = try string(4) else { throw bad("has no subject") }
-            return s
-        }
-        func ref() throws -> ElementRef {
-            guard let i = try string(5), let e = try string(6) else { throw bad("has no element") }
-            return ElementRef(instrument: i, element: e)
-        }
         func optRef() throws -> ElementRef? {
             guard let i = try string(5), let e = try string(6) else { return nil }
             return ElementRef(instrument: i, element: e)
@@ -819,55 +805,44 @@ public final class SessionStore {
             }
             return .level(level)
         }
-        func text() throws -> String? { try string(10) }
+        // The kind's fields, each read by its column's type; then the one description of
+        // an event (`EventFields`) puts the payload together.
+        guard let layout = EventFields.layout(of: kind) else { throw bad("is of a kind this version does not know") }
+        var fields = EventFields(kind: kind)
+        for field in layout {
+            switch field {
+            case .session:
+                guard let json = try string(10),
+                      let info = try? JSONDecoder().decode(SessionInfo.self, from: Data(json.utf8)) else {
+                    throw bad("has unreadable session details")
+                }
+                fields.session = info
+            case .plan:
+                guard let json = try string(10),
+                      let plan = try? JSONDecoder().decode(SessionPlan.self, from: Data(json.utf8)) else {
+                    throw bad("has an unreadable plan")
+                }
+                fields.plan = plan
+            case .element: fields.element = try optRef()
+            case .answer: fields.answer = try answer()
+            case .target: fields.target = try int(9)
+            // A group's name and sector are kept however an older or newer pit wrote them.
+            case .name: fields.name = try string(10) ?? ""
+            case .sector: fields.sector = try string(11).flatMap { Sector(rawValue: $0)?.rawValue } ?? Sector.other.rawValue
+            default: if let column = textColumns[field] { fields[text: field] = try string(column) }
+            }
+        }
         let payload: EventPayload
-        switch kind {
-        case "scoreRecorded": payload = .scoreRecorded(group: try subject(), element: try ref(), answer: try answer(), note: try text())
-        case "scoreCleared": payload = .scoreCleared(group: try subject(), element: try ref())
-        case "revealed": payload = .revealed(try ref())
-        case "hidden": payload = .hidden(try ref())
-        case "votingLocked": payload = .votingLocked(try ref())
-        case "votingUnlocked": payload = .votingUnlocked(try ref())
-        case "agreedScoreRecorded": payload = .agreedScoreRecorded(element: try ref(), answer: try answer(), rationale: try text() ?? "")
-        case "agreedScoreCleared": payload = .agreedScoreCleared(try ref())
-        case "roundStarted": payload = .roundStarted(try ref())
-        case "noteAdded": payload = .noteAdded(id: try subject(), element: try optRef(), text: try text() ?? "")
-        case "actionAdded":
-            payload = .actionAdded(id: try subject(), element: try optRef(), what: try text() ?? "", owner: try string(11) ?? "", due: try string(12))
-        case "actionDone": payload = .actionDone(id: try subject())
-        case "planSet":
-            guard let json = try string(10),
-                  let plan = try? JSONDecoder().decode(SessionPlan.self, from: Data(json.utf8)) else {
-                throw bad("has an unreadable plan")
+        do {
+            payload = try fields.payload()
+        } catch EventFieldsError.missing(let field) {
+            switch field {
+            case .group, .id: throw bad("has no subject")
+            case .element: throw bad("has no element")
+            default: throw bad("has no \(field.rawValue)")
             }
-            payload = .planSet(plan)
-        case "instrumentAdded", "instrumentRemoved":
-            guard let id = try string(5) else { throw bad("has no instrument") }
-            payload = kind == "instrumentAdded" ? .instrumentAdded(id: id) : .instrumentRemoved(id: id)
-        case "noteEdited": payload = .noteEdited(id: try subject(), text: try text() ?? "")
-        case "noteDeleted": payload = .noteDeleted(id: try subject())
-        case "actionEdited": payload = .actionEdited(id: try subject(), what: try text() ?? "", owner: try string(11) ?? "", due: try string(12))
-        case "actionDeleted": payload = .actionDeleted(id: try subject())
-        case "undone":
-            guard let t = try int(9) else { throw bad("has no target") }
-            payload = .undone(seq: t)
-        case "groupAdded":
-            let sectorRaw = try string(11) ?? "other"
-            let name = try text() ?? ""
-            payload = .groupAdded(Group(id: try subject(), name: name, sector: Sector(rawValue: sectorRaw) ?? .other,
-                                        initials: try string(12) ?? Group.initials(for: name)))
-        case "groupRenamed":
-            let name = try text() ?? ""
-            payload = .groupRenamed(id: try subject(), name: name, initials: try string(12) ?? Group.initials(for: name))
-        case "groupRemoved": payload = .groupRemoved(id: try subject())
-        case "sessionCreated":
-            guard let json = try string(10),
-                  let info = try? JSONDecoder().decode(SessionInfo.self, from: Data(json.utf8)) else {
-                throw bad("has unreadable session details")
-            }
-            payload = .sessionCreated(info)
-        default:
-            throw bad("is of a kind this version does not know")
+        } catch {
+            throw bad("is unusable (\(error))")
         }
         let event = Event(seq: seq, at: at, author: author, payload: payload)
         if let why = RecordRules.violation(in: event) { throw bad("breaks a rule: \(why)") }

@@ -1,4 +1,5 @@
 import Foundation
+import YAMLDocument
 import Yams
 
 /// A terminal colour as a theme names it.
@@ -109,70 +110,95 @@ public struct Theme: Sendable, Equatable {
 public struct ThemeError: Error, CustomStringConvertible, Equatable {
     public var file: String
     public var line: Int?
+    public var column: Int?
     public var message: String
+
+    public init(file: String, line: Int?, column: Int? = nil, message: String) {
+        self.file = file; self.line = line; self.column = column; self.message = message
+    }
+
+    /// A problem the YAML walk found, with its place in the file.
+    init(_ problem: Diagnostic) {
+        self.init(file: problem.file, line: problem.line, column: problem.column, message: problem.message)
+    }
+
+    /// "themes/x.yaml:4:3: unknown role ...", as instrument files' problems read.
     public var description: String {
-        if let line { return "\(file):\(line): \(message)" }
-        return "\(file): \(message)"
+        switch (line, column) {
+        case let (line?, column?): return "\(file):\(line):\(column): \(message)"
+        case let (line?, nil): return "\(file):\(line): \(message)"
+        default: return "\(file): \(message)"
+        }
     }
 }
 
 public enum ThemeLoader {
-    /// Parses a theme file. Unknown roles, colours and attributes are errors naming the line.
+    /// Parses a theme file through the shared YAML walk. Unknown roles, colours and
+    /// attributes are errors naming the file, line and column; the first one is thrown.
     public static func parse(_ text: String, file: String) throws -> Theme {
-        let node: Node
-        do {
-            guard let parsed = try Yams.compose(yaml: text, .basic) else {
-                throw ThemeError(file: file, line: nil, message: "the file is empty; a theme needs `name` and `roles`")
-            }
-            node = parsed
-        } catch let error as YamlError {
-            throw ThemeError(file: file, line: yamlLine(error), message: "not valid YAML: \(error)")
+        var reader = YAMLReader(file: file)
+        let theme = walk(text, &reader)
+        if let first = reader.problems.first { throw ThemeError(first) }
+        guard let theme else { throw ThemeError(file: file, line: nil, message: "not a theme") }
+        return theme
+    }
+
+    static func walk(_ text: String, _ r: inout YAMLReader) -> Theme? {
+        guard let root = r.compose(text, ifEmpty: "the file is empty; a theme needs `name` and `roles`"),
+              let map = r.mapping(root, "a theme (with `name` and `roles`)") else { return nil }
+        let name = r.requiredString(map, "name", in: "a theme", owner: root)
+        let summary = r.optionalString(map, "description") ?? ""
+        guard let rolesNode = map[field: "roles"] else {
+            r.problem("a theme is missing `roles`", at: root)
+            return nil
         }
-        guard let map = node.mapping else { throw ThemeError(file: file, line: node.mark?.line, message: "expected a mapping with `name` and `roles`") }
-        guard let name = map.first(where: { $0.key.string == "name" })?.value.string else { throw ThemeError(file: file, line: node.mark?.line, message: "missing `name`") }
-        let summary = map.first(where: { $0.key.string == "description" })?.value.string ?? ""
-        guard let roles = map.first(where: { $0.key.string == "roles" })?.value.mapping else { throw ThemeError(file: file, line: node.mark?.line, message: "missing `roles` mapping") }
+        guard let roles = r.mapping(rolesNode, "`roles`") else { return nil }
         var styles: [Role: RoleStyle] = [:]
         for (key, value) in roles {
-            let line = key.mark?.line
             guard let roleName = key.string, let role = Role(name: roleName) else {
                 let known = Role.allCases.map(\.name).joined(separator: ", ")
-                throw ThemeError(file: file, line: line, message: "unknown role `\(key.string ?? "?")`; known roles: \(known)")
+                r.problem("unknown role `\(key.string ?? "?")`; known roles: \(known)", at: key)
+                continue
             }
-            guard let fields = value.mapping else { throw ThemeError(file: file, line: line, message: "role `\(roleName)` must be a mapping like {fg: 208, attrs: [bold]}") }
+            guard let fields = value.mapping else {
+                r.problem("role `\(roleName)` must be a mapping like {fg: 208, attrs: [bold]}", at: value)
+                continue
+            }
             var style = RoleStyle()
             for (fieldKey, fieldValue) in fields {
-                let fieldLine = fieldKey.mark?.line
                 let field = fieldKey.string ?? ""
-                func colour() throws -> ThemeColour {
+                func colour() -> ThemeColour? {
                     guard let text = fieldValue.string, let c = ThemeColour(parsing: text) else {
-                        throw ThemeError(file: file, line: fieldLine, message: "`\(field)` of `\(roleName)` must be default, a colour name or 0-255")
+                        r.problem("`\(field)` of `\(roleName)` must be default, a colour name or 0-255", at: fieldValue)
+                        return nil
                     }
                     return c
                 }
-                func attributes() throws -> TextAttributes {
+                func attributes() -> TextAttributes {
                     let items = fieldValue.sequence.map { Array($0) } ?? [fieldValue]
                     var result: TextAttributes = []
                     for item in items {
                         guard let n = item.string, let a = TextAttributes.names[n] else {
-                            throw ThemeError(file: file, line: item.mark?.line ?? fieldLine, message: "unknown attribute `\(item.string ?? "?")`; use bold, dim, underline, reverse, italic")
+                            r.problem("unknown attribute `\(item.string ?? "?")`; use bold, dim, underline, reverse, italic", at: item)
+                            continue
                         }
                         result.insert(a)
                     }
                     return result
                 }
                 switch field {
-                case "fg": style.foreground = try colour()
-                case "bg": style.background = try colour()
-                case "fg8": style.foreground8 = try colour()
-                case "bg8": style.background8 = try colour()
-                case "attrs": style.attributes = try attributes()
-                case "mono": style.monoAttributes = try attributes()
-                default: throw ThemeError(file: file, line: fieldLine, message: "unknown field `\(field)`; use fg, bg, fg8, bg8, attrs, mono")
+                case "fg": style.foreground = colour() ?? style.foreground
+                case "bg": style.background = colour() ?? style.background
+                case "fg8": style.foreground8 = colour()
+                case "bg8": style.background8 = colour()
+                case "attrs": style.attributes = attributes()
+                case "mono": style.monoAttributes = attributes()
+                default: r.problem("unknown field `\(field)`; use fg, bg, fg8, bg8, attrs, mono", at: fieldKey)
                 }
             }
             styles[role] = style
         }
+        guard let name else { return nil }
         return Theme(name: name, summary: summary, styles: styles)
     }
 
@@ -221,12 +247,5 @@ public enum ThemeLoader {
             throw ThemeError(file: url.path, line: nil, message: "the file is not UTF-8 text; save it as UTF-8")
         }
         return text
-    }
-
-    static func yamlLine(_ error: YamlError) -> Int? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-        default: return nil
-        }
     }
 }

@@ -41,7 +41,7 @@ struct GlobalOptions: ParsableArguments {
             return catalogue
         } catch let error as DiagnosticList {
             complain(error.description)
-            throw ExitCode.dataError
+            throw ExitStatus.code(for: error)
         }
     }
 

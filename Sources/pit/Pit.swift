@@ -62,7 +62,7 @@ struct Pit: ParsableCommand {
 
     static func finish(with error: Error, running: ParsableCommand.Type?) -> Never {
         var text = fullMessage(for: error)
-        let code = exitCode(for: error)
+        let code = ExitStatus.known(error) ?? exitCode(for: error)
         if let running, let validation = error as? ValidationError {
             let name = (["pit"] + commandPath(to: running)).joined(separator: " ")
             text = "Error: \(validation.message)\nUsage: \(usageString(for: running))\n  See '\(name) --help' for more information."

@@ -29,7 +29,7 @@ enum PlanFiles {
             url = folder.appendingPathComponent(given + ".yaml")
         } else {
             throw Problem(description: "there is no built-in plan \"\(given)\"; use one of: \(builtInNames().joined(separator: ", ")), or a .yaml file",
-                          code: ExitCode(64))
+                          code: .usage)
         }
         let text: String
         do {

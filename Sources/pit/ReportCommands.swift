@@ -188,7 +188,7 @@ struct ImportCommand: ParsableCommand {
             imported = try SessionJSON.decode(data)
         } catch let error as SessionJSONError {
             complain("\(file) cannot be imported: \(error)")
-            throw ExitCode.dataError
+            throw ExitStatus.code(for: error)
         }
         do {
             let store = try SessionStore.importEvents(imported.events, at: URL(fileURLWithPath: output))
@@ -197,13 +197,10 @@ struct ImportCommand: ParsableCommand {
             Console.note("Imported \(events) events (\(groups) groups) into \(output).")
         } catch let error as SessionError {
             complain("\(file) cannot be imported: \(error.description)")
-            throw ExitCode.dataError
+            throw ExitStatus.code(for: error)
         } catch let error as SessionFileError {
             complain(error.description)
-            switch error {
-            case .alreadyExists, .cannotCreate: throw ExitCode.cannotCreate
-            default: throw ExitCode.ioError
-            }
+            throw ExitStatus.code(for: error)
         }
     }
 }
@@ -216,15 +213,10 @@ func openReportSession(_ path: String) throws -> SessionSnapshot {
         return try SessionStore.snapshot(at: URL(fileURLWithPath: path))
     } catch let error as SessionFileError {
         complain(error.description)
-        switch error {
-        case .missing, .unreadable: throw ExitCode.noInput
-        case .notAPitSession, .newerSchema, .damaged, .foreignJournal, .changedWhileOpening: throw ExitCode.dataError
-        case .busy: throw ExitCode.ioError
-        default: throw ExitCode.ioError
-        }
+        throw ExitStatus.code(for: error)
     } catch let error as SessionError {
         complain("\(path): \(error.description)")
-        throw ExitCode.dataError
+        throw ExitStatus.code(for: error)
     }
 }
 

@@ -32,14 +32,10 @@ func startRoom(file: String, options: GlobalOptions, roomOptions: RoomOptions,
         default:
             complain("\(error)")
         }
-        if case .portInUse = error { throw ExitCode(75) }
-        throw ExitCode.unavailable
-    } catch let error as SiteAssets.Problem {
-        complain("\(error)")
-        throw ExitCode.config
+        throw ExitStatus.code(for: error)
     } catch {
         complain("\(error)")
-        throw SessionFiles.exitCode(for: error)
+        throw ExitStatus.code(for: error)
     }
 }
 

@@ -20,8 +20,7 @@ func runSession(_ store: SessionStore, options: GlobalOptions, author: String, r
     if openRoom {
         do { try link.open() } catch {
             complain("the room did not open: \(error)")
-            throw (error as? RoomServerError).map { if case .portInUse = $0 { return ExitCode(75) } else { return ExitCode.unavailable } }
-                ?? ExitCode.unavailable
+            throw ExitStatus.known(error) ?? ExitCode.unavailable
         }
         app.handle(.char("J"))
     }

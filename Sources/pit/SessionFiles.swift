@@ -5,30 +5,13 @@ import Workshop
 
 /// Opening and creating session files from the command line, with sysexits codes.
 enum SessionFiles {
-    /// The exit code that tells a script what went wrong with a session file.
-    static func exitCode(for error: Error) -> ExitCode {
-        switch error {
-        case let e as SessionFileError:
-            switch e {
-            case .missing: return .noInput
-            case .notAPitSession, .newerSchema, .damaged, .foreignJournal, .changedWhileOpening: return .dataError
-            case .unreadable: return .noInput
-            case .alreadyExists, .cannotCreate, .notWritable: return .cannotCreate
-            case .busy: return ExitCode(75)
-            }
-        case is MergeError: return .dataError
-        case is DemoUnavailable: return .config
-        default: return .software
-        }
-    }
-
     /// Runs `body`, turning session errors into a message on stderr and an exit code.
     static func attempt<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as ExitCode {
             throw error
         } catch {
             complain("\(error)")
-            throw exitCode(for: error)
+            throw ExitStatus.code(for: error)
         }
     }
 

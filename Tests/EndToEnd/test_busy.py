@@ -80,5 +80,42 @@ class BusyFile(unittest.TestCase):
             p.close()
 
 
+class BusyFileExitCode(unittest.TestCase):
+    """Every command that reads or opens a session gives a script the same answer when
+    another process holds the file's lock: 75 (EX_TEMPFAIL, try again later)."""
+
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="pit-e2e-")
+        self.workshop = os.path.join(self.folder, "w.pit")
+        made = pit("new", "Busy", "--groups", "Council,Health", "-o", self.workshop, "--no-open")
+        self.assertEqual(made.returncode, 0, made.stderr)
+        self.partner = os.path.join(self.folder, "p.pit")
+        made = pit("assess", "--as", "Council", "-o", self.partner, "--no-open")
+        self.assertEqual(made.returncode, 0, made.stderr)
+
+    def tearDown(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def hold(self, path):
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")              # as another program in a long transaction would
+        self.addCleanup(holder.close)
+        self.addCleanup(holder.execute, "ROLLBACK")
+
+    def test_a_locked_session_is_exit_75_from_every_command(self):
+        self.hold(self.workshop)
+        self.hold(self.partner)
+        merged = os.path.join(self.folder, "m.pit")
+        for args in [["report", self.workshop], ["report", self.workshop, "--format", "json"],
+                     ["compare", self.workshop, self.workshop], ["open", self.workshop],
+                     ["assess", "--as", "Council", "-o", self.partner, "--no-open"],
+                     ["merge", self.partner, "-o", merged], ["instruments", "add", self.workshop, "tool-b"]]:
+            with self.subTest(command=" ".join(args[:2])):
+                result = pit(*args)
+                self.assertEqual(result.returncode, 75, result.stderr)
+                self.assertIn("busy", result.stderr)
+                self.assertNotIn("Fatal error", result.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()

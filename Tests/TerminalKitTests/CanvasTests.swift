@@ -133,6 +133,22 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(theme.resolve(.selection, depth: .none), ResolvedStyle(foreground: .terminalDefault, background: .terminalDefault, attributes: .reverse))
     }
 
+    /// Theme files go through the same YAML walk as instrument files, so their mistakes
+    /// read the same way: file:line:column, pointing at the key or value to fix.
+    func testThemeErrorsNameFileLineAndColumnAsInstrumentsDo() {
+        func expect(_ text: String, _ start: String, line: UInt = #line) {
+            let said: String
+            do { _ = try ThemeLoader.parse(text, file: "t.yaml"); said = "parsed" } catch { said = "\(error)" }
+            XCTAssertTrue(said.hasPrefix(start), said, line: line)
+        }
+        expect("name: t\nroles:\n  civic: { fg: 208 }\n  civc: { fg: 1 }\n", "t.yaml:4:3: unknown role `civc`")
+        expect("name: t\nroles:\n  civic: { fg: orange }\n", "t.yaml:3:16: `fg` of `civic`")
+        expect("name: t\nroles:\n  civic: { fg: 1, attrs: [bold, blink] }\n", "t.yaml:3:33: unknown attribute `blink`")
+        expect("name: t\nroles:\n  civic: {fg: 1\n", "t.yaml:4:1: not valid YAML")
+        expect("name: t\n", "t.yaml:1:1: a theme is missing `roles`")
+        expect("", "t.yaml:1:1: the file is empty")
+    }
+
     func testThemeErrorsNameTheLine() {
         XCTAssertThrowsError(try ThemeLoader.parse("name: t\nroles:\n  civic: { fg: 208 }\n  civc: { fg: 1 }\n", file: "t.yaml")) { error in
             XCTAssertEqual((error as? ThemeError)?.line, 4)

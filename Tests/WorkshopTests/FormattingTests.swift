@@ -25,4 +25,24 @@ final class FormattingTests: XCTestCase {
         XCTAssertEqual(SessionInfo.day(of: moment, timeZone: zone), TimeFormat(timeZone: zone).day(moment))
         XCTAssertEqual(SessionInfo.day(of: Date(timeIntervalSince1970: 1_767_225_599), timeZone: TimeZone(identifier: "UTC")!), "2025-12-31")
     }
+
+    /// The file header's "created" and the JSON export's times come from the same
+    /// formatter as the screens; checked against Foundation's own ISO 8601 writer and
+    /// calendar over moments from 1970 to 9999, leap days and millisecond edges included.
+    func testMachineTimesMatchFoundationsISO8601() {
+        let iso = ISO8601DateFormatter()
+        let withMillis = ISO8601DateFormatter()
+        withMillis.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        var generator = SystemRandomNumberGenerator()
+        var moments: [Double] = [0, 951_782_400, 951_868_799.9996, 1_767_258_000.5, 1_767_225_599.999, 4_107_542_399.9994, 253_402_300_799]
+        for _ in 0..<2000 { moments.append(Double(Int64.random(in: 0...253_402_300_799_000, using: &generator)) / 1000) }
+        for t in moments {
+            let d = Date(timeIntervalSince1970: t)
+            XCTAssertEqual(TimeFormat.utcSeconds(d), iso.string(from: d), "\(t)")
+            let whole = Date(timeIntervalSince1970: (t * 1000).rounded() / 1000)
+            XCTAssertEqual(TimeFormat.utcMillis(d), withMillis.string(from: whole), "\(t)")
+            XCTAssertEqual(SessionJSON.parseTimestamp(TimeFormat.utcMillis(d)), whole, "\(t) reads back")
+        }
+        XCTAssertEqual(SessionJSON.parseTimestamp("2026-01-01T10:42:05.5+01:00"), Date(timeIntervalSince1970: 1_767_260_525.5))
+    }
 }

@@ -3,29 +3,32 @@ import Yams
 
 /// Walks a composed YAML tree and collects every problem with its line and column,
 /// so a validator can report all mistakes at once instead of stopping at the first.
-struct YAMLReader {
-    let file: String
-    private(set) var problems: [Diagnostic] = []
+/// The one YAML walk in pit: instruments, the triangle, the briefing and themes all read
+/// their files through it, so every file's mistakes are named as file:line:column.
+public struct YAMLReader {
+    public let file: String
+    public private(set) var problems: [Diagnostic] = []
 
-    init(file: String) { self.file = file }
+    public init(file: String) { self.file = file }
 
-    mutating func problem(_ message: String, at node: Node?) {
+    public mutating func problem(_ message: String, at node: Node?) {
         let mark = node?.mark
         problems.append(Diagnostic(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
     }
 
-    mutating func problem(_ message: String, at mark: Mark?) {
+    public mutating func problem(_ message: String, at mark: Mark?) {
         problems.append(Diagnostic(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
     }
 
-    /// Parses text into a node tree; a syntax error becomes a diagnostic.
-    mutating func compose(_ text: String) -> Node? {
+    /// Parses text into a node tree; a syntax error becomes a diagnostic, and so does an
+    /// empty file (`ifEmpty` says what the file should hold).
+    public mutating func compose(_ text: String, ifEmpty: String = "the file is empty") -> Node? {
         do {
             // The basic resolver tags every scalar as text: the default one runs a regular
             // expression per scalar to guess types, most of the start-up time. Numbers and
             // booleans are read where the format expects them.
             guard let node = try Yams.compose(yaml: text, .basic) else {
-                problem("the file is empty", at: nil as Node?)
+                problem(ifEmpty, at: nil as Node?)
                 return nil
             }
             return node
@@ -46,7 +49,7 @@ struct YAMLReader {
     }
 
     /// The mapping at `node`, or a problem saying what was expected.
-    mutating func mapping(_ node: Node?, _ what: String) -> Node.Mapping? {
+    public mutating func mapping(_ node: Node?, _ what: String) -> Node.Mapping? {
         guard let node else { return nil }
         guard let map = node.mapping else {
             problem("\(what) must be a mapping (key: value lines)", at: node)
@@ -55,7 +58,7 @@ struct YAMLReader {
         return map
     }
 
-    mutating func requiredString(_ map: Node.Mapping, _ key: String, in what: String, owner: Node?) -> String? {
+    public mutating func requiredString(_ map: Node.Mapping, _ key: String, in what: String, owner: Node?) -> String? {
         guard let node = map[field: key] else {
             problem("\(what) is missing `\(key)`", at: owner)
             return nil
@@ -67,7 +70,7 @@ struct YAMLReader {
         return text.trimmed
     }
 
-    mutating func optionalString(_ map: Node.Mapping, _ key: String) -> String? {
+    public mutating func optionalString(_ map: Node.Mapping, _ key: String) -> String? {
         guard let node = map[field: key] else { return nil }
         guard let text = node.scalar?.string else {
             problem("`\(key)` must be text", at: node)
@@ -76,7 +79,7 @@ struct YAMLReader {
         return text.trimmed
     }
 
-    mutating func requiredInt(_ map: Node.Mapping, _ key: String, in what: String, owner: Node?) -> Int? {
+    public mutating func requiredInt(_ map: Node.Mapping, _ key: String, in what: String, owner: Node?) -> Int? {
         guard let node = map[field: key] else {
             problem("\(what) is missing `\(key)`", at: owner)
             return nil
@@ -88,7 +91,7 @@ struct YAMLReader {
         return value
     }
 
-    mutating func stringList(_ map: Node.Mapping, _ key: String, in what: String) -> [String]? {
+    public mutating func stringList(_ map: Node.Mapping, _ key: String, in what: String) -> [String]? {
         guard let node = map[field: key] else { return nil }
         guard let items = node.sequence else {
             problem("`\(key)` of \(what) must be a list", at: node)
@@ -106,12 +109,12 @@ struct YAMLReader {
     }
 
     /// A whole number written as a plain scalar.
-    static func integer(_ node: Node) -> Int? {
+    public static func integer(_ node: Node) -> Int? {
         guard let scalar = node.scalar, scalar.style == .plain else { return nil }
         return Int(scalar.string)
     }
 
-    static func boolean(_ node: Node) -> Bool? {
+    public static func boolean(_ node: Node) -> Bool? {
         switch node.scalar.map({ $0.style == .plain ? $0.string.lowercased() : "" }) {
         case "true", "yes": true
         case "false", "no": false
@@ -120,12 +123,12 @@ struct YAMLReader {
     }
 
     /// The key node itself (for pointing at `levels:` rather than its first entry).
-    func key(_ map: Node.Mapping, _ name: String) -> Node? {
+    public func key(_ map: Node.Mapping, _ name: String) -> Node? {
         map.first { $0.key.string == name }?.key
     }
 
     /// Reports keys the format does not know, which are usually typos.
-    mutating func unknownKeys(_ map: Node.Mapping, allowed: Set<String>, in what: String) {
+    public mutating func unknownKeys(_ map: Node.Mapping, allowed: Set<String>, in what: String) {
         for (key, _) in map {
             guard let name = key.string, !allowed.contains(name) else { continue }
             problem("unknown key `\(name)` in \(what); expected one of: \(allowed.sorted().joined(separator: ", "))", at: key)
@@ -136,14 +139,14 @@ struct YAMLReader {
 extension Node.Mapping {
     /// The value for a key, compared as text (the mapping's own subscript builds and
     /// resolves a node per lookup).
-    subscript(field name: String) -> Node? {
+    public subscript(field name: String) -> Node? {
         first { $0.key.scalar?.string == name }?.value
     }
 }
 
 extension String {
     /// Folded YAML scalars keep a trailing newline; content is shown trimmed.
-    var trimmed: String {
+    public var trimmed: String {
         var s = Substring(self)
         while s.first?.isWhitespace == true { s.removeFirst() }
         while s.last?.isWhitespace == true { s.removeLast() }
