@@ -82,10 +82,6 @@ class AudienceFollowsTheFacilitator(unittest.TestCase):
             audience.close()
 
 
-if __name__ == "__main__":
-    unittest.main()
-
-
 class InstrumentsDuringASession(unittest.TestCase):
     def test_adding_tool_c_makes_it_scorable_in_both_terminals(self):
         folder = tempfile.mkdtemp(prefix="pit-e2e-")
@@ -169,3 +165,7 @@ class PlanFromTheCommandLine(unittest.TestCase):
         finally:
             pane.close()
             shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    unittest.main()
