@@ -46,3 +46,11 @@ def tree_digest(folder):
             elif os.path.isfile(path):
                 found[rel] = digest(path)
     return found
+
+
+def demo_session(folder):
+    """A demo session written into `folder`, for cases to spoil or aim at."""
+    path = os.path.join(folder, "demo.pit")
+    made = pit("demo", "-o", path, "--no-open")
+    assert made.returncode == 0, made.stderr
+    return path

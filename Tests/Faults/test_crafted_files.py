@@ -6,7 +6,6 @@ no crash signal, and every input byte-for-byte as it was. Run from this folder:
 
     PIT_BIN=$(swift build --show-bin-path)/pit python3 -m unittest test_crafted_files -v
 """
-import hashlib
 import json
 import os
 import shutil
@@ -16,6 +15,8 @@ import subprocess
 import tempfile
 import unittest
 
+from fault_support import demo_session, digest
+
 PIT = os.environ.get("PIT_BIN", "pit")
 INT64_MAX = 2**63 - 1
 DATA_ERROR = 65
@@ -23,11 +24,6 @@ DATA_ERROR = 65
 
 def pit(*args):
     return subprocess.run([PIT, *args], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
-
-
-def digest(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
 
 
 def loosen(path):
@@ -87,9 +83,7 @@ class CraftedFiles(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.folder = tempfile.mkdtemp(prefix="pit-faults-crafted-")
-        cls.demo = os.path.join(cls.folder, "demo.pit")
-        made = pit("demo", "-o", cls.demo, "--no-open")
-        assert made.returncode == 0, made.stderr
+        cls.demo = demo_session(cls.folder)
         exported = pit("report", cls.demo, "--format", "json")
         assert exported.returncode == 0, exported.stderr
         cls.exported = json.loads(exported.stdout)

@@ -7,16 +7,14 @@ import subprocess
 import tempfile
 import unittest
 
-from fault_support import PIT, digest, pit, tree_digest
+from fault_support import demo_session, PIT, digest, pit, tree_digest
 
 
 class Outputs(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.folder = tempfile.mkdtemp(prefix="pit-faults-out-")
-        cls.demo = os.path.join(cls.folder, "demo.pit")
-        made = pit("demo", "-o", cls.demo, "--no-open")
-        assert made.returncode == 0, made.stderr
+        cls.demo = demo_session(cls.folder)
         cls.other = os.path.join(cls.folder, "other.pit")
         made = pit("new", "Other", "--groups", "Council,Health", "-o", cls.other, "--no-open")
         assert made.returncode == 0, made.stderr
