@@ -124,14 +124,23 @@ def main():
 
 
 def watch(path, out):
-    """Polls the session file every millisecond; writes when each author's score appeared."""
+    """Polls the session file every millisecond; writes when each author's score appeared.
+
+    Like pit's own screens, it never sleeps in SQLite's busy handler (which backs off up to
+    100 ms between tries): a read that meets the writer's lock is tried again on the next
+    millisecond's look. So the time measured is when the score became readable, not when
+    a backed-off reader happened to wake."""
     import signal
     seen, done = {}, []
     signal.signal(signal.SIGTERM, lambda *_: done.append(True))
-    reader = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    reader = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0)
     last = reader.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
     while not done:
-        for seq, author in reader.execute("SELECT seq, author FROM events WHERE seq > ? ORDER BY seq", (last,)).fetchall():
+        try:
+            rows = reader.execute("SELECT seq, author FROM events WHERE seq > ? ORDER BY seq", (last,)).fetchall()
+        except sqlite3.OperationalError:  # the writer holds the lock: look again in a millisecond
+            rows = []
+        for seq, author in rows:
             seen.setdefault(author, time.monotonic())
             last = seq
         time.sleep(0.001)

@@ -39,7 +39,7 @@ public final class SessionStore {
     /// How long a write waits for another process's lock, in seconds.
     public static let busyTimeout: TimeInterval = 5
     /// How long this store's changes wait for another process's lock (see `setBusyWait`).
-    public private(set) var busyWait: TimeInterval = busyTimeout
+    public var busyWait: TimeInterval { lockWait.seconds }
 
     public let url: URL
     public var path: String { url.path }
@@ -55,12 +55,14 @@ public final class SessionStore {
     public private(set) var focusRevision: Int64 = 0
 
     private var db: DatabaseQueue?
+    private let lockWait: LockWait
     private let clock: SessionClock
     private var dataVersion: Int64 = -1
 
-    private init(url: URL, db: DatabaseQueue, clock: @escaping SessionClock) {
+    private init(url: URL, db: DatabaseQueue, lockWait: LockWait, clock: @escaping SessionClock) {
         self.url = url
         self.db = db
+        self.lockWait = lockWait
         self.clock = clock
     }
 
@@ -96,8 +98,9 @@ public final class SessionStore {
             for s in FileCheck.sidecars(of: tmp.path) { try? fm.removeItem(atPath: s) }
         }
         do {
-            let queue = try DatabaseQueue(path: tmp.path, configuration: configuration(readonly: false))
-            let store = SessionStore(url: tmp, db: queue, clock: clock)
+            let lockWait = LockWait(limit: busyTimeout)
+            let queue = try DatabaseQueue(path: tmp.path, configuration: configuration(readonly: false, lockWait: lockWait))
+            let store = SessionStore(url: tmp, db: queue, lockWait: lockWait, clock: clock)
             try migrator.migrate(queue)
             let now = storedDate(clock())
             try queue.write { db in
@@ -169,12 +172,13 @@ public final class SessionStore {
             return SessionFileError.changedWhileOpening(path: path, detail: e.detail)
         }
         let queue: DatabaseQueue
+        let lockWait = LockWait(limit: busyTimeout)
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration(readonly: false))
+            queue = try DatabaseQueue(path: path, configuration: configuration(readonly: false, lockWait: lockWait))
         } catch {
             throw truthful(error)
         }
-        let store = SessionStore(url: url, db: queue, clock: clock)
+        let store = SessionStore(url: url, db: queue, lockWait: lockWait, clock: clock)
         do {
             if checked.hasSidecar {
                 // SQLite has now rolled back any interrupted save; check the result.
@@ -202,8 +206,9 @@ public final class SessionStore {
         let path = url.path
         _ = try FileCheck.check(path: path)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
-            let store = SessionStore(url: url, db: queue, clock: clock)
+            let lockWait = LockWait(limit: busyTimeout)
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true, lockWait: lockWait))
+            let store = SessionStore(url: url, db: queue, lockWait: lockWait, clock: clock)
             do {
                 try queue.inDatabase { db in try checkInside(db, path: path) }
                 try store.loadNew()
@@ -341,9 +346,17 @@ public final class SessionStore {
     /// Sets how long changes wait for another process's lock before failing as busy: the
     /// screens wait briefly, so a change that cannot be saved says so at once.
     public func setBusyWait(_ seconds: TimeInterval) throws {
-        guard let db else { throw SessionError.closed }
-        try db.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = \(Int(seconds * 1000))") }
-        busyWait = seconds
+        guard db != nil else { throw SessionError.closed }
+        lockWait.seconds = seconds
+    }
+
+    /// Runs `body` waiting for another process's lock as usual, or (`wait: false`) not at all.
+    private func waiting<T>(_ wait: Bool, _ body: () throws -> T) rethrows -> T {
+        if wait { return try body() }
+        let usual = lockWait.seconds
+        lockWait.seconds = 0
+        defer { lockWait.seconds = usual }
+        return try body()
     }
 
     /// Loads events another process wrote since the last look. Cheap when nothing changed
@@ -361,19 +374,15 @@ public final class SessionStore {
     public func refreshChanges(wait: Bool = true) throws -> SessionChanges {
         guard let db else { throw SessionError.closed }
         do {
-            if !wait {
-                try db.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = 0") }
-            }
-            defer {
-                if !wait { try? db.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = \(Int(busyWait * 1000))") } }
-            }
-            let changed = try db.inDatabase { db -> Bool in
-                let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
-                return v != dataVersion
+            let changed = try waiting(wait) {
+                try db.inDatabase { db -> Bool in
+                    let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+                    return v != dataVersion
+                }
             }
             guard changed else { return [] }
             let before = lastSeq, focusBefore = focusRevision
-            try loadNew()
+            try waiting(wait) { try loadNew() }
             var changes: SessionChanges = []
             if lastSeq != before { changes.insert(.events) }
             if focusRevision != focusBefore { changes.insert(.focus) }
@@ -427,15 +436,9 @@ public final class SessionStore {
         // take a reading of the session's clock (which stamps events).
         let now = Date()
         do {
-            if !wait {
-                try db.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = 0") }
-            }
-            defer {
-                if !wait { try? db.inDatabase { try $0.execute(sql: "PRAGMA busy_timeout = \(Int(busyWait * 1000))") } }
-            }
             var seen: (focus: RoomFocus, rev: Int64)?
             var wrote = false
-            try db.writeWithoutTransaction { db in
+            try waiting(wait) { try db.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     if let stored = try RoomTable.read(db), stored.focus == newFocus {
                         seen = stored
@@ -445,7 +448,7 @@ public final class SessionStore {
                     wrote = true
                     return .commit
                 }
-            }
+            } }
             adoptFocus(seen)
             return wrote
         } catch {
@@ -595,10 +598,10 @@ public final class SessionStore {
         return m
     }()
 
-    static func configuration(readonly: Bool) -> Configuration {
+    static func configuration(readonly: Bool, lockWait: LockWait = LockWait(limit: busyTimeout)) -> Configuration {
         var config = Configuration()
         config.readonly = readonly
-        config.busyMode = .timeout(busyTimeout)
+        config.busyMode = lockWait.busyMode
         config.label = "pit-session"
         if !readonly {
             config.prepareDatabase { db in
