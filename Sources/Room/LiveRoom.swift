@@ -58,6 +58,11 @@ public final class LiveRoom: @unchecked Sendable {
     private var lastSent: [DeviceToken: ParticipantView] = [:]
     private var recent: [String] = []
     private var closed = false
+    /// How often the presence row is refreshed when nothing changes (seconds).
+    private let presenceInterval: TimeInterval
+    /// Whether who is in changed since the presence was last written.
+    private var presenceDirty = true
+    private var presenceWrittenAt: Date?
     /// Told of each join and leave (the `pit room` command prints them).
     public var onActivity: (@Sendable (String) -> Void)?
 
@@ -66,13 +71,16 @@ public final class LiveRoom: @unchecked Sendable {
     /// Opens its own connection to the session file (the facilitator's screens keep theirs;
     /// each sees the other's writes through SQLite).
     public init(session url: URL, catalogue: Catalogue, code: RoomCode = .random(),
-                limiter: WrongCodeLimiter = WrongCodeLimiter(), clock: @escaping @Sendable () -> Date = { Date() }) throws {
+                limiter: WrongCodeLimiter = WrongCodeLimiter(), clock: @escaping @Sendable () -> Date = { Date() },
+                presenceInterval: TimeInterval = RoomPresence.defaultInterval) throws {
         store = try SessionStore.open(at: url)
         self.catalogue = catalogue
         self.code = code
         self.limiter = limiter
         self.clock = clock
+        self.presenceInterval = presenceInterval
         _ = try? store.readFocus()
+        locked { publishPresenceLocked() }
     }
 
     private func locked<T>(_ body: () throws -> T) rethrows -> T {
@@ -127,6 +135,7 @@ public final class LiveRoom: @unchecked Sendable {
             let device = Device(token: DeviceToken.random(), groupID: groupID, number: number, joinedAt: clock(),
                                 author: "\(group.name) device \(number)")
             devices[device.token] = device
+            presenceDirty = true
             note("\(device.author) joined")
             return device
         }
@@ -139,6 +148,7 @@ public final class LiveRoom: @unchecked Sendable {
     public func leave(_ token: DeviceToken) {
         locked {
             guard let device = devices.removeValue(forKey: token) else { return }
+            presenceDirty = true
             note("\(device.author) left")
             endListeners(of: token)
         }
@@ -154,6 +164,7 @@ public final class LiveRoom: @unchecked Sendable {
                 endListeners(of: token)
             }
             if !tokens.isEmpty {
+                presenceDirty = true
                 let name = store.state.group(id: groupID)?.name ?? groupID
                 note("\(name): \(tokens.count) device\(tokens.count == 1 ? "" : "s") released")
             }
@@ -344,6 +355,7 @@ public final class LiveRoom: @unchecked Sendable {
             let id = UUID()
             let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(4))
             listeners[token, default: [:]][id] = continuation
+            presenceDirty = true
             lastSent[token] = view
             continuation.yield(Pages.deviceMain(view))
             return (id, stream)
@@ -353,6 +365,7 @@ public final class LiveRoom: @unchecked Sendable {
     public func unsubscribe(_ token: DeviceToken, id: UUID) {
         locked {
             listeners[token]?[id]?.finish()
+            if listeners[token]?[id] != nil { presenceDirty = true }
             listeners[token]?[id] = nil
             if listeners[token]?.isEmpty ?? false { listeners[token] = nil }
         }
@@ -361,10 +374,34 @@ public final class LiveRoom: @unchecked Sendable {
     /// Looks for changes made by other connections (the facilitator moving, revealing,
     /// locking) and sends every device whose view changed its new page. Cheap when nothing
     /// changed: one `PRAGMA data_version`.
+    /// Also publishes who is in when that changed, and at least every `presenceInterval`.
     public func poll() {
         locked {
-            guard !closed, let changes = try? store.refreshChanges(), !changes.isEmpty else { return }
-            pushLocked()
+            guard !closed else { return }
+            if let changes = try? store.refreshChanges(), !changes.isEmpty { pushLocked() }
+            publishPresenceLocked()
+        }
+    }
+
+    /// Writes who is in to the session file for the facilitator's other processes, when it
+    /// changed or the last write is `presenceInterval` old. A busy file is tried again on
+    /// the next tick.
+    private func publishPresenceLocked() {
+        guard !closed else { return }
+        let now = clock()
+        if !presenceDirty, let last = presenceWrittenAt, now.timeIntervalSince(last) < presenceInterval, now >= last { return }
+        let groups = store.state.groups.map { group -> RoomPresence.GroupPresence in
+            let mine = devices.values.filter { $0.groupID == group.id }
+            return RoomPresence.GroupPresence(groupID: group.id, devices: mine.count,
+                                              connected: mine.filter { !(listeners[$0.token]?.isEmpty ?? true) }.count)
+        }
+        let presence = RoomPresence(at: now, interval: presenceInterval, groups: groups, recent: recent)
+        do {
+            try store.writePresence(presence)
+            presenceDirty = false
+            presenceWrittenAt = now
+        } catch {
+            presenceDirty = true
         }
     }
 
@@ -383,6 +420,7 @@ public final class LiveRoom: @unchecked Sendable {
 
     private func endListeners(of token: DeviceToken) {
         if let streams = listeners[token] {
+            if !streams.isEmpty { presenceDirty = true }
             for continuation in streams.values { continuation.finish() }
         }
         listeners[token] = nil
@@ -404,6 +442,8 @@ public final class LiveRoom: @unchecked Sendable {
             closed = true
             for token in Array(listeners.keys) { endListeners(of: token) }
             devices.removeAll()
+            // The facilitator's other processes stop showing devices at once.
+            try? store.clearPresence()
             store.close()
         }
     }

@@ -1,0 +1,94 @@
+import Foundation
+import SessionEngine
+import XCTest
+@testable import Room
+
+/// The room publishes who is in to the session file, so a facilitator in another process
+/// (`pit room` beside `pit open`) sees the devices: on every change, on a heartbeat, and
+/// cleared when the room closes. Never the code or a device's token.
+final class PresencePublishingTests: XCTestCase {
+    /// What the facilitator's own connection reads now.
+    private func seen(_ f: RoomFixture) throws -> RoomPresence? {
+        _ = try f.facilitator.refreshChanges()
+        return f.facilitator.presence
+    }
+
+    func testAnOpenRoomIsPublishedWithNoDevices() throws {
+        let f = try RoomFixture()
+        let presence = try XCTUnwrap(try seen(f))
+        XCTAssertEqual(presence.groups.map(\.groupID), ["g1", "g2", "g3", "g4"])
+        XCTAssertEqual(presence.groups.map(\.devices), [0, 0, 0, 0])
+        XCTAssertTrue(presence.isFresh(at: f.clock.read()))
+    }
+
+    func testJoinsLiveConnectionsLeavesAndReleasesArePublished() throws {
+        let f = try RoomFixture()
+        let one = try f.join("g2")
+        _ = try f.join("g2")
+        let three = try f.join("g3")
+        f.room.poll()
+        var presence = try XCTUnwrap(try seen(f))
+        XCTAssertEqual(presence.group("g2"), .init(groupID: "g2", devices: 2, connected: 0))
+        XCTAssertEqual(presence.group("g3")?.devices, 1)
+        XCTAssertEqual(presence.group("g1")?.devices, 0)
+        XCTAssertEqual(presence.recent.last, "Voluntary Action device 1 joined")
+
+        let live = try XCTUnwrap(f.room.subscribe(one.token))
+        f.room.poll()
+        XCTAssertEqual(try seen(f)?.group("g2")?.connected, 1, "its live page is open")
+        f.room.unsubscribe(one.token, id: live.id)
+        f.room.poll()
+        XCTAssertEqual(try seen(f)?.group("g2")?.connected, 0)
+
+        f.room.leave(three.token)
+        f.room.poll()
+        presence = try XCTUnwrap(try seen(f))
+        XCTAssertEqual(presence.group("g3")?.devices, 0)
+        XCTAssertEqual(presence.recent.last, "Voluntary Action device 1 left")
+
+        f.room.release(group: "g2")
+        f.room.poll()
+        presence = try XCTUnwrap(try seen(f))
+        XCTAssertEqual(presence.group("g2")?.devices, 0)
+        XCTAssertEqual(presence.recent.last, "NHS Trust: 2 devices released")
+    }
+
+    func testAHeartbeatKeepsItFreshAndOnlyThen() throws {
+        let f = try RoomFixture()
+        _ = try f.join("g1")
+        f.room.poll()
+        let first = try XCTUnwrap(try seen(f))
+        f.clock.advance(5)
+        f.room.poll()
+        XCTAssertEqual(try seen(f), first, "nothing changed and the interval has not passed: no write")
+        f.clock.advance(5)
+        f.room.poll()
+        let beat = try XCTUnwrap(try seen(f))
+        XCTAssertEqual(beat.at, first.at.addingTimeInterval(10), "rewritten after the interval")
+        XCTAssertEqual(beat.groups, first.groups)
+        XCTAssertTrue(beat.isFresh(at: f.clock.read().addingTimeInterval(29)))
+        XCTAssertFalse(beat.isFresh(at: f.clock.read().addingTimeInterval(30)), "a room that stops beating goes stale")
+    }
+
+    func testClosingTheRoomClearsIt() throws {
+        let f = try RoomFixture()
+        _ = try f.join("g1")
+        f.room.poll()
+        XCTAssertNotNil(try seen(f))
+        f.room.close()
+        XCTAssertNil(try seen(f))
+    }
+
+    func testTheFileNeverHoldsTheCodeOrATokenAndNoEventsAreAdded() throws {
+        let f = try RoomFixture()
+        let events = try f.storedEvents().count
+        let device = try f.join("g1")
+        f.room.poll()
+        XCTAssertNotNil(try seen(f))
+        let bytes = try Data(contentsOf: f.file)
+        XCTAssertNil(bytes.range(of: Data("ABC234".utf8)), "the room code")
+        XCTAssertNil(bytes.range(of: Data("ABC 234".utf8)), "the room code, spaced")
+        XCTAssertNil(bytes.range(of: Data(device.token.value.utf8)), "the device's token")
+        XCTAssertEqual(try f.storedEvents().count, events, "presence is not part of the record")
+    }
+}
