@@ -13,6 +13,21 @@ public struct Device: Hashable, Sendable {
     public var author: String
 }
 
+/// Why a room could not open on a session file.
+public enum LiveRoomError: Error, CustomStringConvertible, Equatable {
+    /// Another process serves a room on this file now (its presence is fresh): one room
+    /// per file, so devices and the facilitator's screens agree on who is in.
+    case alreadyOpen(path: String, retryAfterSeconds: Int)
+
+    public var description: String {
+        switch self {
+        case .alreadyOpen(let path, let seconds):
+            return "a live room is already open on \(path) (pit room, or J in another pit): use that room, or close it first; "
+                + "if it was stopped without closing, try again in \(seconds) second\(seconds == 1 ? "" : "s")"
+        }
+    }
+}
+
 /// What the facilitator may know about the room: who has a device, who has scored the
 /// element in view, never what they scored.
 public struct RoomStatus: Equatable, Sendable {
@@ -79,6 +94,11 @@ public final class LiveRoom: @unchecked Sendable {
         self.limiter = limiter
         self.clock = clock
         self.presenceInterval = presenceInterval
+        let now = clock()
+        if let other = store.presence, other.isFresh(at: now) {
+            store.close()
+            throw LiveRoomError.alreadyOpen(path: url.path, retryAfterSeconds: max(1, Int(other.freshUntil.timeIntervalSince(now).rounded(.up))))
+        }
         _ = try? store.readFocus()
         locked { publishPresenceLocked() }
     }

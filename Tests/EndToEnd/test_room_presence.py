@@ -74,6 +74,16 @@ class RoomBesideTheFacilitator(unittest.TestCase):
         screen = wait_for_absence(pane, "◉", timeout=8)
         self.assertIn("0 of 4 groups have scored", screen)
 
+    def test_a_second_room_on_the_same_file_is_refused_with_status_75(self):
+        room, base, code = self.start_room()
+        second = subprocess.run([PIT, "room", self.path, "--bind", "127.0.0.1", "--port", "0"],
+                                capture_output=True, text=True, timeout=20)
+        self.assertEqual(second.returncode, 75, second.stderr)
+        self.assertIn("a live room is already open on", second.stderr)
+        self.assertIn("room.pit", second.stderr)
+        status, _ = Device(base).join(code, "g1")
+        self.assertEqual(status, 200, "the first room still serves")
+
     def test_a_killed_room_goes_stale(self):
         # A one-second heartbeat: the presence is stale three seconds after the room stops.
         room, base, code = self.start_room(env={"PIT_ROOM_PRESENCE_SECONDS": "1"})

@@ -91,4 +91,30 @@ final class PresencePublishingTests: XCTestCase {
         XCTAssertNil(bytes.range(of: Data(device.token.value.utf8)), "the device's token")
         XCTAssertEqual(try f.storedEvents().count, events, "presence is not part of the record")
     }
+
+    func testASecondRoomOnTheSameFileIsRefusedUntilTheFirstCloses() throws {
+        let f = try RoomFixture()
+        let clock = f.clock
+        XCTAssertThrowsError(try LiveRoom(session: f.file, catalogue: sharedCatalogue, clock: { clock.read() })) { error in
+            XCTAssertEqual(error as? LiveRoomError, .alreadyOpen(path: f.file.path, retryAfterSeconds: 30))
+            XCTAssertTrue("\(error)".contains("a live room is already open on \(f.file.path)"), "\(error)")
+        }
+        XCTAssertNotNil(try seen(f), "the first room's presence is untouched")
+        f.room.close()
+        let second = try LiveRoom(session: f.file, catalogue: sharedCatalogue, clock: { clock.read() })
+        second.close()
+    }
+
+    func testARoomThatStoppedWithoutClosingIsForgottenOnceStale() throws {
+        let f = try RoomFixture()
+        let clock = f.clock
+        clock.advance(29)
+        XCTAssertThrowsError(try LiveRoom(session: f.file, catalogue: sharedCatalogue, clock: { clock.read() })) { error in
+            XCTAssertEqual(error as? LiveRoomError, .alreadyOpen(path: f.file.path, retryAfterSeconds: 1))
+        }
+        clock.advance(1)
+        let second = try LiveRoom(session: f.file, catalogue: sharedCatalogue, clock: { clock.read() })
+        XCTAssertTrue(try XCTUnwrap(try seen(f)).isFresh(at: clock.read()), "the new room publishes its own presence")
+        second.close()
+    }
 }
