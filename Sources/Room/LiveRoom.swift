@@ -77,6 +77,9 @@ public final class LiveRoom: @unchecked Sendable {
     private let presenceInterval: TimeInterval
     /// Whether who is in changed since the presence was last written.
     private var presenceDirty = true
+    /// Changes are written at most this often (seconds): a burst of joins costs a few
+    /// commits, not one each, so devices' scores do not queue behind them.
+    static let presenceGap: TimeInterval = 1
     private var presenceWrittenAt: Date?
     /// Told of each join and leave (the `pit room` command prints them).
     public var onActivity: (@Sendable (String) -> Void)?
@@ -403,13 +406,17 @@ public final class LiveRoom: @unchecked Sendable {
         }
     }
 
-    /// Writes who is in to the session file for the facilitator's other processes, when it
-    /// changed or the last write is `presenceInterval` old. A busy file is tried again on
-    /// the next tick.
+    /// Writes who is in to the session file for the facilitator's other processes: when it
+    /// changed (at most every `presenceGap`) or the last write is `presenceInterval` old.
+    /// A busy file is tried again on the next tick.
     private func publishPresenceLocked() {
         guard !closed else { return }
         let now = clock()
-        if !presenceDirty, let last = presenceWrittenAt, now.timeIntervalSince(last) < presenceInterval, now >= last { return }
+        if let last = presenceWrittenAt, now >= last {
+            let since = now.timeIntervalSince(last)
+            let due = since >= presenceInterval || (presenceDirty && since >= Self.presenceGap)
+            if !due { return }
+        }
         let groups = store.state.groups.map { group -> RoomPresence.GroupPresence in
             let mine = devices.values.filter { $0.groupID == group.id }
             return RoomPresence.GroupPresence(groupID: group.id, devices: mine.count,

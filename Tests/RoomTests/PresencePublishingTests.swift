@@ -7,6 +7,12 @@ import XCTest
 /// (`pit room` beside `pit open`) sees the devices: on every change, on a heartbeat, and
 /// cleared when the room closes. Never the code or a device's token.
 final class PresencePublishingTests: XCTestCase {
+    /// The room's next write of a change: changes are written at most once a second.
+    private func publish(_ f: RoomFixture) {
+        f.clock.advance(1)
+        f.room.poll()
+    }
+
     /// What the facilitator's own connection reads now.
     private func seen(_ f: RoomFixture) throws -> RoomPresence? {
         _ = try f.facilitator.refreshChanges()
@@ -26,7 +32,7 @@ final class PresencePublishingTests: XCTestCase {
         let one = try f.join("g2")
         _ = try f.join("g2")
         let three = try f.join("g3")
-        f.room.poll()
+        publish(f)
         var presence = try XCTUnwrap(try seen(f))
         XCTAssertEqual(presence.group("g2"), .init(groupID: "g2", devices: 2, connected: 0))
         XCTAssertEqual(presence.group("g3")?.devices, 1)
@@ -34,29 +40,44 @@ final class PresencePublishingTests: XCTestCase {
         XCTAssertEqual(presence.recent.last, "Voluntary Action device 1 joined")
 
         let live = try XCTUnwrap(f.room.subscribe(one.token))
-        f.room.poll()
+        publish(f)
         XCTAssertEqual(try seen(f)?.group("g2")?.connected, 1, "its live page is open")
         f.room.unsubscribe(one.token, id: live.id)
-        f.room.poll()
+        publish(f)
         XCTAssertEqual(try seen(f)?.group("g2")?.connected, 0)
 
         f.room.leave(three.token)
-        f.room.poll()
+        publish(f)
         presence = try XCTUnwrap(try seen(f))
         XCTAssertEqual(presence.group("g3")?.devices, 0)
         XCTAssertEqual(presence.recent.last, "Voluntary Action device 1 left")
 
         f.room.release(group: "g2")
-        f.room.poll()
+        publish(f)
         presence = try XCTUnwrap(try seen(f))
         XCTAssertEqual(presence.group("g2")?.devices, 0)
         XCTAssertEqual(presence.recent.last, "NHS Trust: 2 devices released")
     }
 
-    func testAHeartbeatKeepsItFreshAndOnlyThen() throws {
+    func testABurstOfChangesIsWrittenOnceASecond() throws {
         let f = try RoomFixture()
         _ = try f.join("g1")
         f.room.poll()
+        XCTAssertEqual(try seen(f)?.group("g1")?.devices, 0, "written at the room's opening this second: the join waits")
+        f.clock.advance(0.5)
+        _ = try f.join("g2")
+        f.room.poll()
+        XCTAssertEqual(try seen(f)?.group("g1")?.devices, 0)
+        f.clock.advance(0.5)
+        f.room.poll()
+        let presence = try XCTUnwrap(try seen(f))
+        XCTAssertEqual(presence.groups.map(\.devices), [1, 1, 0, 0], "both joins in one write, a second after the last")
+    }
+
+    func testAHeartbeatKeepsItFreshAndOnlyThen() throws {
+        let f = try RoomFixture()
+        _ = try f.join("g1")
+        publish(f)
         let first = try XCTUnwrap(try seen(f))
         f.clock.advance(5)
         f.room.poll()
@@ -73,7 +94,7 @@ final class PresencePublishingTests: XCTestCase {
     func testClosingTheRoomClearsIt() throws {
         let f = try RoomFixture()
         _ = try f.join("g1")
-        f.room.poll()
+        publish(f)
         XCTAssertNotNil(try seen(f))
         f.room.close()
         XCTAssertNil(try seen(f))
@@ -83,7 +104,7 @@ final class PresencePublishingTests: XCTestCase {
         let f = try RoomFixture()
         let events = try f.storedEvents().count
         let device = try f.join("g1")
-        f.room.poll()
+        publish(f)
         XCTAssertNotNil(try seen(f))
         let bytes = try Data(contentsOf: f.file)
         XCTAssertNil(bytes.range(of: Data("ABC234".utf8)), "the room code")
