@@ -10,7 +10,7 @@ import tempfile
 import time
 import unittest
 
-from room_support import GROUPS, Device
+from room_support import DARK_TERMINAL, GROUPS, LIGHT_TERMINAL, Device, decode_screen_qr
 from tmux_driver import PIT, Pane
 
 
@@ -97,6 +97,30 @@ class RoomBesideTheFacilitator(unittest.TestCase):
         room.communicate(timeout=10)
         screen = wait_for_absence(pane, "◉", timeout=10)
         self.assertIn("0 of 4 groups have scored", screen)
+
+
+class RoomCommandQRInATerminal(unittest.TestCase):
+    """`pit room` in a terminal prints its QR code black on white, so it reads on a light
+    terminal as on a dark one (piped, it prints plain half blocks: see test_room_cli)."""
+
+    @unittest.skipIf(shutil.which("zbarimg") is None, "needs zbarimg (apt: zbar-tools); .ci/run installs it")
+    def test_the_printed_code_reads_on_dark_and_light_terminals(self):
+        folder = tempfile.mkdtemp(prefix="pit-room-qr-")
+        self.addCleanup(shutil.rmtree, folder, True)
+        path = os.path.join(folder, "room.pit")
+        made = subprocess.run([PIT, "new", "Room", "--groups", GROUPS, "-o", path, "--no-open"], capture_output=True, text=True)
+        self.assertEqual(made.returncode, 0, made.stderr)
+        # screen-256color has no `bce`: blank cells are written, so the capture keeps their colour.
+        pane = Pane(["room", path, "--bind", "127.0.0.1", "--port", "0"], 80, 40, env={"TERM": "screen-256color"})
+        self.addCleanup(pane.close)
+        screen = pane.wait_for("Ctrl-C closes the room")
+        address = re.search(r"Address:\s+(http://127\.0\.0\.1:\d+)", screen)
+        code = re.search(r"Room code: ([A-Z2-9]{3} [A-Z2-9]{3})", screen)
+        self.assertTrue(address and code, screen)
+        expected = f"{address.group(1)}/?code={code.group(1).replace(' ', '')}"
+        coloured = pane.screen_with_colours()
+        for terminal in (DARK_TERMINAL, LIGHT_TERMINAL):
+            self.assertEqual(decode_screen_qr(coloured, folder, terminal), expected)
 
 
 class RoomFromTheHomeScreen(unittest.TestCase):
