@@ -13,6 +13,21 @@ public struct Device: Hashable, Sendable {
     public var author: String
 }
 
+/// Why a room could not open on a session file.
+public enum LiveRoomError: Error, CustomStringConvertible, Equatable {
+    /// Another process serves a room on this file now (its presence is fresh): one room
+    /// per file, so devices and the facilitator's screens agree on who is in.
+    case alreadyOpen(path: String, retryAfterSeconds: Int)
+
+    public var description: String {
+        switch self {
+        case .alreadyOpen(let path, let seconds):
+            return "a live room is already open on \(path) (pit room, or J in another pit): use that room, or close it first; "
+                + "if it was stopped without closing, try again in \(seconds) second\(seconds == 1 ? "" : "s")"
+        }
+    }
+}
+
 /// What the facilitator may know about the room: who has a device, who has scored the
 /// element in view, never what they scored.
 public struct RoomStatus: Equatable, Sendable {
@@ -58,6 +73,14 @@ public final class LiveRoom: @unchecked Sendable {
     private var lastSent: [DeviceToken: ParticipantView] = [:]
     private var recent: [String] = []
     private var closed = false
+    /// How often the presence row is refreshed when nothing changes (seconds).
+    private let presenceInterval: TimeInterval
+    /// Whether who is in changed since the presence was last written.
+    private var presenceDirty = true
+    /// Changes are written at most this often (seconds): a burst of joins costs a few
+    /// commits, not one each, so devices' scores do not queue behind them.
+    static let presenceGap: TimeInterval = 1
+    private var presenceWrittenAt: Date?
     /// Told of each join and leave (the `pit room` command prints them).
     public var onActivity: (@Sendable (String) -> Void)?
 
@@ -66,13 +89,21 @@ public final class LiveRoom: @unchecked Sendable {
     /// Opens its own connection to the session file (the facilitator's screens keep theirs;
     /// each sees the other's writes through SQLite).
     public init(session url: URL, catalogue: Catalogue, code: RoomCode = .random(),
-                limiter: WrongCodeLimiter = WrongCodeLimiter(), clock: @escaping @Sendable () -> Date = { Date() }) throws {
+                limiter: WrongCodeLimiter = WrongCodeLimiter(), clock: @escaping @Sendable () -> Date = { Date() },
+                presenceInterval: TimeInterval = RoomPresence.defaultInterval) throws {
         store = try SessionStore.open(at: url)
         self.catalogue = catalogue
         self.code = code
         self.limiter = limiter
         self.clock = clock
+        self.presenceInterval = presenceInterval
+        let now = clock()
+        if let other = store.presence, other.isFresh(at: now) {
+            store.close()
+            throw LiveRoomError.alreadyOpen(path: url.path, retryAfterSeconds: max(1, Int(other.freshUntil.timeIntervalSince(now).rounded(.up))))
+        }
         _ = try? store.readFocus()
+        locked { publishPresenceLocked() }
     }
 
     private func locked<T>(_ body: () throws -> T) rethrows -> T {
@@ -127,6 +158,7 @@ public final class LiveRoom: @unchecked Sendable {
             let device = Device(token: DeviceToken.random(), groupID: groupID, number: number, joinedAt: clock(),
                                 author: "\(group.name) device \(number)")
             devices[device.token] = device
+            presenceDirty = true
             note("\(device.author) joined")
             return device
         }
@@ -139,6 +171,7 @@ public final class LiveRoom: @unchecked Sendable {
     public func leave(_ token: DeviceToken) {
         locked {
             guard let device = devices.removeValue(forKey: token) else { return }
+            presenceDirty = true
             note("\(device.author) left")
             endListeners(of: token)
         }
@@ -154,6 +187,7 @@ public final class LiveRoom: @unchecked Sendable {
                 endListeners(of: token)
             }
             if !tokens.isEmpty {
+                presenceDirty = true
                 let name = store.state.group(id: groupID)?.name ?? groupID
                 note("\(name): \(tokens.count) device\(tokens.count == 1 ? "" : "s") released")
             }
@@ -344,6 +378,7 @@ public final class LiveRoom: @unchecked Sendable {
             let id = UUID()
             let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(4))
             listeners[token, default: [:]][id] = continuation
+            presenceDirty = true
             lastSent[token] = view
             continuation.yield(Pages.deviceMain(view))
             return (id, stream)
@@ -353,6 +388,7 @@ public final class LiveRoom: @unchecked Sendable {
     public func unsubscribe(_ token: DeviceToken, id: UUID) {
         locked {
             listeners[token]?[id]?.finish()
+            if listeners[token]?[id] != nil { presenceDirty = true }
             listeners[token]?[id] = nil
             if listeners[token]?.isEmpty ?? false { listeners[token] = nil }
         }
@@ -361,10 +397,38 @@ public final class LiveRoom: @unchecked Sendable {
     /// Looks for changes made by other connections (the facilitator moving, revealing,
     /// locking) and sends every device whose view changed its new page. Cheap when nothing
     /// changed: one `PRAGMA data_version`.
+    /// Also publishes who is in when that changed, and at least every `presenceInterval`.
     public func poll() {
         locked {
-            guard !closed, let changes = try? store.refreshChanges(), !changes.isEmpty else { return }
-            pushLocked()
+            guard !closed else { return }
+            if let changes = try? store.refreshChanges(), !changes.isEmpty { pushLocked() }
+            publishPresenceLocked()
+        }
+    }
+
+    /// Writes who is in to the session file for the facilitator's other processes: when it
+    /// changed (at most every `presenceGap`) or the last write is `presenceInterval` old.
+    /// A busy file is tried again on the next tick.
+    private func publishPresenceLocked() {
+        guard !closed else { return }
+        let now = clock()
+        if let last = presenceWrittenAt, now >= last {
+            let since = now.timeIntervalSince(last)
+            let due = since >= presenceInterval || (presenceDirty && since >= Self.presenceGap)
+            if !due { return }
+        }
+        let groups = store.state.groups.map { group -> RoomPresence.GroupPresence in
+            let mine = devices.values.filter { $0.groupID == group.id }
+            return RoomPresence.GroupPresence(groupID: group.id, devices: mine.count,
+                                              connected: mine.filter { !(listeners[$0.token]?.isEmpty ?? true) }.count)
+        }
+        let presence = RoomPresence(at: now, interval: presenceInterval, groups: groups, recent: recent)
+        do {
+            try store.writePresence(presence)
+            presenceDirty = false
+            presenceWrittenAt = now
+        } catch {
+            presenceDirty = true
         }
     }
 
@@ -383,6 +447,7 @@ public final class LiveRoom: @unchecked Sendable {
 
     private func endListeners(of token: DeviceToken) {
         if let streams = listeners[token] {
+            if !streams.isEmpty { presenceDirty = true }
             for continuation in streams.values { continuation.finish() }
         }
         listeners[token] = nil
@@ -404,6 +469,8 @@ public final class LiveRoom: @unchecked Sendable {
             closed = true
             for token in Array(listeners.keys) { endListeners(of: token) }
             devices.removeAll()
+            // The facilitator's other processes stop showing devices at once.
+            try? store.clearPresence()
             store.close()
         }
     }

@@ -107,4 +107,6 @@ public struct SessionChanges: OptionSet, Sendable {
     public static let events = SessionChanges(rawValue: 1)
     /// The facilitator's focus moved (or its timer changed).
     public static let focus = SessionChanges(rawValue: 2)
+    /// Who is in a live room served by another process changed (see `RoomPresence`).
+    public static let presence = SessionChanges(rawValue: 4)
 }

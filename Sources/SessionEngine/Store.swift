@@ -27,6 +27,8 @@ public struct SessionSnapshot: Sendable {
 ///   rationale, group name or what; `text2` sector or owner; `text3` initials or due date.
 ///   `sessionCreated` keeps its `SessionInfo` as JSON in `text`.
 /// - `room`: one row, the facilitator's focus, rewritten in place (see `RoomTable`).
+/// - `room_presence`: one row, who is in a live room served by some process, rewritten
+///   in place while it runs and deleted when it closes (see `PresenceTable`).
 /// Opening checks the header bytes first (SQLite magic, application_id, user_version, size
 /// against the header's page count), then looks inside read-only (`quick_check`, tables)
 /// before a read-write connection is made; refused files are never written.
@@ -53,6 +55,9 @@ public final class SessionStore {
     public private(set) var focus: RoomFocus?
     /// Counts the focus rows written to the file; changes whenever the focus does.
     public private(set) var focusRevision: Int64 = 0
+    /// Who is in a live room another process serves on this file, as last read (fresh or
+    /// stale: see `RoomPresence.isFresh`); nil if no room has published it.
+    public private(set) var presence: RoomPresence?
 
     private var db: DatabaseQueue?
     private let lockWait: LockWait
@@ -381,11 +386,12 @@ public final class SessionStore {
                 }
             }
             guard changed else { return [] }
-            let before = lastSeq, focusBefore = focusRevision
+            let before = lastSeq, focusBefore = focusRevision, presenceBefore = presence
             try waiting(wait) { try loadNew() }
             var changes: SessionChanges = []
             if lastSeq != before { changes.insert(.events) }
             if focusRevision != focusBefore { changes.insert(.focus) }
+            if presence != presenceBefore { changes.insert(.presence) }
             return changes
         } catch {
             throw Self.mapOpenError(error, path: path)
@@ -397,13 +403,14 @@ public final class SessionStore {
         guard let db else { throw SessionError.closed }
         let path = self.path
         let after = lastSeq
-        let (fresh, version, room) = try db.inDatabase { db -> ([Event], Int64, (focus: RoomFocus, rev: Int64)?) in
+        let (fresh, version, room, presence) = try db.inDatabase { db -> ([Event], Int64, (focus: RoomFocus, rev: Int64)?, RoomPresence?) in
             let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
-            return (try Self.fetchEvents(db, after: after, path: path), v, try RoomTable.read(db))
+            return (try Self.fetchEvents(db, after: after, path: path), v, try RoomTable.read(db), try PresenceTable.read(db))
         }
         dataVersion = version
         ingest(fresh)
         adoptFocus(room)
+        self.presence = presence
     }
 
     private func adoptFocus(_ room: (focus: RoomFocus, rev: Int64)?) {
@@ -459,6 +466,39 @@ public final class SessionStore {
         }
     }
 
+    // MARK: Who is in the live room
+
+    /// Publishes who is in the live room this process serves, for the facilitator's other
+    /// processes. Never waits for another process's lock: it throws
+    /// `SessionFileError.busy` at once, and the room tries again on its next tick.
+    public func writePresence(_ newPresence: RoomPresence) throws {
+        try writeRoomPresence(wait: false) { try PresenceTable.write(newPresence, $0) }
+    }
+
+    /// Removes the published presence (the room closed), waiting for the lock as changes do.
+    public func clearPresence() throws {
+        try writeRoomPresence(wait: true) { try PresenceTable.clear($0) }
+    }
+
+    private func writeRoomPresence(wait: Bool, _ change: (Database) throws -> Void) throws {
+        guard let db else { throw SessionError.closed }
+        do {
+            try waiting(wait) {
+                try db.writeWithoutTransaction { db in
+                    try db.inTransaction(.immediate) {
+                        try change(db)
+                        return .commit
+                    }
+                }
+            }
+        } catch {
+            if let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
+                throw SessionFileError.busy(path: path)
+            }
+            throw SessionFileError.notWritable(path: path, detail: Self.describe(error))
+        }
+    }
+
     private func ingest(_ fresh: [Event]) {
         guard !fresh.isEmpty else { return }
         events.append(contentsOf: fresh)
@@ -484,6 +524,7 @@ public final class SessionStore {
                     if v != dataVersion {
                         ingest(try Self.fetchEvents(db, after: lastSeq, path: path))
                         adoptFocus(try RoomTable.read(db))
+                        presence = try PresenceTable.read(db)
                         dataVersion = v
                     }
                     let insert = try db.cachedStatement(sql: Self.insertSQL)
@@ -594,6 +635,9 @@ public final class SessionStore {
         }
         m.registerMigration("v2-room") { db in
             try db.execute(sql: RoomTable.createSQL)
+        }
+        m.registerMigration("v3-presence") { db in
+            try db.execute(sql: PresenceTable.createSQL)
         }
         return m
     }()

@@ -6,6 +6,9 @@ public enum Role: Hashable, Sendable, CaseIterable {
     case civicFill, serviceFill, communityFill, centreFill
     case heat1, heat2, heat3, heat4, heat5, heatNA
     case warning, success, selection
+    /// A QR code: dark modules on a light ground in every theme, because phone readers
+    /// refuse a code drawn light on dark.
+    case qr
 
     public static func heat(_ level: Int) -> Role {
         switch level {
@@ -44,6 +47,7 @@ public enum Role: Hashable, Sendable, CaseIterable {
         case .warning: "warning"
         case .success: "success"
         case .selection: "selection"
+        case .qr: "qr"
         }
     }
 
@@ -74,6 +78,7 @@ public enum Role: Hashable, Sendable, CaseIterable {
         case .warning: "!"
         case .success: "+"
         case .selection: "#"
+        case .qr: "Q"
         }
     }
 

@@ -81,6 +81,8 @@ public struct Theme: Sendable, Equatable {
     static func defaultMono(_ role: Role) -> TextAttributes {
         switch role {
         case .selection, .statusKey: [.reverse]
+        // On the usual light-on-dark terminal, reverse video is dark on light.
+        case .qr: [.reverse]
         case .title, .warning, .accent, .civic, .service, .community, .centre, .heat5: [.bold]
         case .muted, .heatNA, .heat1: [.dim]
         case .status: [.reverse]

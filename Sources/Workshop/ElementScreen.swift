@@ -174,7 +174,7 @@ public struct ElementScreen: Screen {
             }
             let panel = ScoringPanel(session: session, instrument: instrument,
                                      summary: session.summary(ElementRef(instrument: instrument.id, element: element.id)),
-                                     selectedGroup: selectedGroup, room: context.liveRoom?.view())
+                                     selectedGroup: selectedGroup, room: context.roomView)
             let panelRect: Rect
             if inner.width >= 100 {
                 // Wide screens: the scores beside the text.

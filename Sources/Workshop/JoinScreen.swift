@@ -50,7 +50,7 @@ public struct JoinScreen: Screen {
         var textX = inner.x
         if showQR {
             for (i, line) in QRBlocks.lines(room.qr).enumerated() {
-                canvas.text(line, x: inner.x, y: inner.y + i, role: .text)
+                canvas.text(line, x: inner.x, y: inner.y + i, role: .qr)
             }
             textX = inner.x + qrSize.width + 2
         }

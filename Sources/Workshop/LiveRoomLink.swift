@@ -30,6 +30,19 @@ public struct LiveRoomView: Equatable, Sendable {
         self.code = code; self.address = address; self.qr = qr; self.groups = groups; self.recent = recent
     }
 
+    /// A room another process serves on this session file (`pit room`), as it publishes
+    /// its presence there: who is in, but no code, address or QR code (the file never holds
+    /// the code), and `servedElsewhere` so the screens can say so.
+    public init(elsewhere presence: RoomPresence, groups: [Group]) {
+        self.init(code: "", address: "", qr: [], groups: groups.map { group in
+            let seen = presence.group(group.id)
+            return Presence(groupID: group.id, name: group.name, devices: seen?.devices ?? 0, connected: seen?.connected ?? 0)
+        }, recent: presence.recent)
+    }
+
+    /// Served by another process: this one can show who is in but not release devices.
+    public var servedElsewhere: Bool { code.isEmpty }
+
     public func presence(_ groupID: String) -> Presence? { groups.first { $0.groupID == groupID } }
     public var withDevice: Int { groups.filter { $0.devices > 0 }.count }
 }

@@ -39,6 +39,8 @@ public final class WorkshopContext {
     public internal(set) var screenArea = Rect(x: 0, y: 1, width: 80, height: 22)
     /// The live room (devices scoring over the local network), when pit can serve one.
     public var liveRoom: LiveRoomLink?
+    /// The room as `noteRoomChanges` last saw it.
+    var lastRoomSeen: LiveRoomView?
     /// Recently opened session files, newest first, for the home screen.
     public var recentSessions: [String]
 

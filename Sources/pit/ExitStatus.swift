@@ -23,6 +23,8 @@ enum ExitStatus {
         // A taken port may be free again soon, or another may be chosen: try again later.
         case RoomServerError.portInUse: return .tempFail
         case is RoomServerError: return .unavailable
+        // Another room serves the file; it may close (or go stale) soon.
+        case is LiveRoomError: return .tempFail
         default: return nil
         }
     }

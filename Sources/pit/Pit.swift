@@ -112,14 +112,20 @@ func runScreens(_ app: inout App, idle: () -> Bool = { false }) throws {
 struct HomeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "home", abstract: "Open the home screen (the default).")
     @OptionGroup var options: GlobalOptions
+    /// Where a room opened with J listens, for whichever session is opened from here.
+    @OptionGroup var roomOptions: RoomOptions
 
     func run() throws {
         let context = try makeContext(options)
         context.recentSessions = RecentSessions.list()
-        let launcher = HomeLauncher(context: context, author: SessionFiles.author(nil))
+        let launcher = HomeLauncher(context: context, author: SessionFiles.author(nil), place: roomOptions.place)
         context.sessionActions = { launcher.start($0) }
         var app = App(root: HomeScreen(), context: context)
-        try runScreens(&app) { context.session?.refresh() ?? false }
+        defer { context.liveRoom?.close() }   // a room opened with J ends with pit
+        try runScreens(&app) {
+            let sessionChanged = context.session?.refresh() ?? false
+            return context.noteRoomChanges() || sessionChanged
+        }
         if let session = context.session, launcher.isRemembered(session.store.path) {
             SessionPlaces.remember(app.lastPlace, for: session.store.path)
         }
@@ -132,12 +138,15 @@ struct HomeCommand: ParsableCommand {
 final class HomeLauncher {
     let context: WorkshopContext
     let author: String
+    /// Where the live room listens when J opens it.
+    let place: RoomPlace
     /// Demo sessions started from the home screen, deleted when pit ends.
     private var demoFolders: [URL] = []
 
-    init(context: WorkshopContext, author: String) {
+    init(context: WorkshopContext, author: String, place: RoomPlace = RoomPlace()) {
         self.context = context
         self.author = author
+        self.place = place
     }
 
     func start(_ item: HomeScreen.Item) -> Navigation {
@@ -197,9 +206,13 @@ final class HomeLauncher {
         }
     }
 
+    /// Makes `store` the session on the screens, with its own live room (`J`), as
+    /// `pit open` has; a room open on the previous session closes with it.
     private func adopt(_ store: SessionStore, remember: Bool = true) {
+        context.liveRoom?.close()
         context.session?.store.close()
         context.session = SessionController(store: store, author: author)
+        context.liveRoom = RoomLink(file: store.url, catalogue: context.catalogue, place: place)
         if remember {
             RecentSessions.remember(store.path)
             context.recentSessions = RecentSessions.list()

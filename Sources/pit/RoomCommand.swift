@@ -60,7 +60,9 @@ struct RoomCommand: ParsableCommand {
         say("Room code: \(running.room.code.spaced)")
         if let qr = running.qr {
             say("")
-            for line in qr.halfBlockLines(quiet: 2) { say(line) }
+            for line in QRPrinting.lines(qr, environment: ProcessInfo.processInfo.environment, toTerminal: isatty(STDOUT_FILENO) == 1) {
+                say(line)
+            }
             say("")
         }
         if roomOptions.bind == "0.0.0.0", running.address.hasPrefix("http://127.0.0.1") {
@@ -70,6 +72,21 @@ struct RoomCommand: ParsableCommand {
         waitForInterrupt()
         running.stop()
         say("Room closed.")
+    }
+}
+
+/// How `pit room` prints its QR code. On a terminal with colours: dark modules in black
+/// on white, whatever the terminal's own colours (phone readers refuse a code drawn light
+/// on dark, which a light terminal would give). Otherwise (a pipe, a log, NO_COLOR, a dumb
+/// terminal): plain half blocks for the usual light-on-dark terminal.
+enum QRPrinting {
+    static func lines(_ qr: QRCode, environment: [String: String], toTerminal: Bool) -> [String] {
+        let term = environment["TERM"] ?? ""
+        let colour = toTerminal && environment["NO_COLOR"] == nil && !term.isEmpty && term != "dumb"
+        guard colour else { return qr.halfBlockLines(quiet: 2) }
+        // 16 and 231 are exact black and white; terminal themes remap only the first 16 colours.
+        let blackOnWhite = term.contains("256color") ? "\u{1B}[38;5;16m\u{1B}[48;5;231m" : "\u{1B}[30;107m"
+        return qr.halfBlockLines(quiet: 2, invert: true).map { blackOnWhite + $0 + "\u{1B}[0m" }
     }
 }
 

@@ -14,6 +14,16 @@ struct RoomPlace {
     var port: Int?
 
     var portsToTry: [Int] { port.map { [$0] } ?? [Self.defaultPort] + Array(Self.fallbackPorts) }
+
+    /// How often the room refreshes the presence it publishes in the session file:
+    /// `RoomPresence.defaultInterval`, unless the end-to-end tests shorten it with
+    /// PIT_ROOM_PRESENCE_SECONDS (so a killed room goes stale in a few seconds).
+    static func presenceInterval(environment: [String: String] = ProcessInfo.processInfo.environment) -> TimeInterval {
+        guard let text = environment["PIT_ROOM_PRESENCE_SECONDS"], let seconds = TimeInterval(text), seconds > 0, seconds <= 3600 else {
+            return RoomPresence.defaultInterval
+        }
+        return seconds
+    }
 }
 
 /// The running room: its server, the address people type and its QR code.
@@ -30,7 +40,7 @@ final class RunningRoom {
     static func start(file: URL, catalogue: Catalogue, place: RoomPlace,
                       activity: (@Sendable (String) -> Void)? = nil) throws -> RunningRoom {
         let assets = try SiteAssets.load()
-        let room = try LiveRoom(session: file, catalogue: catalogue)
+        let room = try LiveRoom(session: file, catalogue: catalogue, presenceInterval: RoomPlace.presenceInterval())
         room.onActivity = activity
         var lastError: Error = RoomServerError.portInUse(host: place.bind, port: RoomPlace.defaultPort)
         for port in place.portsToTry {
@@ -71,7 +81,6 @@ final class RoomLink: LiveRoomLink {
     let catalogue: Catalogue
     let place: RoomPlace
     private var running: RunningRoom?
-    private var lastSeen: LiveRoomView?
 
     init(file: URL, catalogue: Catalogue, place: RoomPlace) {
         self.file = file
@@ -93,18 +102,6 @@ final class RoomLink: LiveRoomLink {
             code: status.code.spaced, address: running.address, qr: running.qr?.modules ?? [],
             groups: status.groups.map { LiveRoomView.Presence(groupID: $0.groupID, name: $0.name, devices: $0.devices, connected: $0.connected) },
             recent: status.recent)
-    }
-
-    /// Whether the room changed since the last look (a join, a leave, a device's page
-    /// opening), so the idle tick redraws the screens; a new join or leave is also said in
-    /// the status line, whatever screen the facilitator is on.
-    func changed(context: WorkshopContext) -> Bool {
-        let now = view()
-        defer { lastSeen = now }
-        if let line = now?.recent.last, line != lastSeen?.recent.last, context.message?.hasPrefix("Room: ") ?? true {
-            context.say("Room: \(line)")
-        }
-        return now != lastSeen
     }
 
     func release(group: String) { running?.room.release(group: group) }

@@ -26,7 +26,7 @@ func runSession(_ store: SessionStore, options: GlobalOptions, author: String, r
     }
     try runScreens(&app) {
         let sessionChanged = controller.refresh()
-        return link.changed(context: context) || sessionChanged
+        return context.noteRoomChanges() || sessionChanged
     }
     if remember { SessionPlaces.remember(app.lastPlace, for: store.path) }
     store.close()

@@ -2,7 +2,7 @@
 import shutil
 import unittest
 
-from room_support import Device, Facilitator, decode_block_qr
+from room_support import DARK_TERMINAL, LIGHT_TERMINAL, Device, Facilitator, decode_screen_qr
 
 
 class RoomOnTheFacilitatorsScreen(unittest.TestCase):
@@ -32,12 +32,18 @@ class RoomOnTheFacilitatorsScreen(unittest.TestCase):
 
     @unittest.skipIf(shutil.which("zbarimg") is None, "needs zbarimg (apt: zbar-tools); .ci/run installs it")
     def test_the_join_screen_qr_code_reads_as_the_address_with_the_code(self):
-        f = Facilitator(80, 24)
-        try:
-            screen = f.pane.screen()
-            self.assertEqual(decode_block_qr(screen, f.folder), f"{f.base}/?code={f.code}")
-        finally:
-            f.close()
+        # Read in the colours the terminal shows: the default theme on a dark terminal, the
+        # light theme on a light one, and the mono theme (reverse video) on a dark one.
+        for theme, terminal in (("default", DARK_TERMINAL), ("light", LIGHT_TERMINAL), ("mono", DARK_TERMINAL)):
+            with self.subTest(theme=theme):
+                # screen-256color (tmux's own) has no `bce`, so blank cells are written, not
+                # erased, and the capture keeps their colour (see Pane.screen_with_colours).
+                f = Facilitator(80, 24, options=("--theme", theme), env={"TERM": "screen-256color"})
+                try:
+                    screen = f.pane.screen_with_colours()
+                    self.assertEqual(decode_screen_qr(screen, f.folder, terminal), f"{f.base}/?code={f.code}")
+                finally:
+                    f.close()
 
     def test_joins_appear_on_the_join_screen_and_a_wrong_code_joins_nobody(self):
         f = Facilitator()

@@ -39,6 +39,13 @@ class Pane:
     def screen(self):
         return tmux("capture-pane", "-p", "-t", self.name)
 
+    def screen_with_colours(self):
+        """The screen with its SGR colour codes and every trailing space, as `capture-pane -e
+        -N` gives it. Cells a program cleared by erasing (ECH, EL) rather than writing come
+        back empty whatever their colour, so run pit with a TERM without `bce` (tmux's own
+        screen-256color) when the colours of blank cells matter."""
+        return tmux("capture-pane", "-p", "-e", "-N", "-t", self.name)
+
     def wait_for(self, text, timeout=10.0):
         deadline = time.time() + timeout
         while time.time() < deadline:

@@ -125,6 +125,70 @@ final class LiveRoomScreenTests: XCTestCase {
         XCTAssertFalse(screen.contains("Emerging"), "no level before the reveal")
     }
 
+    /// `pit room FILE` in another process: this process has no room of its own, but the
+    /// presence the room publishes in the file shows on the step, while it is fresh.
+    func testARoomServedByAnotherProcessShowsOnTheStepWhileItIsFresh() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.timeZone = TimeZone(identifier: "UTC")!
+        let t0 = Date(timeIntervalSince1970: 1_767_261_600)
+        var now = t0
+        context.now = { now }
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(root: ElementScreen(instrument: "tool-a", index: 1), context: context)
+        app.type("2")
+        XCTAssertFalse(context.noteRoomChanges(), "no room anywhere")
+        XCTAssertFalse(app.render(size: Size(width: 80, height: 24)).contains("◉"))
+        context.message = nil  // the score's "Saved" goes with the next key
+
+        let roomProcess = try SessionStore.open(at: scratch.store.url)
+        defer { roomProcess.close() }
+        try roomProcess.writePresence(RoomPresence(at: t0, interval: 10, groups: [
+            .init(groupID: "la", devices: 0, connected: 0), .init(groupID: "nhs", devices: 2, connected: 1),
+            .init(groupID: "vcse", devices: 1, connected: 0), .init(groupID: "res", devices: 0, connected: 0),
+        ], recent: ["NHS Trust device 2 joined"]))
+        _ = context.session?.refresh()
+        XCTAssertTrue(context.noteRoomChanges())
+        XCTAssertEqual(context.message, "Room: NHS Trust device 2 joined", "joins are said as with a room of our own")
+        XCTAssertEqual(context.roomView?.servedElsewhere, true)
+        var screen = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(screen.contains("1 of 4 in · 2 with a device (◉)"), screen.lines().joined(separator: "\n"))
+        XCTAssertEqual(screen.lines().filter { $0.contains("◉ │") }.count, 2, "NHS Trust and the forum have a device")
+        assertSnapshot(screen, named: "scoring-room-elsewhere-80x24")
+        XCTAssertFalse(context.noteRoomChanges(), "nothing new")
+
+        now = t0.addingTimeInterval(29)
+        XCTAssertFalse(context.noteRoomChanges(), "still fresh")
+        now = t0.addingTimeInterval(30)
+        XCTAssertTrue(context.noteRoomChanges(), "the room stopped refreshing it: the screen is redrawn")
+        XCTAssertNil(context.roomView)
+        screen = app.render(size: Size(width: 80, height: 24))
+        XCTAssertFalse(screen.contains("◉"), "a killed room's devices do not linger")
+        XCTAssertTrue(screen.contains("1 of 4 groups have scored"), screen.lines().joined(separator: "\n"))
+
+        try roomProcess.writePresence(RoomPresence(at: now, interval: 10, groups: [], recent: ["NHS Trust device 2 joined"]))
+        _ = context.session?.refresh()
+        XCTAssertTrue(context.noteRoomChanges())
+        XCTAssertNotNil(context.roomView)
+        try roomProcess.clearPresence()
+        _ = context.session?.refresh()
+        XCTAssertTrue(context.noteRoomChanges(), "a room that closes cleanly goes at once")
+        XCTAssertNil(context.roomView)
+    }
+
+    func testARoomOfOurOwnComesBeforeAnotherProcesssPresence() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let link = FakeRoomLink(groups: presence())
+        link.isOpen = true
+        let app = roomApp(scratch, link: link)
+        let roomProcess = try SessionStore.open(at: scratch.store.url)
+        defer { roomProcess.close() }
+        try roomProcess.writePresence(RoomPresence(at: app.context.now(), groups: [], recent: []))
+        _ = app.context.session?.refresh()
+        XCTAssertEqual(app.context.roomView?.code, "ABC 234")
+        XCTAssertEqual(app.context.roomView?.withDevice, 2)
+    }
+
     func testWithoutARoomJDoesNothing() throws {
         let scratch = try ScratchSession(groups: fourGroups)
         let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)

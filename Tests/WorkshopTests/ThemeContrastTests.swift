@@ -71,3 +71,37 @@ final class ThemeContrastTests: XCTestCase {
         }
     }
 }
+
+/// The QR code is dark modules on a light ground whatever the theme: phone readers refuse a
+/// code drawn light on dark, which the text colour gave on a light theme.
+final class QRColourTests: XCTestCase {
+    func testEveryThemeDrawsTheQRCodeDarkOnLight() throws {
+        XCTAssertEqual(Set(shippedThemes.map(\.name)), ["default", "light", "projector", "colourblind", "mono"])
+        for theme in shippedThemes {
+            for depth in [ColourDepth.full, .eight] {
+                let style = theme.resolve(.qr, depth: depth)
+                // On an unknown terminal: its default text light and its background dark, as in the contrast tests.
+                var modules = ThemeContrastTests.rgb(style.foreground, default: 7)
+                var ground = ThemeContrastTests.rgb(style.background, default: 0)
+                if style.attributes.contains(.reverse) { swap(&modules, &ground) }
+                XCTAssertLessThan(ThemeContrastTests.luminance(modules), ThemeContrastTests.luminance(ground),
+                                  "\(theme.name) at \(depth): the modules must be the darker")
+                XCTAssertGreaterThanOrEqual(ThemeContrastTests.contrast(modules, ground), 7, "\(theme.name) at \(depth)")
+            }
+            XCTAssertEqual(theme.resolve(.qr, depth: .none).attributes, [.reverse], "\(theme.name) without colour")
+        }
+        XCTAssertEqual(Theme.plain.resolve(.qr, depth: .none).attributes, [.reverse], "the built-in fallback")
+    }
+
+    func testTheCodeIsDarkModulesWithALightQuietZone() throws {
+        let modules: [[Bool]] = (0..<21).map { y in (0..<21).map { x in (x + y) % 3 == 0 } }
+        let lines = QRBlocks.lines(modules)
+        XCTAssertEqual(lines.count, 13)
+        XCTAssertEqual(lines[0], String(repeating: " ", count: 25), "the top of the quiet zone is light: blank")
+        XCTAssertTrue(lines.allSatisfy { $0.hasPrefix("  ") && $0.hasSuffix("  ") }, "two light modules each side")
+        // Modules (x, y) with x + y a multiple of 3 are dark; rows 0 and 1 share the second line.
+        XCTAssertEqual(Array(lines[1])[2], "▀", "(0,0) dark over (0,1) light: the upper half drawn")
+        XCTAssertEqual(Array(lines[1])[3], " ", "(1,0) and (1,1) light: blank")
+        XCTAssertEqual(Array(lines[1])[4], "▄", "(2,0) light over (2,1) dark: the lower half drawn")
+    }
+}
