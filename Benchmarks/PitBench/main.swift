@@ -25,6 +25,26 @@ func measure(_ name: String, runs: Int, _ body: () throws -> Void) rethrows {
     print(label + String(format: " median %9.3f ms   max %9.3f ms   (%d runs)", median, samples.last!, runs))
 }
 
+/// `--save-exports DIR` also writes every export of the demo and the 1,000-partner sessions
+/// to DIR, so a change to an exporter can be checked byte for byte (`cmp`) against the last.
+let saveExports: URL? = CommandLine.arguments.firstIndex(of: "--save-exports").flatMap {
+    $0 + 1 < CommandLine.arguments.count ? URL(fileURLWithPath: CommandLine.arguments[$0 + 1]) : nil
+}
+func saveEveryExport(of file: URL, as name: String) throws {
+    guard let dir = saveExports else { return }
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let snapshot = try SessionStore.snapshot(at: file)
+    let options = ReportOptions(timeZone: TimeZone(identifier: "UTC")!)
+    for format in ExportFormat.allCases where format != .csv {
+        try Export.render(format, state: snapshot.state, events: snapshot.events, catalogue: catalogue, options: options)
+            .write(to: dir.appendingPathComponent("\(name).\(format.rawValue).\(format.fileExtension)"))
+    }
+    for table in CSVExport.Table.allCases {
+        try CSVExport.render(state: snapshot.state, catalogue: catalogue, table: table, options: options)
+            .write(to: dir.appendingPathComponent("\(name).\(table.rawValue).csv"))
+    }
+}
+
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pit-bench-\(getpid())")
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: scratch) }
@@ -33,6 +53,7 @@ defer { try? FileManager.default.removeItem(at: scratch) }
 let demo = try DemoSeed.create(at: scratch.appendingPathComponent("demo.pit"),
                                elements: [(instrument: "tool-a", elements: catalogue.instrument("tool-a")!.elements.map(\.id))],
                                seed: 7, start: Date(timeIntervalSince1970: 1_767_258_000))
+try saveEveryExport(of: demo.url, as: "demo")
 let context = WorkshopContext(catalogue: catalogue, themes: themes)
 context.session = SessionController(store: demo, author: "bench")
 for (label, screen, key) in [("triangle: arrow key + frame", TriangleScreen() as any Screen, Key.right),
@@ -85,6 +106,7 @@ do {
     try store.append(batch, author: "bench")
     store.close()
 }
+try saveEveryExport(of: partners, as: "partners")
 let reportOptions = ReportOptions(timeZone: TimeZone(identifier: "UTC")!)
 // Every export format: reading the session, then the export alone (what the export key costs).
 let partnersSnapshot = try SessionStore.snapshot(at: partners)
