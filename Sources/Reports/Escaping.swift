@@ -48,11 +48,33 @@ public enum Escape {
     /// a line; each is backslash-escaped (every ASCII punctuation mark may be).
     static let markdownSpecials: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "^", "$", "&", "@", "!", "{", "}"]
 
+    /// `markdownSpecials` by ASCII code, so a character is checked without hashing it (a
+    /// `Character` is hashed in its normalised form, which cost more than the rest of the escaping).
+    static let markdownSpecialASCII: [Bool] = (0..<128).map { markdownSpecials.contains(Character(Unicode.Scalar(UInt8($0)))) }
+
+    /// Whether `ch` is one of `markdownSpecials`. Only single ASCII characters are; CR LF has
+    /// an ASCII value (a line feed) but is no special.
+    @inline(__always) static func isMarkdownSpecial(_ ch: Character) -> Bool {
+        guard let a = ch.asciiValue else { return false }
+        return markdownSpecialASCII[Int(a)]
+    }
+
+    /// Printable ASCII and tabs only: one byte per character, nothing for `visible` to change
+    /// and no line break, so it can be escaped byte by byte with the same result.
+    static func isPlainASCII(_ s: Substring) -> Bool {
+        s.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }
+    }
+
     /// One line of user text, made inert: nothing in it becomes emphasis, a link, HTML, a
     /// heading, a list, a quote or a table cell boundary.
     static func markdownLine(_ line: Substring) -> String {
+        isPlainASCII(line) ? plainASCIIMarkdownLine(line) : characterMarkdownLine(line)
+    }
+
+    /// `markdownLine` for any text, a character (grapheme cluster) at a time.
+    static func characterMarkdownLine(_ line: Substring) -> String {
         var out = ""
-        out.reserveCapacity(line.count + 8)
+        out.reserveCapacity(line.utf8.count + 8)
         var start = true
         var leadingSpaces = 0
         for ch in visible(String(line)) {
@@ -65,7 +87,7 @@ public enum Escape {
                 start = false
                 if ch == "-" || ch == "+" || ch == "=" || ch == ":" { out.append("\\"); out.append(ch); continue }
             }
-            if markdownSpecials.contains(ch) { out.append("\\") }
+            if isMarkdownSpecial(ch) { out.append("\\") }
             out.append(ch)
         }
         // "1." or "1)" at the start of a line would make an ordered list.
@@ -76,6 +98,32 @@ public enum Escape {
         return out
     }
 
+    /// `markdownLine` for a line of printable ASCII and tabs (`isPlainASCII`), byte by byte.
+    static func plainASCIIMarkdownLine(_ line: Substring) -> String {
+        let bytes = line.utf8
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        var i = bytes.startIndex
+        while i < bytes.endIndex, bytes[i] == 0x20 || bytes[i] == 0x09 { bytes.formIndex(after: &i) }
+        if i < bytes.endIndex, "-+=:".utf8.contains(bytes[i]) {
+            out.append(UInt8(ascii: "\\"))
+            out.append(bytes[i])
+            bytes.formIndex(after: &i)
+        }
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if markdownSpecialASCII[Int(b)] { out.append(UInt8(ascii: "\\")) }
+            out.append(b)
+            bytes.formIndex(after: &i)
+        }
+        var digits = 0
+        while digits < out.count, (0x30...0x39).contains(out[digits]) { digits += 1 }
+        if digits > 0, digits < out.count, out[digits] == UInt8(ascii: ".") || out[digits] == UInt8(ascii: ")") {
+            out.insert(UInt8(ascii: "\\"), at: digits)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     static func lines(_ s: String) -> [Substring] {
         s.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" })
     }
@@ -84,6 +132,7 @@ public enum Escape {
     /// way to quote line breaks inline). Not `<br>`: pandoc drops raw HTML when it writes
     /// a Word file, which glued the last word of one line to the first of the next.
     public static func markdownCell(_ s: String) -> String {
+        if isPlainASCII(s[...]) { return plainASCIIMarkdownLine(s[...]) }  // one line, nothing to join
         let parts = lines(s).map(markdownLine).filter { !$0.isEmpty }
         return parts.joined(separator: " / ")
     }

@@ -24,19 +24,42 @@ struct MarkdownTable {
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
+    /// Whether every character of `s` is one byte: ASCII without CR (CR LF is one character).
+    static func isOneBytePerCharacter(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
+    /// `s.count`, without walking grapheme clusters when every character is one byte.
+    static func characters(_ s: String) -> Int {
+        isOneBytePerCharacter(s) ? s.utf8.count : s.count
+    }
+
+    /// The characters in the longest space-separated word of `s` (0 for none).
+    static func longestWord(_ s: String) -> Int {
+        guard isOneBytePerCharacter(s) else { return s.split(separator: " ").map(\.count).max() ?? 0 }
+        var longest = 0, run = 0
+        for b in s.utf8 {
+            run = b == 0x20 ? 0 : run + 1
+            longest = max(longest, run)
+        }
+        return longest
+    }
+
     var text: String {
         // Wide enough for the cells (up to `widest`) and for the longest word plus a margin,
         // so Word never has to break a word in a narrow column.
-        let widths = header.indices.map { i -> Int in
-            let cells = ([header] + rows).map { $0.indices.contains(i) ? $0[i] : "" }
-            let widest = cells.map(\.count).max() ?? 0
-            let longestWord = cells.flatMap { $0.split(separator: " ") }.map(\.count).max() ?? 0
-            return min(Self.widest, max(3, widest, longestWord + 2))
+        var widest = [Int](repeating: 0, count: header.count), longestWord = widest
+        for cells in [header] + rows {
+            for i in header.indices where cells.indices.contains(i) {
+                widest[i] = max(widest[i], Self.characters(cells[i]))
+                longestWord[i] = max(longestWord[i], Self.longestWord(cells[i]))
+            }
         }
+        let widths = header.indices.map { min(Self.widest, max(3, widest[$0], longestWord[$0] + 2)) }
         func line(_ cells: [String]) -> String {
             let padded = header.indices.map { i -> String in
                 let cell = cells.indices.contains(i) ? cells[i] : ""
-                return cell + String(repeating: " ", count: max(0, widths[i] - cell.count))
+                return cell + String(repeating: " ", count: max(0, widths[i] - Self.characters(cell)))
             }
             return "| " + padded.joined(separator: " | ") + " |"
         }
