@@ -149,6 +149,15 @@ public enum Escape {
     /// Text for HTML element content and quoted attribute values.
     /// Control characters and bidirectional overrides show as `visible` stand-ins.
     public static func html(_ s: String) -> String {
+        // Most text (names, numbers, plain words) has nothing to escape and is returned as it is.
+        let plain = s.utf8.allSatisfy { b in
+            (b >= 0x20 && b < 0x7F && b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27) || b == 0x09 || b == 0x0A
+        }
+        return plain ? s : scalarHTML(s)
+    }
+
+    /// `html` for any text, a Unicode scalar at a time.
+    static func scalarHTML(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
         for ch in visible(s).unicodeScalars {

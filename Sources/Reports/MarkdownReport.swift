@@ -56,14 +56,21 @@ struct MarkdownTable {
             }
         }
         let widths = header.indices.map { min(Self.widest, max(3, widest[$0], longestWord[$0] + 2)) }
-        func line(_ cells: [String]) -> String {
-            let padded = header.indices.map { i -> String in
+        var out = ""
+        out.reserveCapacity(widths.reduce(4 * header.count) { $0 + $1 } * (rows.count + 2))
+        // "| cell   | cell |": each cell padded to its column's width.
+        func line(_ cells: [String]) {
+            out += "| "
+            for i in header.indices {
+                if i > 0 { out += " | " }
                 let cell = cells.indices.contains(i) ? cells[i] : ""
-                return cell + String(repeating: " ", count: max(0, widths[i] - Self.characters(cell)))
+                out += cell
+                let pad = widths[i] - Self.characters(cell)
+                if pad > 0 { out += String(repeating: " ", count: pad) }
             }
-            return "| " + padded.joined(separator: " | ") + " |"
+            out += " |\n"
         }
-        var out = line(header) + "\n"
+        line(header)
         out += "|" + header.indices.map { i -> String in
             let dashes = String(repeating: "-", count: widths[i])
             switch align[i] {
@@ -72,7 +79,7 @@ struct MarkdownTable {
             default: return ":" + dashes + "-"
             }
         }.joined(separator: "|") + "|\n"
-        for r in rows { out += line(r) + "\n" }
+        for r in rows { line(r) }
         return out
     }
 }

@@ -44,3 +44,20 @@ final class MarkdownFastPathTests: XCTestCase {
         }
     }
 }
+
+/// HTML escaping returns text with nothing to escape as it is; that shortcut must agree
+/// with escaping a scalar at a time.
+final class HTMLFastPathTests: XCTestCase {
+    func testTextWithNothingToEscapeIsReturnedAsTheScalarWayWritesIt() {
+        var rng = SplitMix(seed: 5)
+        let pieces: [String] = ["a", " ", "Z9", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\r\n", "\u{1B}", "\u{7F}", "\u{85}",
+                                "\u{202E}", "é", "👩🏽‍⚕️", "–", "/", ";", "#"]
+        for _ in 0..<5000 {
+            let s = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            XCTAssertEqual(Escape.html(s), Escape.scalarHTML(s), s.debugDescription)
+        }
+        XCTAssertEqual(Escape.html("Partner 7: 3 Developing"), "Partner 7: 3 Developing")
+        XCTAssertEqual(Escape.html("a\tb\nc"), "a\tb\nc")
+        XCTAssertEqual(Escape.html("a & 'b'"), "a &amp; &#39;b&#39;")
+    }
+}
