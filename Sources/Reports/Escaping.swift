@@ -62,7 +62,17 @@ public enum Escape {
     /// Printable ASCII and tabs only: one byte per character, nothing for `visible` to change
     /// and no line break, so it can be escaped byte by byte with the same result.
     static func isPlainASCII(_ s: Substring) -> Bool {
-        s.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }
+        withBytes(s) { bytes in
+            for b in bytes where !((b >= 0x20 && b < 0x7F) || b == 0x09) { return false }
+            return true
+        }
+    }
+
+    /// `body` over the UTF-8 of `s`: a native string's own storage, else a copy. (Indexing
+    /// `utf8` a byte at a time cost more than the escaping itself.)
+    @inline(__always) static func withBytes<R>(_ s: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = s.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(s.utf8).withUnsafeBufferPointer(body)
     }
 
     /// One line of user text, made inert: nothing in it becomes emphasis, a link, HTML, a
@@ -100,28 +110,34 @@ public enum Escape {
 
     /// `markdownLine` for a line of printable ASCII and tabs (`isPlainASCII`), byte by byte.
     static func plainASCIIMarkdownLine(_ line: Substring) -> String {
-        let bytes = line.utf8
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 8)
-        var i = bytes.startIndex
-        while i < bytes.endIndex, bytes[i] == 0x20 || bytes[i] == 0x09 { bytes.formIndex(after: &i) }
-        if i < bytes.endIndex, "-+=:".utf8.contains(bytes[i]) {
-            out.append(UInt8(ascii: "\\"))
-            out.append(bytes[i])
-            bytes.formIndex(after: &i)
+        let specials = markdownSpecialASCII
+        return withBytes(line) { bytes in
+            // At most a backslash before every byte, and one before a list number's "." or ")".
+            String(unsafeUninitializedCapacity: 2 * bytes.count + 1) { out in
+                var n = 0, i = 0
+                while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+                if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "=")
+                    || bytes[i] == UInt8(ascii: ":") {
+                    out[n] = UInt8(ascii: "\\"); out[n + 1] = bytes[i]
+                    n += 2; i += 1
+                }
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if specials[Int(b)] { out[n] = UInt8(ascii: "\\"); n += 1 }
+                    out[n] = b
+                    n += 1; i += 1
+                }
+                var digits = 0
+                while digits < n, (0x30...0x39).contains(out[digits]) { digits += 1 }
+                if digits > 0, digits < n, out[digits] == UInt8(ascii: ".") || out[digits] == UInt8(ascii: ")") {
+                    var k = n
+                    while k > digits { out[k] = out[k - 1]; k -= 1 }
+                    out[digits] = UInt8(ascii: "\\")
+                    n += 1
+                }
+                return n
+            }
         }
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            if markdownSpecialASCII[Int(b)] { out.append(UInt8(ascii: "\\")) }
-            out.append(b)
-            bytes.formIndex(after: &i)
-        }
-        var digits = 0
-        while digits < out.count, (0x30...0x39).contains(out[digits]) { digits += 1 }
-        if digits > 0, digits < out.count, out[digits] == UInt8(ascii: ".") || out[digits] == UInt8(ascii: ")") {
-            out.insert(UInt8(ascii: "\\"), at: digits)
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func lines(_ s: String) -> [Substring] {

@@ -24,26 +24,25 @@ struct MarkdownTable {
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
-    /// Whether every character of `s` is one byte: ASCII without CR (CR LF is one character).
-    static func isOneBytePerCharacter(_ s: String) -> Bool {
-        s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
-    }
-
-    /// `s.count`, without walking grapheme clusters when every character is one byte.
-    static func characters(_ s: String) -> Int {
-        isOneBytePerCharacter(s) ? s.utf8.count : s.count
-    }
-
-    /// The characters in the longest space-separated word of `s` (0 for none).
-    static func longestWord(_ s: String) -> Int {
-        guard isOneBytePerCharacter(s) else { return s.split(separator: " ").map(\.count).max() ?? 0 }
-        var longest = 0, run = 0
-        for b in s.utf8 {
-            run = b == 0x20 ? 0 : run + 1
-            longest = max(longest, run)
+    /// The characters in `s` and in its longest space-separated word (0 for none): counted
+    /// as bytes when every character is one byte (ASCII without CR, as CR LF is one
+    /// character), else as grapheme clusters.
+    static func measure(_ s: String) -> (characters: Int, longestWord: Int) {
+        let bytewise = s.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int)? in
+            var longest = 0, run = 0
+            for b in bytes {
+                if b >= 0x80 || b == 0x0D { return nil }
+                run = b == 0x20 ? 0 : run + 1
+                longest = max(longest, run)
+            }
+            return (bytes.count, longest)
         }
-        return longest
+        if let counted = bytewise ?? nil { return counted }
+        return (s.count, s.split(separator: " ").map(\.count).max() ?? 0)
     }
+
+    static func characters(_ s: String) -> Int { measure(s).characters }
+    static func longestWord(_ s: String) -> Int { measure(s).longestWord }
 
     var text: String {
         // Wide enough for the cells (up to `widest`) and for the longest word plus a margin,
@@ -51,8 +50,9 @@ struct MarkdownTable {
         var widest = [Int](repeating: 0, count: header.count), longestWord = widest
         for cells in [header] + rows {
             for i in header.indices where cells.indices.contains(i) {
-                widest[i] = max(widest[i], Self.characters(cells[i]))
-                longestWord[i] = max(longestWord[i], Self.longestWord(cells[i]))
+                let m = Self.measure(cells[i])
+                widest[i] = max(widest[i], m.characters)
+                longestWord[i] = max(longestWord[i], m.longestWord)
             }
         }
         let widths = header.indices.map { min(Self.widest, max(3, widest[$0], longestWord[$0] + 2)) }
