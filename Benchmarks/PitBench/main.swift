@@ -1,6 +1,7 @@
 // Measures pit's own work on the paths the design sets goals for. Run in release:
 //   swift run -c release pit-bench
-// Prints the median and worst of several runs for each case; nothing here is a test.
+// Prints the median and worst wall time of several runs for each case, and the median CPU
+// time (the figure to trust on a busy machine); nothing here is a test.
 import Foundation
 import Instruments
 import Reports
@@ -12,17 +13,50 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 let catalogue = try Catalogue.load(shipped: root.appendingPathComponent("Assessments"))
 let themes = ThemeLoader.loadAll(from: root.appendingPathComponent("Themes")).themes
 
+/// CPU time of this process in milliseconds: what a case cost us, whatever else the machine
+/// is running (wall time stretches when other processes share the cores).
+func cpuMilliseconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1_000_000
+}
+
 func measure(_ name: String, runs: Int, _ body: () throws -> Void) rethrows {
     var samples: [Double] = []
+    var cpu: [Double] = []
     for _ in 0..<runs {
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = cpuMilliseconds()
         try body()
+        cpu.append(cpuMilliseconds() - cpuStart)
         samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
     }
     samples.sort()
+    cpu.sort()
     let median = samples[samples.count / 2]
     let label = name.padding(toLength: 56, withPad: " ", startingAt: 0)
-    print(label + String(format: " median %9.3f ms   max %9.3f ms   (%d runs)", median, samples.last!, runs))
+    print(label + String(format: " median %9.3f ms   max %9.3f ms   cpu %9.3f ms   (%d runs)", median, samples.last!,
+                         cpu[cpu.count / 2], runs))
+}
+
+/// `--save-exports DIR` also writes every export of the demo and the 1,000-partner sessions
+/// to DIR, so a change to an exporter can be checked byte for byte (`cmp`) against the last.
+let saveExports: URL? = CommandLine.arguments.firstIndex(of: "--save-exports").flatMap {
+    $0 + 1 < CommandLine.arguments.count ? URL(fileURLWithPath: CommandLine.arguments[$0 + 1]) : nil
+}
+func saveEveryExport(of file: URL, as name: String) throws {
+    guard let dir = saveExports else { return }
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let snapshot = try SessionStore.snapshot(at: file)
+    let options = ReportOptions(timeZone: TimeZone(identifier: "UTC")!)
+    for format in ExportFormat.allCases where format != .csv {
+        try Export.render(format, state: snapshot.state, events: snapshot.events, catalogue: catalogue, options: options)
+            .write(to: dir.appendingPathComponent("\(name).\(format.rawValue).\(format.fileExtension)"))
+    }
+    for table in CSVExport.Table.allCases {
+        try CSVExport.render(state: snapshot.state, catalogue: catalogue, table: table, options: options)
+            .write(to: dir.appendingPathComponent("\(name).\(table.rawValue).csv"))
+    }
 }
 
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pit-bench-\(getpid())")
@@ -30,9 +64,14 @@ try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories
 defer { try? FileManager.default.removeItem(at: scratch) }
 
 // 1. Key press to frame: handle a key and render the whole screen, at 250x70.
+// The sessions whose exports are measured are stamped with a fixed time, so each run's
+// exports are the same bytes (see --save-exports).
+let benchStart = Date(timeIntervalSince1970: 1_767_258_000)
+let fixedClock: SessionClock = { benchStart }
 let demo = try DemoSeed.create(at: scratch.appendingPathComponent("demo.pit"),
                                elements: [(instrument: "tool-a", elements: catalogue.instrument("tool-a")!.elements.map(\.id))],
-                               seed: 7, start: Date(timeIntervalSince1970: 1_767_258_000))
+                               seed: 7, start: benchStart, clock: fixedClock)
+try saveEveryExport(of: demo.url, as: "demo")
 let context = WorkshopContext(catalogue: catalogue, themes: themes)
 context.session = SessionController(store: demo, author: "bench")
 for (label, screen, key) in [("triangle: arrow key + frame", TriangleScreen() as any Screen, Key.right),
@@ -73,7 +112,7 @@ let partners = scratch.appendingPathComponent("partners.pit")
 do {
     let groups = (1...1000).map { Group(id: "p\($0)", name: "Partner \($0)", sector: .other) }
     let store = try SessionStore.create(at: partners, info: SessionInfo(title: "Merged", instruments: ["tool-a"]),
-                                        groups: groups, author: "bench")
+                                        groups: groups, author: "bench", clock: fixedClock)
     let steps = catalogue.instrument("tool-a")!.elements.map(\.id)
     var batch: [EventPayload] = []
     for (g, group) in groups.enumerated() {
@@ -85,6 +124,7 @@ do {
     try store.append(batch, author: "bench")
     store.close()
 }
+try saveEveryExport(of: partners, as: "partners")
 let reportOptions = ReportOptions(timeZone: TimeZone(identifier: "UTC")!)
 // Every export format: reading the session, then the export alone (what the export key costs).
 let partnersSnapshot = try SessionStore.snapshot(at: partners)

@@ -48,11 +48,43 @@ public enum Escape {
     /// a line; each is backslash-escaped (every ASCII punctuation mark may be).
     static let markdownSpecials: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "^", "$", "&", "@", "!", "{", "}"]
 
+    /// `markdownSpecials` by ASCII code, so a character is checked without hashing it (a
+    /// `Character` is hashed in its normalised form, which cost more than the rest of the escaping).
+    static let markdownSpecialASCII: [Bool] = (0..<128).map { markdownSpecials.contains(Character(Unicode.Scalar(UInt8($0)))) }
+
+    /// Whether `ch` is one of `markdownSpecials`. Only single ASCII characters are; CR LF has
+    /// an ASCII value (a line feed) but is no special.
+    @inline(__always) static func isMarkdownSpecial(_ ch: Character) -> Bool {
+        guard let a = ch.asciiValue else { return false }
+        return markdownSpecialASCII[Int(a)]
+    }
+
+    /// Printable ASCII and tabs only: one byte per character, nothing for `visible` to change
+    /// and no line break, so it can be escaped byte by byte with the same result.
+    static func isPlainASCII(_ s: Substring) -> Bool {
+        withBytes(s) { bytes in
+            for b in bytes where !((b >= 0x20 && b < 0x7F) || b == 0x09) { return false }
+            return true
+        }
+    }
+
+    /// `body` over the UTF-8 of `s`: a native string's own storage, else a copy. (Indexing
+    /// `utf8` a byte at a time cost more than the escaping itself.)
+    @inline(__always) static func withBytes<R>(_ s: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = s.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(s.utf8).withUnsafeBufferPointer(body)
+    }
+
     /// One line of user text, made inert: nothing in it becomes emphasis, a link, HTML, a
     /// heading, a list, a quote or a table cell boundary.
     static func markdownLine(_ line: Substring) -> String {
+        isPlainASCII(line) ? plainASCIIMarkdownLine(line) : characterMarkdownLine(line)
+    }
+
+    /// `markdownLine` for any text, a character (grapheme cluster) at a time.
+    static func characterMarkdownLine(_ line: Substring) -> String {
         var out = ""
-        out.reserveCapacity(line.count + 8)
+        out.reserveCapacity(line.utf8.count + 8)
         var start = true
         var leadingSpaces = 0
         for ch in visible(String(line)) {
@@ -65,7 +97,7 @@ public enum Escape {
                 start = false
                 if ch == "-" || ch == "+" || ch == "=" || ch == ":" { out.append("\\"); out.append(ch); continue }
             }
-            if markdownSpecials.contains(ch) { out.append("\\") }
+            if isMarkdownSpecial(ch) { out.append("\\") }
             out.append(ch)
         }
         // "1." or "1)" at the start of a line would make an ordered list.
@@ -76,6 +108,38 @@ public enum Escape {
         return out
     }
 
+    /// `markdownLine` for a line of printable ASCII and tabs (`isPlainASCII`), byte by byte.
+    static func plainASCIIMarkdownLine(_ line: Substring) -> String {
+        let specials = markdownSpecialASCII
+        return withBytes(line) { bytes in
+            // At most a backslash before every byte, and one before a list number's "." or ")".
+            String(unsafeUninitializedCapacity: 2 * bytes.count + 1) { out in
+                var n = 0, i = 0
+                while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+                if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "=")
+                    || bytes[i] == UInt8(ascii: ":") {
+                    out[n] = UInt8(ascii: "\\"); out[n + 1] = bytes[i]
+                    n += 2; i += 1
+                }
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if specials[Int(b)] { out[n] = UInt8(ascii: "\\"); n += 1 }
+                    out[n] = b
+                    n += 1; i += 1
+                }
+                var digits = 0
+                while digits < n, (0x30...0x39).contains(out[digits]) { digits += 1 }
+                if digits > 0, digits < n, out[digits] == UInt8(ascii: ".") || out[digits] == UInt8(ascii: ")") {
+                    var k = n
+                    while k > digits { out[k] = out[k - 1]; k -= 1 }
+                    out[digits] = UInt8(ascii: "\\")
+                    n += 1
+                }
+                return n
+            }
+        }
+    }
+
     static func lines(_ s: String) -> [Substring] {
         s.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" })
     }
@@ -84,6 +148,7 @@ public enum Escape {
     /// way to quote line breaks inline). Not `<br>`: pandoc drops raw HTML when it writes
     /// a Word file, which glued the last word of one line to the first of the next.
     public static func markdownCell(_ s: String) -> String {
+        if isPlainASCII(s[...]) { return plainASCIIMarkdownLine(s[...]) }  // one line, nothing to join
         let parts = lines(s).map(markdownLine).filter { !$0.isEmpty }
         return parts.joined(separator: " / ")
     }
@@ -100,6 +165,15 @@ public enum Escape {
     /// Text for HTML element content and quoted attribute values.
     /// Control characters and bidirectional overrides show as `visible` stand-ins.
     public static func html(_ s: String) -> String {
+        // Most text (names, numbers, plain words) has nothing to escape and is returned as it is.
+        let plain = s.utf8.allSatisfy { b in
+            (b >= 0x20 && b < 0x7F && b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27) || b == 0x09 || b == 0x0A
+        }
+        return plain ? s : scalarHTML(s)
+    }
+
+    /// `html` for any text, a Unicode scalar at a time.
+    static func scalarHTML(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
         for ch in visible(s).unicodeScalars {

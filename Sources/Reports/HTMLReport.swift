@@ -203,17 +203,23 @@ enum HTMLParts {
             s += "<text x=\"\(fmt(x))\" y=\"\(fmt(headH - 10))\" text-anchor=\"middle\" font-weight=\"700\" fill=\"#333333\">\(h)</text>\n"
         }
         s += "<text x=\"4\" y=\"\(fmt(headH - 10))\" font-weight=\"700\">Element</text>\n"
+        // Every cell's coordinates are its column's and its row's: written once each, not per cell.
+        let columns = (0..<(section.rows.map(\.cells.count).max() ?? 0)).map { i in
+            let x = labelW + Double(i) * cellW
+            return (rect: fmt(x + 1), text: fmt(x + cellW / 2))
+        }
+        let cellSize = "width=\"\(fmt(cellW - 2))\" height=\"\(fmt(cellH - 2))\""
         for (r, row) in section.rows.enumerated() {
             let y = headH + Double(r) * cellH
+            let rectY = fmt(y + 1), textY = fmt(y + cellH / 2 + 4.5)
             let name = row.element.name
             // A long name ends at a whole word (the full name is its tooltip and in the tables).
             let short = name.count > 58 ? String(name.prefix(57)).split(separator: " ").dropLast().joined(separator: " ") + " …" : name
             s += "<text x=\"4\" y=\"\(fmt(y + cellH / 2 + 4.5))\"><title>\(E.html(name))</title>\(E.html(short))</text>\n"
             for (i, cell) in row.cells.enumerated() {
-                let x = labelW + Double(i) * cellW
-                let rect = "x=\"\(fmt(x + 1))\" y=\"\(fmt(y + 1))\" width=\"\(fmt(cellW - 2))\" height=\"\(fmt(cellH - 2))\""
+                let rect = "x=\"\(columns[i].rect)\" y=\"\(rectY)\" \(cellSize)"
                 let tip = "<title>\(E.html("\(cell.group.name): \(Words.answer(cell.answer, scale: scale, long: true))"))</title>"
-                let tx = "x=\"\(fmt(x + cellW / 2))\" y=\"\(fmt(y + cellH / 2 + 4.5))\" text-anchor=\"middle\""
+                let tx = "x=\"\(columns[i].text)\" y=\"\(textY)\" text-anchor=\"middle\""
                 switch cell.answer {
                 case .level(let l)?:
                     let h = heat[heatIndex(Double(l), scale: scale)]

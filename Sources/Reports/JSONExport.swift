@@ -281,7 +281,14 @@ public enum SessionJSON {
     /// (scores, agreed scores, notes, actions, per-element summaries and the roll-up).
     public static func render(state: SessionState, events: [Event], catalogue: Catalogue,
                               options: ReportOptions = ReportOptions()) throws -> Data {
-        // The whole session, whatever `options.instruments` says.
+        // The whole session, whatever `options.instruments` says. About 500 bytes an event.
+        var data = try write(document(state: state, events: events, catalogue: catalogue), capacity: 512 * (events.count + 16))
+        data.append(0x0A)
+        return data
+    }
+
+    /// The document `render` writes.
+    static func document(state: SessionState, events: [Event], catalogue: Catalogue) -> Doc {
         let scope = ReportScope.make(state: state, catalogue: catalogue)
         let rollup = TriangleRollup.make(state: state, scope: scope, triangle: catalogue.triangle)
         func answerFields(_ a: Answer) -> (Int?, Bool, Bool?) {
@@ -331,18 +338,13 @@ public enum SessionJSON {
                          scored: $0.score.scored, agreed: $0.score.agreed, total: $0.score.total)
         }
         func refs(_ s: Set<ElementRef>) -> [RefRec] { s.sorted().map { RefRec(instrument: $0.instrument, element: $0.element) } }
-        let doc = Doc(format: format, version: version, session: info(state.info),
-                      groups: state.groups.map { GroupRec(id: $0.id, name: $0.name, sector: $0.sector.rawValue, initials: $0.initials) },
-                      events: events.map(record),
-                      state: StateRec(scores: scores, agreed: agreed, notes: notes, actions: actions,
-                                      revealed: refs(state.revealed), locked: refs(state.locked),
-                                      undone: state.notInEffect.sorted(), lastSeq: state.lastSeq,
-                                      elements: summaries, triangle: triangle))
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = Escape.jsonInert(try enc.encode(doc))
-        data.append(0x0A)
-        return data
+        return Doc(format: format, version: version, session: info(state.info),
+                   groups: state.groups.map { GroupRec(id: $0.id, name: $0.name, sector: $0.sector.rawValue, initials: $0.initials) },
+                   events: events.map(record),
+                   state: StateRec(scores: scores, agreed: agreed, notes: notes, actions: actions,
+                                   revealed: refs(state.revealed), locked: refs(state.locked),
+                                   undone: state.notInEffect.sorted(), lastSeq: state.lastSeq,
+                                   elements: summaries, triangle: triangle))
     }
 
     // MARK: Import

@@ -24,23 +24,53 @@ struct MarkdownTable {
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
+    /// The characters in `s` and in its longest space-separated word (0 for none): counted
+    /// as bytes when every character is one byte (ASCII without CR, as CR LF is one
+    /// character), else as grapheme clusters.
+    static func measure(_ s: String) -> (characters: Int, longestWord: Int) {
+        let bytewise = s.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int)? in
+            var longest = 0, run = 0
+            for b in bytes {
+                if b >= 0x80 || b == 0x0D { return nil }
+                run = b == 0x20 ? 0 : run + 1
+                longest = max(longest, run)
+            }
+            return (bytes.count, longest)
+        }
+        if let counted = bytewise ?? nil { return counted }
+        return (s.count, s.split(separator: " ").map(\.count).max() ?? 0)
+    }
+
+    static func characters(_ s: String) -> Int { measure(s).characters }
+    static func longestWord(_ s: String) -> Int { measure(s).longestWord }
+
     var text: String {
         // Wide enough for the cells (up to `widest`) and for the longest word plus a margin,
         // so Word never has to break a word in a narrow column.
-        let widths = header.indices.map { i -> Int in
-            let cells = ([header] + rows).map { $0.indices.contains(i) ? $0[i] : "" }
-            let widest = cells.map(\.count).max() ?? 0
-            let longestWord = cells.flatMap { $0.split(separator: " ") }.map(\.count).max() ?? 0
-            return min(Self.widest, max(3, widest, longestWord + 2))
-        }
-        func line(_ cells: [String]) -> String {
-            let padded = header.indices.map { i -> String in
-                let cell = cells.indices.contains(i) ? cells[i] : ""
-                return cell + String(repeating: " ", count: max(0, widths[i] - cell.count))
+        var widest = [Int](repeating: 0, count: header.count), longestWord = widest
+        for cells in [header] + rows {
+            for i in header.indices where cells.indices.contains(i) {
+                let m = Self.measure(cells[i])
+                widest[i] = max(widest[i], m.characters)
+                longestWord[i] = max(longestWord[i], m.longestWord)
             }
-            return "| " + padded.joined(separator: " | ") + " |"
         }
-        var out = line(header) + "\n"
+        let widths = header.indices.map { min(Self.widest, max(3, widest[$0], longestWord[$0] + 2)) }
+        var out = ""
+        out.reserveCapacity(widths.reduce(4 * header.count) { $0 + $1 } * (rows.count + 2))
+        // "| cell   | cell |": each cell padded to its column's width.
+        func line(_ cells: [String]) {
+            out += "| "
+            for i in header.indices {
+                if i > 0 { out += " | " }
+                let cell = cells.indices.contains(i) ? cells[i] : ""
+                out += cell
+                let pad = widths[i] - Self.characters(cell)
+                if pad > 0 { out += String(repeating: " ", count: pad) }
+            }
+            out += " |\n"
+        }
+        line(header)
         out += "|" + header.indices.map { i -> String in
             let dashes = String(repeating: "-", count: widths[i])
             switch align[i] {
@@ -49,7 +79,7 @@ struct MarkdownTable {
             default: return ":" + dashes + "-"
             }
         }.joined(separator: "|") + "|\n"
-        for r in rows { out += line(r) + "\n" }
+        for r in rows { line(r) }
         return out
     }
 }

@@ -89,14 +89,13 @@ public struct TimeFormat: Sendable {
     /// "2026-01-01T10:42:05Z": UTC to the second (of the time to the millisecond, as
     /// Foundation's ISO 8601 writer does), as a session file's header records when it was made.
     public static func utcSeconds(_ d: Date) -> String {
-        stamp(utc.parts(Date(timeIntervalSince1970: wholeMillis(d).seconds))) + "Z"
+        stamp(utc.parts(Date(timeIntervalSince1970: wholeMillis(d).seconds)), zulu: true)
     }
 
     /// "2026-01-01T10:42:05.123Z": UTC to the millisecond, as the JSON export writes times.
     public static func utcMillis(_ d: Date) -> String {
         let (seconds, ms) = wholeMillis(d)
-        let three = ms < 10 ? "00\(ms)" : ms < 100 ? "0\(ms)" : String(ms)
-        return stamp(utc.parts(Date(timeIntervalSince1970: seconds))) + "." + three + "Z"
+        return stamp(utc.parts(Date(timeIntervalSince1970: seconds)), millis: ms, zulu: true)
     }
 
     /// The time rounded to the millisecond, split into whole seconds and milliseconds.
@@ -122,8 +121,33 @@ public struct TimeFormat: Sendable {
 
     static let utc = TimeFormat(timeZone: TimeZone(secondsFromGMT: 0)!)
 
-    static func stamp(_ p: Parts) -> String {
-        four(p.year) + "-" + two(p.month) + "-" + two(p.day) + "T" + two(p.hour) + ":" + two(p.minute) + ":" + two(p.second)
+    /// "2026-01-01T10:42:05", then ".123" with `millis`, then "Z" if `zulu`. Written digit by
+    /// digit: joining the pieces as strings cost a JSON export of 20,000 times about 20 ms.
+    static func stamp(_ p: Parts, millis: Int? = nil, zulu: Bool = false) -> String {
+        guard (0...9999).contains(p.year), (0...999).contains(millis ?? 0) else {
+            let three = millis.map { $0 < 10 ? "00\($0)" : $0 < 100 ? "0\($0)" : String($0) }
+            return four(p.year) + "-" + two(p.month) + "-" + two(p.day) + "T" + two(p.hour) + ":" + two(p.minute) + ":"
+                + two(p.second) + (three.map { "." + $0 } ?? "") + (zulu ? "Z" : "")
+        }
+        return String(unsafeUninitializedCapacity: 24) { b in
+            func put(_ value: Int, digits: Int, at start: Int) {
+                var v = value
+                for i in stride(from: start + digits - 1, through: start, by: -1) {
+                    b[i] = UInt8(48 + v % 10)
+                    v /= 10
+                }
+            }
+            put(p.year, digits: 4, at: 0); b[4] = UInt8(ascii: "-")
+            put(p.month, digits: 2, at: 5); b[7] = UInt8(ascii: "-")
+            put(p.day, digits: 2, at: 8); b[10] = UInt8(ascii: "T")
+            put(p.hour, digits: 2, at: 11); b[13] = UInt8(ascii: ":")
+            put(p.minute, digits: 2, at: 14); b[16] = UInt8(ascii: ":")
+            put(p.second, digits: 2, at: 17)
+            var end = 19
+            if let millis { b[19] = UInt8(ascii: "."); put(millis, digits: 3, at: 20); end = 23 }
+            if zulu { b[end] = UInt8(ascii: "Z"); end += 1 }
+            return end
+        }
     }
 
     /// "UTC+01:00", or "Europe/London (UTC+00:00)" for a named zone; `at` picks the offset.
