@@ -47,23 +47,34 @@ enum RoomTable {
                    timer_state, timer_ends_at, timer_remaining, timer_duration, plan_position
             FROM room WHERE id = 1
             """) else { return nil }
-        let rev: Int64 = row["rev"]
-        guard let screen = RoomFocus.ScreenKind(rawValue: row["screen"]) else { return nil }
+        // Converted without trapping: a crafted file may hold anything in these columns, and
+        // a row that does not read is no focus, as an unknown screen kind is.
+        func value<T: DatabaseValueConvertible>(_ column: String, _: T.Type) -> T?? {
+            let raw = row[column] as DatabaseValue
+            if raw.isNull { return .some(nil) }
+            return T.fromDatabaseValue(raw).map { .some($0) }
+        }
+        guard let rev = value("rev", Int64.self) ?? nil,
+              let screenName = value("screen", String.self) ?? nil,
+              let screen = RoomFocus.ScreenKind(rawValue: screenName),
+              let instrument = value("instrument", String.self), let element = value("element", String.self),
+              let component = value("component", String.self), let view = value("view", String.self),
+              let revealed = value("revealed", Int64.self), let timerState = value("timer_state", String.self),
+              let endsAt = value("timer_ends_at", Int64.self), let remaining = value("timer_remaining", Int.self),
+              let duration = value("timer_duration", Int.self), let planPosition = value("plan_position", Int.self)
+        else { return nil }
         var timer: RoomTimer?
-        let duration: Int = row["timer_duration"] ?? 0
-        switch row["timer_state"] as String? {
+        switch timerState {
         case "running":
-            if let ends: Int64 = row["timer_ends_at"] {
-                timer = RoomTimer(duration: duration, run: .running(endsAt: dateFromMillis(ends)))
-            }
+            if let endsAt { timer = RoomTimer(duration: duration ?? 0, run: .running(endsAt: dateFromMillis(endsAt))) }
         case "paused":
-            timer = RoomTimer(duration: duration, run: .paused(remaining: row["timer_remaining"] ?? 0))
+            timer = RoomTimer(duration: duration ?? 0, run: .paused(remaining: remaining ?? 0))
         default:
             timer = nil
         }
-        let focus = RoomFocus(screen: screen, instrument: row["instrument"], element: row["element"],
-                              component: row["component"], view: row["view"], revealed: (row["revealed"] as Int? ?? 0) != 0,
-                              timer: timer, planPosition: row["plan_position"])
+        let focus = RoomFocus(screen: screen, instrument: instrument, element: element,
+                              component: component, view: view, revealed: (revealed ?? 0) != 0,
+                              timer: timer, planPosition: planPosition)
         return (focus, rev)
     }
 

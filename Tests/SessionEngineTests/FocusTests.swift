@@ -78,6 +78,33 @@ final class FocusTests: XCTestCase {
 
     /// A session made before the room table: it still opens read-only (no focus), and
     /// opening it for writing adds the table without changing its format version.
+    /// A crafted file can hold any type in any column. A number column that holds text, or a
+    /// screen that is not text, reads as no focus (never a trap); text columns holding
+    /// numbers or bytes read as text (SQLite's own conversion). Either way the facilitator's
+    /// next move writes a good row over it.
+    func testAFocusRowOfTheWrongTypesNeverTrapsAndIsWrittenOver() throws {
+        let unreadable = ["rev = 'x'", "screen = x'ff'", "revealed = 'yes'", "timer_ends_at = 'soon'",
+                          "timer_remaining = 'later'", "timer_duration = 'long'", "plan_position = 'first'"]
+        let readAsText = ["instrument = 3", "element = x'00'", "component = 1.5", "view = 2", "timer_state = 1"]
+        for spoiler in unreadable + readAsText {
+            let dir = TempDir()
+            let url = dir.file("s.pit")
+            let store = try makeStore(dir)
+            try store.writeFocus(onA3, author: "Fac")
+            store.close()
+            let raw = try DatabaseQueue(path: url.path)
+            try raw.write { db in try db.execute(sql: "UPDATE room SET \(spoiler) WHERE id = 1") }
+            try raw.close()
+
+            let seen = try SessionStore.openForReading(at: url).focus
+            if unreadable.contains(spoiler) { XCTAssertNil(seen, spoiler) } else { XCTAssertNotEqual(seen, onA3, spoiler) }
+            let reopened = try SessionStore.open(at: url)
+            _ = try reopened.readFocus()
+            XCTAssertTrue(try reopened.writeFocus(onA3, author: "Fac"), spoiler)
+            XCTAssertEqual(try SessionStore.openForReading(at: url).focus, onA3, spoiler)
+        }
+    }
+
     func testAFileFromBeforeTheRoomTableOpensAndGainsIt() throws {
         let dir = TempDir()
         let url = dir.file("s.pit")
