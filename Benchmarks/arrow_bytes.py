@@ -59,9 +59,15 @@ def read_until_quiet(fd, quiet=0.4, limit=10.0):
 
 
 def cells(screen):
-    """Every cell as (character, foreground, background, bold, italics, underscore, reverse)."""
-    return [[(c.data, c.fg, c.bg, c.bold, c.italics, c.underscore, c.reverse)
-             for c in (screen.buffer[y][x] for x in range(screen.columns))] for y in range(screen.lines)]
+    """Every cell as it looks: (character, foreground, background, bold, italics, underscore,
+    reverse). A space shows only its background unless it is underlined or reversed, so
+    for such a space the invisible parts are left out: repainting a space in another
+    foreground colour or without bold changes nothing anyone can see."""
+    def look(c):
+        if c.data == " " and not c.underscore and not c.reverse:
+            return (" ", None, c.bg, False, False, False, False)
+        return (c.data, c.fg, c.bg, c.bold, c.italics, c.underscore, c.reverse)
+    return [[look(screen.buffer[y][x]) for x in range(screen.columns)] for y in range(screen.lines)]
 
 
 def main():
@@ -86,7 +92,9 @@ def main():
             stream.feed(written)
             after = cells(screen)
             changed = [(y, x) for y in range(HEIGHT) for x in range(WIDTH) if before[y][x] != after[y][x]]
-            floor = sum(len(after[y][x][0].encode()) or 1 for y, x in changed)
+            # The second column of a wide character holds "" and costs nothing to send:
+            # its first column's bytes draw both.
+            floor = sum(len(after[y][x][0].encode()) for y, x in changed)
             rows.append((len(written), len(changed), floor))
     finally:
         os.kill(pid, signal.SIGTERM)
