@@ -150,24 +150,23 @@ public final class CursesTerminal {
     }
 
     /// Paints a canvas. werase + wnoutrefresh + doupdate lets ncurses send only the
-    /// cells that changed since the last frame. A space that would look the same in its
-    /// left neighbour's style is painted in that style (`BlankCell`), so ncurses sends no
-    /// colour or attribute change inside a tinted run.
+    /// cells that changed since the last frame. A run of spaces that would look the same
+    /// in a neighbour's style is painted in that style (`BlankCell.painters`), so ncurses
+    /// sends no colour or attribute change at its ends.
     public func draw(_ canvas: Canvas) {
         let window = pit_stdscr()
         werase(window)
         let rows = min(canvas.height, size.height), columns = min(canvas.width, size.width)
+        var row = [Painted?](repeating: nil, count: columns)
         for y in 0..<rows {
-            var left: Painted?
             for x in 0..<columns {
                 let cell = canvas[x, y]
-                if cell.isContinuation { continue }
-                var painted = paintedStyle(of: cell)
-                if cell.grapheme == " ", let left, BlankCell.looksTheSame(painted.look, paintedAs: left.look) {
-                    painted = left
-                }
-                put(cell.grapheme, attributes: painted.attributes, pair: painted.pair, y: Int32(y), x: Int32(x), window: window)
-                left = painted
+                row[x] = cell.isContinuation ? nil : paintedStyle(of: cell)
+            }
+            let painters = BlankCell.painters(looks: row.map { $0?.look }, isSpace: (0..<columns).map { canvas[$0, y].grapheme == " " })
+            for x in 0..<columns {
+                guard row[x] != nil, let painted = row[painters[x]] else { continue }
+                put(canvas[x, y].grapheme, attributes: painted.attributes, pair: painted.pair, y: Int32(y), x: Int32(x), window: window)
             }
         }
         if let cursor = canvas.cursor, cursor.x < columns, cursor.y < rows {
