@@ -8,10 +8,13 @@ size of the changed cells' characters: the least any program could send for them
     pip install pyte
     python3 Benchmarks/arrow_bytes.py [KEYS]
 
-Prints, per key, the bytes written, the cells changed, their UTF-8 bytes and the ratio.
+Prints, per key, the bytes written, the cells changed, their UTF-8 bytes and the ratio,
+then what the bytes written were: colours and attributes, text, cursor moves, erasing.
 """
+import collections
 import os
 import pty
+import re
 import select
 import shutil
 import signal
@@ -58,10 +61,35 @@ def read_until_quiet(fd, quiet=0.4, limit=10.0):
     return out
 
 
+# One escape sequence, control character or run of text in the output.
+PIECE = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b.|[\x00-\x1f]|[^\x00-\x1f\x1b]+")
+
+
+def kind(piece):
+    """What one piece of the output does, for the breakdown of the bytes written."""
+    if piece.startswith(b"\x1b[") and piece.endswith(b"m") or piece[:2] in (b"\x1b(", b"\x1b)"):
+        return "colours and attributes (SGR, ESC( of a reset)"
+    if piece.startswith(b"\x1b[?"):
+        return "modes (cursor shown or hidden)"
+    if piece.startswith(b"\x1b[") and piece[-1:] in b"HfABCDGd" or piece in (b"\r", b"\n", b"\b"):
+        return "cursor moves"
+    if piece.startswith(b"\x1b[") and piece[-1:] in b"XKJP@":
+        return "erasing, deleting, inserting"
+    if piece.startswith(b"\x1b") or piece[0] < 0x20:
+        return "other"
+    return "text"
+
+
 def cells(screen):
-    """Every cell as (character, foreground, background, bold, italics, underscore, reverse)."""
-    return [[(c.data, c.fg, c.bg, c.bold, c.italics, c.underscore, c.reverse)
-             for c in (screen.buffer[y][x] for x in range(screen.columns))] for y in range(screen.lines)]
+    """Every cell as it looks: (character, foreground, background, bold, italics, underscore,
+    reverse). A space shows only its background unless it is underlined or reversed, so
+    for such a space the invisible parts are left out: repainting a space in another
+    foreground colour or without bold changes nothing anyone can see."""
+    def look(c):
+        if c.data == " " and not c.underscore and not c.reverse:
+            return (" ", None, c.bg, False, False, False, False)
+        return (c.data, c.fg, c.bg, c.bold, c.italics, c.underscore, c.reverse)
+    return [[look(screen.buffer[y][x]) for x in range(screen.columns)] for y in range(screen.lines)]
 
 
 def main():
@@ -74,6 +102,7 @@ def main():
         os.execve(PIT, [PIT, "open", demo], ENV)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", HEIGHT, WIDTH, 0, 0))
     rows = []
+    breakdown = collections.Counter()
     try:
         first = read_until_quiet(fd, quiet=0.8)
         if b"COMMUNITY" not in first:
@@ -84,9 +113,13 @@ def main():
             os.write(fd, ARROWS[i % len(ARROWS)])
             written = read_until_quiet(fd)
             stream.feed(written)
+            for piece in PIECE.findall(written):
+                breakdown[kind(piece)] += len(piece)
             after = cells(screen)
             changed = [(y, x) for y in range(HEIGHT) for x in range(WIDTH) if before[y][x] != after[y][x]]
-            floor = sum(len(after[y][x][0].encode()) or 1 for y, x in changed)
+            # The second column of a wide character holds "" and costs nothing to send:
+            # its first column's bytes draw both.
+            floor = sum(len(after[y][x][0].encode()) for y, x in changed)
             rows.append((len(written), len(changed), floor))
     finally:
         os.kill(pid, signal.SIGTERM)
@@ -101,6 +134,10 @@ def main():
     total_written, total_floor = sum(r[0] for r in rows), sum(r[2] for r in rows)
     print(f"all  {total_written:14} {sum(r[1] for r in rows):14} {total_floor:18} {total_written / total_floor:7.2f}"
           f"   (median ratio {statistics.median(r[0] / r[2] for r in rows if r[2]):.2f})")
+
+    print("what the bytes written were:")
+    for name, size in breakdown.most_common():
+        print(f"  {name:48} {size:8}")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,8 @@ public final class CursesTerminal {
     private var screen: OpaquePointer?
     /// For each role: its attributes and its colour pair (0 = the terminal's default colours).
     private var roleStyles: [Role: (attributes: attr_t, pair: Int16)] = [:]
+    /// For each role: its colours and attributes at the terminal's depth.
+    private var roleLooks: [Role: ResolvedStyle] = [:]
     /// Pairs for a role's text over another role's background, made when first needed.
     private var blendedPairs: [Blend: Int16] = [:]
     private var nextPair = Int16(Role.allCases.count + 1)
@@ -91,6 +93,7 @@ public final class CursesTerminal {
 
     private func applyTheme() {
         roleStyles = [:]
+        roleLooks = [:]
         blendedPairs = [:]
         nextPair = Int16(Role.allCases.count + 1)
         for (index, role) in Role.allCases.enumerated() {
@@ -101,6 +104,7 @@ public final class CursesTerminal {
                 init_pair(pair, colourNumber(style.foreground), colourNumber(style.background))
             }
             roleStyles[role] = (attributeBits(style.attributes), pair)
+            roleLooks[role] = style
         }
     }
 
@@ -138,23 +142,31 @@ public final class CursesTerminal {
         return bits
     }
 
+    /// How one cell goes to ncurses, and how it looks (to compare neighbouring blanks).
+    private struct Painted {
+        var attributes: attr_t
+        var pair: Int16
+        var look: ResolvedStyle
+    }
+
     /// Paints a canvas. werase + wnoutrefresh + doupdate lets ncurses send only the
-    /// cells that changed since the last frame.
+    /// cells that changed since the last frame. A run of spaces that would look the same
+    /// in a neighbour's style is painted in that style (`BlankCell.painters`), so ncurses
+    /// sends no colour or attribute change at its ends.
     public func draw(_ canvas: Canvas) {
         let window = pit_stdscr()
         werase(window)
         let rows = min(canvas.height, size.height), columns = min(canvas.width, size.width)
+        var row = [Painted?](repeating: nil, count: columns)
         for y in 0..<rows {
             for x in 0..<columns {
                 let cell = canvas[x, y]
-                if cell.isContinuation { continue }
-                let style = roleStyles[cell.role] ?? (pit_a_normal(), 0)
-                var attributes = style.attributes
-                let pair = cell.background.map { pairFor(cell.role, over: $0, fallback: style.pair) } ?? style.pair
-                if cell.emphasis.contains(.bold) { attributes |= pit_a_bold() }
-                if cell.emphasis.contains(.underline) { attributes |= pit_a_underline() }
-                if cell.emphasis.contains(.reverse) { attributes |= pit_a_reverse() }
-                put(cell.grapheme, attributes: attributes, pair: pair, y: Int32(y), x: Int32(x), window: window)
+                row[x] = cell.isContinuation ? nil : paintedStyle(of: cell)
+            }
+            let painters = BlankCell.painters(looks: row.map { $0?.look }, isSpace: (0..<columns).map { canvas[$0, y].grapheme == " " })
+            for x in 0..<columns {
+                guard row[x] != nil, let painted = row[painters[x]] else { continue }
+                put(canvas[x, y].grapheme, attributes: painted.attributes, pair: painted.pair, y: Int32(y), x: Int32(x), window: window)
             }
         }
         if let cursor = canvas.cursor, cursor.x < columns, cursor.y < rows {
@@ -165,6 +177,21 @@ public final class CursesTerminal {
         }
         wnoutrefresh(window)
         doupdate()
+    }
+
+    private func paintedStyle(of cell: Cell) -> Painted {
+        let style = roleStyles[cell.role] ?? (pit_a_normal(), 0)
+        var look = roleLooks[cell.role] ?? ResolvedStyle(foreground: .terminalDefault, background: .terminalDefault, attributes: [])
+        var attributes = style.attributes
+        var pair = style.pair
+        if let background = cell.background {
+            pair = pairFor(cell.role, over: background, fallback: style.pair)
+            if pair != style.pair { look.background = theme.resolve(background, depth: depth).background }
+        }
+        if cell.emphasis.contains(.bold) { attributes |= pit_a_bold(); look.attributes.insert(.bold) }
+        if cell.emphasis.contains(.underline) { attributes |= pit_a_underline(); look.attributes.insert(.underline) }
+        if cell.emphasis.contains(.reverse) { attributes |= pit_a_reverse(); look.attributes.insert(.reverse) }
+        return Painted(attributes: attributes, pair: pair, look: look)
     }
 
     private func put(_ grapheme: Character, attributes: attr_t, pair: Int16, y: Int32, x: Int32, window: UnsafeMutablePointer<WINDOW>?) {

@@ -65,6 +65,10 @@ public struct ResolvedStyle: Hashable, Sendable {
     public var foreground: ThemeColour
     public var background: ThemeColour
     public var attributes: TextAttributes
+
+    public init(foreground: ThemeColour, background: ThemeColour, attributes: TextAttributes) {
+        self.foreground = foreground; self.background = background; self.attributes = attributes
+    }
 }
 
 public struct Theme: Sendable, Equatable {
