@@ -3,7 +3,8 @@ pty, read its output until the first screen's marker has arrived, and time it. p
 measured beside `dialog --infobox` and a bare ncurses C program in one interleaved run,
 and the ratios to dialog are printed.
 
-    swift build -c release --static-swift-stdlib --product pit
+    swift build -c release --static-swift-stdlib --product pit \
+      -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
     cc -O2 -o .build/bare-ncurses Benchmarks/bare-ncurses.c $(pkg-config --cflags --libs ncursesw)
     python3 Benchmarks/first_frame.py [RUNS]          # apt-get install dialog for the yardstick
 
