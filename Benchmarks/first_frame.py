@@ -3,13 +3,19 @@ pty, read its output until the first screen's marker has arrived, and time it. p
 measured beside `dialog --infobox` and a bare ncurses C program in one interleaved run,
 and the ratios to dialog are printed.
 
-    swift build -c release --static-swift-stdlib --product pit
+    swift build -c release --static-swift-stdlib --product pit \
+      -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
     cc -O2 -o .build/bare-ncurses Benchmarks/bare-ncurses.c $(pkg-config --cflags --libs ncursesw)
     python3 Benchmarks/first_frame.py [RUNS]          # apt-get install dialog for the yardstick
 
 Each run reads the pty directly (no terminal emulator, no polling), so the figure is the
 time from fork to the marker's last byte. Runs are interleaved so a busy moment hurts
 every program alike. A program that is missing is left out with a note.
+
+To compare builds, name them all, separated by colons; their runs are interleaved too, and
+each keeps its own cache folder (the catalogue cache is keyed on the binary):
+
+    PIT_BIN=before/pit:after/pit python3 Benchmarks/first_frame.py 20
 """
 import os
 import pty
@@ -27,7 +33,8 @@ import termios
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 15
-PIT = os.environ.get("PIT_BIN", os.path.join(ROOT, ".build/release/pit"))
+PITS = os.environ.get("PIT_BIN", os.path.join(ROOT, ".build/release/pit")).split(os.pathsep)
+PIT = PITS[0]
 SANDBOX = tempfile.mkdtemp(prefix="pit-first-frame-")
 DEMO = os.path.join(SANDBOX, "demo.pit")
 ENV = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8",
@@ -46,10 +53,15 @@ def cases():
         found.append(("bare ncurses program", [bare], b"bare ncurses frame"))
     else:
         print(f"note: {bare} is missing; build it as the docstring says")
-    found.append(("pit --version", [PIT, "--version"], None))
-    found.append(("pit home", [PIT, "home"], b"Explore"))
-    found.append(("pit open demo.pit", [PIT, "open", DEMO], b"COMMUNITY"))
-    found.append(("pit home, no cache", [PIT, "home"], b"Explore", NO_CACHE))
+    for number, pit in enumerate(PITS, start=1):
+        build = f" #{number}" if len(PITS) > 1 else ""
+        own = {"XDG_CACHE_HOME": os.path.join(SANDBOX, f"cache-{number}")} if len(PITS) > 1 else {}
+        if build:
+            print(f"#{number}: {pit}")
+        found.append((f"pit --version{build}", [pit, "--version"], None, own))
+        found.append((f"pit home{build}", [pit, "home"], b"Explore", own))
+        found.append((f"pit open demo.pit{build}", [pit, "open", DEMO], b"COMMUNITY", own))
+        found.append((f"pit home, no cache{build}", [pit, "home"], b"Explore", NO_CACHE))
     return [case if len(case) == 4 else case + ({},) for case in found]
 
 
@@ -105,11 +117,11 @@ def main():
         for label, command, marker, env in table:
             samples[label].append(first_frame(command, marker, env))
     yardstick = statistics.median(samples["dialog --infobox"]) if "dialog --infobox" in samples else None
-    print(f"{'first frame':28} {'median':>9} {'min':>9} {'max':>9} {'ratio to dialog':>16}   ({RUNS} interleaved runs, 80x24)")
+    print(f"{'first frame':31} {'median':>9} {'min':>9} {'max':>9} {'ratio to dialog':>16}   ({RUNS} interleaved runs, 80x24)")
     for label, values in samples.items():
         median = statistics.median(values)
         ratio = f"{median / yardstick:16.1f}" if yardstick else f"{'':16}"
-        print(f"{label:28} {median * 1000:7.1f}ms {min(values) * 1000:7.1f}ms {max(values) * 1000:7.1f}ms {ratio}")
+        print(f"{label:31} {median * 1000:7.1f}ms {min(values) * 1000:7.1f}ms {max(values) * 1000:7.1f}ms {ratio}")
     shutil.rmtree(SANDBOX, ignore_errors=True)
 
 

@@ -2,7 +2,8 @@
 wait for its first frame, let it settle, and read the peak resident set (VmHWM) from
 /proc. Two sessions: the demo, and one of 100,000 events made through `pit import`.
 
-    swift build -c release --static-swift-stdlib --product pit
+    swift build -c release --static-swift-stdlib --product pit \
+      -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
     python3 Benchmarks/memory.py
 
 Linux only (reads /proc/PID/status).

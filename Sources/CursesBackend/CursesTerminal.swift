@@ -45,7 +45,7 @@ public final class CursesTerminal {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notInteractive }
         setlocale(LC_ALL, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-        glyphs = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" ? .unicode : .ascii
+        glyphs = codeset.uppercased().filter { $0 != "-" } == "UTF8" ? .unicode : .ascii  // no NSString on the way to the first frame
 
         // setupterm reports an unknown TERM as an error code; initscr would exit instead.
         var status: Int32 = 0

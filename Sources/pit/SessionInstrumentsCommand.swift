@@ -7,7 +7,7 @@ import SessionEngine
 /// recorded as events (another terminal on the file sees the change at once).
 extension InstrumentsCommand {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an instrument to a session, so its elements can be scored.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an instrument to a session, so its elements can be scored.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The session file (.pit).") var file: String
         @Argument(help: "The instrument's id (see `pit instruments list`).") var id: String
@@ -31,7 +31,7 @@ extension InstrumentsCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Take an instrument out of a session (its scores stay in the record).")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Take an instrument out of a session (its scores stay in the record).")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The session file (.pit).") var file: String
         @Argument(help: "The instrument's id.") var id: String
