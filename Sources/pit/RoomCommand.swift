@@ -3,7 +3,8 @@ import Foundation
 import Room
 import SessionEngine
 
-/// `--bind` and `--port`, for `pit room` and `pit open --room`.
+/// `--bind` and `--port`: for `pit room`, and for the commands whose screens open the room with `J`
+/// (`pit home`, `open`, `new`, `demo`).
 struct RoomOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The address to listen on: 0.0.0.0 is every network this laptop is on; 127.0.0.1 only this machine.",
                                valueName: "ADDR"))

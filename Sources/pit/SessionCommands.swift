@@ -79,6 +79,7 @@ struct NewCommand: ParsableCommand {
     @Option(help: "The facilitator's name.") var facilitator: String?
     @Option(name: .shortAndLong, help: "The session file to create (default: from the title).") var output: String?
     @Flag(help: "Create the file without opening the screens.") var noOpen = false
+    @OptionGroup var roomOptions: RoomOptions
 
     func run() throws {
         let catalogue = try options.loadCatalogue()
@@ -101,7 +102,7 @@ struct NewCommand: ParsableCommand {
         Console.note("Created \(path) with \(groupList.count) group\(groupList.count == 1 ? "" : "s") scoring \(ids.joined(separator: ", ")).")
         for line in InstrumentText.room(ids.compactMap { catalogue.instrument($0) }).split(separator: "\n") { Console.note(String(line)) }
         if noOpen { store.close(); return }
-        try runSession(store, options: options, author: author)
+        try runSession(store, options: options, author: author, room: roomOptions)
     }
 }
 
@@ -195,6 +196,7 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
     @Option(name: .shortAndLong, help: "Keep the demo session in this file (default: a temporary file).") var output: String?
     @Flag(help: "Only write the file (needs -o).") var noOpen = false
+    @OptionGroup var roomOptions: RoomOptions
 
     func validate() throws {
         if noOpen && output == nil { throw ValidationError("--no-open needs -o FILE, or the demo would be thrown away") }
@@ -212,7 +214,7 @@ struct DemoCommand: ParsableCommand {
             store.close()
             return
         }
-        try runSession(store, options: options, author: store.state.info.facilitator, remember: output != nil)
+        try runSession(store, options: options, author: store.state.info.facilitator, remember: output != nil, room: roomOptions)
     }
 }
 

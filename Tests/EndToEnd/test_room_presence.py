@@ -174,6 +174,19 @@ class RoomFromTheHomeScreen(unittest.TestCase):
         with Device(base).opener.open(base + "/", timeout=10) as reply:
             self.assertIn("Room code", reply.read().decode())
 
+    def test_demo_and_new_take_the_rooms_address_for_j(self):
+        made = os.path.join(self.folder, "made.pit")
+        for command in (["demo"], ["new", "Made here", "--groups", GROUPS, "-o", made]):
+            with self.subTest(command=command[0]):
+                pane = Pane(command + ["--bind", "127.0.0.1", "--port", "0"], 100, 30, env={"XDG_STATE_HOME": self.state})
+                self.addCleanup(pane.close)
+                pane.wait_for("SERVICE")
+                base, code = self.join_screen(pane)
+                status, page = Device(base).join(code, "g1" if command[0] == "new" else "council")
+                self.assertEqual(status, 200, page)
+                pane.wait_for("◉ ")
+                pane.close()
+
 
 if __name__ == "__main__":
     unittest.main()
