@@ -29,8 +29,11 @@ public struct TimeFormat: Sendable {
     struct Parts { var year, month, day, hour, minute, second: Int }
 
     /// Civil date and time in the zone (days-from-civil inverse, proleptic Gregorian).
-    func parts(_ d: Date) -> Parts {
-        let local = Int(d.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: d)
+    func parts(_ d: Date) -> Parts { Self.parts(d, secondsFromGMT: timeZone.secondsFromGMT(for: d)) }
+
+    /// Civil date and time at `secondsFromGMT` east of UTC.
+    static func parts(_ d: Date, secondsFromGMT: Int) -> Parts {
+        let local = Int(d.timeIntervalSince1970.rounded(.down)) + secondsFromGMT
         var days = local / 86_400, secs = local % 86_400
         if secs < 0 { secs += 86_400; days -= 1 }
         let z = days + 719_468
@@ -71,9 +74,12 @@ public struct TimeFormat: Sendable {
     }
 
     /// "10:42:05", for "saved at" on screen.
-    public func clock(_ d: Date) -> String {
-        let p = parts(d)
-        return Self.two(p.hour) + ":" + Self.two(p.minute) + ":" + Self.two(p.second)
+    public func clock(_ d: Date) -> String { Self.clock(d, secondsFromGMT: timeZone.secondsFromGMT(for: d)) }
+
+    /// "10:42:05" at an offset already known, for a caller that has no `TimeZone` at hand.
+    public static func clock(_ d: Date, secondsFromGMT: Int) -> String {
+        let p = parts(d, secondsFromGMT: secondsFromGMT)
+        return two(p.hour) + ":" + two(p.minute) + ":" + two(p.second)
     }
 
     /// "2026-01-01 10:42".

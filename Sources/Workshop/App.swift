@@ -303,6 +303,6 @@ extension WorkshopContext {
         if session.readOnlyReason != nil { return "READ-ONLY" }
         if session.lastFailure != nil { return "NOT SAVED" }
         guard let saved = session.lastSaved else { return "" }
-        return "saved \(Clock.time(saved, in: timeZone))"
+        return "saved \(Clock.time(saved, secondsFromGMT: secondsFromGMT(at: saved)))"
     }
 }

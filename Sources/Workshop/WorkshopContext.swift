@@ -29,7 +29,21 @@ public final class WorkshopContext {
     /// Set by Ctrl-L: the backend repaints every cell on the next frame.
     public var needsFullRedraw = false
     /// Times on screen are shown in this zone (the machine's, unless a test fixes it).
-    public var timeZone = TimeZone.current
+    /// Foundation's zone of the machine is built only when a screen first asks for it:
+    /// building it loads ICU's zone tables, and the first frame needs at most the status
+    /// line's clock, which `localSecondsFromGMT` gives without them.
+    public var timeZone: TimeZone {
+        get { fixedTimeZone ?? TimeZone.current }
+        set { fixedTimeZone = newValue }
+    }
+    private var fixedTimeZone: TimeZone?
+
+    /// Seconds east of UTC of the zone on screen at `date`: the C library's reading of
+    /// `TZ` or /etc/localtime for the machine's zone, the same zone Foundation reads.
+    func secondsFromGMT(at date: Date) -> Int {
+        if let fixedTimeZone { return fixedTimeZone.secondsFromGMT(for: date) }
+        return Clock.localSecondsFromGMT(at: date) ?? TimeZone.current.secondsFromGMT(for: date)
+    }
     /// The time now, for the room's countdown (a test fixes it).
     public var now: () -> Date = { Date() }
     /// Whether the countdown's end rings the terminal bell (`--no-bell` turns it off).
