@@ -864,6 +864,23 @@ struct EventReader {
     /// The columns that hold ids and short names, which repeat from event to event.
     static func isShared(_ column: Int) -> Bool { column == 4 || column == 5 || column == 11 || column == 12 }
 
+    /// The element an event is about, if it names one (instrument and element ids).
+    mutating func elementRef() throws -> ElementRef? {
+        guard let i = try string(5, shared: true), let e = try string(6, shared: true) else { return nil }
+        return ElementRef(instrument: i, element: e)
+    }
+
+    func answer() throws -> Answer {
+        guard let na = try int(8) else { throw bad("has no not-applicable flag (na)") }
+        if na == Int64(SessionStore.dontKnowMarker) { return .dontKnow }
+        if na != 0 { return .notApplicable }
+        guard let l = try int(7) else { throw bad("has no score") }
+        guard let level = Int(exactly: l), RecordRules.levels.contains(level) else {
+            throw bad("has level \(l); a level must be on the scale, \(RecordRules.levels.lowerBound)–\(RecordRules.levels.upperBound)")
+        }
+        return .level(level)
+    }
+
     mutating func decode() throws -> Event {
         let seq = try required(try int(0), 0)
         let atMillis = try required(try int(1), 1)
@@ -871,20 +888,6 @@ struct EventReader {
         let at = dateFromMillis(atMillis)
         let author = try required(try string(2, shared: true), 2)
         let kind = try required(try string(3, shared: true), 3)
-        func optRef(_ reader: inout EventReader) throws -> ElementRef? {
-            guard let i = try reader.string(5, shared: true), let e = try reader.string(6, shared: true) else { return nil }
-            return ElementRef(instrument: i, element: e)
-        }
-        func answer(_ reader: EventReader) throws -> Answer {
-            guard let na = try reader.int(8) else { throw reader.bad("has no not-applicable flag (na)") }
-            if na == Int64(SessionStore.dontKnowMarker) { return .dontKnow }
-            if na != 0 { return .notApplicable }
-            guard let l = try reader.int(7) else { throw reader.bad("has no score") }
-            guard let level = Int(exactly: l), RecordRules.levels.contains(level) else {
-                throw reader.bad("has level \(l); a level must be on the scale, \(RecordRules.levels.lowerBound)–\(RecordRules.levels.upperBound)")
-            }
-            return .level(level)
-        }
         // The kind's fields, each read by its column's type; then the one description of
         // an event (`EventFields`) puts the payload together.
         if kind != lastKind {
@@ -907,8 +910,8 @@ struct EventReader {
                     throw bad("has an unreadable plan")
                 }
                 fields.plan = plan
-            case .element: fields.element = try optRef(&self)
-            case .answer: fields.answer = try answer(self)
+            case .element: fields.element = try elementRef()
+            case .answer: fields.answer = try answer()
             case .target: fields.target = try int(9)
             // A group's name and sector are kept however an older or newer pit wrote them.
             case .name: fields.name = try string(10) ?? ""
