@@ -36,7 +36,9 @@ let package = Package(
         ),
         .target(
             name: "SessionEngine",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"),
+                           // SQLite's C interface, to read the events' columns straight from the statement.
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(
             name: "Reports",

@@ -34,9 +34,9 @@ public enum Export {
         case .json:
             return try SessionJSON.render(state: state, events: events, catalogue: catalogue, options: options)
         case .transcript:
-            return Data(TranscriptRender.plain(Transcript.make(events: events, catalogue: catalogue), timeZone: options.timeZone).utf8)
+            return Data(TranscriptRender.plain(Transcript.make(events: events, state: state, catalogue: catalogue), timeZone: options.timeZone).utf8)
         case .transcriptMd:
-            return Data(TranscriptRender.markdown(Transcript.make(events: events, catalogue: catalogue), timeZone: options.timeZone).utf8)
+            return Data(TranscriptRender.markdown(Transcript.make(events: events, state: state, catalogue: catalogue), timeZone: options.timeZone).utf8)
         }
     }
 }

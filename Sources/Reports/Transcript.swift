@@ -25,7 +25,12 @@ public struct Transcript: Hashable, Sendable {
     public var entries: [Entry]
 
     public static func make(events: [Event], catalogue: Catalogue) -> Transcript {
-        let state = Fold.state(from: events)
+        make(events: events, state: Fold.state(from: events), catalogue: catalogue)
+    }
+
+    /// The same, for a caller that holds the state folded from `events` (a snapshot's or
+    /// an open store's): the log is not folded a second time.
+    public static func make(events: [Event], state: SessionState, catalogue: Catalogue) -> Transcript {
         var instrumentsSeen = Set(state.info.instruments)
         for e in events { if let r = e.payload.element { instrumentsSeen.insert(r.instrument) } }
         let mixed = instrumentsSeen.count > 1

@@ -25,6 +25,11 @@ public enum RecordRules {
 
     /// The first rule `event` breaks, in words for a message; nil if it keeps them all.
     public static func violation(in event: Event) -> String? {
+        violation(in: event, scales: scales)
+    }
+
+    /// The same, with the scales looked up once by a caller that checks many events.
+    static func violation(in event: Event, scales: [String: Set<Int>]) -> String? {
         if !sequenceNumbers.contains(event.seq) {
             return "its number \(event.seq) is outside \(sequenceNumbers.lowerBound)–\(sequenceNumbers.upperBound)"
         }
@@ -33,7 +38,7 @@ public enum RecordRules {
             return "its time is not between 1970 and 9999"
         }
         if let why = short(event.author, "its author") { return why }
-        return violation(in: event.payload, seq: event.seq)
+        return violation(in: event.payload, seq: event.seq, scales: scales)
     }
 
     static func short(_ s: String, _ what: String) -> String? {
@@ -53,7 +58,7 @@ public enum RecordRules {
     }
     private static let scaleTable = Locked<[String: Set<Int>]>([:])
 
-    static func answer(_ a: Answer, _ element: ElementRef) -> String? {
+    static func answer(_ a: Answer, _ element: ElementRef, scales: [String: Set<Int>]) -> String? {
         guard case .level(let l) = a else { return nil }
         if !levels.contains(l) {
             return "its level \(l) is not on any pit scale (\(levels.lowerBound)–\(levels.upperBound))"
@@ -85,7 +90,7 @@ public enum RecordRules {
         return nil
     }
 
-    static func violation(in payload: EventPayload, seq: Int64) -> String? {
+    static func violation(in payload: EventPayload, seq: Int64, scales: [String: Set<Int>]) -> String? {
         switch payload {
         case .sessionCreated(let i):
             if i.instruments.count > instrumentsPerSession { return "it names more than \(instrumentsPerSession) instruments" }
@@ -98,7 +103,7 @@ public enum RecordRules {
         case .groupRemoved(let id):
             return short(id, "its group id")
         case .scoreRecorded(let g, let e, let a, let note):
-            return short(g, "its group id") ?? ref(e) ?? answer(a, e) ?? note.flatMap { long($0, "its note") }
+            return short(g, "its group id") ?? ref(e) ?? answer(a, e, scales: scales) ?? note.flatMap { long($0, "its note") }
         case .scoreCleared(let g, let e):
             return short(g, "its group id") ?? ref(e)
         case .revealed(let e), .hidden(let e), .votingLocked(let e), .votingUnlocked(let e), .agreedScoreCleared(let e),
@@ -109,7 +114,7 @@ public enum RecordRules {
         case .planSet(let p):
             return plan(p)
         case .agreedScoreRecorded(let e, let a, let rationale):
-            return ref(e) ?? answer(a, e) ?? long(rationale, "its rationale")
+            return ref(e) ?? answer(a, e, scales: scales) ?? long(rationale, "its rationale")
         case .noteAdded(let id, let e, let text):
             return short(id, "its note id") ?? ref(e) ?? long(text, "its note")
         case .actionAdded(let id, let e, let what, let owner, let due):

@@ -736,10 +736,17 @@ public final class SessionStore {
     /// `element`, the answer `level` and `na`, an undo's target `target`, and
     /// `sessionCreated` keeps its `SessionInfo` as JSON in `text`, and `planSet` its plan; an
     /// instrument joining or leaving is named in `instrument`.
-    static let textColumns: [EventField: Int] = [
-        .group: 4, .id: 4, .note: 10, .rationale: 10, .text: 10, .name: 10, .what: 10,
-        .sector: 11, .owner: 11, .initials: 12, .due: 12, .instrument: 5,
-    ]
+    /// (A switch rather than a dictionary: it is asked for every field of every row read.)
+    static func textColumn(of field: EventField) -> Int? {
+        switch field {
+        case .group, .id: 4
+        case .instrument: 5
+        case .note, .rationale, .text, .name, .what: 10
+        case .sector, .owner: 11
+        case .initials, .due: 12
+        case .session, .element, .answer, .target, .plan: nil
+        }
+    }
 
     /// The row for an event, written from its `EventFields`: explicit columns, so reading
     /// needs no JSON (bar the one sessionCreated).
@@ -772,7 +779,7 @@ public final class SessionStore {
             case .target:
                 row[9] = fields.target
             default:
-                if let column = textColumns[field] { row[column] = fields[text: field] }
+                if let column = textColumn(of: field) { row[column] = fields[text: field] }
             }
         }
         return StatementArguments(row)
@@ -790,9 +797,13 @@ public final class SessionStore {
         // The log is numbered 1, 2, 3 … with the session's creation first and only there:
         // a gap or a second creation means the file was edited by something other than pit.
         var expected = after + 1
-        let cursor = try Row.fetchCursor(db, sql: selectSQL, arguments: [after])
-        while let row = try cursor.next() {
-            let event = try decode(row, path: path)
+        let statement = try db.makeStatement(sql: selectSQL)
+        let rows = try Row.fetchCursor(statement, arguments: [after])
+        // Each row is read from the statement SQLite stands on (see `EventRow`); the rules'
+        // scales are looked up once for the whole read, not once per score.
+        var reader = EventReader(row: EventRow(statement.sqliteStatement), path: path, scales: RecordRules.scales)
+        while try rows.next() != nil {
+            let event = try reader.decode()
             if event.seq != expected {
                 throw SessionFileError.damaged(path: path, detail: "event \(event.seq) (\(event.payload.kind)) breaks a rule: the events are numbered without gaps, and event \(expected) should come next")
             }
@@ -809,60 +820,81 @@ public final class SessionStore {
     /// The columns of `selectSQL`, by index, for messages about a bad row.
     static let columnNames = ["seq", "at", "author", "kind", "subject", "instrument", "element", "level", "na", "target",
                               "text", "text2", "text3"]
+}
 
-    static func decode(_ row: Row, path: String) throws -> Event {
-        // Every column is read by its stored type: a crafted file may hold NULL, text or a
-        // blob anywhere, and GRDB's typed subscripts stop the program on a mismatch.
-        let columns = columnNames
-        // The row's name ("event 12 (scoreRecorded)") is made only for a message: making
-        // it for every row cost an allocation per event on every open.
-        func bad(_ what: String) -> SessionFileError {
-            let seqValue: Int64? = { if case .int64(let v) = (row[0] as DatabaseValue).storage { return v } else { return nil } }()
-            let kindValue: String? = { if case .string(let v) = (row[3 as Int] as DatabaseValue).storage { return v } else { return nil } }()
-            let name = "event \(seqValue.map(String.init) ?? "?")" + (kindValue.map { " (\($0))" } ?? "")
-            return SessionFileError.damaged(path: path, detail: "\(name) \(what)")
+/// Turns the rows of `SessionStore.selectSQL` into events, checking each against the
+/// rules on the way in (a file from a partner is untrusted).
+struct EventReader {
+    var row: EventRow
+    let path: String
+    let scales: [String: Set<Int>]
+    /// The last kind read and its layout: runs of one kind need no lookup.
+    private var lastKind = ""
+    private var lastLayout: [EventField]?
+
+    init(row: EventRow, path: String, scales: [String: Set<Int>]) {
+        self.row = row
+        self.path = path
+        self.scales = scales
+    }
+
+    /// A message naming the row ("event 12 (scoreRecorded)"), made only when one is needed.
+    func bad(_ what: String) -> SessionFileError {
+        let name = "event \(row.intIfAny(0).map(String.init) ?? "?")" + (row.textIfAny(3).map { " (\($0))" } ?? "")
+        return SessionFileError.damaged(path: path, detail: "\(name) \(what)")
+    }
+
+    // Every column is read by its stored type: a crafted file may hold NULL, text or a
+    // blob anywhere.
+    func int(_ i: Int) throws -> Int64? {
+        do { return try row.int(Int32(i)) } catch { throw bad("holds a non-integer in its \(SessionStore.columnNames[i]) column") }
+    }
+
+    mutating func string(_ i: Int, shared: Bool = false) throws -> String? {
+        do { return try row.text(Int32(i), shared: shared) } catch {
+            throw bad("holds a non-text value in its \(SessionStore.columnNames[i]) column")
         }
-        func int(_ i: Int) throws -> Int64? {
-            switch (row[i] as DatabaseValue).storage {
-            case .null: return nil
-            case .int64(let v): return v
-            default: throw bad("holds a non-integer in its \(columns[i]) column")
-            }
+    }
+
+    func required<T>(_ v: T?, _ i: Int) throws -> T {
+        guard let v else { throw bad("has no \(SessionStore.columnNames[i])") }
+        return v
+    }
+
+    /// The columns that hold ids and short names, which repeat from event to event.
+    static func isShared(_ column: Int) -> Bool { column == 4 || column == 5 || column == 11 || column == 12 }
+
+    /// The element an event is about, if it names one (instrument and element ids).
+    mutating func elementRef() throws -> ElementRef? {
+        guard let i = try string(5, shared: true), let e = try string(6, shared: true) else { return nil }
+        return ElementRef(instrument: i, element: e)
+    }
+
+    func answer() throws -> Answer {
+        guard let na = try int(8) else { throw bad("has no not-applicable flag (na)") }
+        if na == Int64(SessionStore.dontKnowMarker) { return .dontKnow }
+        if na != 0 { return .notApplicable }
+        guard let l = try int(7) else { throw bad("has no score") }
+        guard let level = Int(exactly: l), RecordRules.levels.contains(level) else {
+            throw bad("has level \(l); a level must be on the scale, \(RecordRules.levels.lowerBound)–\(RecordRules.levels.upperBound)")
         }
-        func string(_ i: Int) throws -> String? {
-            switch (row[i] as DatabaseValue).storage {
-            case .null: return nil
-            case .string(let v): return v
-            default: throw bad("holds a non-text value in its \(columns[i]) column")
-            }
-        }
-        func required<T>(_ v: T?, _ i: Int) throws -> T {
-            guard let v else { throw bad("has no \(columns[i])") }
-            return v
-        }
+        return .level(level)
+    }
+
+    mutating func decode() throws -> Event {
         let seq = try required(try int(0), 0)
         let atMillis = try required(try int(1), 1)
         guard RecordRules.millisecondTimes.contains(atMillis) else { throw bad("has a time outside 1970–9999 (\(atMillis) ms)") }
         let at = dateFromMillis(atMillis)
-        let author = try required(try string(2), 2)
-        let kind = try required(try string(3), 3)
-        func optRef() throws -> ElementRef? {
-            guard let i = try string(5), let e = try string(6) else { return nil }
-            return ElementRef(instrument: i, element: e)
-        }
-        func answer() throws -> Answer {
-            guard let na = try int(8) else { throw bad("has no not-applicable flag (na)") }
-            if na == Int64(SessionStore.dontKnowMarker) { return .dontKnow }
-            if na != 0 { return .notApplicable }
-            guard let l = try int(7) else { throw bad("has no score") }
-            guard let level = Int(exactly: l), RecordRules.levels.contains(level) else {
-                throw bad("has level \(l); a level must be on the scale, \(RecordRules.levels.lowerBound)–\(RecordRules.levels.upperBound)")
-            }
-            return .level(level)
-        }
+        let author = try required(try string(2, shared: true), 2)
+        let kind = try required(try string(3, shared: true), 3)
         // The kind's fields, each read by its column's type; then the one description of
         // an event (`EventFields`) puts the payload together.
-        guard let layout = EventFields.layout(of: kind) else { throw bad("is of a kind this version does not know") }
+        if kind != lastKind {
+            lastLayout = EventFields.layout(of: kind)
+            lastKind = kind
+        }
+        guard let layout = lastLayout else { throw bad("is of a kind this version does not know") }
         var fields = EventFields(kind: kind)
         for field in layout {
             switch field {
@@ -878,13 +910,16 @@ public final class SessionStore {
                     throw bad("has an unreadable plan")
                 }
                 fields.plan = plan
-            case .element: fields.element = try optRef()
+            case .element: fields.element = try elementRef()
             case .answer: fields.answer = try answer()
             case .target: fields.target = try int(9)
             // A group's name and sector are kept however an older or newer pit wrote them.
             case .name: fields.name = try string(10) ?? ""
             case .sector: fields.sector = try string(11).flatMap { Sector(rawValue: $0)?.rawValue } ?? Sector.other.rawValue
-            default: if let column = textColumns[field] { fields[text: field] = try string(column) }
+            default:
+                if let column = SessionStore.textColumn(of: field) {
+                    fields[text: field] = try string(column, shared: Self.isShared(column))
+                }
             }
         }
         let payload: EventPayload
@@ -900,7 +935,7 @@ public final class SessionStore {
             throw bad("is unusable (\(error))")
         }
         let event = Event(seq: seq, at: at, author: author, payload: payload)
-        if let why = RecordRules.violation(in: event) { throw bad("breaks a rule: \(why)") }
+        if let why = RecordRules.violation(in: event, scales: scales) { throw bad("breaks a rule: \(why)") }
         return event
     }
 }

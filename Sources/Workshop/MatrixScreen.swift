@@ -150,8 +150,8 @@ public struct MatrixScreen: Screen {
             return MatrixTables.Extent(lines: MatrixScreen.orderedActions(state.actions).count)
         case .transcript:
             let lines = memo("transcript \(body.width) \(context.timeZone.identifier)") {
-                MatrixTables.transcriptLines(Transcript.make(events: session.store.events, catalogue: catalogue),
-                                             width: body.width, timeZone: context.timeZone)
+                let transcript = Transcript.make(events: session.store.events, state: session.store.state, catalogue: catalogue)
+                return MatrixTables.transcriptLines(transcript, width: body.width, timeZone: context.timeZone)
             }
             return MatrixTables.draw(lines, in: body, scroll: scroll, canvas: &canvas, context: context)
         }
