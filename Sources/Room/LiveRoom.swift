@@ -467,6 +467,8 @@ public final class LiveRoom: @unchecked Sendable {
         locked {
             guard !closed else { return }
             closed = true
+            let farewell = Pages.roomClosedMain()
+            for streams in listeners.values { for continuation in streams.values { continuation.yield(farewell) } }
             for token in Array(listeners.keys) { endListeners(of: token) }
             devices.removeAll()
             // The facilitator's other processes stop showing devices at once.

@@ -147,6 +147,15 @@ public enum Pages {
         return "<p class=\"notice error\" role=\"alert\">\(escapeHTML(error))</p>"
     }
 
+    /// What a device's live page shows when the facilitator closes the room: the last
+    /// message before its connection ends, so the page neither tries again nor says the
+    /// device left. (`room-closed` tells the script to stop.)
+    public static func roomClosedMain() -> String {
+        "<h1 id=\"room-closed\">The room is closed</h1>"
+            + "<p>The facilitator has closed the room. Every score you saw as saved is kept in the session.</p>"
+            + "<p><a href=\"/\">Join again</a> when the facilitator opens a room.</p>\n"
+    }
+
     /// A short page for refusals that have nowhere better to go.
     public static func problemPage(_ message: String) -> String {
         document(title: "pit", body: "<main id=\"main\"><h1>Not possible</h1>\(errorBlock(message))<p><a href=\"/\">Join the room</a></p></main>")

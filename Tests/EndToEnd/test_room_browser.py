@@ -2,6 +2,7 @@
 by Selenium), against a facilitator in tmux; everything on 127.0.0.1."""
 import os
 import shutil
+import time
 import unittest
 
 from room_support import Facilitator, wait_until
@@ -131,7 +132,10 @@ class ParticipantPage(unittest.TestCase):
         self.f.pane.wait_for("Room code:")
         self.f.pane.keys("c")
         self.f.pane.wait_for("The room is closed")          # closing with a device connected does not hang
-        self.wait_text(driver, "Lost touch with the room")
+        self.wait_text(driver, "The room is closed")        # its last message, not "left" or "lost touch"
+        time.sleep(1.5)                                     # past the script's first try to reconnect
+        self.assertIn("The room is closed", self.main_text(driver))
+        self.assertNotIn("left the room", self.main_text(driver))
 
     def test_plain_forms_without_javascript(self):
         driver = browser(javascript=False)

@@ -24,7 +24,9 @@
     var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/live");
     socket.onmessage = function (event) { replace(event.data); delay = 1000; };
     socket.onclose = function () {
-      // Released or the room closed: the page says so; otherwise try again, more slowly each time.
+      // The room's last message said it closed: nothing to try again.
+      if (document.getElementById("room-closed")) { return; }
+      // Released: the page says so; otherwise try again, more slowly each time.
       fetch("/device", { credentials: "same-origin", redirect: "manual" }).then(function (r) {
         if (r.type === "opaqueredirect" || r.status === 0 || r.redirected) {
           replace("<h1>You have left the room</h1><p><a href=\"/\">Join again</a></p>");
