@@ -459,10 +459,7 @@ public final class SessionStore {
             adoptFocus(seen)
             return wrote
         } catch {
-            if let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
-                throw SessionFileError.busy(path: path)
-            }
-            throw SessionFileError.notWritable(path: path, detail: Self.describe(error))
+            throw writeFailure(error)
         }
     }
 
@@ -492,10 +489,7 @@ public final class SessionStore {
                 }
             }
         } catch {
-            if let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
-                throw SessionFileError.busy(path: path)
-            }
-            throw SessionFileError.notWritable(path: path, detail: Self.describe(error))
+            throw writeFailure(error)
         }
     }
 
@@ -552,10 +546,7 @@ public final class SessionStore {
             state = savedState
             dataVersion = savedVersion
             if error is SessionError { throw error }
-            if let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
-                throw SessionFileError.busy(path: path)
-            }
-            throw SessionFileError.notWritable(path: path, detail: Self.describe(error))
+            throw writeFailure(error)
         }
     }
 
@@ -685,6 +676,15 @@ public final class SessionStore {
         if Set(tables) != ["meta", "events"] {
             throw SessionFileError.damaged(path: path, detail: "its meta or events table is missing")
         }
+    }
+
+    /// What a failed change tells the user: another process holds the file (try again), or
+    /// the file cannot be written.
+    private func writeFailure(_ error: Error) -> SessionFileError {
+        if let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
+            return .busy(path: path)
+        }
+        return .notWritable(path: path, detail: Self.describe(error))
     }
 
     static func mapOpenError(_ error: Error, path: String) -> Error {
