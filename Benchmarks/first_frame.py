@@ -3,8 +3,7 @@ pty, read its output until the first screen's marker has arrived, and time it. p
 measured beside `dialog --infobox` and a bare ncurses C program in one interleaved run,
 and the ratios to dialog are printed.
 
-    swift build -c release --static-swift-stdlib --product pit \
-      -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
+    scripts/release          # the binary the release archive ships: .build-release/scratch/release/pit
     cc -O2 -o .build/bare-ncurses Benchmarks/bare-ncurses.c $(pkg-config --cflags --libs ncursesw)
     python3 Benchmarks/first_frame.py [RUNS]          # apt-get install dialog for the yardstick
 
@@ -33,7 +32,7 @@ import termios
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 15
-PITS = os.environ.get("PIT_BIN", os.path.join(ROOT, ".build/release/pit")).split(os.pathsep)
+PITS = os.environ.get("PIT_BIN", os.path.join(ROOT, ".build-release/scratch/release/pit")).split(os.pathsep)
 PIT = PITS[0]
 SANDBOX = tempfile.mkdtemp(prefix="pit-first-frame-")
 DEMO = os.path.join(SANDBOX, "demo.pit")

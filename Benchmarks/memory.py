@@ -2,8 +2,7 @@
 wait for its first frame, let it settle, and read the peak resident set (VmHWM) from
 /proc. Two sessions: the demo, and one of 100,000 events made through `pit import`.
 
-    swift build -c release --static-swift-stdlib --product pit \
-      -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
+    scripts/release          # the binary the release archive ships: .build-release/scratch/release/pit
     python3 Benchmarks/memory.py
 
 Linux only (reads /proc/PID/status).
@@ -23,7 +22,7 @@ import fcntl
 import termios
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PIT = os.environ.get("PIT_BIN", os.path.join(ROOT, ".build/release/pit"))
+PIT = os.environ.get("PIT_BIN", os.path.join(ROOT, ".build-release/scratch/release/pit"))
 SANDBOX = tempfile.mkdtemp(prefix="pit-memory-")
 ENV = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8",
            HOME=SANDBOX, XDG_STATE_HOME=SANDBOX, XDG_CONFIG_HOME=SANDBOX, XDG_CACHE_HOME=SANDBOX)
