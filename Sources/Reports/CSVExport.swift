@@ -116,14 +116,14 @@ public enum CSVExport {
     /// Control characters in text show as `Escape.visible` stand-ins.
     static func write(_ rows: [[String]], byteOrderMark: Bool) throws -> Data {
         var text = CSVText(reservingCapacity: rows.count * 160, prefix: byteOrderMark ? [0xEF, 0xBB, 0xBF] : [])
-        let numeric = Set((rows.first ?? []).indices.filter { numericColumns.contains(rows[0][$0]) })
+        let numeric = (rows.first ?? []).map { numericColumns.contains($0) }
         var quoted: [Bool] = []
         for (r, row) in rows.enumerated() {
             // Text is always quoted and numbers never (like Python's QUOTE_NONNUMERIC): the
             // type is visible in the file.
             quoted.removeAll(keepingCapacity: true)
             let cells = row.enumerated().map { i, cell -> String in
-                if r == 0 || (numeric.contains(i) && (cell.isEmpty || isPlainNumber(cell))) { quoted.append(false); return cell }
+                if r == 0 || (i < numeric.count && numeric[i] && (cell.isEmpty || isPlainNumber(cell))) { quoted.append(false); return cell }
                 quoted.append(true)
                 return Escape.spreadsheetCell(Escape.visible(cell))
             }

@@ -23,6 +23,10 @@ public enum Escape {
     /// CR LF pair becomes a line feed (it is a line break, not a control). The one function
     /// every message pit prints and every export shows its user text through.
     public static func visible(_ s: String) -> String {
+        // Printable ASCII, tab and line feed hold nothing hostile: a byte check, where
+        // decoding scalars cost a 10,000-row CSV export a tenth of its time.
+        let plain = { (b: UInt8) in (b >= 0x20 && b < 0x7F) || b == 0x09 || b == 0x0A }
+        if s.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(plain) }) ?? s.utf8.allSatisfy(plain) { return s }
         guard s.unicodeScalars.contains(where: isHostile) else { return s }
         var out = String.UnicodeScalarView()
         var scalars = s.unicodeScalars.makeIterator()
@@ -166,9 +170,10 @@ public enum Escape {
     /// Control characters and bidirectional overrides show as `visible` stand-ins.
     public static func html(_ s: String) -> String {
         // Most text (names, numbers, plain words) has nothing to escape and is returned as it is.
-        let plain = s.utf8.allSatisfy { b in
+        let inert = { (b: UInt8) in
             (b >= 0x20 && b < 0x7F && b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27) || b == 0x09 || b == 0x0A
         }
+        let plain = s.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(inert) } ?? s.utf8.allSatisfy(inert)
         return plain ? s : scalarHTML(s)
     }
 

@@ -209,27 +209,60 @@ enum HTMLParts {
             return (rect: fmt(x + 1), text: fmt(x + cellW / 2))
         }
         let cellSize = "width=\"\(fmt(cellW - 2))\" height=\"\(fmt(cellH - 2))\""
+        var answerTips: [Answer?: String] = [:]
+        func answerTip(_ a: Answer?) -> String {
+            if let known = answerTips[a] { return known }
+            let tip = E.html(Words.answer(a, scale: scale, long: true))
+            answerTips[a] = tip
+            return tip
+        }
+        var textY = ""
+        func appendText(_ column: Int) {
+            s += "x=\""
+            s += columns[column].text
+            s += "\" y=\""
+            s += textY
+            s += "\" text-anchor=\"middle\""
+        }
         for (r, row) in section.rows.enumerated() {
             let y = headH + Double(r) * cellH
-            let rectY = fmt(y + 1), textY = fmt(y + cellH / 2 + 4.5)
+            let rectY = fmt(y + 1)
+            textY = fmt(y + cellH / 2 + 4.5)
             let name = row.element.name
             // A long name ends at a whole word (the full name is its tooltip and in the tables).
             let short = name.count > 58 ? String(name.prefix(57)).split(separator: " ").dropLast().joined(separator: " ") + " …" : name
             s += "<text x=\"4\" y=\"\(fmt(y + cellH / 2 + 4.5))\"><title>\(E.html(name))</title>\(E.html(short))</text>\n"
+            // Each cell is appended piece by piece (no interpolated intermediates; a heat
+            // map of 1,000 groups has 10,000 cells), its answer's words escaped once per answer.
             for (i, cell) in row.cells.enumerated() {
-                let rect = "x=\"\(columns[i].rect)\" y=\"\(rectY)\" \(cellSize)"
-                let tip = "<title>\(E.html("\(cell.group.name): \(Words.answer(cell.answer, scale: scale, long: true))"))</title>"
-                let tx = "x=\"\(columns[i].text)\" y=\"\(textY)\" text-anchor=\"middle\""
+                s += "<g><title>"
+                s += E.html(cell.group.name)
+                s += ": "
+                s += answerTip(cell.answer)
+                s += "</title><rect x=\""
+                s += columns[i].rect
+                s += "\" y=\""
+                s += rectY
+                s += "\" "
+                s += cellSize
                 switch cell.answer {
                 case .level(let l)?:
                     let h = heat[heatIndex(Double(l), scale: scale)]
-                    s += "<g>\(tip)<rect \(rect) fill=\"\(h.fill)\" stroke=\"#777777\" stroke-width=\"0.5\"/><text \(tx) font-weight=\"700\" fill=\"\(h.text)\">\(l)</text></g>\n"
+                    s += " fill=\"\(h.fill)\" stroke=\"#777777\" stroke-width=\"0.5\"/><text "
+                    appendText(i)
+                    s += " font-weight=\"700\" fill=\"\(h.text)\">\(l)</text></g>\n"
                 case .dontKnow?:
-                    s += "<g>\(tip)<rect \(rect) fill=\"url(#\(id)-na)\" stroke=\"#777777\" stroke-width=\"0.5\"/><text \(tx) font-size=\"11\" font-weight=\"700\" fill=\"#111111\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">DK</text></g>\n"
+                    s += " fill=\"url(#\(id)-na)\" stroke=\"#777777\" stroke-width=\"0.5\"/><text "
+                    appendText(i)
+                    s += " font-size=\"11\" font-weight=\"700\" fill=\"#111111\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">DK</text></g>\n"
                 case .notApplicable?:
-                    s += "<g>\(tip)<rect \(rect) fill=\"url(#\(id)-na)\" stroke=\"#777777\" stroke-width=\"0.5\"/><text \(tx) font-size=\"11\" font-weight=\"700\" fill=\"#111111\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">N/A</text></g>\n"
+                    s += " fill=\"url(#\(id)-na)\" stroke=\"#777777\" stroke-width=\"0.5\"/><text "
+                    appendText(i)
+                    s += " font-size=\"11\" font-weight=\"700\" fill=\"#111111\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">N/A</text></g>\n"
                 case nil:
-                    s += "<g>\(tip)<rect \(rect) fill=\"#ffffff\" stroke=\"#999999\" stroke-dasharray=\"3 2\"/><text \(tx) fill=\"#666666\">–</text></g>\n"
+                    s += " fill=\"#ffffff\" stroke=\"#999999\" stroke-dasharray=\"3 2\"/><text "
+                    appendText(i)
+                    s += " fill=\"#666666\">–</text></g>\n"
                 }
             }
             let sx = labelW + Double(groups.count) * cellW

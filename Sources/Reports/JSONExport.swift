@@ -252,6 +252,28 @@ public enum SessionJSON {
         }
     }
 
+    /// Sets a text field's key by a switch: a key path write cost more than the rest of
+    /// the record did. Returns false for fields that are not text (see `textKey`).
+    @discardableResult
+    static func setText(_ field: EventField, of r: inout EventRec, to value: String?) -> Bool {
+        switch field {
+        case .group: r.group = value
+        case .id: r.id = value
+        case .note: r.note = value
+        case .rationale: r.rationale = value
+        case .text: r.text = value
+        case .name: r.name = value
+        case .sector: r.sector = value
+        case .initials: r.initials = value
+        case .what: r.what = value
+        case .owner: r.owner = value
+        case .due: r.due = value
+        case .instrument: r.instrument = value
+        case .session, .element, .answer, .target, .plan: return false
+        }
+        return true
+    }
+
     /// An event's record, written from its `EventFields`, each field under its name (the
     /// element as `instrument` and `element`, the answer as `level`, `notApplicable` or
     /// `dontKnow`).
@@ -271,7 +293,7 @@ public enum SessionJSON {
                 }
             case .target: r.target = fields.target
             case .plan: r.plan = fields.plan
-            default: if let key = textKey(field) { r[keyPath: key] = fields[text: field] }
+            default: setText(field, of: &r, to: fields[text: field])
             }
         }
         return r
@@ -282,7 +304,10 @@ public enum SessionJSON {
     public static func render(state: SessionState, events: [Event], catalogue: Catalogue,
                               options: ReportOptions = ReportOptions()) throws -> Data {
         // The whole session, whatever `options.instruments` says. About 500 bytes an event.
-        var data = try write(document(state: state, events: events, catalogue: catalogue), capacity: 512 * (events.count + 16))
+        // Each event's record is written as it is made, not first kept for all 11,000 events
+        // of a large merge (the same bytes as `write(document(…))`; `JSONWriterTests`).
+        let doc = document(state: state, events: [], catalogue: catalogue)
+        var data = try write(doc, streamingEvents: events, capacity: 512 * (events.count + 16))
         data.append(0x0A)
         return data
     }

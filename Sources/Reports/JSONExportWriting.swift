@@ -12,12 +12,23 @@ extension SessionJSON {
         try doc.write(to: &w)
         return Data(w.bytes)
     }
+
+    /// `doc` with `events` in place of its own, each event's record made as it is written.
+    static func write(_ doc: Doc, streamingEvents events: [Event], capacity: Int = 0) throws -> Data {
+        var w = PrettyJSONWriter(capacity: capacity)
+        try doc.write(to: &w, streaming: events)
+        return Data(w.bytes)
+    }
 }
 
 extension SessionJSON.Doc {
-    func write(to w: inout PrettyJSONWriter) throws {
+    func write(to w: inout PrettyJSONWriter, streaming streamed: [Event]? = nil) throws {
         try w.object { w in
-            if let events { w.key("events"); w.array(events) { $1.write(to: &$0) } }
+            if let streamed {
+                w.key("events"); w.array(streamed) { SessionJSON.record($1).write(to: &$0) }
+            } else if let events {
+                w.key("events"); w.array(events) { $1.write(to: &$0) }
+            }
             w.field("format", format)
             if let groups { w.key("groups"); w.array(groups) { $1.write(to: &$0) } }
             if let session { w.key("session"); session.write(to: &w) }

@@ -41,13 +41,27 @@ public struct Transcript: Hashable, Sendable {
             if case .undone(let t) = e.payload { undoneBy[t] = e.seq }
         }
 
+        // An undo's sentence quotes the event it undid (and a redo the one before that), so
+        // only those events' sentences are kept, not every event's.
+        var undid: [Int64: Int64] = [:]
+        for e in events { if case .undone(let t) = e.payload { undid[e.seq] = t } }
+        var quotedLater = Set(undid.values)
+        for t in undid.values { if let t2 = undid[t] { quotedLater.insert(t2) } }
+
         var groupNames: [String: String] = [:]
         var actionWhat: [String: String] = [:]
         var noteText: [String: String] = [:]
-        var bySeq: [Int64: Event] = [:]
         var sentences: [Int64: String] = [:]
 
+        // A session's events name a few elements many times over: each name is made once.
+        var elementNames: [ElementRef: String] = [:]
         func elementName(_ r: ElementRef) -> String {
+            if let known = elementNames[r] { return known }
+            let name = makeElementName(r)
+            elementNames[r] = name
+            return name
+        }
+        func makeElementName(_ r: ElementRef) -> String {
             if let inst = catalogue.instrument(r.instrument) {
                 let noun = inst.placement == .centre ? "Step" : "Element"
                 if let el = inst.element(r.element) {
@@ -133,12 +147,13 @@ public struct Transcript: Hashable, Sendable {
             case .actionDeleted(let id):
                 return "\(who) deleted the action \(actionWhat[id].map(quoted) ?? id)"
             case .undone(let t):
-                guard let target = bySeq[t] else { return "\(who) undid event \(t)" }
-                if case .undone(let t2) = target.payload {
+                // `sentences[t]` is there once event t has been read (it is quoted later).
+                guard let undone = sentences[t] else { return "\(who) undid event \(t)" }
+                if let t2 = undid[t] {
                     let inner = sentences[t2] ?? "event \(t2)"
                     return "\(who) redid event \(t2): \(inner)"
                 }
-                return "\(who) undid event \(t): \(sentences[t] ?? "event \(t)")"
+                return "\(who) undid event \(t): \(undone)"
             }
         }
 
@@ -146,8 +161,7 @@ public struct Transcript: Hashable, Sendable {
         entries.reserveCapacity(events.count)
         for e in events {
             let text = describe(e)
-            bySeq[e.seq] = e
-            sentences[e.seq] = text
+            if !quotedLater.isEmpty, quotedLater.contains(e.seq) { sentences[e.seq] = text }
             switch e.payload {
             case .groupAdded(let g): groupNames[g.id] = g.name
             case .groupRenamed(let id, let name, _): groupNames[id] = name

@@ -17,11 +17,11 @@ public enum TranscriptRender {
         var day = ""
         let width = String(t.entries.last?.seq ?? 0).count + 1
         for e in t.entries {
-            let d = time.day(e.at)
+            let (d, clock) = time.dayAndTime(e.at)
             if d != day { out += "\n\(d)\n"; day = d }
             let number = "#\(e.seq)"
             let num = number + String(repeating: " ", count: max(0, width - number.utf8.count))
-            let prefix = "\(time.time(e.at))  \(num)  "
+            let prefix = "\(clock)  \(num)  "
             let body = (e.inEffect ? "" : "[undone] ") + clean(e.text)
             if body.utf8.contains(UInt8(ascii: "\n")) {
                 let indent = String(repeating: " ", count: prefix.count)
@@ -45,8 +45,10 @@ public enum TranscriptRender {
         out += "\(t.entries.count) events. Times in \(zone). \"Undone\" marks a change that was later undone.\n\n"
         var day = ""
         var table: MarkdownTable? = nil
+        // Runs of events share an author: escape each name once per run.
+        var author = (name: "", cell: "")
         for e in t.entries {
-            let d = time.day(e.at)
+            let (d, clock) = time.dayAndTime(e.at)
             if d != day {
                 if let table { out += table.text + "\n" }
                 out += "## \(d)\n\n"
@@ -54,7 +56,8 @@ public enum TranscriptRender {
                 day = d
             }
             let what = (e.inEffect ? "" : "*Undone:* ") + Escape.markdownCell(e.text)
-            table?.add([time.time(e.at), String(e.seq), Escape.markdownCell(e.author), what])
+            if e.author != author.name || author.cell.isEmpty { author = (e.author, Escape.markdownCell(e.author)) }
+            table?.add([clock, String(e.seq), author.cell, what])
         }
         if let table { out += table.text }
         return out

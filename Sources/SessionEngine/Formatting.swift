@@ -73,6 +73,12 @@ public struct TimeFormat: Sendable {
         return Self.four(p.year) + "-" + Self.two(p.month) + "-" + Self.two(p.day)
     }
 
+    /// "2026-01-01" and "10:42" of one moment, the zone asked once (a transcript line).
+    public func dayAndTime(_ d: Date) -> (day: String, time: String) {
+        let p = parts(d)
+        return (Self.four(p.year) + "-" + Self.two(p.month) + "-" + Self.two(p.day), Self.two(p.hour) + ":" + Self.two(p.minute))
+    }
+
     /// "10:42:05", for "saved at" on screen.
     public func clock(_ d: Date) -> String { Self.clock(d, secondsFromGMT: timeZone.secondsFromGMT(for: d)) }
 
@@ -86,10 +92,11 @@ public struct TimeFormat: Sendable {
     public func dayTime(_ d: Date) -> String { "\(day(d)) \(time(d))" }
 
     /// "2026-01-01T10:42:05+01:00", for machine-readable columns.
+    /// The zone is asked for its offset once, and the text written digit by digit: CSV
+    /// writes one per row.
     public func iso(_ d: Date) -> String {
-        let p = parts(d)
-        return Self.four(p.year) + "-" + Self.two(p.month) + "-" + Self.two(p.day) + "T" + Self.two(p.hour) + ":"
-            + Self.two(p.minute) + ":" + Self.two(p.second) + offset(at: d)
+        let offset = timeZone.secondsFromGMT(for: d)
+        return Self.stamp(Self.parts(d, secondsFromGMT: offset), offsetSeconds: offset)
     }
 
     /// "2026-01-01T10:42:05Z": UTC to the second (of the time to the millisecond, as
@@ -127,15 +134,18 @@ public struct TimeFormat: Sendable {
 
     static let utc = TimeFormat(timeZone: TimeZone(secondsFromGMT: 0)!)
 
-    /// "2026-01-01T10:42:05", then ".123" with `millis`, then "Z" if `zulu`. Written digit by
-    /// digit: joining the pieces as strings cost a JSON export of 20,000 times about 20 ms.
-    static func stamp(_ p: Parts, millis: Int? = nil, zulu: Bool = false) -> String {
-        guard (0...9999).contains(p.year), (0...999).contains(millis ?? 0) else {
+    /// "2026-01-01T10:42:05", then ".123" with `millis`, then "Z" if `zulu`, or the offset
+    /// ("+01:00") with `offsetSeconds`. Written digit by digit: joining the pieces as strings
+    /// cost a JSON export of 20,000 times about 20 ms.
+    static func stamp(_ p: Parts, millis: Int? = nil, zulu: Bool = false, offsetSeconds: Int? = nil) -> String {
+        guard (0...9999).contains(p.year), (0...999).contains(millis ?? 0), abs(offsetSeconds ?? 0) < 100 * 3600 else {
+            let offsetText = offsetSeconds.map { s in (s < 0 ? "-" : "+") + two(abs(s) / 3600) + ":" + two((abs(s) % 3600) / 60) }
+                ?? ""
             let three = millis.map { $0 < 10 ? "00\($0)" : $0 < 100 ? "0\($0)" : String($0) }
             return four(p.year) + "-" + two(p.month) + "-" + two(p.day) + "T" + two(p.hour) + ":" + two(p.minute) + ":"
-                + two(p.second) + (three.map { "." + $0 } ?? "") + (zulu ? "Z" : "")
+                + two(p.second) + (three.map { "." + $0 } ?? "") + (zulu ? "Z" : "") + offsetText
         }
-        return String(unsafeUninitializedCapacity: 24) { b in
+        return String(unsafeUninitializedCapacity: 30) { b in
             func put(_ value: Int, digits: Int, at start: Int) {
                 var v = value
                 for i in stride(from: start + digits - 1, through: start, by: -1) {
@@ -152,6 +162,13 @@ public struct TimeFormat: Sendable {
             var end = 19
             if let millis { b[19] = UInt8(ascii: "."); put(millis, digits: 3, at: 20); end = 23 }
             if zulu { b[end] = UInt8(ascii: "Z"); end += 1 }
+            if let offsetSeconds {
+                let a = abs(offsetSeconds)
+                b[end] = UInt8(ascii: offsetSeconds < 0 ? "-" : "+")
+                put(a / 3600, digits: 2, at: end + 1); b[end + 3] = UInt8(ascii: ":")
+                put((a % 3600) / 60, digits: 2, at: end + 4)
+                end += 6
+            }
             return end
         }
     }

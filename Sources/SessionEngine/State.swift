@@ -150,7 +150,10 @@ public struct SessionState: Hashable, Sendable {
             }
         case .scoreRecorded(let g, let e, let answer, let note):
             guard groupIndex[g] != nil else { return }
-            scores[e, default: [:]][g] = Score(answer: answer, note: note, at: event.at, author: event.author)
+            // An element's first score makes room for every group's, so a merge of 1,000
+            // partners does not grow the table ten times over.
+            scores[e, default: Dictionary(minimumCapacity: groups.count)][g] =
+                Score(answer: answer, note: note, at: event.at, author: event.author)
         case .scoreCleared(let g, let e):
             if scores[e]?[g] != nil {
                 scores[e]![g] = nil

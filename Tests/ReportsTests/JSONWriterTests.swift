@@ -63,6 +63,9 @@ final class JSONWriterTests: XCTestCase {
         ])), author: "Sam Okafor")
         let doc = SessionJSON.document(state: s.state, events: s.events, catalogue: catalogue)
         XCTAssertEqual(try SessionJSON.write(doc), try encoderBytes(doc))
+        // The export writes each event's record as it makes it: the same bytes.
+        XCTAssertEqual(try SessionJSON.render(state: s.state, events: s.events, catalogue: catalogue),
+                       try SessionJSON.write(doc) + Data([0x0A]))
     }
 
     /// Random documents: every optional member present or not, empty and full arrays,

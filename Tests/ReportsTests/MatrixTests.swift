@@ -262,12 +262,16 @@ final class TimeFormatTests: XCTestCase {
             while t < 4_000_000_000 {
                 let d = Date(timeIntervalSince1970: t)
                 let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second], from: d)
+                let offset = zone.secondsFromGMT(for: d)
                 let expected = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
-                XCTAssertEqual(String(f.iso(d).prefix(19)), expected, "\(t) in \(zone.identifier)")
+                    + String(format: "%@%02d:%02d", offset < 0 ? "-" : "+", abs(offset) / 3600, abs(offset) % 3600 / 60)
+                XCTAssertEqual(f.iso(d), expected, "\(t) in \(zone.identifier)")
                 t += 7_777_777.7
             }
         }
         XCTAssertEqual(TimeFormat(timeZone: fixedZone).iso(Date(timeIntervalSince1970: 1_767_258_000)), "2026-01-01T10:00:00+01:00")
         XCTAssertEqual(TimeFormat(timeZone: TimeZone(secondsFromGMT: -(9 * 3600 + 30 * 60))!).offset(at: Date()), "-09:30")
+        // Past year 9999 the digits are not fixed in width; the offset still follows.
+        XCTAssertEqual(TimeFormat(timeZone: fixedZone).iso(Date(timeIntervalSince1970: 300_000_000_000)), "11476-08-15T06:20:00+01:00")
     }
 }
