@@ -84,6 +84,28 @@ public enum SessionJSON {
         var due: String?
         var target: Int64?
         var plan: SessionPlan?
+
+        /// The member that holds a text field of `EventFields`, under the field's name, for
+        /// `body` to read or set; nil for the fields that are not text. A switch, not a key
+        /// path: writing through a key path cost more than the rest of an event's record.
+        @discardableResult
+        mutating func withText<T>(_ field: EventField, _ body: (inout String?) -> T) -> T? {
+            switch field {
+            case .group: body(&group)
+            case .id: body(&id)
+            case .note: body(&note)
+            case .rationale: body(&rationale)
+            case .text: body(&text)
+            case .name: body(&name)
+            case .sector: body(&sector)
+            case .initials: body(&initials)
+            case .what: body(&what)
+            case .owner: body(&owner)
+            case .due: body(&due)
+            case .instrument: body(&instrument)
+            case .session, .element, .answer, .target, .plan: nil
+            }
+        }
     }
 
     struct ScoreRec: Codable {
@@ -233,47 +255,6 @@ public enum SessionJSON {
              mode: i.mode.rawValue)
     }
 
-    /// The JSON key of each text field of `EventFields`: its name.
-    static func textKey(_ field: EventField) -> WritableKeyPath<EventRec, String?>? {
-        switch field {
-        case .group: \.group
-        case .id: \.id
-        case .note: \.note
-        case .rationale: \.rationale
-        case .text: \.text
-        case .name: \.name
-        case .sector: \.sector
-        case .initials: \.initials
-        case .what: \.what
-        case .owner: \.owner
-        case .due: \.due
-        case .instrument: \.instrument
-        case .session, .element, .answer, .target, .plan: nil
-        }
-    }
-
-    /// Sets a text field's key by a switch: a key path write cost more than the rest of
-    /// the record did. Returns false for fields that are not text (see `textKey`).
-    @discardableResult
-    static func setText(_ field: EventField, of r: inout EventRec, to value: String?) -> Bool {
-        switch field {
-        case .group: r.group = value
-        case .id: r.id = value
-        case .note: r.note = value
-        case .rationale: r.rationale = value
-        case .text: r.text = value
-        case .name: r.name = value
-        case .sector: r.sector = value
-        case .initials: r.initials = value
-        case .what: r.what = value
-        case .owner: r.owner = value
-        case .due: r.due = value
-        case .instrument: r.instrument = value
-        case .session, .element, .answer, .target, .plan: return false
-        }
-        return true
-    }
-
     /// An event's record, written from its `EventFields`, each field under its name (the
     /// element as `instrument` and `element`, the answer as `level`, `notApplicable` or
     /// `dontKnow`).
@@ -293,7 +274,7 @@ public enum SessionJSON {
                 }
             case .target: r.target = fields.target
             case .plan: r.plan = fields.plan
-            default: setText(field, of: &r, to: fields[text: field])
+            default: r.withText(field) { $0 = fields[text: field] }
             }
         }
         return r
@@ -421,6 +402,7 @@ public enum SessionJSON {
         // (`EventFields`) puts the payload together.
         guard let layout = EventFields.layout(of: kind) else { throw bad("unknown kind \"\(kind)\"") }
         var fields = EventFields(kind: kind)
+        var record = r   // read through `withText`, which also sets
         for field in layout {
             switch field {
             case .session:
@@ -444,7 +426,7 @@ public enum SessionJSON {
                 }
             case .target: fields.target = r.target
             case .plan: fields.plan = r.plan
-            default: if let key = textKey(field) { fields[text: field] = r[keyPath: key] }
+            default: record.withText(field) { fields[text: field] = $0 }
             }
         }
         let payload: EventPayload
