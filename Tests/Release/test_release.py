@@ -172,6 +172,7 @@ class Archive(unittest.TestCase):
         for library in needed:
             self.assertRegex(library, SYSTEM_LIBRARIES, "a library a plain Linux machine may not have")
         self.assertTrue(any(lib.startswith("libncursesw") for lib in needed))
+        self.assertFalse(any(lib.startswith("libstdc++") for lib in needed), "the C++ library is linked in (scripts/release)")
         listed = read(os.path.join(state["unpacked"], "DEPENDENCIES.txt"))
         for library in needed:
             self.assertIn(library, listed, "DEPENDENCIES.txt names every library the binary needs")
