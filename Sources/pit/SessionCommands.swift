@@ -11,7 +11,6 @@ func runSession(_ store: SessionStore, options: GlobalOptions, author: String, r
     let context = try makeContext(options)
     let controller = SessionController(store: store, author: author)
     context.session = controller
-    if remember { RecentSessions.remember(store.path) }
     let place = remember ? SessionPlaces.place(for: store.path) : nil
     let link = RoomLink(file: store.url, catalogue: context.catalogue, place: room?.place ?? RoomPlace())
     context.liveRoom = link
@@ -24,10 +23,16 @@ func runSession(_ store: SessionStore, options: GlobalOptions, author: String, r
         }
         app.handle(.char("J"))
     }
+    // The recent list is written once the first frame is on screen (at the first idle
+    // moment, or on the way out if keys came first): drawing does not need it, and the
+    // write was a few percent of the time to the first frame.
+    var recentPending = remember
     try runScreens(&app) {
+        if recentPending { RecentSessions.remember(store.path); recentPending = false }
         let sessionChanged = controller.refresh()
         return context.noteRoomChanges() || sessionChanged
     }
+    if recentPending { RecentSessions.remember(store.path) }
     if remember { SessionPlaces.remember(app.lastPlace, for: store.path) }
     store.close()
 }

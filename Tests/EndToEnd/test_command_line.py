@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 import unittest
 
 from test_sessions import pit
@@ -161,6 +162,30 @@ class StateFollowsHome(unittest.TestCase):
             self.assertEqual(pane.ended()[0], 0)
             with open(os.path.join(home, ".local", "state", "pit", "recent")) as f:
                 self.assertIn(path, f.read())
+        finally:
+            pane.close()
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def test_the_recent_list_has_the_session_while_it_is_open(self):
+        # Written once the first frame is up (not on the way to it), and not only at the end.
+        folder = tempfile.mkdtemp(prefix="pit-cli-home-")
+        path = os.path.join(folder, "s.pit")
+        self.assertEqual(pit("new", "S", "-o", path, "--no-open").returncode, 0)
+        home = os.path.join(folder, "home")
+        os.makedirs(home)
+        recent = os.path.join(home, ".local", "state", "pit", "recent")
+        pane = Pane(["open", path], 100, 30, env={"HOME": home, "XDG_STATE_HOME": None})
+        try:
+            pane.wait_for("SERVICE")
+            for _ in range(100):
+                if os.path.exists(recent) and path in open(recent).read():
+                    break
+                time.sleep(0.05)
+            self.assertTrue(os.path.exists(recent), "no recent list while the session is open")
+            with open(recent) as f:
+                self.assertIn(path, f.read())
+            pane.keys("q", "q")
+            self.assertEqual(pane.ended()[0], 0)
         finally:
             pane.close()
             shutil.rmtree(folder, ignore_errors=True)
