@@ -9,18 +9,6 @@ import XCTest
 /// `merge`, every report and the models the screens draw. Each must end in a clear, thrown
 /// error or in correct output; a crash ends the test run, which is the failure it guards.
 final class CraftedFilePropertyTests: XCTestCase {
-    /// SplitMix64: the same cases on every run.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let cases = 150
 
     override func setUp() {
@@ -53,7 +41,7 @@ final class CraftedFilePropertyTests: XCTestCase {
     static let columns = ["seq", "at", "author", "kind", "subject", "instrument", "element", "level", "na", "target",
                           "text", "text2", "text3"]
 
-    static func hostileValue(_ rng: inout Seeded) -> DatabaseValue {
+    static func hostileValue(_ rng: inout SplitMix) -> DatabaseValue {
         let choices: [DatabaseValue] = [
             .null, Int64.max.databaseValue, Int64.min.databaseValue, (-1 as Int64).databaseValue, 0.databaseValue,
             9.databaseValue, 6.databaseValue, 3.databaseValue, Double.greatestFiniteMagnitude.databaseValue, 2.5.databaseValue,
@@ -66,7 +54,7 @@ final class CraftedFilePropertyTests: XCTestCase {
     }
 
     /// Rebuilds `events` without types, constraints or triggers, then sets 1–3 random cells.
-    func spoil(_ url: URL, _ rng: inout Seeded) throws {
+    func spoil(_ url: URL, _ rng: inout SplitMix) throws {
         let queue = try DatabaseQueue(path: url.path)
         defer { try? queue.close() }
         try queue.write { db in
@@ -130,7 +118,7 @@ final class CraftedFilePropertyTests: XCTestCase {
         let dir = TempDir()
         let base = try baseSession(dir, name: "base.pit", partner: "Parks Trust")
         let other = try baseSession(dir, name: "other.pit", partner: "Fire Service")
-        var rng = Seeded(state: 20_261_128)
+        var rng = SplitMix(seed: 20_261_128)
         var refused = 0, accepted = 0
         for n in 0..<Self.cases {
             let url = dir.file("crafted-\(n).pit")
@@ -189,7 +177,7 @@ final class CraftedFilePropertyTests: XCTestCase {
         let values: [Any] = [NSNull(), Int64.max, Int64.min, -1, 0, 9, 6, 3, 1e300, 2.5, "", "three", "2026-01-01T00:00:00Z",
                              "99999-01-01T00:00:00Z", String(repeating: "y", count: 20_000), true, [1, 2], ["k": "v"],
                              "\u{1B}[2J\u{202E}", Int64(Int32.max) + 1]
-        var rng = Seeded(state: 7_070_707)
+        var rng = SplitMix(seed: 7_070_707)
         var refused = 0, imported = 0
         for n in 0..<Self.cases {
             var doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: exported) as? [String: Any])
