@@ -149,46 +149,43 @@ class HomeScreenNewSession(unittest.TestCase):
 
 
 class StateFollowsHome(unittest.TestCase):
-    def test_the_recent_list_is_kept_under_home(self):
-        folder = tempfile.mkdtemp(prefix="pit-cli-home-")
-        path = os.path.join(folder, "s.pit")
-        self.assertEqual(pit("new", "S", "-o", path, "--no-open").returncode, 0)
-        home = os.path.join(folder, "home")
+    """`pit open` on a new session with HOME set and XDG_STATE_HOME not: the recent list
+    lives under HOME's .local/state/pit."""
+
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="pit-cli-home-")
+        self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
+        self.path = os.path.join(self.folder, "s.pit")
+        self.assertEqual(pit("new", "S", "-o", self.path, "--no-open").returncode, 0)
+        home = os.path.join(self.folder, "home")
         os.makedirs(home)
-        pane = Pane(["open", path], 100, 30, env={"HOME": home, "XDG_STATE_HOME": None})
-        try:
-            pane.wait_for("SERVICE")
-            pane.keys("q", "q")
-            self.assertEqual(pane.ended()[0], 0)
-            with open(os.path.join(home, ".local", "state", "pit", "recent")) as f:
-                self.assertIn(path, f.read())
-        finally:
-            pane.close()
-            shutil.rmtree(folder, ignore_errors=True)
+        self.recent = os.path.join(home, ".local", "state", "pit", "recent")
+        self.pane = Pane(["open", self.path], 100, 30, env={"HOME": home, "XDG_STATE_HOME": None})
+        self.addCleanup(self.pane.close)
+        self.pane.wait_for("SERVICE")
+
+    def recent_list(self):
+        if not os.path.exists(self.recent):
+            return None
+        with open(self.recent) as f:
+            return f.read()
+
+    def test_the_recent_list_is_kept_under_home(self):
+        self.pane.keys("q", "q")
+        self.assertEqual(self.pane.ended()[0], 0)
+        self.assertIn(self.path, self.recent_list())
 
     def test_the_recent_list_has_the_session_while_it_is_open(self):
         # Written once the first frame is up (not on the way to it), and not only at the end.
-        folder = tempfile.mkdtemp(prefix="pit-cli-home-")
-        path = os.path.join(folder, "s.pit")
-        self.assertEqual(pit("new", "S", "-o", path, "--no-open").returncode, 0)
-        home = os.path.join(folder, "home")
-        os.makedirs(home)
-        recent = os.path.join(home, ".local", "state", "pit", "recent")
-        pane = Pane(["open", path], 100, 30, env={"HOME": home, "XDG_STATE_HOME": None})
-        try:
-            pane.wait_for("SERVICE")
-            for _ in range(100):
-                if os.path.exists(recent) and path in open(recent).read():
-                    break
-                time.sleep(0.05)
-            self.assertTrue(os.path.exists(recent), "no recent list while the session is open")
-            with open(recent) as f:
-                self.assertIn(path, f.read())
-            pane.keys("q", "q")
-            self.assertEqual(pane.ended()[0], 0)
-        finally:
-            pane.close()
-            shutil.rmtree(folder, ignore_errors=True)
+        for _ in range(100):
+            if self.path in (self.recent_list() or ""):
+                break
+            time.sleep(0.05)
+        listed = self.recent_list()
+        self.assertIsNotNone(listed, "no recent list while the session is open")
+        self.assertIn(self.path, listed)
+        self.pane.keys("q", "q")
+        self.assertEqual(self.pane.ended()[0], 0)
 
 
 if __name__ == "__main__":
