@@ -55,29 +55,28 @@ public struct TimeFormat: Sendable {
     }
 
     /// "+01:00" at that moment.
-    public func offset(at d: Date) -> String {
-        let s = timeZone.secondsFromGMT(for: d)
+    public func offset(at d: Date) -> String { Self.offset(seconds: timeZone.secondsFromGMT(for: d)) }
+
+    /// "+01:00" for `seconds` east of UTC.
+    static func offset(seconds s: Int) -> String {
         let a = abs(s)
-        return (s < 0 ? "-" : "+") + Self.two(a / 3600) + ":" + Self.two((a % 3600) / 60)
+        return (s < 0 ? "-" : "+") + two(a / 3600) + ":" + two((a % 3600) / 60)
     }
 
     /// "10:42".
-    public func time(_ d: Date) -> String {
-        let p = parts(d)
-        return Self.two(p.hour) + ":" + Self.two(p.minute)
-    }
+    public func time(_ d: Date) -> String { Self.time(parts(d)) }
 
     /// "2026-01-01".
-    public func day(_ d: Date) -> String {
-        let p = parts(d)
-        return Self.four(p.year) + "-" + Self.two(p.month) + "-" + Self.two(p.day)
-    }
+    public func day(_ d: Date) -> String { Self.day(parts(d)) }
 
     /// "2026-01-01" and "10:42" of one moment, the zone asked once (a transcript line).
     public func dayAndTime(_ d: Date) -> (day: String, time: String) {
         let p = parts(d)
-        return (Self.four(p.year) + "-" + Self.two(p.month) + "-" + Self.two(p.day), Self.two(p.hour) + ":" + Self.two(p.minute))
+        return (Self.day(p), Self.time(p))
     }
+
+    static func time(_ p: Parts) -> String { two(p.hour) + ":" + two(p.minute) }
+    static func day(_ p: Parts) -> String { four(p.year) + "-" + two(p.month) + "-" + two(p.day) }
 
     /// "10:42:05", for "saved at" on screen.
     public func clock(_ d: Date) -> String { Self.clock(d, secondsFromGMT: timeZone.secondsFromGMT(for: d)) }
@@ -89,7 +88,10 @@ public struct TimeFormat: Sendable {
     }
 
     /// "2026-01-01 10:42".
-    public func dayTime(_ d: Date) -> String { "\(day(d)) \(time(d))" }
+    public func dayTime(_ d: Date) -> String {
+        let (day, time) = dayAndTime(d)
+        return "\(day) \(time)"
+    }
 
     /// "2026-01-01T10:42:05+01:00", for machine-readable columns.
     /// The zone is asked for its offset once, and the text written digit by digit: CSV
@@ -139,11 +141,9 @@ public struct TimeFormat: Sendable {
     /// cost a JSON export of 20,000 times about 20 ms.
     static func stamp(_ p: Parts, millis: Int? = nil, zulu: Bool = false, offsetSeconds: Int? = nil) -> String {
         guard (0...9999).contains(p.year), (0...999).contains(millis ?? 0), abs(offsetSeconds ?? 0) < 100 * 3600 else {
-            let offsetText = offsetSeconds.map { s in (s < 0 ? "-" : "+") + two(abs(s) / 3600) + ":" + two((abs(s) % 3600) / 60) }
-                ?? ""
             let three = millis.map { $0 < 10 ? "00\($0)" : $0 < 100 ? "0\($0)" : String($0) }
-            return four(p.year) + "-" + two(p.month) + "-" + two(p.day) + "T" + two(p.hour) + ":" + two(p.minute) + ":"
-                + two(p.second) + (three.map { "." + $0 } ?? "") + (zulu ? "Z" : "") + offsetText
+            return day(p) + "T" + two(p.hour) + ":" + two(p.minute) + ":" + two(p.second)
+                + (three.map { "." + $0 } ?? "") + (zulu ? "Z" : "") + (offsetSeconds.map(offset(seconds:)) ?? "")
         }
         return String(unsafeUninitializedCapacity: 30) { b in
             func put(_ value: Int, digits: Int, at start: Int) {
