@@ -231,7 +231,7 @@ enum HTMLParts {
             let name = row.element.name
             // A long name ends at a whole word (the full name is its tooltip and in the tables).
             let short = name.count > 58 ? String(name.prefix(57)).split(separator: " ").dropLast().joined(separator: " ") + " …" : name
-            s += "<text x=\"4\" y=\"\(fmt(y + cellH / 2 + 4.5))\"><title>\(E.html(name))</title>\(E.html(short))</text>\n"
+            s += "<text x=\"4\" y=\"\(textY)\"><title>\(E.html(name))</title>\(E.html(short))</text>\n"
             // Each cell is appended piece by piece (no interpolated intermediates; a heat
             // map of 1,000 groups has 10,000 cells), its answer's words escaped once per answer.
             for (i, cell) in row.cells.enumerated() {

@@ -7,14 +7,9 @@ import SessionEngine
 extension SessionJSON {
     /// The document's bytes, the same as `JSONEncoder` with `[.prettyPrinted, .sortedKeys,
     /// .withoutEscapingSlashes]` followed by `Escape.jsonInert` would give.
-    static func write(_ doc: Doc, capacity: Int = 0) throws -> Data {
-        var w = PrettyJSONWriter(capacity: capacity)
-        try doc.write(to: &w)
-        return Data(w.bytes)
-    }
-
-    /// `doc` with `events` in place of its own, each event's record made as it is written.
-    static func write(_ doc: Doc, streamingEvents events: [Event], capacity: Int = 0) throws -> Data {
+    /// With `streamingEvents`, those events stand in for the document's own, each event's
+    /// record made as it is written.
+    static func write(_ doc: Doc, streamingEvents events: [Event]? = nil, capacity: Int = 0) throws -> Data {
         var w = PrettyJSONWriter(capacity: capacity)
         try doc.write(to: &w, streaming: events)
         return Data(w.bytes)

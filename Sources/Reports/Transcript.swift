@@ -35,16 +35,16 @@ public struct Transcript: Hashable, Sendable {
         for e in events { if let r = e.payload.element { instrumentsSeen.insert(r.instrument) } }
         let mixed = instrumentsSeen.count > 1
 
-        // Who cancelled what: an in-effect undo takes its target out of effect.
-        var undoneBy: [Int64: Int64] = [:]
-        for e in events where state.isInEffect(e.seq) {
-            if case .undone(let t) = e.payload { undoneBy[t] = e.seq }
-        }
-
-        // An undo's sentence quotes the event it undid (and a redo the one before that), so
-        // only those events' sentences are kept, not every event's.
+        // Every undo and what it undid. An in-effect undo takes its target out of effect
+        // (`undoneBy`). An undo's sentence quotes the event it undid (and a redo the one
+        // before that), so only those events' sentences are kept, not every event's.
         var undid: [Int64: Int64] = [:]
-        for e in events { if case .undone(let t) = e.payload { undid[e.seq] = t } }
+        var undoneBy: [Int64: Int64] = [:]
+        for e in events {
+            guard case .undone(let t) = e.payload else { continue }
+            undid[e.seq] = t
+            if state.isInEffect(e.seq) { undoneBy[t] = e.seq }
+        }
         var quotedLater = Set(undid.values)
         for t in undid.values { if let t2 = undid[t] { quotedLater.insert(t2) } }
 
