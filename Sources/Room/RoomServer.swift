@@ -4,6 +4,8 @@ import Hummingbird
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import NIOPosix
+import ServiceLifecycle
 
 /// Each request's context: the client's address (for the wrong-code limit), the WebSocket
 /// hand-off, and a small body limit (a form post here is a few dozen bytes).
@@ -39,19 +41,33 @@ public enum RoomServerError: Error, CustomStringConvertible, Equatable {
 /// Serves a `LiveRoom` over HTTP and WebSocket (Hummingbird 2). Starts in the background
 /// so that the facilitator's run loop and `pit room` can both use it; `stop()` ends every
 /// connection.
+///
+/// The server has an event loop of its own, so that a stop can always end: its
+/// connections are closed by force when the server has not ended by itself in time.
 public final class RoomServer: @unchecked Sendable {
     public static let maxBodyBytes = 2048
     static let cookieName = "pit_device"
+    /// How long `stop()` lets the server end its connections itself, and then how long it
+    /// waits once they are closed by force. The facilitator's screen waits for both.
+    /// On a network the graceful end takes milliseconds; what needs the force is a
+    /// connection that never sent a request (browsers open spare ones), which neither a
+    /// graceful shutdown nor cancellation ends: the WebSocket upgrade waits for its first
+    /// request for ever.
+    static let gracePeriod: TimeInterval = 0.5
+    static let forcedPeriod: TimeInterval = 2
 
     public let room: LiveRoom
     public let host: String
     public private(set) var port: Int = 0
     private var task: Task<Void, Error>?
+    private var services: ServiceGroup?
     private let finished = DispatchSemaphore(value: 0)
+    private let eventLoop: MultiThreadedEventLoopGroup
 
     private init(room: LiveRoom, host: String) {
         self.room = room
         self.host = host
+        eventLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     }
 
     /// Starts serving and returns once the port is open (or throws why it could not be).
@@ -72,13 +88,16 @@ public final class RoomServer: @unchecked Sendable {
                 outcome.set(.success(channel.localAddress?.port ?? port))
                 started.signal()
             },
+            eventLoopGroupProvider: .shared(server.eventLoop),
             logger: logger
         )
+        let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
+        server.services = services
         server.task = Task {
             defer { server.finished.signal() }
             do {
                 try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+                    group.addTask { try await services.run() }
                     group.addTask {
                         // Follow the facilitator: moves, reveals and locks reach devices within a tick.
                         while !Task.isCancelled {
@@ -101,18 +120,60 @@ public final class RoomServer: @unchecked Sendable {
             return server
         case .failure(let error):
             server.task?.cancel()
+            server.task = nil
+            server.shutDownEventLoop()
             if let io = error as? IOError, io.errnoCode == EADDRINUSE { throw RoomServerError.portInUse(host: host, port: port) }
             throw RoomServerError.cannotListen(host: host, port: port, detail: "\(error)")
         }
     }
 
     /// Stops listening and ends every device's connection. The room's file stays open
-    /// until `room.close()`.
-    public func stop() {
-        guard let task else { return }
+    /// until `room.close()`. Returns within `gracePeriod + forcedPeriod` whatever the
+    /// connections do: a server still running after `gracePeriod` has its event loop shut
+    /// down, which closes every socket it holds. Returns how the server ended.
+    @discardableResult
+    public func stop() -> StopOutcome {
+        guard let task else { return .alreadyStopped }
         self.task = nil
-        task.cancel()
-        finished.wait()
+        // Gracefully first: connections that are between requests (browsers keep spare
+        // ones) are closed at once, and live pages are sent a WebSocket close.
+        if let services { Task { await services.triggerGracefulShutdown() } }
+        var outcome = StopOutcome.ended
+        if finished.wait(timeout: .now() + Self.gracePeriod) == .timedOut {
+            outcome = .closedByForce
+            task.cancel()
+            shutDownEventLoop()
+            if finished.wait(timeout: .now() + Self.forcedPeriod) == .timedOut { return .abandoned }
+        }
+        finished.signal()   // for `wait()`
+        shutDownEventLoop()
+        return outcome
+    }
+
+    /// Closes the room, then stops: every live page is sent the room's farewell, which
+    /// the graceful stop lets it finish sending. The room's file is closed first of all,
+    /// so nothing is lost whatever the connections do.
+    @discardableResult
+    public func closeRoom() -> StopOutcome {
+        room.close()
+        return stop()
+    }
+
+    public enum StopOutcome: Equatable, Sendable {
+        /// The server ended its connections itself.
+        case ended
+        /// It had not ended within the grace period; its sockets were closed by force.
+        case closedByForce
+        /// Not even that ended it in time; it is left to end in the background.
+        case abandoned
+        case alreadyStopped
+    }
+
+    private var eventLoopShutDown = false
+    private func shutDownEventLoop() {
+        guard !eventLoopShutDown else { return }
+        eventLoopShutDown = true
+        eventLoop.shutdownGracefully { _ in }
     }
 
     /// Waits until the server stops.

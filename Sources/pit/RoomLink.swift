@@ -67,11 +67,10 @@ final class RunningRoom {
         self.qr = qr
     }
 
-    /// Ends every device's live page first (their handlers finish at once), then stops
-    /// listening and closes the room's connection to the file.
+    /// Closes the room and stops its server; returns within a few seconds whatever the
+    /// devices do (RoomServer.closeRoom).
     func stop() {
-        room.close()
-        server.stop()
+        server.closeRoom()
     }
 }
 

@@ -12,7 +12,7 @@ try:
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    from selenium.common.exceptions import WebDriverException
 except ImportError:  # .ci/run installs it; say why rather than fail obscurely
     webdriver = None
 
@@ -68,10 +68,11 @@ class ParticipantPage(unittest.TestCase):
         self.addCleanup(self.f.close)
 
     def main_text(self, driver):
-        # Between a form post and the next page there is briefly no #main (or a stale one).
+        # Between a form post and the next page there is briefly no #main (or a stale one,
+        # which Chromium may report as a node that "does not belong to the document").
         try:
             return driver.find_element(By.ID, "main").text
-        except (NoSuchElementException, StaleElementReferenceException):
+        except WebDriverException:
             return ""
 
     def wait_text(self, driver, text, timeout=10):

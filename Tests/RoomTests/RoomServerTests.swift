@@ -98,7 +98,57 @@ final class RoomServerTests: XCTestCase {
 
     func testStoppingEndsTheServer() throws {
         XCTAssertEqual(try http.get("/").status, 200)
-        server.stop()
+        XCTAssertEqual(server.stop(), .ended)
         XCTAssertThrowsError(try http.get("/"))
+    }
+
+    /// `stop()` on another thread; nil if it had not returned after `limit` seconds (a
+    /// guard against a hung test, not a timing: stop bounds itself well below it).
+    func stopInBackground(limit: TimeInterval = 15) -> RoomServer.StopOutcome? {
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Outcome()
+        let server = self.server!
+        Thread.detachNewThread { outcome.value = server.stop(); done.signal() }
+        return done.wait(timeout: .now() + limit) == .success ? outcome.value : nil
+    }
+    final class Outcome: @unchecked Sendable { var value: RoomServer.StopOutcome? }
+
+    func testStoppingEndsWhileBrowsersHoldConnectionsThatSayNothing() throws {
+        // A browser opens spare connections it may never use, and keeps used ones alive.
+        let silent = try (0..<3).map { _ in try RawSocket(port: server.port) }
+        let kept = try RawSocket(port: server.port)
+        kept.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        XCTAssertEqual(kept.readHead()?.hasPrefix("HTTP/1.1 200"), true)
+        let outcome = stopInBackground()
+        XCTAssertNotNil(outcome, "stop() did not return")
+        XCTAssertNotEqual(outcome, .abandoned)
+        XCTAssertThrowsError(try http.get("/"))
+        _ = silent
+    }
+
+    func testClosingTheRoomSendsEveryLivePageItsFarewellEvenWithASpareConnectionOpen() throws {
+        let spare = try RawSocket(port: server.port)   // which only a forced stop ends
+        var pages: [RawSocket] = []
+        for group in ["g1", "g2", "g3", "g4", "g1", "g2", "g3", "g4"] {
+            let page = try RawSocket(port: server.port)
+            let head = page.upgradeToWebSocket(port: server.port, token: try joined(group))
+            XCTAssertEqual(head?.hasPrefix("HTTP/1.1 101"), true, head ?? "no answer")
+            XCTAssertEqual(page.readFrame()?.opcode, 1, "the page's first view")
+            pages.append(page)
+        }
+        let outcome = Outcome()
+        outcome.value = server.closeRoom()
+        XCTAssertNotEqual(outcome.value, .abandoned)
+        for (index, page) in pages.enumerated() {
+            var frames: [RawSocket.Frame] = []
+            while let frame = page.readFrame() {
+                frames.append(frame)
+                if frame.opcode == 8 { break }
+            }
+            XCTAssertTrue(frames.contains { $0.opcode == 1 && $0.text.contains("room-closed") },
+                          "page \(index) had no farewell: \(frames.map(\.opcode))")
+        }
+        XCTAssertTrue(fixture.room.isClosed)
+        _ = spare
     }
 }
