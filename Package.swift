@@ -26,13 +26,14 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        .target(name: "DiskCache"),
         .target(
             name: "YAMLDocument",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Instruments",
-            dependencies: ["YAMLDocument", .product(name: "Yams", package: "Yams")]
+            dependencies: ["YAMLDocument", "DiskCache", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "SessionEngine",
@@ -46,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "TerminalKit",
-            dependencies: ["YAMLDocument", .product(name: "Yams", package: "Yams")]
+            dependencies: ["YAMLDocument", "DiskCache", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Workshop",
@@ -82,7 +83,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "SessionEngine", "Instruments",
                                                         .product(name: "CSV", package: "CSV.swift")], exclude: ["Golden"]),
         .testTarget(name: "RoomTests", dependencies: ["Room", "SessionEngine", "Instruments"]),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "DiskCache"]),
         .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "TerminalKit", "Instruments", "SessionEngine", "Reports"],
                     exclude: ["Snapshots"]),
     ],

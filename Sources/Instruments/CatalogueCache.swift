@@ -1,3 +1,4 @@
+import DiskCache
 import Foundation
 
 /// The parsed catalogue kept on disk, so a start reads one file instead of parsing every
@@ -11,18 +12,12 @@ public enum CatalogueCache {
     static let format = 2
     static let magic = "pit catalogue cache"
 
-    struct Stamp: Equatable {
-        var path: String
-        var modified: Double
-        var size: Int
-    }
-
     /// `Catalogue.load(shipped:extra:)`, through the cache in `directory`.
     /// - Parameter build: names the running program (e.g. its executable's size and time).
     public static func load(shipped: URL, extra: [URL] = [], directory: URL, build: String) throws -> Catalogue {
         let folders = [shipped] + extra
         let stamps = self.stamps(shipped: shipped, folders: folders)
-        let file = directory.appendingPathComponent("catalogue-\(fingerprint(folders.map(\.path)))")
+        let file = directory.appendingPathComponent("catalogue-\(FileStamp.fingerprint(folders.map(\.path)))")
         if let data = FileManager.default.contents(atPath: file.path),
            let cached = try? decode([UInt8](data), build: build, stamps: stamps) {
             return cached
@@ -33,10 +28,10 @@ public enum CatalogueCache {
         return catalogue
     }
 
-    static func encode(_ catalogue: Catalogue, build: String, stamps: [Stamp]) -> [UInt8] {
-        var w = CatalogueWriter()
+    static func encode(_ catalogue: Catalogue, build: String, stamps: [FileStamp]) -> [UInt8] {
+        var w = ByteWriter()
         w.string(magic); w.int(format); w.string(build)
-        w.array(stamps) { w, s in w.string(s.path); w.double(s.modified); w.int(s.size) }
+        w.array(stamps) { $0.stamp($1) }
         w.triangle(catalogue.triangle)
         w.array(catalogue.instruments) { $0.instrument($1) }
         w.array(catalogue.problems) { $0.diagnostic($1) }
@@ -45,42 +40,23 @@ public enum CatalogueCache {
     }
 
     /// The cached catalogue, or nil when it was written for other files or another build.
-    static func decode(_ bytes: [UInt8], build: String, stamps: [Stamp]) throws -> Catalogue? {
-        var r = CatalogueReader(bytes)
+    static func decode(_ bytes: [UInt8], build: String, stamps: [FileStamp]) throws -> Catalogue? {
+        var r = ByteReader(bytes)
         guard try r.string() == magic, try r.int() == format, try r.string() == build,
-              try r.array({ r in Stamp(path: try r.string(), modified: try r.double(), size: try r.int()) }) == stamps
+              try r.array({ try $0.stamp() }) == stamps
         else { return nil }
         let triangle = try r.triangle()
         let instruments = try r.array { try $0.instrument() }
         let problems = try r.array { try $0.diagnostic() }
         let briefing = try r.briefing()
-        guard r.isAtEnd else { throw CatalogueReader.Malformed() }
+        guard r.isAtEnd else { throw ByteReader.Malformed() }
         return Catalogue(triangle: triangle, instruments: instruments, problems: problems, briefing: briefing)
     }
 
     /// Every file the catalogue reads, in a fixed order; a missing file has size -1.
-    static func stamps(shipped: URL, folders: [URL]) -> [Stamp] {
+    static func stamps(shipped: URL, folders: [URL]) -> [FileStamp] {
         let files = [shipped.appendingPathComponent(Catalogue.triangleFileName), shipped.appendingPathComponent(Briefing.fileName)]
             + folders.flatMap { Catalogue.yamlFiles(in: $0) }
-        return files.map { url in
-            var info = stat()
-            guard stat(url.path, &info) == 0 else { return Stamp(path: url.path, modified: 0, size: -1) }
-            #if canImport(Darwin)
-            let time = info.st_mtimespec
-            #else
-            let time = info.st_mtim
-            #endif
-            let modified = Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-            return Stamp(path: url.path, modified: modified, size: Int(info.st_size))
-        }
-    }
-
-    /// A stable name for a set of folders (FNV-1a; Swift's own hash changes every run).
-    static func fingerprint(_ paths: [String]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in paths.joined(separator: "\n").utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
+        return files.map { FileStamp.of($0.path) }
     }
 }

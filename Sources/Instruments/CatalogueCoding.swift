@@ -1,87 +1,16 @@
-/// The catalogue as compact bytes for `CatalogueCache`: lengths and numbers as
-/// little-endian 64-bit integers, text as its UTF-8 bytes after its length. Written by
-/// hand because Foundation's Codable decoders spend longer looking up conformances than
-/// parsing the YAML would take. `CatalogueCacheTests` holds a round trip equal to the parse,
-/// so a field added to a type and forgotten here fails a test.
-struct CatalogueWriter {
-    private(set) var bytes: [UInt8] = []
+import DiskCache
 
-    mutating func int(_ value: Int) {
-        withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
-    }
-    mutating func double(_ value: Double) { int(Int(bitPattern: UInt(value.bitPattern))) }
-    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
-    mutating func string(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
-            int(utf8.count)
-            bytes.append(contentsOf: utf8)
-        }
-    }
-    mutating func optional(_ value: String?) {
-        bool(value != nil)
-        if let value { string(value) }
-    }
-    mutating func strings(_ values: [String]) {
-        int(values.count)
-        for value in values { string(value) }
-    }
-    mutating func array<T>(_ values: [T], _ each: (inout CatalogueWriter, T) -> Void) {
-        int(values.count)
-        for value in values { each(&self, value) }
-    }
-}
-
-/// Reads what `CatalogueWriter` wrote; any inconsistency (a truncated or foreign file)
-/// throws rather than trapping.
-struct CatalogueReader {
-    struct Malformed: Error {}
-    private let bytes: [UInt8]
-    private var at = 0
-
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    var isAtEnd: Bool { at == bytes.count }
-
-    mutating func int() throws -> Int {
-        guard at + 8 <= bytes.count else { throw Malformed() }
-        var value: UInt64 = 0
-        for i in 0..<8 { value |= UInt64(bytes[at + i]) << (8 * UInt64(i)) }
-        at += 8
-        return Int(Int64(bitPattern: value))
-    }
-    mutating func double() throws -> Double { Double(bitPattern: UInt64(UInt(bitPattern: try int()))) }
-    mutating func bool() throws -> Bool {
-        guard at < bytes.count, bytes[at] <= 1 else { throw Malformed() }
-        at += 1
-        return bytes[at - 1] == 1
-    }
-    mutating func count() throws -> Int {
-        let n = try int()
-        guard n >= 0, n <= bytes.count - at else { throw Malformed() }
-        return n
-    }
-    mutating func string() throws -> String {
-        let n = try count()
-        defer { at += n }
-        return String(decoding: bytes[at..<at + n], as: UTF8.self)
-    }
-    mutating func optional() throws -> String? { try bool() ? try string() : nil }
-    mutating func strings() throws -> [String] { try array { try $0.string() } }
-    mutating func array<T>(_ each: (inout CatalogueReader) throws -> T) throws -> [T] {
-        let n = try count()
-        var values: [T] = []
-        values.reserveCapacity(n)
-        for _ in 0..<n { values.append(try each(&self)) }
-        return values
-    }
+/// The catalogue as compact bytes for `CatalogueCache` (`ByteWriter`'s layout).
+/// `CatalogueCacheTests` holds a round trip equal to the parse, so a field added to a type
+/// and forgotten here fails a test.
+extension ByteReader {
     mutating func component() throws -> ComponentID {
         guard let id = ComponentID(rawValue: try string()) else { throw Malformed() }
         return id
     }
 }
 
-extension CatalogueWriter {
+extension ByteWriter {
     mutating func triangle(_ t: Triangle) {
         array(t.components) { w, c in
             w.string(c.id.rawValue); w.string(c.name); w.string(c.short); w.string(c.role)
@@ -132,7 +61,7 @@ extension CatalogueWriter {
     }
 }
 
-extension CatalogueReader {
+extension ByteReader {
     mutating func triangle() throws -> Triangle {
         Triangle(components: try array { r in
             let id = try r.component(), name = try r.string(), short = try r.string(), role = try r.string()

@@ -46,14 +46,15 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The theme the screens start with, read alone when its file is `NAME.yaml` (the
-    /// shipped themes are), so the first frame waits for one file; the others are read
-    /// when the theme key is first pressed. Anything unusual takes the path that reads
+    /// shipped themes are), and parsed once into the cache (ThemeCache), so the first frame
+    /// waits for one small file; the others are read when the theme key is first pressed. Anything unusual takes the path that reads
     /// and checks them all.
     func makeContext(catalogue: Catalogue) throws -> WorkshopContext {
         let name = theme ?? "default"
         if let directory = Resources.directory("Themes"),
-           let text = try? String(contentsOf: directory.appendingPathComponent("\(name).yaml"), encoding: .utf8),
-           let first = try? ThemeLoader.parse(text, file: "\(name).yaml"), first.name == name {
+           let first = try? ThemeCache.load(file: directory.appendingPathComponent("\(name).yaml"),
+                                            directory: Resources.cacheDirectory, build: Resources.buildIdentity),
+           first.name == name {
             return WorkshopContext(catalogue: catalogue, theme: first,
                                    otherThemes: { ThemeLoader.loadAll(from: directory).themes })
         }

@@ -141,6 +141,21 @@ class Themes(unittest.TestCase):
             p.close()
 
 
+    def test_the_starting_theme_is_kept_parsed_for_the_next_start(self):
+        p = Pane(["demo"], 80, 24)
+        try:
+            p.wait_for("SERVICE")
+            p.keys("q")
+            self.assertEqual(p.ended()[0], 0)
+            cache = os.path.join(p.dir, ".cache", "pit")
+            kept = [name for name in os.listdir(cache) if name.startswith("theme-")]
+            self.assertEqual(len(kept), 1, os.listdir(cache))
+            with open(os.path.join(cache, kept[0]), "rb") as f:
+                self.assertTrue(f.read().startswith(b"\x0f\x00\x00\x00\x00\x00\x00\x00pit theme cache"))
+        finally:
+            p.close()
+
+
 class GraphemeClusters(unittest.TestCase):
     def test_flags_and_family_emoji_keep_every_part(self):
         folder = tempfile.mkdtemp(prefix="pit-e2e-")

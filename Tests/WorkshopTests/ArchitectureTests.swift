@@ -20,23 +20,25 @@ final class ArchitectureTests: XCTestCase {
     }
 
     func testOnlyTheBackendTalksToNcurses() throws {
-        for module in ["YAMLDocument", "Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop", "Room", "pit"] {
+        for module in ["DiskCache", "YAMLDocument", "Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop", "Room", "pit"] {
             XCTAssertFalse(try imports(of: module).contains("CNcursesw"), "\(module) imports ncurses")
         }
         XCTAssertTrue(try imports(of: "CursesBackend").contains("CNcursesw"))
     }
 
     func testDependenciesPointDown() throws {
-        let projectModules: Set<String> = ["YAMLDocument", "Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop",
+        let projectModules: Set<String> = ["DiskCache", "YAMLDocument", "Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop",
                                            "CursesBackend", "Room", "pit"]
-        // YAMLDocument (the one YAML walk, for instruments and themes) sits below both, so
-        // TerminalKit reads themes without depending on Instruments.
+        // YAMLDocument (the one YAML walk, for instruments and themes) and DiskCache (the
+        // parsed files kept on disk) sit below both, so TerminalKit reads and caches themes
+        // without depending on Instruments.
         let allowed: [String: Set<String>] = [
+            "DiskCache": [],
             "YAMLDocument": [],
-            "Instruments": ["YAMLDocument"],
+            "Instruments": ["YAMLDocument", "DiskCache"],
             "SessionEngine": [],
             "Reports": ["SessionEngine", "Instruments"],
-            "TerminalKit": ["YAMLDocument"],
+            "TerminalKit": ["YAMLDocument", "DiskCache"],
             "Workshop": ["TerminalKit", "Reports", "SessionEngine", "Instruments"],
             "CursesBackend": ["TerminalKit"],
             // The live room serves the session over the network; it never draws a screen.

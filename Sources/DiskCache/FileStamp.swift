@@ -1,0 +1,48 @@
+import Foundation
+
+/// What a cache remembers of a file it was made from: a file edited, replaced or removed
+/// since has another stamp, so its cache is made afresh.
+public struct FileStamp: Equatable, Sendable {
+    public var path: String
+    public var modified: Double
+    /// -1 for a file that does not exist.
+    public var size: Int
+
+    public init(path: String, modified: Double, size: Int) {
+        self.path = path
+        self.modified = modified
+        self.size = size
+    }
+
+    /// The file's stamp now (`stat`, not FileManager: no dictionary of attributes to box).
+    public static func of(_ path: String) -> FileStamp {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return FileStamp(path: path, modified: 0, size: -1) }
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return FileStamp(path: path, modified: Double(time.tv_sec) + Double(time.tv_nsec) / 1e9, size: Int(info.st_size))
+    }
+
+    /// A stable name for a cache made from these paths (FNV-1a; Swift's own hash changes
+    /// every run).
+    public static func fingerprint(_ paths: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in paths.joined(separator: "\n").utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}
+
+extension ByteWriter {
+    public mutating func stamp(_ s: FileStamp) { string(s.path); double(s.modified); int(s.size) }
+}
+
+extension ByteReader {
+    public mutating func stamp() throws -> FileStamp {
+        FileStamp(path: try string(), modified: try double(), size: try int())
+    }
+}
