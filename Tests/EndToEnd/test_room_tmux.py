@@ -1,5 +1,6 @@
 """The facilitator's screen follows the live room: who is in, never levels before the reveal."""
 import shutil
+import socket
 import unittest
 
 from room_support import DARK_TERMINAL, LIGHT_TERMINAL, Device, Facilitator, decode_screen_qr
@@ -44,6 +45,25 @@ class RoomOnTheFacilitatorsScreen(unittest.TestCase):
                     self.assertEqual(decode_screen_qr(screen, f.folder, terminal), f"{f.base}/?code={f.code}")
                 finally:
                     f.close()
+
+    def test_closing_the_room_does_not_wait_for_a_connection_that_says_nothing(self):
+        # Browsers open spare connections and may never use them; the server once waited
+        # for their first request for ever, and the facilitator's screen with it.
+        f = Facilitator()
+        spare = socket.create_connection(("127.0.0.1", f.port))
+        try:
+            status, _ = Device(f.base).join(f.code, "g1")
+            self.assertEqual(status, 200)
+            f.pane.wait_for("1 of 4 groups have a device")
+            f.pane.keys("c")
+            f.pane.wait_for("The room is closed")
+            spare.settimeout(10)
+            self.assertEqual(spare.recv(1), b"", "the spare connection is closed")
+            f.pane.keys("q")                    # from the triangle, where closing returned
+            self.assertEqual(f.pane.ended()[0], 0)
+        finally:
+            spare.close()
+            f.close()
 
     def test_joins_appear_on_the_join_screen_and_a_wrong_code_joins_nobody(self):
         f = Facilitator()
