@@ -1,9 +1,4 @@
 import ArgumentParser
-import Foundation
-import Instruments
-import SessionEngine
-import TerminalKit
-import Workshop
 
 /// Options every command that shows or loads the framework accepts.
 struct GlobalOptions: ParsableArguments {
@@ -16,59 +11,8 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("no-bell"), help: "Do not ring the terminal bell when the countdown ends.")
     var noBell = false
 
-    /// Loads the framework: shipped instruments plus the user's; broken user files are
-    /// reported on stderr and skipped.
-    func loadCatalogue(quiet: Bool = false) throws -> Catalogue {
-        guard let shipped = Resources.directory("Assessments") else {
-            complain("cannot find pit's Assessments folder; set PIT_HOME to the folder that holds Assessments/ and Themes/")
-            throw ExitCode.config
-        }
-        let extra = [Resources.userInstruments] + instrumentDirs.map { URL(fileURLWithPath: $0) }
-        for path in instrumentDirs where !FileManager.default.fileExists(atPath: path) {
-            complain("\(path): no such folder (given with --instrument-dir)")
-            throw ExitCode.noInput
-        }
-        do {
-            let catalogue = try CatalogueCache.load(shipped: shipped, extra: extra,
-                                                    directory: Resources.cacheDirectory, build: Resources.buildIdentity)
-            // Every level read from a file is checked against its instrument's scale.
-            RecordRules.scales = Dictionary(catalogue.instruments.map { ($0.id, Set($0.scale.values)) }, uniquingKeysWith: { a, _ in a })
-            if !quiet {
-                for problem in catalogue.problems {
-                    complain("\(problem) (skipped)")
-                }
-            }
-            return catalogue
-        } catch let error as DiagnosticList {
-            complain(error.description)
-            throw ExitStatus.code(for: error)
-        }
-    }
-
-    /// The theme the screens start with, read alone when its file is `NAME.yaml` (the
-    /// shipped themes are), and parsed once into the cache (ThemeCache), so the first frame
-    /// waits for one small file; the others are read when the theme key is first pressed. Anything unusual takes the path that reads
-    /// and checks them all.
-    func makeContext(catalogue: Catalogue) throws -> WorkshopContext {
-        let name = theme ?? "default"
-        if let directory = Resources.directory("Themes"),
-           let first = try? ThemeCache.load(file: directory.appendingPathComponent("\(name).yaml"),
-                                            directory: Resources.cacheDirectory, build: Resources.buildIdentity),
-           first.name == name {
-            return WorkshopContext(catalogue: catalogue, theme: first,
-                                   otherThemes: { ThemeLoader.loadAll(from: directory).themes })
-        }
-        return WorkshopContext(catalogue: catalogue, themes: try loadThemes(), themeName: theme)
-    }
-
-    func loadThemes() throws -> [Theme] {
-        guard let directory = Resources.directory("Themes") else { return [Theme.plain] }
-        let (themes, errors) = ThemeLoader.loadAll(from: directory)
-        for error in errors { complain("\(error) (theme skipped)") }
-        if let theme, !themes.contains(where: { $0.name == theme }) {
-            complain("unknown theme `\(theme)`; available: \(themes.map(\.name).joined(separator: ", "))")
-            throw ExitCode.usage
-        }
-        return themes.isEmpty ? [Theme.plain] : themes
+    /// The values alone, for code that also runs without a parse (`QuickStart`).
+    var settings: FrameworkSettings {
+        FrameworkSettings(theme: theme, instrumentDirs: instrumentDirs, noBell: noBell)
     }
 }

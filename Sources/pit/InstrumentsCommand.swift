@@ -11,7 +11,7 @@ struct InstrumentsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List every instrument with where it sits on the triangle.")
         @OptionGroup var options: GlobalOptions
         func run() throws {
-            let catalogue = try options.loadCatalogue()
+            let catalogue = try options.settings.loadCatalogue()
             for instrument in catalogue.instruments {
                 let place = catalogue.triangle[instrument.placement]?.name ?? instrument.placement.rawValue
                 try Console.say("\(instrument.id.padding(toLength: 18, withPad: " ", startingAt: 0)) \(instrument.short.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String(instrument.elements.count).leftPadded(3)) elements  \(instrument.title) [\(place)]")
@@ -24,7 +24,7 @@ struct InstrumentsCommand: ParsableCommand {
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The instrument's id (see `pit instruments list`).") var id: String
         func run() throws {
-            let catalogue = try options.loadCatalogue()
+            let catalogue = try options.settings.loadCatalogue()
             guard let instrument = catalogue.instrument(id) else {
                 complain("no instrument `\(id)`; available: \(catalogue.instruments.map(\.id).joined(separator: ", "))")
                 throw ExitCode.usage

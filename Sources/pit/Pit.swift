@@ -36,9 +36,17 @@ struct Pit: ParsableCommand {
     static func main() {
         TerminalGuard.prepareForCrashes()  // pit's own crash handling first, before anything that could crash
         Console.guardStandardStreams()
+        if let start = QuickStart(arguments: Array(CommandLine.arguments.dropFirst())) {
+            do {
+                try start.run()
+            } catch {
+                finish(with: error, running: start.command)
+            }
+            return
+        }
         var command: ParsableCommand
         do {
-            command = try quickCommand(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
+            command = try parseAsRoot()
         } catch {
             finish(with: error, running: nil)
         }
@@ -46,21 +54,6 @@ struct Pit: ParsableCommand {
             try command.run()
         } catch {
             finish(with: error, running: type(of: command))
-        }
-    }
-
-    /// The screens' everyday starts, `pit`, `pit home` and `pit open FILE` with nothing
-    /// else, parsed by their own command alone: the full parse first reflects every one of
-    /// pit's commands, a fifth of the time to the first frame. Anything else (an option,
-    /// help, an argument the command refuses) returns nil and takes the full parse, so
-    /// messages and usage are pit's own.
-    static func quickCommand(_ arguments: [String]) -> ParsableCommand? {
-        guard !arguments.contains(where: { $0.hasPrefix("-") }) else { return nil }
-        switch arguments.first {
-        case nil: return try? HomeCommand.parse([])
-        case "home": return try? HomeCommand.parse(Array(arguments.dropFirst()))
-        case "open": return try? OpenCommand.parse(Array(arguments.dropFirst()))
-        default: return nil
         }
     }
 
@@ -90,10 +83,10 @@ struct Pit: ParsableCommand {
 }
 
 /// Builds the shared context for the screens.
-func makeContext(_ options: GlobalOptions) throws -> WorkshopContext {
-    let catalogue = try options.loadCatalogue()
-    let context = try options.makeContext(catalogue: catalogue)
-    context.bellEnabled = !options.noBell
+func makeContext(_ settings: FrameworkSettings) throws -> WorkshopContext {
+    let catalogue = try settings.loadCatalogue()
+    let context = try settings.makeContext(catalogue: catalogue)
+    context.bellEnabled = !settings.noBell
     // Problems were printed before the screens took over; say so on the first screen too.
     if let first = catalogue.problems.first {
         let more = catalogue.problems.count > 1 ? " (and \(catalogue.problems.count - 1) more; see `pit instruments list`)" : ""
@@ -120,9 +113,14 @@ struct HomeCommand: ParsableCommand {
     @OptionGroup var roomOptions: RoomOptions
 
     func run() throws {
-        let context = try makeContext(options)
+        try Self.home(settings: options.settings, place: roomOptions.place)
+    }
+
+    /// `pit home`, parsed or not (`QuickStart`).
+    static func home(settings: FrameworkSettings, place: RoomPlace) throws {
+        let context = try makeContext(settings)
         context.recentSessions = RecentSessions.list()
-        let launcher = HomeLauncher(context: context, author: SessionFiles.author(nil), place: roomOptions.place)
+        let launcher = HomeLauncher(context: context, author: SessionFiles.author(nil), place: place)
         context.sessionActions = { launcher.start($0) }
         var app = App(root: HomeScreen(), context: context)
         defer { context.liveRoom?.close() }   // a room opened with J ends with pit
@@ -238,7 +236,7 @@ struct ThemesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the available themes.")
         @OptionGroup var options: GlobalOptions
         func run() throws {
-            for theme in try options.loadThemes() {
+            for theme in try options.settings.loadThemes() {
                 try Console.say("\(theme.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(theme.summary)")
             }
         }

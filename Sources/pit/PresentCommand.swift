@@ -17,7 +17,7 @@ struct PresentCommand: ParsableCommand {
 
     func run() throws {
         let store = try SessionFiles.attempt { try SessionStore.openForReading(at: URL(fileURLWithPath: file)) }
-        let context = try makeContext(options)
+        let context = try makeContext(options.settings)
         context.session = SessionController(store: store, author: "audience")
         var app = App(root: AudienceScreen(), context: context)
         app.presenting = true

@@ -76,7 +76,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let target = try output.map { try OutputFile.check($0, inputs: [file], overwrite: overwrite) }
-        let catalogue = try options.loadCatalogue()
+        let catalogue = try options.settings.loadCatalogue()
         let snapshot = try openReportSession(file)
         let opts = ReportOptions(timeZone: timeZone.flatMap(parseReportTimeZone) ?? .current)
         let data: Data
@@ -128,7 +128,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let target = try output.map { try OutputFile.check($0, inputs: [baseline, followup], overwrite: overwrite) }
-        let catalogue = try options.loadCatalogue()
+        let catalogue = try options.settings.loadCatalogue()
         let before = try openReportSession(baseline)
         let after = try openReportSession(followup)
         let comparison = Comparison.make(baseline: before.state, followUp: after.state, catalogue: catalogue)
@@ -169,7 +169,7 @@ struct ImportCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        _ = try options.loadCatalogue(quiet: true) // the instruments' scales, to check levels against
+        _ = try options.settings.loadCatalogue(quiet: true) // the instruments' scales, to check levels against
         guard FileManager.default.fileExists(atPath: file) else {
             complain("\(file): no such file")
             throw ExitCode.noInput

@@ -21,9 +21,9 @@ struct RoomOptions: ParsableArguments {
 
 /// Starts a room, turning failures into clear messages and sysexits codes: 75 when the
 /// port is taken (try again, or another port), 69 when it cannot listen at all.
-func startRoom(file: String, options: GlobalOptions, roomOptions: RoomOptions,
+func startRoom(file: String, settings: FrameworkSettings, roomOptions: RoomOptions,
                activity: (@Sendable (String) -> Void)? = nil) throws -> RunningRoom {
-    let catalogue = try options.loadCatalogue()
+    let catalogue = try settings.loadCatalogue()
     do {
         return try RunningRoom.start(file: URL(fileURLWithPath: file), catalogue: catalogue, place: roomOptions.place, activity: activity)
     } catch let error as RoomServerError {
@@ -55,7 +55,7 @@ struct RoomCommand: ParsableCommand {
     @Argument(help: "The session file (.pit).") var file: String
 
     func run() throws {
-        let running = try startRoom(file: file, options: options, roomOptions: roomOptions) { line in say(line) }
+        let running = try startRoom(file: file, settings: options.settings, roomOptions: roomOptions) { line in say(line) }
         say("Room open for \(file)")
         say("Address:   \(running.address)")
         say("Room code: \(running.room.code.spaced)")

@@ -5,7 +5,7 @@ import SessionEngine
 import Workshop
 
 /// Where the room listens: `--bind` and `--port`, shared by `pit room` and `pit open --room`.
-struct RoomPlace {
+struct RoomPlace: Equatable {
     static let defaultPort = 8080
     /// Ports tried in turn when no --port is given and 8080 is taken.
     static let fallbackPorts = 8081...8089

@@ -6,13 +6,13 @@ import SessionEngine
 import Workshop
 
 /// Opens the screens on a session; the idle tick picks up other processes' changes.
-func runSession(_ store: SessionStore, options: GlobalOptions, author: String, remember: Bool = true,
-                room: RoomOptions? = nil, openRoom: Bool = false) throws {
-    let context = try makeContext(options)
+func runSession(_ store: SessionStore, settings: FrameworkSettings, author: String, remember: Bool = true,
+                roomPlace: RoomPlace = RoomPlace(), openRoom: Bool = false) throws {
+    let context = try makeContext(settings)
     let controller = SessionController(store: store, author: author)
     context.session = controller
     let place = remember ? SessionPlaces.place(for: store.path) : nil
-    let link = RoomLink(file: store.url, catalogue: context.catalogue, place: room?.place ?? RoomPlace())
+    let link = RoomLink(file: store.url, catalogue: context.catalogue, place: roomPlace)
     context.liveRoom = link
     defer { link.close() }
     var app = App(stack: controller.resumeScreens(catalogue: context.catalogue, place: place), context: context)
@@ -87,7 +87,7 @@ struct NewCommand: ParsableCommand {
     @OptionGroup var roomOptions: RoomOptions
 
     func run() throws {
-        let catalogue = try options.loadCatalogue()
+        let catalogue = try options.settings.loadCatalogue()
         let sessionPlan = try plan.map { try PlanFiles.load($0, catalogue: catalogue) }
         var ids = try use.map { try instrumentIDs($0, catalogue: catalogue) } ?? []
         // The plan's instruments join the session, after any named with --instruments.
@@ -107,7 +107,7 @@ struct NewCommand: ParsableCommand {
         Console.note("Created \(path) with \(groupList.count) group\(groupList.count == 1 ? "" : "s") scoring \(ids.joined(separator: ", ")).")
         for line in InstrumentText.room(ids.compactMap { catalogue.instrument($0) }).split(separator: "\n") { Console.note(String(line)) }
         if noOpen { store.close(); return }
-        try runSession(store, options: options, author: author, room: roomOptions)
+        try runSession(store, settings: options.settings, author: author, roomPlace: roomOptions.place)
     }
 }
 
@@ -120,8 +120,13 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var roomOptions: RoomOptions
 
     func run() throws {
+        try Self.open(file, settings: options.settings, author: author, place: roomOptions.place, openRoom: room)
+    }
+
+    /// `pit open`, parsed or not (`QuickStart`).
+    static func open(_ file: String, settings: FrameworkSettings, author: String?, place: RoomPlace, openRoom: Bool) throws {
         let store = try SessionFiles.attempt { try SessionStore.open(at: URL(fileURLWithPath: file)) }
-        try runSession(store, options: options, author: SessionFiles.author(author), room: roomOptions, openRoom: room)
+        try runSession(store, settings: settings, author: SessionFiles.author(author), roomPlace: place, openRoom: openRoom)
     }
 }
 
@@ -149,7 +154,7 @@ struct AssessCommand: ParsableCommand {
             }
             Console.note("Carrying on with \(path).")
         } else {
-            let catalogue = try options.loadCatalogue()
+            let catalogue = try options.settings.loadCatalogue()
             let ids = try instrumentIDs(use, catalogue: catalogue)
             guard let sectorValue = GroupsScreen.sector(from: sector) else {
                 throw ValidationError("unknown sector `\(sector)`; use la, nhs, vcse, residents or other")
@@ -161,7 +166,7 @@ struct AssessCommand: ParsableCommand {
             Console.note("Created \(path).")
         }
         if noOpen { store.close(); return }
-        try runSession(store, options: options, author: partner)
+        try runSession(store, settings: options.settings, author: partner)
     }
 }
 
@@ -178,7 +183,7 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one self-assessment file") }
-        _ = try options.loadCatalogue(quiet: true) // the instruments' scales, to check levels against
+        _ = try options.settings.loadCatalogue(quiet: true) // the instruments' scales, to check levels against
         var renames: [String: String] = [:]
         for r in rename {
             let pair = try SessionFiles.attempt { try Merge.parseRename(r) }
@@ -209,7 +214,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         if let output { try SessionFiles.checkNewSessionPath(output) }
-        let catalogue = try options.loadCatalogue()
+        let catalogue = try options.settings.loadCatalogue()
         let url = try output.map { URL(fileURLWithPath: $0) } ?? temporaryDemoFile()
         // A temporary demo goes when pit ends, also when it could not be made.
         defer { if output == nil { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) } }
@@ -219,7 +224,8 @@ struct DemoCommand: ParsableCommand {
             store.close()
             return
         }
-        try runSession(store, options: options, author: store.state.info.facilitator, remember: output != nil, room: roomOptions)
+        try runSession(store, settings: options.settings, author: store.state.info.facilitator, remember: output != nil,
+                       roomPlace: roomOptions.place)
     }
 }
 

@@ -14,7 +14,7 @@ extension InstrumentsCommand {
         @Option(name: .customLong("as"), help: "Your name, recorded with the change (default: your login).") var author: String?
 
         func run() throws {
-            let catalogue = try options.loadCatalogue()
+            let catalogue = try options.settings.loadCatalogue()
             guard let instrument = catalogue.instrument(id) else {
                 complain("no instrument `\(id)`; available: \(catalogue.instruments.map(\.id).joined(separator: ", "))")
                 throw ExitCode.usage
