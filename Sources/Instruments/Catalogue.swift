@@ -136,8 +136,26 @@ public struct Catalogue: Sendable {
         }
     }
 
+    /// Every `.yaml` or `.yml` file in `directory`, by name; none for a folder that does
+    /// not exist. Listed with readdir: FileManager's listing makes a URL and a record per
+    /// entry, and an error object for a missing folder (the user's instruments folder,
+    /// usually), a few percent of a start that reads the catalogue from its cache.
     static func yamlFiles(in directory: URL) -> [URL] {
-        let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
-        return files.filter { ["yaml", "yml"].contains($0.pathExtension) }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        guard let folder = opendir(directory.path) else { return [] }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if isYAMLFileName(name) { names.append(name) }
+        }
+        return names.sorted().map { directory.appendingPathComponent($0) }
+    }
+
+    /// As URL's `pathExtension` reads it: the text after the last dot, where that dot is
+    /// not the name's first character.
+    static func isYAMLFileName(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        let suffix = name[name.index(after: dot)...]
+        return suffix == "yaml" || suffix == "yml"
     }
 }
