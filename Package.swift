@@ -78,6 +78,7 @@ let package = Package(
             dependencies: ["Workshop", "Instruments", "SessionEngine", "Reports", "TerminalKit"],
             path: "Benchmarks/PitBench"
         ),
+        .testTarget(name: "DiskCacheTests", dependencies: ["DiskCache"]),
         .testTarget(name: "InstrumentsTests", dependencies: ["Instruments"], exclude: ["Fixtures"]),
         .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "SessionEngine", "Instruments",
