@@ -135,8 +135,9 @@ public final class RoomServer: @unchecked Sendable {
     public func stop() -> StopOutcome {
         guard let task else { return .alreadyStopped }
         self.task = nil
-        // Gracefully first: connections that are between requests (browsers keep spare
-        // ones) are closed at once, and live pages are sent a WebSocket close.
+        // Gracefully first: connections idle after a request are closed at once, and live
+        // pages are sent a WebSocket close. Only a connection that never sent a request
+        // needs the force below.
         if let services { Task { await services.triggerGracefulShutdown() } }
         var outcome = StopOutcome.ended
         if finished.wait(timeout: .now() + Self.gracePeriod) == .timedOut {
