@@ -4,7 +4,6 @@ import Hummingbird
 import HummingbirdWebSocket
 import Logging
 import NIOCore
-import NIOPosix
 import ServiceLifecycle
 
 /// Each request's context: the client's address (for the wrong-code limit), the WebSocket
@@ -42,8 +41,8 @@ public enum RoomServerError: Error, CustomStringConvertible, Equatable {
 /// so that the facilitator's run loop and `pit room` can both use it; `stop()` ends every
 /// connection.
 ///
-/// The server has an event loop of its own, so that a stop can always end: its
-/// connections are closed by force when the server has not ended by itself in time.
+/// A stop always ends: connections the server has not ended by itself in time are closed
+/// from outside it (`AcceptedConnections`).
 public final class RoomServer: @unchecked Sendable {
     public static let maxBodyBytes = 2048
     static let cookieName = "pit_device"
@@ -62,12 +61,11 @@ public final class RoomServer: @unchecked Sendable {
     private var task: Task<Void, Error>?
     private var services: ServiceGroup?
     private let finished = DispatchSemaphore(value: 0)
-    private let eventLoop: MultiThreadedEventLoopGroup
+    private let connections = AcceptedConnections()
 
     private init(room: LiveRoom, host: String) {
         self.room = room
         self.host = host
-        eventLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     }
 
     /// Starts serving and returns once the port is open (or throws why it could not be).
@@ -85,10 +83,11 @@ public final class RoomServer: @unchecked Sendable {
                                            configuration: .init(ws: .init(maxFrameSize: 4096))),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
+                // First in the listening socket's pipeline: it sees every accepted connection.
+                try? await channel.pipeline.addHandler(server.connections, position: .first).get()
                 outcome.set(.success(channel.localAddress?.port ?? port))
                 started.signal()
             },
-            eventLoopGroupProvider: .shared(server.eventLoop),
             logger: logger
         )
         let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
@@ -121,7 +120,6 @@ public final class RoomServer: @unchecked Sendable {
         case .failure(let error):
             server.task?.cancel()
             server.task = nil
-            server.shutDownEventLoop()
             if let io = error as? IOError, io.errnoCode == EADDRINUSE { throw RoomServerError.portInUse(host: host, port: port) }
             throw RoomServerError.cannotListen(host: host, port: port, detail: "\(error)")
         }
@@ -129,8 +127,8 @@ public final class RoomServer: @unchecked Sendable {
 
     /// Stops listening and ends every device's connection. The room's file stays open
     /// until `room.close()`. Returns within `gracePeriod + forcedPeriod` whatever the
-    /// connections do: a server still running after `gracePeriod` has its event loop shut
-    /// down, which closes every socket it holds. Returns how the server ended.
+    /// connections do: connections still open after `gracePeriod` are closed from outside
+    /// the server. Returns how the server ended.
     @discardableResult
     public func stop() -> StopOutcome {
         guard let task else { return .alreadyStopped }
@@ -142,14 +140,16 @@ public final class RoomServer: @unchecked Sendable {
         var outcome = StopOutcome.ended
         if finished.wait(timeout: .now() + Self.gracePeriod) == .timedOut {
             outcome = .closedByForce
+            connections.closeAll()
             task.cancel()
-            shutDownEventLoop()
             if finished.wait(timeout: .now() + Self.forcedPeriod) == .timedOut { return .abandoned }
         }
         finished.signal()   // for `wait()`
-        shutDownEventLoop()
         return outcome
     }
+
+    /// Connections accepted and not yet closed (for tests).
+    var openConnections: Int { connections.count }
 
     /// Closes the room, then stops: every live page is sent the room's farewell, which
     /// the graceful stop lets it finish sending. The room's file is closed first of all,
@@ -168,13 +168,6 @@ public final class RoomServer: @unchecked Sendable {
         /// Not even that ended it in time; it is left to end in the background.
         case abandoned
         case alreadyStopped
-    }
-
-    private var eventLoopShutDown = false
-    private func shutDownEventLoop() {
-        guard !eventLoopShutDown else { return }
-        eventLoopShutDown = true
-        eventLoop.shutdownGracefully { _ in }
     }
 
     /// Waits until the server stops.

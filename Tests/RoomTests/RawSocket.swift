@@ -49,6 +49,18 @@ final class RawSocket {
         return Array(buffered[0..<count])
     }
 
+    /// Whether the server has closed this connection: reading on (what is left of a reply
+    /// is dropped) finds the end of the stream, not a read that times out.
+    func isClosedByServer() -> Bool {
+        buffered.removeAll()
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if got == 0 { return true }
+            if got < 0 { return errno == ECONNRESET }
+        }
+    }
+
     /// The response head of an HTTP request (up to the blank line).
     func readHead() -> String? {
         var head: [UInt8] = []

@@ -123,7 +123,10 @@ final class RoomServerTests: XCTestCase {
         XCTAssertNotNil(outcome, "stop() did not return")
         XCTAssertNotEqual(outcome, .abandoned)
         XCTAssertThrowsError(try http.get("/"))
-        _ = silent
+        for connection in silent + [kept] {
+            XCTAssertTrue(connection.isClosedByServer(), "a connection was left open")
+        }
+        XCTAssertEqual(server.openConnections, 0)
     }
 
     func testClosingTheRoomSendsEveryLivePageItsFarewellEvenWithASpareConnectionOpen() throws {
