@@ -5,9 +5,7 @@ import XCTest
 /// A stray large file in the user's instruments folder is skipped unread, with a message.
 final class FileSizeTests: XCTestCase {
     func testAnInstrumentFileOverTheLimitIsSkippedAndNamed() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-size-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try temporaryFolder()
         // 21 MB, sparse: nothing is written, so only the size says what it is.
         let big = folder.appendingPathComponent("huge.yaml")
         FileManager.default.createFile(atPath: big.path, contents: nil)

@@ -181,13 +181,6 @@ final class ValidatorTests: XCTestCase {
 }
 
 final class CatalogueTests: XCTestCase {
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pit-instruments-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-
     func testAUserInstrumentLoadsBesideTheShippedOnes() throws {
         let folder = try temporaryFolder()
         try FileManager.default.copyItem(at: fixtures.appendingPathComponent("walkability.yaml"), to: folder.appendingPathComponent("walkability.yaml"))

@@ -6,9 +6,7 @@ import XCTest
 /// FileManager's listing filtered by `pathExtension` did.
 final class YAMLFileListingTests: XCTestCase {
     func testTheSameFilesAsFileManagerInTheSameOrder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-listing-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let folder = try temporaryFolder()
         for name in ["b.yaml", "a.yml", "C.yaml", "c.YAML", ".yaml", ".hidden.yaml", "d.yaml.bak", "notes.txt", "yaml",
                      "walk ability.yaml", "é.yaml", "z.yml", "x.yam"] {
             try Data("x: 1\n".utf8).write(to: folder.appendingPathComponent(name))
