@@ -288,7 +288,9 @@ public final class LiveRoom: @unchecked Sendable {
                         failure = writeRefusal(error)
                     }
                 }
-                if failure == nil { pushLocked() }
+                // The scoring devices' own pages say "Saved" too: the page also gets the
+                // reply to its post, with the notice, and the two can arrive in either order.
+                if failure == nil { pushLocked(saved: Set(toWrite.compactMap { batch[$0.index].token })) }
                 return batch.enumerated().map { i, request in
                     if let refused = outcomes[i] { return refused }
                     if let failure { return failure }
@@ -432,7 +434,9 @@ public final class LiveRoom: @unchecked Sendable {
         }
     }
 
-    private func pushLocked() {
+    /// Sends every live page whose view changed its new page; `saved`: devices whose score
+    /// was just written, whose page says so.
+    private func pushLocked(saved: Set<DeviceToken> = []) {
         for (token, streams) in listeners where !streams.isEmpty {
             guard let view = viewLocked(token) else {
                 endListeners(of: token)
@@ -440,7 +444,7 @@ public final class LiveRoom: @unchecked Sendable {
             }
             if lastSent[token] == view { continue }
             lastSent[token] = view
-            let html = Pages.deviceMain(view)
+            let html = Pages.deviceMain(view, notice: saved.contains(token) ? Pages.Notice("Saved") : nil)
             for continuation in streams.values { continuation.yield(html) }
         }
     }

@@ -170,6 +170,37 @@ final class LiveRoomTests: XCTestCase {
         f.room.unsubscribe(device.token, id: live.id)
     }
 
+    /// A page posts its score and also hears the new page over its live connection; the
+    /// two can arrive in either order, so both say "Saved" (only to the device that scored).
+    func testTheLiveUpdateAfterAScoreSaysSavedToThePageThatScored() async throws {
+        let f = try RoomFixture()
+        let device = try f.join("g1")
+        let other = try f.join("g2")
+        let mine = try XCTUnwrap(f.room.subscribe(device.token))
+        let theirs = try XCTUnwrap(f.room.subscribe(other.token))
+        guard case .saved = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "3") else {
+            return XCTFail("the score was not saved")
+        }
+        // Two pages each: the one on subscribing, the one after the score.
+        func fragments(_ live: (id: UUID, updates: AsyncStream<String>)) async -> [String] {
+            let received = Received()
+            let two = expectation(description: "two pages")
+            Task {
+                for await fragment in live.updates where received.append(fragment) == 2 { two.fulfill() }
+            }
+            await fulfillment(of: [two], timeout: 5)
+            return received.all
+        }
+        let pushed = await fragments(mine)
+        XCTAssertFalse(pushed[0].contains(">Saved<"), "the first page, on joining")
+        XCTAssertTrue(pushed[1].contains("Your score: 3"), pushed[1])
+        XCTAssertTrue(pushed[1].contains(">Saved<"), pushed[1])
+        let theirPages = await fragments(theirs)
+        XCTAssertFalse(theirPages[1].contains(">Saved<"), "another group's page")
+        f.room.unsubscribe(device.token, id: mine.id)
+        f.room.unsubscribe(other.token, id: theirs.id)
+    }
+
     func testPagesEscapeMarkupFromTheSession() async throws {
         let f = try RoomFixture(groups: [Group(id: "g1", name: "<script>alert('x')</script>", sector: .other)])
         let device = try f.join("g1")
