@@ -16,41 +16,23 @@ public enum CatalogueCache {
     /// - Parameter build: names the running program (e.g. its executable's size and time).
     public static func load(shipped: URL, extra: [URL] = [], directory: URL, build: String) throws -> Catalogue {
         let folders = [shipped] + extra
-        let stamps = self.stamps(shipped: shipped, folders: folders)
         let file = directory.appendingPathComponent("catalogue-\(FileStamp.fingerprint(folders.map(\.path)))")
-        if let data = FileManager.default.contents(atPath: file.path),
-           let cached = try? decode([UInt8](data), build: build, stamps: stamps) {
-            return cached
-        }
-        let catalogue = try Catalogue.load(shipped: shipped, extra: extra)
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try? Data(encode(catalogue, build: build, stamps: stamps)).write(to: file, options: .atomic)
-        return catalogue
+        return try header(build: build, stamps: stamps(shipped: shipped, folders: folders))
+            .load(file, write: { $0.catalogue($1) }, read: { try $0.catalogue() },
+                  make: { try Catalogue.load(shipped: shipped, extra: extra) })
+    }
+
+    static func header(build: String, stamps: [FileStamp]) -> CacheHeader {
+        CacheHeader(kind: magic, format: format, build: build, stamps: stamps)
     }
 
     static func encode(_ catalogue: Catalogue, build: String, stamps: [FileStamp]) -> [UInt8] {
-        var w = ByteWriter()
-        w.string(magic); w.int(format); w.string(build)
-        w.array(stamps) { $0.stamp($1) }
-        w.triangle(catalogue.triangle)
-        w.array(catalogue.instruments) { $0.instrument($1) }
-        w.array(catalogue.problems) { $0.diagnostic($1) }
-        w.briefing(catalogue.briefing)
-        return w.bytes
+        header(build: build, stamps: stamps).encode { $0.catalogue(catalogue) }
     }
 
     /// The cached catalogue, or nil when it was written for other files or another build.
     static func decode(_ bytes: [UInt8], build: String, stamps: [FileStamp]) throws -> Catalogue? {
-        var r = ByteReader(bytes)
-        guard try r.string() == magic, try r.int() == format, try r.string() == build,
-              try r.array({ try $0.stamp() }) == stamps
-        else { return nil }
-        let triangle = try r.triangle()
-        let instruments = try r.array { try $0.instrument() }
-        let problems = try r.array { try $0.diagnostic() }
-        let briefing = try r.briefing()
-        guard r.isAtEnd else { throw ByteReader.Malformed() }
-        return Catalogue(triangle: triangle, instruments: instruments, problems: problems, briefing: briefing)
+        try header(build: build, stamps: stamps).decode(bytes) { try $0.catalogue() }
     }
 
     /// Every file the catalogue reads, in a fixed order; a missing file has size -1.

@@ -11,6 +11,13 @@ extension ByteReader {
 }
 
 extension ByteWriter {
+    mutating func catalogue(_ c: Catalogue) {
+        triangle(c.triangle)
+        array(c.instruments) { $0.instrument($1) }
+        array(c.problems) { $0.diagnostic($1) }
+        briefing(c.briefing)
+    }
+
     mutating func triangle(_ t: Triangle) {
         array(t.components) { w, c in
             w.string(c.id.rawValue); w.string(c.name); w.string(c.short); w.string(c.role)
@@ -62,6 +69,13 @@ extension ByteWriter {
 }
 
 extension ByteReader {
+    mutating func catalogue() throws -> Catalogue {
+        let triangle = try triangle()
+        let instruments = try array { try $0.instrument() }
+        let problems = try array { try $0.diagnostic() }
+        return Catalogue(triangle: triangle, instruments: instruments, problems: problems, briefing: try briefing())
+    }
+
     mutating func triangle() throws -> Triangle {
         Triangle(components: try array { r in
             let id = try r.component(), name = try r.string(), short = try r.string(), role = try r.string()

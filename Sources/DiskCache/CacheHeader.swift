@@ -1,0 +1,56 @@
+import Foundation
+
+/// What a cached value was made by and from: the kind of cache, its layout's format, the
+/// program, and the stamps of the files it was parsed from. A value is read back only
+/// under the same header; any difference (an edited file, a new pit) makes it afresh.
+public struct CacheHeader: Equatable, Sendable {
+    public var kind: String
+    /// Bumped when a layout changes in a way the build would not show.
+    public var format: Int
+    public var build: String
+    public var stamps: [FileStamp]
+
+    public init(kind: String, format: Int, build: String, stamps: [FileStamp]) {
+        self.kind = kind
+        self.format = format
+        self.build = build
+        self.stamps = stamps
+    }
+
+    /// This header's bytes, then the value's.
+    public func encode(_ body: (inout ByteWriter) -> Void) -> [UInt8] {
+        var w = ByteWriter()
+        w.string(kind); w.int(format); w.string(build)
+        w.array(stamps) { $0.stamp($1) }
+        body(&w)
+        return w.bytes
+    }
+
+    /// The value `body` reads from bytes written under this header; nil when they were
+    /// written under another. Throws for bytes that are cut short, or longer than `body`
+    /// reads.
+    public func decode<T>(_ bytes: [UInt8], _ body: (inout ByteReader) throws -> T) throws -> T? {
+        var r = ByteReader(bytes)
+        guard try r.string() == kind, try r.int() == format, try r.string() == build,
+              try r.array({ try $0.stamp() }) == stamps
+        else { return nil }
+        let value = try body(&r)
+        guard r.isAtEnd else { throw ByteReader.Malformed() }
+        return value
+    }
+
+    /// The value cached in `file` under this header, or else `make`'s, then written to
+    /// `file` for the next start. A file that cannot be read or decoded is replaced; one
+    /// that cannot be written is simply not kept. Throws what `make` throws (nothing is
+    /// cached then).
+    public func load<T>(_ file: URL, write: (inout ByteWriter, T) -> Void, read: (inout ByteReader) throws -> T,
+                        make: () throws -> T) throws -> T {
+        if let data = FileManager.default.contents(atPath: file.path), let cached = try? decode([UInt8](data), read) {
+            return cached
+        }
+        let value = try make()
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data(encode { write(&$0, value) }).write(to: file, options: .atomic)
+        return value
+    }
+}
