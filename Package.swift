@@ -78,6 +78,7 @@ let package = Package(
             dependencies: ["Workshop", "Instruments", "SessionEngine", "Reports", "TerminalKit"],
             path: "Benchmarks/PitBench"
         ),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
         .testTarget(name: "DiskCacheTests", dependencies: ["DiskCache"]),
         .testTarget(name: "InstrumentsTests", dependencies: ["Instruments"], exclude: ["Fixtures"]),
         .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine"]),

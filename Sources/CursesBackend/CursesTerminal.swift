@@ -142,6 +142,13 @@ public final class CursesTerminal {
         return bits
     }
 
+    /// What a cell's style is worked out from.
+    private struct StyleKey: Equatable {
+        let role: Role
+        let background: Role?
+        let emphasis: Emphasis
+    }
+
     /// How one cell goes to ncurses, and how it looks (to compare neighbouring blanks).
     private struct Painted {
         var attributes: attr_t
@@ -158,12 +165,26 @@ public final class CursesTerminal {
         werase(window)
         let rows = min(canvas.height, size.height), columns = min(canvas.width, size.width)
         var row = [Painted?](repeating: nil, count: columns)
+        var looks = [ResolvedStyle?](repeating: nil, count: columns)
+        var isSpace = [Bool](repeating: false, count: columns)
+        // Neighbouring cells mostly share a style: the last one worked out is kept.
+        var last: (key: StyleKey, painted: Painted)?
         for y in 0..<rows {
             for x in 0..<columns {
                 let cell = canvas[x, y]
-                row[x] = cell.isContinuation ? nil : paintedStyle(of: cell)
+                isSpace[x] = cell.grapheme == " "
+                guard !cell.isContinuation else { row[x] = nil; looks[x] = nil; continue }
+                let key = StyleKey(role: cell.role, background: cell.background, emphasis: cell.emphasis)
+                if let last, last.key == key {
+                    row[x] = last.painted
+                } else {
+                    let painted = paintedStyle(of: cell)
+                    last = (key, painted)
+                    row[x] = painted
+                }
+                looks[x] = row[x]?.look
             }
-            let painters = BlankCell.painters(looks: row.map { $0?.look }, isSpace: (0..<columns).map { canvas[$0, y].grapheme == " " })
+            let painters = BlankCell.painters(looks: looks, isSpace: isSpace)
             for x in 0..<columns {
                 guard row[x] != nil, let painted = row[painters[x]] else { continue }
                 put(canvas[x, y].grapheme, attributes: painted.attributes, pair: painted.pair, y: Int32(y), x: Int32(x), window: window)
@@ -195,8 +216,18 @@ public final class CursesTerminal {
     }
 
     private func put(_ grapheme: Character, attributes: attr_t, pair: Int16, y: Int32, x: Int32, window: UnsafeMutablePointer<WINDOW>?) {
-        let scalars = CellText.scalars(of: grapheme)
         var cell = cchar_t()
+        if let ascii = grapheme.asciiValue {
+            // Most cells: one code point, no cluster to fit.
+            wideBuffer[0] = wchar_t(ascii)
+            wideBuffer[1] = 0
+            wideBuffer.withUnsafeBufferPointer { buffer in
+                _ = setcchar(&cell, buffer.baseAddress, attributes, pair, nil)
+            }
+            mvwadd_wch(window, y, x, &cell)
+            return
+        }
+        let scalars = CellText.scalars(of: grapheme)
         // setcchar takes the colour pair as its own argument; colour bits in `attributes` would be overwritten.
         // It is given the first code point only: it would stop at the first one that has a
         // width (the second half of a flag, each person of a family emoji) and drop the rest.

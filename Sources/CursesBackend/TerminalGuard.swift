@@ -82,9 +82,10 @@ public enum TerminalGuard {
     /// for every signal that would end pit. `crashLog` is where a crash report goes.
     static func enterScreens(crashLog: String?) {
         prepareForCrashes()
-        let caps = ["sgr0", "rmkx", "cnorm", "rmcup"].compactMap(terminfoString)
+        var restore = ""
+        for name in ["sgr0", "rmkx", "cnorm", "rmcup"] { restore += terminfoString(name) ?? "" }
         // Each new value is in place before the old one is freed: a handler never reads freed memory.
-        let sequence = strdup(caps.joined() + "\r\n")!
+        let sequence = strdup(restore + "\r\n")!
         let previousSequence = restoreSequence, previousPath = crashLogPath
         restoreLength = 0
         restoreSequence = sequence
@@ -115,15 +116,23 @@ public enum TerminalGuard {
     }
 
     /// terminfo delays are written "$<n>" (with * or /) and are for tputs, not the terminal.
+    /// Read as bytes: Foundation's `range(of:)` and a generic join cost more on the way to
+    /// the first frame than everything else here.
     static func withoutPadding(_ text: String) -> String {
-        var result = ""
-        var rest = Substring(text)
-        while let start = rest.range(of: "$<") {
-            result += rest[..<start.lowerBound]
-            guard let end = rest[start.upperBound...].firstIndex(of: ">") else { rest = rest[start.lowerBound...]; break }
-            rest = rest[rest.index(after: end)...]
+        let bytes = Array(text.utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var at = 0
+        while at < bytes.count {
+            if bytes[at] == UInt8(ascii: "$"), at + 1 < bytes.count, bytes[at + 1] == UInt8(ascii: "<"),
+               let end = bytes[(at + 2)...].firstIndex(of: UInt8(ascii: ">")) {
+                at = end + 1
+                continue
+            }
+            kept.append(bytes[at])
+            at += 1
         }
-        return result + rest
+        return String(decoding: kept, as: UTF8.self)
     }
 
     private static func setCrashMessage(_ text: String) {

@@ -40,9 +40,20 @@ public struct HomeScreen: Screen {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
+    /// The folder part of `path` without its trailing slashes, "/" for the root and "."
+    /// for a bare name. Cut at the last slash: a generic join of the parts was a tenth of
+    /// the home screen's first render.
     static func folder(_ path: String) -> String {
-        let folder = path.split(separator: "/").dropLast().joined(separator: "/")
-        let full = path.hasPrefix("/") ? "/" + folder : (folder.isEmpty ? "." : folder)
+        var trimmed = Substring(path)
+        while trimmed.utf8.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        let full: String
+        if let slash = trimmed.lastIndex(of: "/") {
+            var folder = trimmed[..<slash]
+            while folder.hasSuffix("/") { folder = folder.dropLast() }
+            full = folder.isEmpty ? "/" : String(folder)
+        } else {
+            full = "."
+        }
         if let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty, home != "/", full.hasPrefix(home) {
             return "~" + full.dropFirst(home.count)
         }

@@ -13,38 +13,51 @@ enum Resources {
 
     static func directory(_ name: String) -> URL? {
         for base in searchPath {
-            let url = base.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                return url
-            }
+            let path = joined(base, name)
+            if isDirectory(path) { return URL(fileURLWithPath: path, isDirectory: true) }
         }
         return nil
     }
 
-    /// Where `directory(_:)` looks, worked out once per run.
-    private static let searchPath: [URL] = {
-        var candidates: [URL] = []
+    /// Where `directory(_:)` looks, worked out once per run. Kept as plain paths: building
+    /// and parsing a dozen file URLs took a twentieth of `pit home`'s start.
+    private static let searchPath: [String] = {
+        var candidates: [String] = []
         if let home = environment("PIT_HOME") {
-            candidates.append(URL(fileURLWithPath: home))
+            candidates.append(home)
         }
         // The running binary itself (argv[0] may be a bare name found on PATH), with every
         // link resolved by one realpath: FileManager's link reading and URL's resolving
         // took a few percent of a start.
-        let executable = realPath("/proc/self/exe").map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = executable.deletingLastPathComponent()
+        let executable = realPath("/proc/self/exe")
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        var folder = parent(executable)
         for _ in 0..<6 {
             candidates.append(folder)
-            candidates.append(folder.appendingPathComponent("share/pit"))
-            folder = folder.deletingLastPathComponent()
+            candidates.append(joined(folder, "share/pit"))
+            folder = parent(folder)
         }
         // Installed for this user alone ($XDG_DATA_HOME/pit).
-        candidates.append(userData)
+        candidates.append(userData.path)
         // The source checkout: Sources/pit/Resources.swift -> the package root.
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent())
+        candidates.append(parent(parent(parent(#filePath))))
         return candidates
     }()
+
+    /// `path` without its last component: "/" stays "/", and a bare name's folder is ".".
+    static func parent(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func joined(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
 
     /// The path with every symbolic link resolved, or nil if it does not exist.
     static func realPath(_ path: String) -> String? {

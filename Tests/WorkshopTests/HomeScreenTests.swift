@@ -1,3 +1,4 @@
+import Foundation
 import TerminalKit
 @testable import Workshop
 import XCTest
@@ -25,5 +26,20 @@ final class HomeScreenTests: XCTestCase {
         XCTAssertEqual(selectedItem(app), .quit, "↓ on the last item stays there")
         app.press(.up)
         XCTAssertEqual(selectedItem(app), .guide)
+    }
+
+    func testARecentSessionsFolderIsItsPathWithoutTheName() {
+        let home = ProcessInfo.processInfo.environment["HOME"]
+        defer { if let home { setenv("HOME", home, 1) } else { unsetenv("HOME") } }
+        setenv("HOME", "/home/ana", 1)
+        XCTAssertEqual(HomeScreen.folder("/srv/workshops/east.pit"), "/srv/workshops")
+        XCTAssertEqual(HomeScreen.folder("/home/ana/pit/east.pit"), "~/pit")
+        XCTAssertEqual(HomeScreen.folder("/home/ana/east.pit"), "~")
+        XCTAssertEqual(HomeScreen.folder("/east.pit"), "/")
+        XCTAssertEqual(HomeScreen.folder("east.pit"), ".")
+        XCTAssertEqual(HomeScreen.folder("notes/east.pit"), "notes")
+        XCTAssertEqual(HomeScreen.folder("/srv/workshops/"), "/srv")
+        XCTAssertEqual(HomeScreen.folder("/srv//workshops//east.pit"), "/srv//workshops")
+        XCTAssertEqual(HomeScreen.fileName("/srv/workshops/east.pit"), "east.pit")
     }
 }
