@@ -33,44 +33,46 @@ public struct ByteWriter {
 }
 
 /// Reads what `ByteWriter` wrote; any inconsistency (a truncated or foreign file)
-/// throws rather than trapping.
+/// throws rather than trapping. Inlinable, so the catalogue's and theme's readers in other
+/// modules get their own specialised copies: called generically, `array` built its
+/// metadata anew for every list of a start's catalogue.
 public struct ByteReader {
     public struct Malformed: Error {
-        public init() {}
+        @inlinable public init() {}
     }
-    private let bytes: [UInt8]
-    private var at = 0
+    @usableFromInline let bytes: [UInt8]
+    @usableFromInline var at = 0
 
-    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    @inlinable public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    public var isAtEnd: Bool { at == bytes.count }
+    @inlinable public var isAtEnd: Bool { at == bytes.count }
 
-    public mutating func int() throws -> Int {
+    @inlinable public mutating func int() throws -> Int {
         guard at + 8 <= bytes.count else { throw Malformed() }
         var value: UInt64 = 0
         for i in 0..<8 { value |= UInt64(bytes[at + i]) << (8 * UInt64(i)) }
         at += 8
         return Int(Int64(bitPattern: value))
     }
-    public mutating func double() throws -> Double { Double(bitPattern: UInt64(UInt(bitPattern: try int()))) }
-    public mutating func bool() throws -> Bool {
+    @inlinable public mutating func double() throws -> Double { Double(bitPattern: UInt64(UInt(bitPattern: try int()))) }
+    @inlinable public mutating func bool() throws -> Bool {
         guard at < bytes.count, bytes[at] <= 1 else { throw Malformed() }
         at += 1
         return bytes[at - 1] == 1
     }
-    public mutating func count() throws -> Int {
+    @inlinable public mutating func count() throws -> Int {
         let n = try int()
         guard n >= 0, n <= bytes.count - at else { throw Malformed() }
         return n
     }
-    public mutating func string() throws -> String {
+    @inlinable public mutating func string() throws -> String {
         let n = try count()
         defer { at += n }
         return String(decoding: bytes[at..<at + n], as: UTF8.self)
     }
-    public mutating func optional() throws -> String? { try bool() ? try string() : nil }
-    public mutating func strings() throws -> [String] { try array { try $0.string() } }
-    public mutating func array<T>(_ each: (inout ByteReader) throws -> T) throws -> [T] {
+    @inlinable public mutating func optional() throws -> String? { try bool() ? try string() : nil }
+    @inlinable public mutating func strings() throws -> [String] { try array { try $0.string() } }
+    @inlinable public mutating func array<T>(_ each: (inout ByteReader) throws -> T) throws -> [T] {
         let n = try count()
         var values: [T] = []
         values.reserveCapacity(n)

@@ -45,7 +45,7 @@ public struct CacheHeader: Equatable, Sendable {
     /// cached then).
     public func load<T>(_ file: URL, write: (inout ByteWriter, T) -> Void, read: (inout ByteReader) throws -> T,
                         make: () throws -> T) throws -> T {
-        if let data = FileManager.default.contents(atPath: file.path), let cached = try? decode([UInt8](data), read) {
+        if let bytes = FileBytes.read(file.path), let cached = try? decode(bytes, read) {
             return cached
         }
         let value = try make()

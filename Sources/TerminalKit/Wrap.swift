@@ -20,7 +20,7 @@ public enum Wrap {
             let wordWidth = DisplayWidth.of(word)
             if currentWidth > 0 && currentWidth + 1 + wordWidth <= width {
                 current += " "
-                current += word
+                current.append(contentsOf: word)   // the Substring overload: `+=` takes the generic path
                 currentWidth += 1 + wordWidth
                 continue
             }

