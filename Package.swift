@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "SessionEngine", "Instruments",
                                                         .product(name: "CSV", package: "CSV.swift")], exclude: ["Golden"]),
         .testTarget(name: "RoomTests", dependencies: ["Room", "SessionEngine", "Instruments"]),
-        .testTarget(name: "PitTests", dependencies: ["pit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "PitTests", dependencies: ["pit", "SessionEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "DiskCache"]),
         .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "TerminalKit", "Instruments", "SessionEngine", "Reports"],
                     exclude: ["Snapshots"]),

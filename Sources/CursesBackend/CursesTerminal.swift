@@ -43,7 +43,9 @@ public final class CursesTerminal {
     ///   - crashLog: where a crash report goes, named in the message after a crash.
     public init(theme: Theme, noColour: Bool, crashLog: String?) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notInteractive }
-        setlocale(LC_ALL, "")
+        // The character set alone (wide characters, their widths, the glyphs): ncurses
+        // needs no other category, and each cost a file read before the first frame.
+        setlocale(LC_CTYPE, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         glyphs = codeset.uppercased().filter { $0 != "-" } == "UTF8" ? .unicode : .ascii  // no NSString on the way to the first frame
 

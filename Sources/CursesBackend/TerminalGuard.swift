@@ -161,6 +161,13 @@ public enum TerminalGuard {
         sigaction(signal, &action, nil)
     }
 
+    /// Hands the terminal back at once, for a clean exit from the middle of the screens
+    /// (a failure with nothing left to save): what the crash handler does, without a crash.
+    public static func restoreForExit() {
+        restoreNow()
+        leaveScreens()
+    }
+
     /// Writes the restore strings and the saved terminal modes. Async-signal-safe.
     static func restoreNow() {
         guard screensActive else { return }

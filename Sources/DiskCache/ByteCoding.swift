@@ -36,7 +36,7 @@ public struct ByteWriter {
 /// throws rather than trapping. Inlinable, so the catalogue's and theme's readers in other
 /// modules get their own specialised copies: called generically, `array` built its
 /// metadata anew for every list of a start's catalogue.
-public struct ByteReader {
+public struct ByteReader: Sendable {
     public struct Malformed: Error {
         @inlinable public init() {}
     }
@@ -72,6 +72,13 @@ public struct ByteReader {
     }
     @inlinable public mutating func optional() throws -> String? { try bool() ? try string() : nil }
     @inlinable public mutating func strings() throws -> [String] { try array { try $0.string() } }
+    /// A reader of what is left, to be read later; this one is then at its end.
+    @inlinable public mutating func rest() -> ByteReader {
+        var rest = self
+        at = bytes.count
+        rest.at = min(rest.at, bytes.count)
+        return rest
+    }
     @inlinable public mutating func array<T>(_ each: (inout ByteReader) throws -> T) throws -> [T] {
         let n = try count()
         var values: [T] = []

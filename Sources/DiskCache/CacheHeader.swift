@@ -45,9 +45,19 @@ public struct CacheHeader: Equatable, Sendable {
     /// cached then).
     public func load<T>(_ file: URL, write: (inout ByteWriter, T) -> Void, read: (inout ByteReader) throws -> T,
                         make: () throws -> T) throws -> T {
-        if let bytes = FileBytes.read(file.path), let cached = try? decode(bytes, read) {
-            return cached
-        }
+        if let cached = cached(file, read: read) { return cached }
+        return try makeAndKeep(file, write: write, make: make)
+    }
+
+    /// The value cached in `file` under this header; nil when there is none, it was
+    /// written under another header, or it cannot be decoded.
+    public func cached<T>(_ file: URL, read: (inout ByteReader) throws -> T) -> T? {
+        guard let bytes = FileBytes.read(file.path) else { return nil }
+        return try? decode(bytes, read)
+    }
+
+    /// `make`'s value, written to `file` under this header for the next start (when it can be).
+    public func makeAndKeep<T>(_ file: URL, write: (inout ByteWriter, T) -> Void, make: () throws -> T) throws -> T {
         let value = try make()
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data(encode { write(&$0, value) }).write(to: file, options: .atomic)

@@ -9,17 +9,28 @@ import Foundation
 /// one that cannot be written is simply not kept.
 public enum CatalogueCache {
     /// Bump when the cached layout changes in a way the build stamp would not show.
-    static let format = 2
+    static let format = 3
     static let magic = "pit catalogue cache"
 
     /// `Catalogue.load(shipped:extra:)`, through the cache in `directory`.
     /// - Parameter build: names the running program (e.g. its executable's size and time).
     public static func load(shipped: URL, extra: [URL] = [], directory: URL, build: String) throws -> Catalogue {
+        try loadDeferred(shipped: shipped, extra: extra, directory: directory, build: build).catalogue()
+    }
+
+    /// As `load`, with the content left in the cache's bytes until it is first asked for.
+    /// Parses now (and throws what the parse throws) when the cache is missing or stale.
+    public static func loadDeferred(shipped: URL, extra: [URL] = [], directory: URL, build: String) throws -> DeferredCatalogue {
         let folders = [shipped] + extra
         let file = directory.appendingPathComponent("catalogue-\(FileStamp.fingerprint(folders.map(\.path)))")
-        return try header(build: build, stamps: stamps(shipped: shipped, folders: folders))
-            .load(file, write: { $0.catalogue($1) }, read: { try $0.catalogue() },
-                  make: { try Catalogue.load(shipped: shipped, extra: extra) })
+        let header = header(build: build, stamps: stamps(shipped: shipped, folders: folders))
+        let remake = { @Sendable in
+            try header.makeAndKeep(file, write: { $0.catalogue($1) }, make: { try Catalogue.load(shipped: shipped, extra: extra) })
+        }
+        if let (problems, content) = header.cached(file, read: { r in (try r.problems(), r.rest()) }) {
+            return DeferredCatalogue(problems: problems, cached: content, remake: remake)
+        }
+        return DeferredCatalogue(made: try remake())
     }
 
     static func header(build: String, stamps: [FileStamp]) -> CacheHeader {

@@ -11,10 +11,16 @@ extension ByteReader {
 }
 
 extension ByteWriter {
+    /// The problems first: a start reads them at once and the rest when it is first needed
+    /// (`DeferredCatalogue`).
     mutating func catalogue(_ c: Catalogue) {
+        array(c.problems) { $0.diagnostic($1) }
+        content(of: c)
+    }
+
+    mutating func content(of c: Catalogue) {
         triangle(c.triangle)
         array(c.instruments) { $0.instrument($1) }
-        array(c.problems) { $0.diagnostic($1) }
         briefing(c.briefing)
     }
 
@@ -70,9 +76,16 @@ extension ByteWriter {
 
 extension ByteReader {
     mutating func catalogue() throws -> Catalogue {
+        try content(problems: try problems())
+    }
+
+    mutating func problems() throws -> [Diagnostic] {
+        try array { try $0.diagnostic() }
+    }
+
+    mutating func content(problems: [Diagnostic]) throws -> Catalogue {
         let triangle = try triangle()
         let instruments = try array { try $0.instrument() }
-        let problems = try array { try $0.diagnostic() }
         return Catalogue(triangle: triangle, instruments: instruments, problems: problems, briefing: try briefing())
     }
 

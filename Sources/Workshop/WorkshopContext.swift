@@ -6,7 +6,24 @@ import TerminalKit
 /// What every screen can reach: the framework content, the themes and, once a session
 /// is open, the session. A reference type so that screens (values) share one copy.
 public final class WorkshopContext {
-    public let catalogue: Catalogue
+    /// The framework's content. A context made with `init(catalogue:theme:otherThemes:)`
+    /// and a closure gets it from the closure when a screen first asks.
+    public var catalogue: Catalogue {
+        switch catalogueSource {
+        case .made(let catalogue):
+            return catalogue
+        case .pending(let make):
+            let catalogue = make()
+            catalogueSource = .made(catalogue)
+            return catalogue
+        }
+    }
+    private var catalogueSource: CatalogueSource
+
+    private enum CatalogueSource {
+        case made(Catalogue)
+        case pending(() -> Catalogue)
+    }
     /// Every theme, for the theme key. A context made with `init(catalogue:theme:otherThemes:)`
     /// reads the others only when they are first wanted, so the first frame waits for one.
     public var themes: [Theme] {
@@ -59,7 +76,7 @@ public final class WorkshopContext {
     public var recentSessions: [String]
 
     public init(catalogue: Catalogue, themes: [Theme], themeName: String? = nil, recentSessions: [String] = []) {
-        self.catalogue = catalogue
+        self.catalogueSource = .made(catalogue)
         let available = themes.isEmpty ? [Theme.plain] : themes
         self.loadedThemes = available
         self.themeIndex = themeName.flatMap { name in available.firstIndex { $0.name == name } } ?? 0
@@ -68,8 +85,14 @@ public final class WorkshopContext {
 
     /// Starts with `theme`; `otherThemes` gives every theme (this one among them) when the
     /// theme key is first pressed.
-    public init(catalogue: Catalogue, theme: Theme, otherThemes: @escaping () -> [Theme], recentSessions: [String] = []) {
-        self.catalogue = catalogue
+    public convenience init(catalogue: Catalogue, theme: Theme, otherThemes: @escaping () -> [Theme], recentSessions: [String] = []) {
+        self.init(catalogue: { catalogue }, theme: theme, otherThemes: otherThemes, recentSessions: recentSessions)
+        catalogueSource = .made(catalogue)
+    }
+
+    /// As above, with the catalogue made when a screen first asks for it (`catalogue`).
+    public init(catalogue: @escaping () -> Catalogue, theme: Theme, otherThemes: @escaping () -> [Theme], recentSessions: [String] = []) {
+        self.catalogueSource = .pending(catalogue)
         self.loadedThemes = [theme]
         self.otherThemes = otherThemes
         self.themeIndex = 0

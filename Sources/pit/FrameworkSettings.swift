@@ -15,6 +15,12 @@ struct FrameworkSettings: Equatable {
     /// Loads the framework: shipped instruments plus the user's; broken user files are
     /// reported on stderr and skipped.
     func loadCatalogue(quiet: Bool = false) throws -> Catalogue {
+        try ready(try openCatalogue(quiet: quiet))
+    }
+
+    /// The catalogue with its problems reported and its content left in the cache's bytes
+    /// until `ready` (parsed now when there is no fresh cache).
+    func openCatalogue(quiet: Bool = false) throws -> DeferredCatalogue {
         guard let shipped = Resources.directory("Assessments") else {
             complain("cannot find pit's Assessments folder; set PIT_HOME to the folder that holds Assessments/ and Themes/")
             throw ExitCode.config
@@ -25,10 +31,8 @@ struct FrameworkSettings: Equatable {
             throw ExitCode.noInput
         }
         do {
-            let catalogue = try CatalogueCache.load(shipped: shipped, extra: extra,
-                                                    directory: Resources.cacheDirectory, build: Resources.buildIdentity)
-            // Every level read from a file is checked against its instrument's scale.
-            RecordRules.scales = Dictionary(catalogue.instruments.map { ($0.id, Set($0.scale.values)) }, uniquingKeysWith: { a, _ in a })
+            let catalogue = try CatalogueCache.loadDeferred(shipped: shipped, extra: extra,
+                                                            directory: Resources.cacheDirectory, build: Resources.buildIdentity)
             if !quiet {
                 for problem in catalogue.problems {
                     complain("\(problem) (skipped)")
@@ -41,11 +45,29 @@ struct FrameworkSettings: Equatable {
         }
     }
 
+    /// The whole catalogue, with the levels of every instrument's scale given to the
+    /// session reader (every level read from a file is checked against them).
+    func ready(_ deferred: DeferredCatalogue) throws -> Catalogue {
+        do {
+            return try Self.made(deferred)
+        } catch let error as DiagnosticList {
+            complain(error.description)
+            throw ExitStatus.code(for: error)
+        }
+    }
+
+    /// `ready`, with its failure thrown as it is (for a caller that must first leave the screens).
+    static func made(_ deferred: DeferredCatalogue) throws -> Catalogue {
+        let catalogue = try deferred.catalogue()
+        RecordRules.scales = Dictionary(catalogue.instruments.map { ($0.id, Set($0.scale.values)) }, uniquingKeysWith: { a, _ in a })
+        return catalogue
+    }
+
     /// The theme the screens start with, read alone when its file is `NAME.yaml` (the
     /// shipped themes are), and parsed once into the cache (ThemeCache), so the first frame
     /// waits for one small file; the others are read when the theme key is first pressed. Anything unusual takes the path that reads
     /// and checks them all.
-    func makeContext(catalogue: Catalogue) throws -> WorkshopContext {
+    func makeContext(catalogue: @escaping () -> Catalogue) throws -> WorkshopContext {
         let name = theme ?? "default"
         if let directory = Resources.directory("Themes"),
            let first = try? ThemeCache.load(file: directory.appendingPathComponent("\(name).yaml"),
@@ -54,7 +76,7 @@ struct FrameworkSettings: Equatable {
             return WorkshopContext(catalogue: catalogue, theme: first,
                                    otherThemes: { ThemeLoader.loadAll(from: directory).themes })
         }
-        return WorkshopContext(catalogue: catalogue, themes: try loadThemes(), themeName: theme)
+        return WorkshopContext(catalogue: catalogue(), themes: try loadThemes(), themeName: theme)
     }
 
     func loadThemes() throws -> [Theme] {

@@ -83,17 +83,39 @@ struct Pit: ParsableCommand {
 }
 
 /// Builds the shared context for the screens.
-func makeContext(_ settings: FrameworkSettings) throws -> WorkshopContext {
-    let catalogue = try settings.loadCatalogue()
-    let context = try settings.makeContext(catalogue: catalogue)
+/// - Parameter catalogueWhenNeeded: leave the catalogue's content in the cache until a
+///   screen first asks for it (the home screen's first frame needs none of it).
+func makeContext(_ settings: FrameworkSettings, catalogueWhenNeeded: Bool = false) throws -> WorkshopContext {
+    let deferred = try settings.openCatalogue()
+    let context: WorkshopContext
+    if catalogueWhenNeeded {
+        context = try settings.makeContext(catalogue: { catalogueOrExit(deferred) })
+    } else {
+        let catalogue = try settings.ready(deferred)
+        context = try settings.makeContext(catalogue: { catalogue })
+    }
     context.bellEnabled = !settings.noBell
     // Problems were printed before the screens took over; say so on the first screen too.
-    if let first = catalogue.problems.first {
-        let more = catalogue.problems.count > 1 ? " (and \(catalogue.problems.count - 1) more; see `pit instruments list`)" : ""
+    let problems = deferred.problems
+    if let first = problems.first {
+        let more = problems.count > 1 ? " (and \(problems.count - 1) more; see `pit instruments list`)" : ""
         let place = "\(URL(fileURLWithPath: first.file).lastPathComponent):\(first.line)"
         context.say("Skipped: \(place): \(first.message)\(more)", error: true)
     }
     return context
+}
+
+/// The catalogue for a screen that asks for it. Failing there (a file made unreadable
+/// since the cache was written, and the cache damaged) hands the terminal back, says why
+/// and ends pit with the code the same failure has before the screens.
+private func catalogueOrExit(_ deferred: DeferredCatalogue) -> Catalogue {
+    do {
+        return try FrameworkSettings.made(deferred)
+    } catch {
+        TerminalGuard.restoreForExit()
+        complain("\(error)")
+        exit(ExitStatus.code(for: error).rawValue)
+    }
 }
 
 /// Runs the screens, turning terminal problems into clear messages and exit codes.
@@ -118,7 +140,7 @@ struct HomeCommand: ParsableCommand {
 
     /// `pit home`, parsed or not (`QuickStart`).
     static func home(settings: FrameworkSettings, place: RoomPlace) throws {
-        let context = try makeContext(settings)
+        let context = try makeContext(settings, catalogueWhenNeeded: true)
         context.recentSessions = RecentSessions.list()
         let launcher = HomeLauncher(context: context, author: SessionFiles.author(nil), place: place)
         context.sessionActions = { launcher.start($0) }
@@ -152,6 +174,9 @@ final class HomeLauncher {
     }
 
     func start(_ item: HomeScreen.Item) -> Navigation {
+        // The catalogue is made before any session is read: reading one checks each level
+        // against its instrument's scale (`FrameworkSettings.ready`).
+        _ = context.catalogue
         switch item {
         case .open(let path):
             do {

@@ -8,7 +8,7 @@ import tempfile
 import time
 import unittest
 
-from tmux_driver import PIT, Pane
+from tmux_driver import PIT, ROOT, Pane
 from test_sessions import pit
 
 
@@ -152,6 +152,51 @@ class Themes(unittest.TestCase):
             self.assertEqual(len(kept), 1, os.listdir(cache))
             with open(os.path.join(cache, kept[0]), "rb") as f:
                 self.assertTrue(f.read().startswith(b"\x0f\x00\x00\x00\x00\x00\x00\x00pit theme cache"))
+        finally:
+            p.close()
+
+
+class CatalogueLeftInTheCache(unittest.TestCase):
+    """`pit home` draws its first frame before the catalogue's content is decoded."""
+
+    def test_a_catalogue_that_fails_when_first_needed_ends_pit_cleanly(self):
+        # The one way that decode can fail: the cache damaged behind its intact header, and
+        # the triangle file broken since, keeping its size and time, so the parse that
+        # replaces the cache fails too.
+        folder = tempfile.mkdtemp(prefix="pit-e2e-catalogue-")
+        self.addCleanup(shutil.rmtree, folder, True)
+        home = os.path.join(folder, "share")
+        for name in ("Assessments", "Themes"):
+            shutil.copytree(os.path.join(ROOT, name), os.path.join(home, name))
+        # One cache and one user instruments folder (part of the cache's name) for both starts.
+        env = {"PIT_HOME": home, "XDG_CACHE_HOME": os.path.join(folder, "cache"), "XDG_CONFIG_HOME": folder}
+        first = Pane(["home"], 80, 24, env=env)
+        try:
+            first.wait_for("Explore the triangle")
+            first.keys("q")
+            self.assertEqual(first.ended()[0], 0)
+        finally:
+            first.close()
+        cache_folder = os.path.join(folder, "cache", "pit")
+        cached = [name for name in os.listdir(cache_folder) if name.startswith("catalogue-")]
+        self.assertEqual(len(cached), 1, os.listdir(cache_folder))
+        with open(os.path.join(cache_folder, cached[0]), "r+b") as f:
+            f.truncate(os.path.getsize(f.name) - 200)
+        triangle = os.path.join(home, "Assessments", "triangle.yaml")
+        stamp = os.stat(triangle)
+        with open(triangle, "r+b") as f:
+            f.write(b"components: [")   # an unclosed list: the triangle cannot be parsed
+        os.utime(triangle, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+        self.assertEqual(os.path.getsize(triangle), stamp.st_size)
+
+        p = Pane(["home"], 80, 24, env=env)
+        try:
+            p.wait_for("Explore the triangle")   # drawn without the catalogue
+            p.keys("Enter")                      # the triangle screen needs it
+            status, stty = p.ended()
+            self.assertEqual(status, 65, p.screen())
+            self.assertIn("triangle.yaml", p.screen())
+            assert_terminal_restored(self, p, stty)
         finally:
             p.close()
 

@@ -74,4 +74,39 @@ final class CatalogueCacheTests: XCTestCase {
         let unwritable = try CatalogueCache.load(shipped: assessments, directory: notAFolder, build: "b")
         XCTAssertEqual(unwritable.instruments, parsed.instruments)
     }
+
+    /// A start with a fresh cache knows the skipped files at once and decodes the rest
+    /// only when asked, to the same catalogue the parse makes.
+    func testTheProblemsComeAtOnceAndTheContentWhenAsked() throws {
+        let cache = try temporaryFolder(), mine = try temporaryFolder()
+        try Data("id: broken\ntitle: [unclosed\n".utf8).write(to: mine.appendingPathComponent("broken.yaml"))
+        let parsed = try Catalogue.load(shipped: assessments, extra: [mine])
+        XCTAssertFalse(parsed.problems.isEmpty)
+
+        let first = try CatalogueCache.loadDeferred(shipped: assessments, extra: [mine], directory: cache, build: "b")
+        XCTAssertFalse(first.isCached, "no cache yet: parsed now")
+        let second = try CatalogueCache.loadDeferred(shipped: assessments, extra: [mine], directory: cache, build: "b")
+        XCTAssertTrue(second.isCached)
+        XCTAssertEqual(second.problems, parsed.problems)
+        let decoded = try second.catalogue()
+        XCTAssertEqual(decoded.instruments, parsed.instruments)
+        XCTAssertEqual(decoded.triangle, parsed.triangle)
+        XCTAssertEqual(decoded.problems, parsed.problems)
+    }
+
+    /// Content damaged behind an intact header is only found when it is decoded: it is
+    /// then parsed afresh, and the cache written again.
+    func testDamagedContentBehindAGoodHeaderIsParsedAfresh() throws {
+        let cache = try temporaryFolder()
+        let parsed = try Catalogue.load(shipped: assessments)
+        _ = try CatalogueCache.load(shipped: assessments, directory: cache, build: "b")
+        let file = try XCTUnwrap(try cacheFiles(cache).first)
+        let whole = try Data(contentsOf: file)
+        try whole.dropLast(200).write(to: file)
+
+        let deferred = try CatalogueCache.loadDeferred(shipped: assessments, directory: cache, build: "b")
+        XCTAssertTrue(deferred.isCached, "the header and the problems still read")
+        XCTAssertEqual(try deferred.catalogue().instruments, parsed.instruments)
+        XCTAssertEqual(try Data(contentsOf: file), whole, "the damaged cache is written again")
+    }
 }

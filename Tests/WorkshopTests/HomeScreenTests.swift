@@ -42,4 +42,25 @@ final class HomeScreenTests: XCTestCase {
         XCTAssertEqual(HomeScreen.folder("/srv//workshops//east.pit"), "/srv//workshops")
         XCTAssertEqual(HomeScreen.fileName("/srv/workshops/east.pit"), "east.pit")
     }
+
+    /// `pit home` leaves the catalogue in its cache until a screen asks for it; the home
+    /// screen's frames must not ask.
+    func testTheHomeScreenDrawsWithoutTheCatalogue() {
+        var made = 0
+        let theme = shippedThemes.first { $0.name == "default" } ?? Theme.plain
+        let context = WorkshopContext(catalogue: { made += 1; return shippedCatalogue }, theme: theme, otherThemes: { shippedThemes })
+        var app = App(root: HomeScreen(), context: context)
+        for size in [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 40, height: 12)] {
+            app.resize(to: size)
+            _ = app.render(size: size, glyphs: .unicode)
+        }
+        app.press(.down, .up)
+        _ = app.render(size: Size(width: 80, height: 24), glyphs: .unicode)
+        XCTAssertEqual(made, 0, "drawing the home screen made the catalogue")
+        app.press(.enter)   // Explore the triangle
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24), glyphs: .unicode).lines().joined().contains("CIVIC"))
+        XCTAssertEqual(made, 1, "the catalogue is made once, when a screen first needs it")
+        _ = context.catalogue
+        XCTAssertEqual(made, 1)
+    }
 }

@@ -1,0 +1,47 @@
+import DiskCache
+
+/// A catalogue whose problems are known at once and whose content (the triangle, every
+/// instrument, the briefing) is decoded from the cache when it is first asked for. The
+/// home screen's first frame needs none of it, and decoding it was a fifth of that start.
+public struct DeferredCatalogue: Sendable {
+    /// The files skipped while the catalogue was made, to report before the screens start.
+    public let problems: [Diagnostic]
+    private let content: Content
+    /// Parses the files afresh (and keeps the result in the cache), for content that cannot be decoded.
+    private let remake: @Sendable () throws -> Catalogue
+
+    private enum Content: Sendable {
+        case ready(Catalogue)
+        case cached(ByteReader)
+    }
+
+    init(made catalogue: Catalogue) {
+        problems = catalogue.problems
+        content = .ready(catalogue)
+        remake = { catalogue }
+    }
+
+    init(problems: [Diagnostic], cached: ByteReader, remake: @escaping @Sendable () throws -> Catalogue) {
+        self.problems = problems
+        content = .cached(cached)
+        self.remake = remake
+    }
+
+    /// Whether `catalogue()` will decode (the cache was read) rather than hand over a parse.
+    public var isCached: Bool {
+        if case .cached = content { return true }
+        return false
+    }
+
+    /// The whole catalogue. Throws only when cached content that cannot be decoded must be
+    /// parsed afresh and that parse fails (a file made unreadable since the cache was written).
+    public func catalogue() throws -> Catalogue {
+        switch content {
+        case .ready(let catalogue):
+            return catalogue
+        case .cached(var reader):
+            if let decoded = try? reader.content(problems: problems), reader.isAtEnd { return decoded }
+            return try remake()
+        }
+    }
+}
