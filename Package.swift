@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "pit",
             dependencies: [
-                "Workshop", "CursesBackend", "Instruments", "SessionEngine", "Reports", "TerminalKit", "Room",
+                "Workshop", "CursesBackend", "Instruments", "SessionEngine", "Reports", "TerminalKit", "Room", "DiskCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -4,8 +4,8 @@ import Foundation
 /// FileManager's `contents(atPath:)` and the copy out of its Data were a twentieth of
 /// `pit home`'s start. Anything but a regular file is not read, and a FIFO is opened
 /// without waiting for a writer.
-enum FileBytes {
-    static func read(_ path: String) -> [UInt8]? {
+public enum FileBytes {
+    public static func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

@@ -8,12 +8,8 @@ enum InteractiveRunner {
     /// Where a crash report goes: pit's own handlers write the signal and the stack
     /// there (the runtime's interactive crash prompt would leave a projector stuck).
     static func crashLogPath() -> String? {
-        do {
-            try FileManager.default.createDirectory(at: Resources.stateDirectory, withIntermediateDirectories: true)
-            return Resources.stateDirectory.appendingPathComponent("crash-\(getpid()).log").path
-        } catch {
-            return nil
-        }
+        let folder = Resources.stateDirectoryPath
+        return Resources.makeFolders(folder) ? Resources.joined(folder, "crash-\(getpid()).log") : nil
     }
 
     /// How often to wake with no key, to notice another process's changes.

@@ -38,7 +38,7 @@ enum Resources {
             folder = parent(folder)
         }
         // Installed for this user alone ($XDG_DATA_HOME/pit).
-        candidates.append(userData.path)
+        candidates.append(userDataPath)
         // The source checkout: Sources/pit/Resources.swift -> the package root.
         candidates.append(parent(parent(parent(#filePath))))
         return candidates
@@ -68,28 +68,33 @@ enum Resources {
 
     /// The user's home folder: $HOME when set, as every Unix program reads it; the
     /// account's entry only when $HOME is unset.
-    static var home: URL {
-        if let home = environment("HOME"), !home.isEmpty { return URL(fileURLWithPath: home) }
-        return FileManager.default.homeDirectoryForCurrentUser
+    static var home: URL { URL(fileURLWithPath: homePath, isDirectory: true) }
+
+    static var homePath: String {
+        if let home = environment("HOME"), !home.isEmpty { return home }
+        return FileManager.default.homeDirectoryForCurrentUser.path
     }
 
     /// An XDG base folder: the variable when it holds an absolute path (the XDG Base
     /// Directory specification says to ignore a relative one), else `fallback` under home.
+    /// Worked out as a path: the start needs three of these before its first frame.
+    static func xdgPath(_ variable: String, fallback: String) -> String {
+        if let value = environment(variable), value.hasPrefix("/") { return value }
+        return joined(homePath, fallback)
+    }
+
     static func xdg(_ variable: String, fallback: String) -> URL {
-        if let value = environment(variable), value.hasPrefix("/") {
-            return URL(fileURLWithPath: value)
-        }
-        return home.appendingPathComponent(fallback)
+        URL(fileURLWithPath: xdgPath(variable, fallback: fallback), isDirectory: true)
     }
 
     /// Where pit keeps its own state (recent sessions, crash reports).
-    static var stateDirectory: URL {
-        xdg("XDG_STATE_HOME", fallback: ".local/state").appendingPathComponent("pit")
-    }
+    static var stateDirectory: URL { URL(fileURLWithPath: stateDirectoryPath, isDirectory: true) }
+
+    static var stateDirectoryPath: String { joined(xdgPath("XDG_STATE_HOME", fallback: ".local/state"), "pit") }
 
     /// Where pit keeps what it can make again (the parsed catalogue): $XDG_CACHE_HOME/pit.
     static var cacheDirectory: URL {
-        xdg("XDG_CACHE_HOME", fallback: ".cache").appendingPathComponent("pit")
+        URL(fileURLWithPath: joined(xdgPath("XDG_CACHE_HOME", fallback: ".cache"), "pit"), isDirectory: true)
     }
 
     /// Names this very program (its executable's size and modification time), so a cache
@@ -107,11 +112,18 @@ enum Resources {
 
     /// The user's own instruments folder.
     static var userInstruments: URL {
-        xdg("XDG_CONFIG_HOME", fallback: ".config").appendingPathComponent("pit/instruments")
+        URL(fileURLWithPath: joined(xdgPath("XDG_CONFIG_HOME", fallback: ".config"), "pit/instruments"), isDirectory: true)
     }
 
     /// pit's shared data installed for this user only (Assessments/, Themes/).
-    static var userData: URL {
-        xdg("XDG_DATA_HOME", fallback: ".local/share").appendingPathComponent("pit")
+    static var userData: URL { URL(fileURLWithPath: userDataPath, isDirectory: true) }
+
+    static var userDataPath: String { joined(xdgPath("XDG_DATA_HOME", fallback: ".local/share"), "pit") }
+
+    /// Makes `path` and any missing parent folders, as `mkdir -p` does; true when it is a folder then.
+    static func makeFolders(_ path: String) -> Bool {
+        if mkdir(path, 0o755) == 0 || isDirectory(path) { return true }
+        guard errno == ENOENT, path != "/", makeFolders(parent(path)) else { return false }
+        return mkdir(path, 0o755) == 0 || isDirectory(path)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DiskCache
 import Foundation
 import SessionEngine
 import Workshop
@@ -61,9 +62,10 @@ enum SessionFiles {
 enum RecentSessions {
     static var file: URL { Resources.stateDirectory.appendingPathComponent("recent") }
 
+    /// Read with plain calls: the home screen's first frame waits for this list.
     static func list() -> [String] {
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").map(String.init).filter { FileManager.default.fileExists(atPath: $0) }
+        guard let bytes = FileBytes.read(Resources.joined(Resources.stateDirectoryPath, "recent")) else { return [] }
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init).filter { access($0, F_OK) == 0 }
     }
 
     static func remember(_ path: String) {

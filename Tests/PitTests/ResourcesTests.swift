@@ -22,4 +22,32 @@ final class ResourcesTests: XCTestCase {
         XCTAssertNil(Resources.directory("Package.swift"), "a file is not a folder")
         XCTAssertNil(Resources.directory("no-such-folder"))
     }
+
+    func testAnXDGFolderIsAnAbsoluteVariableOrElseTheFallbackUnderHome() {
+        let saved = (getenv("HOME").map { String(cString: $0) }, getenv("XDG_STATE_HOME").map { String(cString: $0) })
+        defer {
+            if let home = saved.0 { setenv("HOME", home, 1) } else { unsetenv("HOME") }
+            if let state = saved.1 { setenv("XDG_STATE_HOME", state, 1) } else { unsetenv("XDG_STATE_HOME") }
+        }
+        setenv("HOME", "/home/ana", 1)
+        setenv("XDG_STATE_HOME", "/var/state", 1)
+        XCTAssertEqual(Resources.stateDirectoryPath, "/var/state/pit")
+        XCTAssertEqual(Resources.stateDirectory.path, "/var/state/pit")
+        setenv("XDG_STATE_HOME", "relative/state", 1)
+        XCTAssertEqual(Resources.stateDirectoryPath, "/home/ana/.local/state/pit", "a relative path is ignored")
+        unsetenv("XDG_STATE_HOME")
+        XCTAssertEqual(Resources.stateDirectoryPath, "/home/ana/.local/state/pit")
+    }
+
+    func testFoldersAreMadeWithTheirParents() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pit-folders-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let deep = root + "/state/pit"
+        XCTAssertTrue(Resources.makeFolders(deep))
+        XCTAssertTrue(Resources.isDirectory(deep))
+        XCTAssertTrue(Resources.makeFolders(deep), "a folder that is there already")
+        FileManager.default.createFile(atPath: root + "/file", contents: Data("x".utf8))
+        XCTAssertFalse(Resources.makeFolders(root + "/file"), "a file is in the way")
+        XCTAssertFalse(Resources.makeFolders(root + "/file/inside"))
+    }
 }
