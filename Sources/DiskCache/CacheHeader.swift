@@ -56,6 +56,22 @@ public struct CacheHeader: Equatable, Sendable {
         return try? decode(bytes, read)
     }
 
+    /// What `read` takes from the front of the value cached in `file` under this header,
+    /// reading only its first `length` bytes; nil as for `cached`, and when `read` needs more.
+    public func cachedFront<T>(_ file: URL, length: Int, read: (inout ByteReader) throws -> T) -> T? {
+        guard let bytes = FileBytes.read(file.path, limit: length) else { return nil }
+        return try? decodeFront(bytes, read)
+    }
+
+    /// `decode` for the front of the bytes: what follows `body`'s part is not read.
+    public func decodeFront<T>(_ bytes: [UInt8], _ body: (inout ByteReader) throws -> T) throws -> T? {
+        try decode(bytes) { r in
+            let value = try body(&r)
+            _ = r.rest()
+            return value
+        }
+    }
+
     /// `make`'s value, written to `file` under this header for the next start (when it can be).
     public func makeAndKeep<T>(_ file: URL, write: (inout ByteWriter, T) -> Void, make: () throws -> T) throws -> T {
         let value = try make()

@@ -5,13 +5,14 @@ import Foundation
 /// `pit home`'s start. Anything but a regular file is not read, and a FIFO is opened
 /// without waiting for a writer.
 public enum FileBytes {
-    public static func read(_ path: String) -> [UInt8]? {
+    /// - Parameter limit: read no more than this many bytes (the front of a larger file).
+    public static func read(_ path: String, limit: Int = .max) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(info.st_size)
+        let size = min(Int(info.st_size), limit)
         guard size > 0 else { return [] }
         // A file that shrank since fstat comes back short; one that grew, cut at its old size.
         return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in

@@ -20,15 +20,22 @@ public enum CatalogueCache {
 
     /// As `load`, with the content left in the cache's bytes until it is first asked for.
     /// Parses now (and throws what the parse throws) when the cache is missing or stale.
-    public static func loadDeferred(shipped: URL, extra: [URL] = [], directory: URL, build: String) throws -> DeferredCatalogue {
+    /// - Parameter firstRead: how much of the file a start reads at once: the header and the
+    ///   problems are at its front, and the rest (over a hundred kilobytes) waits.
+    public static func loadDeferred(shipped: URL, extra: [URL] = [], directory: URL, build: String,
+                                    firstRead: Int = 16 << 10) throws -> DeferredCatalogue {
         let folders = [shipped] + extra
         let file = directory.appendingPathComponent("catalogue-\(FileStamp.fingerprint(folders.map(\.path)))")
         let header = header(build: build, stamps: stamps(shipped: shipped, folders: folders))
         let remake = { @Sendable in
             try header.makeAndKeep(file, write: { $0.catalogue($1) }, make: { try Catalogue.load(shipped: shipped, extra: extra) })
         }
-        if let (problems, content) = header.cached(file, read: { r in (try r.problems(), r.rest()) }) {
-            return DeferredCatalogue(problems: problems, cached: content, remake: remake)
+        // Read whole when it is needed; a cache rewritten meanwhile (by another pit, after
+        // an edit) is still held to this start's header.
+        let whole = { @Sendable in header.cached(file, read: { try $0.catalogue() }) }
+        if let problems = header.cachedFront(file, length: firstRead, read: { try $0.problems() })
+            ?? header.cachedFront(file, length: .max, read: { try $0.problems() }) {
+            return DeferredCatalogue(problems: problems, cached: whole, remake: remake)
         }
         return DeferredCatalogue(made: try remake())
     }

@@ -1,8 +1,7 @@
-import DiskCache
-
 /// A catalogue whose problems are known at once and whose content (the triangle, every
-/// instrument, the briefing) is decoded from the cache when it is first asked for. The
-/// home screen's first frame needs none of it, and decoding it was a fifth of that start.
+/// instrument, the briefing) is read from the cache and decoded when it is first asked
+/// for. The home screen's first frame needs none of it, and reading and decoding it were a
+/// fifth of that start.
 public struct DeferredCatalogue: Sendable {
     /// The files skipped while the catalogue was made, to report before the screens start.
     public let problems: [Diagnostic]
@@ -12,7 +11,8 @@ public struct DeferredCatalogue: Sendable {
 
     private enum Content: Sendable {
         case ready(Catalogue)
-        case cached(ByteReader)
+        /// Reads and decodes the cache; nil when it no longer can.
+        case cached(@Sendable () -> Catalogue?)
     }
 
     init(made catalogue: Catalogue) {
@@ -21,7 +21,7 @@ public struct DeferredCatalogue: Sendable {
         remake = { catalogue }
     }
 
-    init(problems: [Diagnostic], cached: ByteReader, remake: @escaping @Sendable () throws -> Catalogue) {
+    init(problems: [Diagnostic], cached: @escaping @Sendable () -> Catalogue?, remake: @escaping @Sendable () throws -> Catalogue) {
         self.problems = problems
         content = .cached(cached)
         self.remake = remake
@@ -39,9 +39,8 @@ public struct DeferredCatalogue: Sendable {
         switch content {
         case .ready(let catalogue):
             return catalogue
-        case .cached(var reader):
-            if let decoded = try? reader.content(problems: problems), reader.isAtEnd { return decoded }
-            return try remake()
+        case .cached(let read):
+            return try read() ?? remake()
         }
     }
 }

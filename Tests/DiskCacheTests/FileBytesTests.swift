@@ -19,6 +19,7 @@ final class FileBytesTests: XCTestCase {
         let file = folder.appendingPathComponent("cache")
         try Data(bytes).write(to: file)
         XCTAssertEqual(FileBytes.read(file.path), bytes)
+        XCTAssertEqual(FileBytes.read(file.path, limit: 1000), Array(bytes.prefix(1000)), "the front of a file")
         let empty = folder.appendingPathComponent("empty")
         try Data().write(to: empty)
         XCTAssertEqual(FileBytes.read(empty.path), [])

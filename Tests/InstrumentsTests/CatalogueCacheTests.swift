@@ -92,6 +92,12 @@ final class CatalogueCacheTests: XCTestCase {
         XCTAssertEqual(decoded.instruments, parsed.instruments)
         XCTAssertEqual(decoded.triangle, parsed.triangle)
         XCTAssertEqual(decoded.problems, parsed.problems)
+
+        // A start reads the front of the file; problems that go past it are read with the rest.
+        let tooShort = try CatalogueCache.loadDeferred(shipped: assessments, extra: [mine], directory: cache, build: "b", firstRead: 64)
+        XCTAssertTrue(tooShort.isCached, "read whole, not parsed afresh")
+        XCTAssertEqual(tooShort.problems, parsed.problems)
+        XCTAssertEqual(try tooShort.catalogue().instruments, parsed.instruments)
     }
 
     /// Content damaged behind an intact header is only found when it is decoded: it is
