@@ -3,6 +3,26 @@ import XCTest
 @testable import SessionEngine
 
 final class StoreTests: XCTestCase {
+    /// The descriptors this process holds on `path`.
+    private func descriptors(on path: String) -> Int {
+        let folder = "/proc/self/fd"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { (try? FileManager.default.destinationOfSymbolicLink(atPath: folder + "/" + $0)) == path }.count
+    }
+
+    /// `open` looks inside through a read-only connection first; that connection is closed
+    /// before the session is used (its object is kept to be freed later), never left open.
+    func testTheReadOnlyLookLeavesNoConnectionOpen() throws {
+        let dir = TempDir()
+        let path = try makeStore(dir).url.path
+        XCTAssertEqual(descriptors(on: path), 0, "the made store was freed")
+        let store = try SessionStore.open(at: URL(fileURLWithPath: path))
+        XCTAssertEqual(descriptors(on: path), 1, "one connection: the session's own")
+        try store.append(.scoreRecorded(group: "nhs", element: toolA[0], answer: .level(3), note: nil), author: "Ann")
+        store.close()
+        XCTAssertEqual(descriptors(on: path), 0)
+    }
+
     func testCreateAppendCloseReopen() throws {
         let dir = TempDir()
         let clock = TestClock()
