@@ -6,9 +6,10 @@ import SessionEngine
 import Workshop
 
 /// Opens the screens on a session; the idle tick picks up other processes' changes.
-func runSession(_ store: SessionStore, settings: FrameworkSettings, author: String, remember: Bool = true,
+/// - Parameter context: made before the session was read (`makeContext`): reading it
+///   checks each level against its instrument's scale, which the catalogue gives.
+func runSession(_ store: SessionStore, context: WorkshopContext, author: String, remember: Bool = true,
                 roomPlace: RoomPlace = RoomPlace(), openRoom: Bool = false) throws {
-    let context = try makeContext(settings)
     let controller = SessionController(store: store, author: author)
     context.session = controller
     let place = remember ? SessionPlaces.place(for: store.path) : nil
@@ -107,7 +108,7 @@ struct NewCommand: ParsableCommand {
         Console.note("Created \(path) with \(groupList.count) group\(groupList.count == 1 ? "" : "s") scoring \(ids.joined(separator: ", ")).")
         for line in InstrumentText.room(ids.compactMap { catalogue.instrument($0) }).split(separator: "\n") { Console.note(String(line)) }
         if noOpen { store.close(); return }
-        try runSession(store, settings: options.settings, author: author, roomPlace: roomOptions.place)
+        try runSession(store, context: try makeContext(options.settings), author: author, roomPlace: roomOptions.place)
     }
 }
 
@@ -125,8 +126,9 @@ struct OpenCommand: ParsableCommand {
 
     /// `pit open`, parsed or not (`QuickStart`).
     static func open(_ file: String, settings: FrameworkSettings, author: String?, place: RoomPlace, openRoom: Bool) throws {
+        let context = try makeContext(settings)
         let store = try SessionFiles.attempt { try SessionStore.open(at: URL(fileURLWithPath: file)) }
-        try runSession(store, settings: settings, author: SessionFiles.author(author), roomPlace: place, openRoom: openRoom)
+        try runSession(store, context: context, author: SessionFiles.author(author), roomPlace: place, openRoom: openRoom)
     }
 }
 
@@ -145,6 +147,7 @@ struct AssessCommand: ParsableCommand {
         let path = output ?? SessionFiles.defaultFileName(for: partner, suffix: "-assessment")
         try SessionFiles.checkNewSessionPath(path)
         let url = URL(fileURLWithPath: path)
+        let context = try makeContext(options.settings)
         let store: SessionStore
         if FileManager.default.fileExists(atPath: path) {
             store = try SessionFiles.attempt { try SessionStore.open(at: url) }
@@ -154,8 +157,7 @@ struct AssessCommand: ParsableCommand {
             }
             Console.note("Carrying on with \(path).")
         } else {
-            let catalogue = try options.settings.loadCatalogue()
-            let ids = try instrumentIDs(use, catalogue: catalogue)
+            let ids = try instrumentIDs(use, catalogue: context.catalogue)
             guard let sectorValue = GroupsScreen.sector(from: sector) else {
                 throw ValidationError("unknown sector `\(sector)`; use la, nhs, vcse, residents or other")
             }
@@ -166,7 +168,7 @@ struct AssessCommand: ParsableCommand {
             Console.note("Created \(path).")
         }
         if noOpen { store.close(); return }
-        try runSession(store, settings: options.settings, author: partner)
+        try runSession(store, context: context, author: partner)
     }
 }
 
@@ -224,7 +226,7 @@ struct DemoCommand: ParsableCommand {
             store.close()
             return
         }
-        try runSession(store, settings: options.settings, author: store.state.info.facilitator, remember: output != nil,
+        try runSession(store, context: try makeContext(options.settings), author: store.state.info.facilitator, remember: output != nil,
                        roomPlace: roomOptions.place)
     }
 }

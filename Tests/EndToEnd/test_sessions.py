@@ -2,6 +2,7 @@
 import hashlib
 import os
 import shutil
+import sqlite3
 import subprocess
 import tempfile
 import unittest
@@ -89,6 +90,20 @@ class RefusedFiles(unittest.TestCase):
         with open(path, "wb") as f:
             f.write(data[: len(data) // 2])
         self.assert_refused_untouched(path, "damaged")
+
+    def test_a_level_off_its_instruments_scale(self):
+        # 6 is within every pit scale (1-9) but not on Tool A's (1-5). `pit report` always
+        # refused it; `pit open` read the file before it had the instruments' scales.
+        path = os.path.join(self.folder, "crafted.pit")
+        self.assertEqual(pit("demo", "-o", path, "--no-open").returncode, 0)
+        with sqlite3.connect(path) as db:
+            seq, at = db.execute("SELECT max(seq), max(at) FROM events").fetchone()
+            db.execute("INSERT INTO events (seq, at, author, kind, subject, instrument, element, level, na) "
+                       "VALUES (?, ?, 'City Council', 'scoreRecorded', 'council', 'tool-a', 'leadership', 6, 0)",
+                       (seq + 1, at + 1000))
+        db.close()
+        self.assert_refused_untouched(path, "not on the scale of tool-a")
+        self.assertEqual(pit("report", path).returncode, 65)
 
     def test_missing_file_is_no_input(self):
         result = pit("open", os.path.join(self.folder, "nope.pit"))
