@@ -38,6 +38,8 @@ extension InstrumentsCommand {
         @Option(name: .customLong("as"), help: "Your name, recorded with the change (default: your login).") var author: String?
 
         func run() throws {
+            // The catalogue first: reading the session checks each level against its instrument's scale.
+            _ = try options.settings.loadCatalogue()
             let store = try SessionFiles.attempt { try SessionStore.open(at: URL(fileURLWithPath: file)) }
             defer { store.close() }
             guard store.state.info.instruments.contains(id) else {

@@ -103,7 +103,12 @@ class RefusedFiles(unittest.TestCase):
                        (seq + 1, at + 1000))
         db.close()
         self.assert_refused_untouched(path, "not on the scale of tool-a")
-        self.assertEqual(pit("report", path).returncode, 65)
+        before = digest(path)
+        for command in (["report", path], ["present", path], ["instruments", "remove", path, "tool-a"]):
+            result = pit(*command)
+            self.assertEqual(result.returncode, 65, f"{command}: {result.stderr}")
+            self.assertIn("not on the scale of tool-a", result.stderr)
+        self.assertEqual(digest(path), before)
 
     def test_missing_file_is_no_input(self):
         result = pit("open", os.path.join(self.folder, "nope.pit"))
