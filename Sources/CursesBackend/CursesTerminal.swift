@@ -219,8 +219,10 @@ public final class CursesTerminal {
 
     private func put(_ grapheme: Character, attributes: attr_t, pair: Int16, y: Int32, x: Int32, window: UnsafeMutablePointer<WINDOW>?) {
         var cell = cchar_t()
-        if let ascii = grapheme.asciiValue {
-            // Most cells: one code point, no cluster to fit.
+        let utf8 = grapheme.utf8
+        if utf8.count == 1, let ascii = utf8.first {
+            // Most cells: one ASCII code point, no cluster to fit (read from the UTF-8, which
+            // is cheaper than Character's asciiValue).
             wideBuffer[0] = wchar_t(ascii)
             wideBuffer[1] = 0
             wideBuffer.withUnsafeBufferPointer { buffer in

@@ -30,9 +30,13 @@ public enum BlankCell {
             guard let first = plainSpace(x) else { x += 1; continue }
             var end = x + 1
             while end < looks.count, let next = plainSpace(end), next.background == first.background { end += 1 }
-            let neighbours = [x > 0 ? painters[x - 1] : nil, end < looks.count ? end : nil].compactMap { $0 }
-            let fitting = neighbours.filter { looks[$0].map { looksTheSame(first, paintedAs: $0) } ?? false }
-            if let painter = fitting.first(where: { looks[$0]?.attributes == first.attributes }) ?? fitting.first {
+            // The neighbour before, then the one after; without arrays, since this runs for
+            // every run of spaces of every frame.
+            func fits(_ i: Int) -> Bool { looks[i].map { looksTheSame(first, paintedAs: $0) } ?? false }
+            let before = x > 0 && fits(painters[x - 1]) ? painters[x - 1] : nil
+            let after = end < looks.count && fits(end) ? end : nil
+            func withOwnAttributes(_ i: Int?) -> Int? { i.flatMap { looks[$0]?.attributes == first.attributes ? $0 : nil } }
+            if let painter = withOwnAttributes(before) ?? withOwnAttributes(after) ?? before ?? after {
                 for i in x..<end { painters[i] = painter }
             }
             x = end
