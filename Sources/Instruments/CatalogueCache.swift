@@ -55,8 +55,9 @@ public enum CatalogueCache {
 
     /// Every file the catalogue reads, in a fixed order; a missing file has size -1.
     static func stamps(shipped: URL, folders: [URL]) -> [FileStamp] {
-        let files = [shipped.appendingPathComponent(Catalogue.triangleFileName), shipped.appendingPathComponent(Briefing.fileName)]
-            + folders.flatMap { Catalogue.yamlFiles(in: $0) }
-        return files.map { FileStamp.of($0.path) }
+        let shippedPath = shipped.path
+        let files = [shippedPath + "/" + Catalogue.triangleFileName, shippedPath + "/" + Briefing.fileName]
+            + folders.flatMap { Catalogue.yamlFilePaths(in: $0.path) }
+        return files.map { FileStamp.of($0) }
     }
 }

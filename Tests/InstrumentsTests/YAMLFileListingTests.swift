@@ -21,6 +21,9 @@ final class YAMLFileListingTests: XCTestCase {
         XCTAssertEqual(listed.map { $0.deletingLastPathComponent().standardizedFileURL.path },
                        Array(repeating: folder.standardizedFileURL.path, count: listed.count))
         XCTAssertTrue(expected.contains("b.yaml") && expected.contains(".hidden.yaml") && !expected.contains(".yaml"))
+        // The cache's stamps name the same files by path.
+        XCTAssertEqual(Catalogue.yamlFilePaths(in: folder.path), listed.map(\.path))
+        XCTAssertEqual(Catalogue.yamlFilePaths(in: folder.path + "/"), listed.map(\.path))
     }
 
     func testAFolderThatDoesNotExistHasNoFiles() {
