@@ -87,16 +87,20 @@ struct Pit: ParsableCommand {
 ///   screen first asks for it (the home screen's first frame needs none of it).
 func makeContext(_ settings: FrameworkSettings, catalogueWhenNeeded: Bool = false) throws -> WorkshopContext {
     let deferred = try settings.openCatalogue()
-    let context: WorkshopContext
-    if catalogueWhenNeeded {
-        context = try settings.makeContext(catalogue: { catalogueOrExit(deferred) })
-    } else {
-        let catalogue = try settings.ready(deferred)
-        context = try settings.makeContext(catalogue: { catalogue })
-    }
+    guard catalogueWhenNeeded else { return try makeContext(settings, made: try settings.ready(deferred)) }
+    return try makeContext(settings, catalogue: { catalogueOrExit(deferred) }, problems: deferred.problems)
+}
+
+/// The same, for a command that has made the catalogue already (and reported its problems).
+func makeContext(_ settings: FrameworkSettings, made catalogue: Catalogue) throws -> WorkshopContext {
+    try makeContext(settings, catalogue: { catalogue }, problems: catalogue.problems)
+}
+
+private func makeContext(_ settings: FrameworkSettings, catalogue: @escaping () -> Catalogue,
+                         problems: [Diagnostic]) throws -> WorkshopContext {
+    let context = try settings.makeContext(catalogue: catalogue)
     context.bellEnabled = !settings.noBell
     // Problems were printed before the screens took over; say so on the first screen too.
-    let problems = deferred.problems
     if let first = problems.first {
         let more = problems.count > 1 ? " (and \(problems.count - 1) more; see `pit instruments list`)" : ""
         let place = "\(URL(fileURLWithPath: first.file).lastPathComponent):\(first.line)"

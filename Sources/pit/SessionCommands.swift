@@ -108,7 +108,7 @@ struct NewCommand: ParsableCommand {
         Console.note("Created \(path) with \(groupList.count) group\(groupList.count == 1 ? "" : "s") scoring \(ids.joined(separator: ", ")).")
         for line in InstrumentText.room(ids.compactMap { catalogue.instrument($0) }).split(separator: "\n") { Console.note(String(line)) }
         if noOpen { store.close(); return }
-        try runSession(store, context: try makeContext(options.settings), author: author, roomPlace: roomOptions.place)
+        try runSession(store, context: try makeContext(options.settings, made: catalogue), author: author, roomPlace: roomOptions.place)
     }
 }
 
@@ -226,7 +226,7 @@ struct DemoCommand: ParsableCommand {
             store.close()
             return
         }
-        try runSession(store, context: try makeContext(options.settings), author: store.state.info.facilitator, remember: output != nil,
+        try runSession(store, context: try makeContext(options.settings, made: catalogue), author: store.state.info.facilitator, remember: output != nil,
                        roomPlace: roomOptions.place)
     }
 }

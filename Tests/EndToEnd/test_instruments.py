@@ -98,6 +98,19 @@ class UserInstruments(unittest.TestCase):
         csv_out = pit("report", path, "--format", "csv", "--instrument-dir", self.dir)
         self.assertIn("walkability", csv_out.stdout)
 
+    def test_a_broken_instrument_is_reported_once_by_new_and_demo(self):
+        # These commands check their instruments before the session is made, then open
+        # the screens on it: the skipped file is reported once, not once for each.
+        for command in (["new", "Walk", "-o", os.path.join(self.folder, "n.pit")], ["demo"]):
+            pane = Pane([*command, "--instrument-dir", self.dir], 100, 30)
+            try:
+                pane.wait_for("SERVICE")
+                pane.keys("q", "q", "q")
+                self.assertEqual(pane.ended()[0], 0)
+                self.assertEqual(pane.screen().count("unknown placement `the-moon`"), 1, pane.screen())
+            finally:
+                pane.close()
+
 
 if __name__ == "__main__":
     unittest.main()
