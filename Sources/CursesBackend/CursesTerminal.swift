@@ -219,32 +219,25 @@ public final class CursesTerminal {
 
     private func put(_ grapheme: Character, attributes: attr_t, pair: Int16, y: Int32, x: Int32, window: UnsafeMutablePointer<WINDOW>?) {
         var cell = cchar_t()
+        // Most cells are one ASCII code point, read from the UTF-8 (cheaper than Character's
+        // asciiValue): no cluster to fit.
         let utf8 = grapheme.utf8
-        if utf8.count == 1, let ascii = utf8.first {
-            // Most cells: one ASCII code point, no cluster to fit (read from the UTF-8, which
-            // is cheaper than Character's asciiValue).
-            wideBuffer[0] = wchar_t(ascii)
-            wideBuffer[1] = 0
-            wideBuffer.withUnsafeBufferPointer { buffer in
-                _ = setcchar(&cell, buffer.baseAddress, attributes, pair, nil)
-            }
-            mvwadd_wch(window, y, x, &cell)
-            return
-        }
-        let scalars = CellText.scalars(of: grapheme)
+        let cluster = utf8.count == 1 ? nil : CellText.scalars(of: grapheme)
         // setcchar takes the colour pair as its own argument; colour bits in `attributes` would be overwritten.
         // It is given the first code point only: it would stop at the first one that has a
         // width (the second half of a flag, each person of a family emoji) and drop the rest.
-        wideBuffer[0] = wchar_t(bitPattern: scalars[0])
+        wideBuffer[0] = cluster.map { wchar_t(bitPattern: $0[0]) } ?? wchar_t(utf8.first ?? 0x20)
         wideBuffer[1] = 0
         wideBuffer.withUnsafeBufferPointer { buffer in
             _ = setcchar(&cell, buffer.baseAddress, attributes, pair, nil)
         }
         // The whole cluster goes in the cell; ncurses sends every code point of a cell and
         // gives the cell the width of the first, as the Canvas does.
-        withUnsafeMutableBytes(of: &cell.chars) { raw in
-            let chars = raw.bindMemory(to: wchar_t.self)
-            for i in 0..<chars.count { chars[i] = i < scalars.count ? wchar_t(bitPattern: scalars[i]) : 0 }
+        if let cluster {
+            withUnsafeMutableBytes(of: &cell.chars) { raw in
+                let chars = raw.bindMemory(to: wchar_t.self)
+                for i in 0..<chars.count { chars[i] = i < cluster.count ? wchar_t(bitPattern: cluster[i]) : 0 }
+            }
         }
         mvwadd_wch(window, y, x, &cell)
     }

@@ -72,13 +72,8 @@ public struct ByteReader: Sendable {
     }
     @inlinable public mutating func optional() throws -> String? { try bool() ? try string() : nil }
     @inlinable public mutating func strings() throws -> [String] { try array { try $0.string() } }
-    /// A reader of what is left, to be read later; this one is then at its end.
-    @inlinable public mutating func rest() -> ByteReader {
-        var rest = self
-        at = bytes.count
-        rest.at = min(rest.at, bytes.count)
-        return rest
-    }
+    /// Leaves what is left unread (the part of a file not needed yet).
+    @inlinable public mutating func skipToEnd() { at = bytes.count }
     @inlinable public mutating func array<T>(_ each: (inout ByteReader) throws -> T) throws -> [T] {
         let n = try count()
         var values: [T] = []

@@ -57,17 +57,24 @@ public struct CacheHeader: Equatable, Sendable {
     }
 
     /// What `read` takes from the front of the value cached in `file` under this header,
-    /// reading only its first `length` bytes; nil as for `cached`, and when `read` needs more.
+    /// reading only its first `length` bytes, or the whole file when `read` needs more than
+    /// those; nil as for `cached`.
     public func cachedFront<T>(_ file: URL, length: Int, read: (inout ByteReader) throws -> T) -> T? {
-        guard let bytes = FileBytes.read(file.path, limit: length) else { return nil }
-        return try? decodeFront(bytes, read)
+        guard let front = FileBytes.read(file.path, limit: length) else { return nil }
+        do {
+            return try decodeFront(front, read)
+        } catch {
+            // Cut short by the limit, not damaged or written under another header: read it all.
+            guard front.count == length, let whole = FileBytes.read(file.path) else { return nil }
+            return try? decodeFront(whole, read)
+        }
     }
 
     /// `decode` for the front of the bytes: what follows `body`'s part is not read.
-    public func decodeFront<T>(_ bytes: [UInt8], _ body: (inout ByteReader) throws -> T) throws -> T? {
+    private func decodeFront<T>(_ bytes: [UInt8], _ body: (inout ByteReader) throws -> T) throws -> T? {
         try decode(bytes) { r in
             let value = try body(&r)
-            _ = r.rest()
+            r.skipToEnd()
             return value
         }
     }

@@ -33,8 +33,7 @@ public enum CatalogueCache {
         // Read whole when it is needed; a cache rewritten meanwhile (by another pit, after
         // an edit) is still held to this start's header.
         let whole = { @Sendable in header.cached(file, read: { try $0.catalogue() }) }
-        if let problems = header.cachedFront(file, length: firstRead, read: { try $0.problems() })
-            ?? header.cachedFront(file, length: .max, read: { try $0.problems() }) {
+        if let problems = header.cachedFront(file, length: firstRead, read: { try $0.problems() }) {
             return DeferredCatalogue(problems: problems, cached: whole, remake: remake)
         }
         return DeferredCatalogue(made: try remake())

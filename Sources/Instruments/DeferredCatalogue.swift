@@ -6,25 +6,22 @@ public struct DeferredCatalogue: Sendable {
     /// The files skipped while the catalogue was made, to report before the screens start.
     public let problems: [Diagnostic]
     private let content: Content
-    /// Parses the files afresh (and keeps the result in the cache), for content that cannot be decoded.
-    private let remake: @Sendable () throws -> Catalogue
 
     private enum Content: Sendable {
         case ready(Catalogue)
-        /// Reads and decodes the cache; nil when it no longer can.
-        case cached(@Sendable () -> Catalogue?)
+        /// `read` reads and decodes the cache, nil when it no longer can; `remake` then
+        /// parses the files afresh (and keeps the result in the cache).
+        case cached(read: @Sendable () -> Catalogue?, remake: @Sendable () throws -> Catalogue)
     }
 
     init(made catalogue: Catalogue) {
         problems = catalogue.problems
         content = .ready(catalogue)
-        remake = { catalogue }
     }
 
     init(problems: [Diagnostic], cached: @escaping @Sendable () -> Catalogue?, remake: @escaping @Sendable () throws -> Catalogue) {
         self.problems = problems
-        content = .cached(cached)
-        self.remake = remake
+        content = .cached(read: cached, remake: remake)
     }
 
     /// Whether `catalogue()` will decode (the cache was read) rather than hand over a parse.
@@ -39,7 +36,7 @@ public struct DeferredCatalogue: Sendable {
         switch content {
         case .ready(let catalogue):
             return catalogue
-        case .cached(let read):
+        case .cached(let read, let remake):
             return try read() ?? remake()
         }
     }

@@ -86,13 +86,17 @@ public final class WorkshopContext {
     /// Starts with `theme`; `otherThemes` gives every theme (this one among them) when the
     /// theme key is first pressed.
     public convenience init(catalogue: Catalogue, theme: Theme, otherThemes: @escaping () -> [Theme], recentSessions: [String] = []) {
-        self.init(catalogue: { catalogue }, theme: theme, otherThemes: otherThemes, recentSessions: recentSessions)
-        catalogueSource = .made(catalogue)
+        self.init(source: .made(catalogue), theme: theme, otherThemes: otherThemes, recentSessions: recentSessions)
     }
 
     /// As above, with the catalogue made when a screen first asks for it (`catalogue`).
-    public init(catalogue: @escaping () -> Catalogue, theme: Theme, otherThemes: @escaping () -> [Theme], recentSessions: [String] = []) {
-        self.catalogueSource = .pending(catalogue)
+    public convenience init(catalogue: @escaping () -> Catalogue, theme: Theme, otherThemes: @escaping () -> [Theme],
+                            recentSessions: [String] = []) {
+        self.init(source: .pending(catalogue), theme: theme, otherThemes: otherThemes, recentSessions: recentSessions)
+    }
+
+    private init(source: CatalogueSource, theme: Theme, otherThemes: @escaping () -> [Theme], recentSessions: [String]) {
+        self.catalogueSource = source
         self.loadedThemes = [theme]
         self.otherThemes = otherThemes
         self.themeIndex = 0

@@ -68,8 +68,6 @@ enum Resources {
 
     /// The user's home folder: $HOME when set, as every Unix program reads it; the
     /// account's entry only when $HOME is unset.
-    static var home: URL { URL(fileURLWithPath: homePath, isDirectory: true) }
-
     static var homePath: String {
         if let home = environment("HOME"), !home.isEmpty { return home }
         return FileManager.default.homeDirectoryForCurrentUser.path
@@ -81,10 +79,6 @@ enum Resources {
     static func xdgPath(_ variable: String, fallback: String) -> String {
         if let value = environment(variable), value.hasPrefix("/") { return value }
         return joined(homePath, fallback)
-    }
-
-    static func xdg(_ variable: String, fallback: String) -> URL {
-        URL(fileURLWithPath: xdgPath(variable, fallback: fallback), isDirectory: true)
     }
 
     /// Where pit keeps its own state (recent sessions, crash reports).
@@ -116,8 +110,6 @@ enum Resources {
     }
 
     /// pit's shared data installed for this user only (Assessments/, Themes/).
-    static var userData: URL { URL(fileURLWithPath: userDataPath, isDirectory: true) }
-
     static var userDataPath: String { joined(xdgPath("XDG_DATA_HOME", fallback: ".local/share"), "pit") }
 
     /// Makes `path` and any missing parent folders, as `mkdir -p` does; true when it is a folder then.

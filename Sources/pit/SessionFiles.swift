@@ -60,11 +60,11 @@ enum SessionFiles {
 
 /// Sessions opened recently, newest first, for the home screen.
 enum RecentSessions {
-    static var file: URL { Resources.stateDirectory.appendingPathComponent("recent") }
+    static var path: String { Resources.joined(Resources.stateDirectoryPath, "recent") }
 
     /// Read with plain calls: the home screen's first frame waits for this list.
     static func list() -> [String] {
-        guard let bytes = FileBytes.read(Resources.joined(Resources.stateDirectoryPath, "recent")) else { return [] }
+        guard let bytes = FileBytes.read(path) else { return [] }
         return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init).filter { access($0, F_OK) == 0 }
     }
 
@@ -72,7 +72,7 @@ enum RecentSessions {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let updated = [absolute] + list().filter { $0 != absolute }
         try? FileManager.default.createDirectory(at: Resources.stateDirectory, withIntermediateDirectories: true)
-        try? updated.prefix(10).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        try? updated.prefix(10).joined(separator: "\n").write(toFile: RecentSessions.path, atomically: true, encoding: .utf8)
     }
 }
 
