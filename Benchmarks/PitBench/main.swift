@@ -11,6 +11,7 @@ import Workshop
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let catalogue = try Catalogue.load(shipped: root.appendingPathComponent("Assessments"))
+let scales = catalogue.scaleLevels
 let themes = ThemeLoader.loadAll(from: root.appendingPathComponent("Themes")).themes
 
 /// CPU time of this process in milliseconds: what a case cost us, whatever else the machine
@@ -47,7 +48,7 @@ let saveExports: URL? = CommandLine.arguments.firstIndex(of: "--save-exports").f
 func saveEveryExport(of file: URL, as name: String) throws {
     guard let dir = saveExports else { return }
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let snapshot = try SessionStore.snapshot(at: file)
+    let snapshot = try SessionStore.snapshot(at: file, scales: scales)
     let options = ReportOptions(timeZone: TimeZone(identifier: "UTC")!)
     for format in ExportFormat.allCases where format != .csv {
         try Export.render(format, state: snapshot.state, events: snapshot.events, catalogue: catalogue, options: options)
@@ -70,7 +71,7 @@ let benchStart = Date(timeIntervalSince1970: 1_767_258_000)
 let fixedClock: SessionClock = { benchStart }
 let demo = try DemoSeed.create(at: scratch.appendingPathComponent("demo.pit"),
                                elements: [(instrument: "tool-a", elements: catalogue.instrument("tool-a")!.elements.map(\.id))],
-                               seed: 7, start: benchStart, clock: fixedClock)
+                               seed: 7, start: benchStart, scales: scales, clock: fixedClock)
 try saveEveryExport(of: demo.url, as: "demo")
 let context = WorkshopContext(catalogue: catalogue, themes: themes)
 context.session = SessionController(store: demo, author: "bench")
@@ -90,7 +91,7 @@ for (label, screen, key) in [("triangle: arrow key + frame", TriangleScreen() as
 let big = scratch.appendingPathComponent("big.pit")
 do {
     let store = try SessionStore.create(at: big, info: SessionInfo(title: "Big", instruments: ["tool-a"]),
-                                        groups: (1...40).map { Group(id: "g\($0)", name: "Group \($0)", sector: .other) }, author: "bench")
+                                        groups: (1...40).map { Group(id: "g\($0)", name: "Group \($0)", sector: .other) }, author: "bench", scales: scales)
     let steps = catalogue.instrument("tool-a")!.elements.map(\.id)
     var batch: [EventPayload] = []
     for i in 0..<100_000 {
@@ -101,7 +102,7 @@ do {
     store.close()
 }
 try measure("open + fold a 100,000-event session", runs: 5) {
-    let store = try SessionStore.open(at: big)
+    let store = try SessionStore.open(at: big, scales: scales)
     precondition(store.events.count > 100_000)
     store.close()
 }
@@ -112,7 +113,7 @@ let partners = scratch.appendingPathComponent("partners.pit")
 do {
     let groups = (1...1000).map { Group(id: "p\($0)", name: "Partner \($0)", sector: .other) }
     let store = try SessionStore.create(at: partners, info: SessionInfo(title: "Merged", instruments: ["tool-a"]),
-                                        groups: groups, author: "bench", clock: fixedClock)
+                                        groups: groups, author: "bench", scales: scales, clock: fixedClock)
     let steps = catalogue.instrument("tool-a")!.elements.map(\.id)
     var batch: [EventPayload] = []
     for (g, group) in groups.enumerated() {
@@ -127,10 +128,10 @@ do {
 try saveEveryExport(of: partners, as: "partners")
 let reportOptions = ReportOptions(timeZone: TimeZone(identifier: "UTC")!)
 // Every export format: reading the session, then the export alone (what the export key costs).
-let partnersSnapshot = try SessionStore.snapshot(at: partners)
+let partnersSnapshot = try SessionStore.snapshot(at: partners, scales: scales)
 for format in ExportFormat.allCases {
     try measure("1,000 partners: read + \(format.rawValue)", runs: 5) {
-        let snapshot = try SessionStore.snapshot(at: partners)
+        let snapshot = try SessionStore.snapshot(at: partners, scales: scales)
         _ = try Export.render(format, state: snapshot.state, events: snapshot.events, catalogue: catalogue, options: reportOptions)
     }
     try measure("1,000 partners: \(format.rawValue) alone", runs: 5) {
@@ -145,7 +146,7 @@ for table in CSVExport.Table.allCases where table != .scores {
 }
 try measure("1,000 partners: open + heat map screen at 250x70", runs: 20) {
     let context = WorkshopContext(catalogue: catalogue, themes: themes)
-    context.session = SessionController(store: try SessionStore.open(at: partners), author: "bench")
+    context.session = SessionController(store: try SessionStore.open(at: partners, scales: scales), author: "bench")
     var app = App(root: MatrixScreen(view: .heatmap), context: context)
     app.handle(.down)
     _ = app.render(size: Size(width: 250, height: 70))
@@ -155,7 +156,7 @@ try measure("1,000 partners: open + heat map screen at 250x70", runs: 20) {
 // 4. Key to frame on each matrix screen of the 1,000-partner session, once it is open.
 do {
     let context = WorkshopContext(catalogue: catalogue, themes: themes)
-    context.session = SessionController(store: try SessionStore.open(at: partners), author: "bench")
+    context.session = SessionController(store: try SessionStore.open(at: partners, scales: scales), author: "bench")
     for view in MatrixScreen.View.allCases {
         var app = App(root: MatrixScreen(view: view), context: context)
         for size in [Size(width: 80, height: 24), Size(width: 250, height: 70)] {

@@ -18,6 +18,13 @@ public struct Catalogue: Sendable {
 
     public func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
 
+    /// The levels each instrument's scale allows, by instrument id (the first instrument
+    /// wins where two share an id, as `instrument(_:)` finds it): what a session's levels
+    /// are held to when it is read or written.
+    public var scaleLevels: [String: Set<Int>] {
+        Dictionary(instruments.map { ($0.id, Set($0.scale.values)) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The instruments placed on a component, in the order the triangle file lists them,
     /// followed by any user instruments placed there.
     public func instruments(for component: ComponentID) -> [Instrument] {

@@ -91,7 +91,7 @@ public final class LiveRoom: @unchecked Sendable {
     public init(session url: URL, catalogue: Catalogue, code: RoomCode = .random(),
                 limiter: WrongCodeLimiter = WrongCodeLimiter(), clock: @escaping @Sendable () -> Date = { Date() },
                 presenceInterval: TimeInterval = RoomPresence.defaultInterval) throws {
-        store = try SessionStore.open(at: url)
+        store = try SessionStore.open(at: url, scales: catalogue.scaleLevels)
         self.catalogue = catalogue
         self.code = code
         self.limiter = limiter

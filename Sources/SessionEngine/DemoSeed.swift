@@ -41,11 +41,11 @@ public enum DemoSeed {
     /// timed from `start`; later changes take their time from `clock`.
     /// `alsoUsing` names further instruments the session scores that get no demo data.
     public static func create(at url: URL, elements: [(instrument: String, elements: [String])],
-                              alsoUsing: [String] = [], seed: UInt64 = 1, start: Date,
+                              alsoUsing: [String] = [], seed: UInt64 = 1, start: Date, scales: InstrumentScales,
                               clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
         let info = info(start: start, instruments: elements.map(\.instrument) + alsoUsing)
         let store = try SessionStore.create(at: url, info: info, groups: groups, author: info.facilitator,
-                                            clock: clock)
+                                            scales: scales, clock: clock)
         try fill(store, elements: elements, seed: seed, start: start)
         return store
     }

@@ -11,8 +11,10 @@ extension SessionStore {
     /// overwrite an existing file (`SessionFileError.alreadyExists`), commits with
     /// `synchronous=FULL`, and the file appears complete or not at all.
     ///
-    /// - Parameter clock: the clock for later changes made through the returned store.
-    public static func importEvents(_ events: [Event], at url: URL,
+    /// - Parameters:
+    ///   - scales: the levels each instrument's scale allows; every imported level is held to them.
+    ///   - clock: the clock for later changes made through the returned store.
+    public static func importEvents(_ events: [Event], at url: URL, scales: InstrumentScales,
                                     clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
         guard let first = events.first else { throw SessionError.invalidEvent("there are no events to import") }
         guard case .sessionCreated(let info) = first.payload else {
@@ -27,7 +29,7 @@ extension SessionStore {
             }
         }
         let createdAt = storedDate(first.at)
-        let store = try create(at: url, info: info, groups: [], author: first.author, clock: { createdAt }) { store in
+        let store = try create(at: url, info: info, groups: [], author: first.author, scales: scales, clock: { createdAt }) { store in
             try store.append(timed: events.dropFirst().map { ($0.payload, $0.author, $0.at) })
             let written = store.events.map { Event(seq: $0.seq, at: $0.at, author: $0.author, payload: $0.payload) }
             let expected = events.map { Event(seq: $0.seq, at: storedDate($0.at), author: $0.author, payload: $0.payload) }
@@ -36,6 +38,6 @@ extension SessionStore {
             }
         }
         store.close()
-        return try open(at: url, clock: clock)
+        return try open(at: url, scales: scales, clock: clock)
     }
 }

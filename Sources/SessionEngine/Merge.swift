@@ -21,7 +21,7 @@ public enum Merge {
     ///   that partner; when several inputs share the name, it renames all but the first.
     ///   Names that still clash after renaming (ignoring case and outer spaces) are refused.
     public static func merge(inputs: [URL], into output: URL, renames: [String: String] = [:],
-                             title: String, place: String = "", author: String,
+                             title: String, place: String = "", author: String, scales: InstrumentScales,
                              clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
         guard !inputs.isEmpty else { throw MergeError.noInputs }
         var seen = Set<String>()
@@ -31,7 +31,7 @@ public enum Merge {
         // Read and check every input before anything is written.
         var snaps: [SessionSnapshot] = []
         for u in inputs {
-            let snap = try SessionStore.snapshot(at: u)
+            let snap = try SessionStore.snapshot(at: u, scales: scales)
             guard snap.state.info.mode == .selfAssessment else {
                 throw MergeError.notSelfAssessment(path: u.path, detail: "it is a workshop session")
             }
@@ -113,7 +113,8 @@ public enum Merge {
         // order; changes made after the merge take the real clock.
         let now = clock()
         let created = CreationClock(creation: min(items.first.map { $0.at } ?? now, now), then: clock)
-        let store = try SessionStore.create(at: output, info: info, groups: groups, author: author, clock: { created.now() }) { store in
+        let store = try SessionStore.create(at: output, info: info, groups: groups, author: author, scales: scales,
+                                            clock: { created.now() }) { store in
             try store.append(timed: items.map { ($0.payload, $0.author, $0.at) })
         }
         created.live = true

@@ -24,12 +24,8 @@ public enum RecordRules {
     public static let planMinutes: ClosedRange<Int> = 1...(24 * 60)
 
     /// The first rule `event` breaks, in words for a message; nil if it keeps them all.
-    public static func violation(in event: Event) -> String? {
-        violation(in: event, scales: scales)
-    }
-
-    /// The same, with the scales looked up once by a caller that checks many events.
-    static func violation(in event: Event, scales: [String: Set<Int>]) -> String? {
+    /// Its levels are held to `scales`, the scales of the instruments pit has loaded.
+    public static func violation(in event: Event, scales: InstrumentScales) -> String? {
         if !sequenceNumbers.contains(event.seq) {
             return "its number \(event.seq) is outside \(sequenceNumbers.lowerBound)–\(sequenceNumbers.upperBound)"
         }
@@ -49,16 +45,7 @@ public enum RecordRules {
         s.utf8.count > longTextBytes ? "\(what) is longer than \(longTextBytes) bytes" : nil
     }
 
-    /// The levels of each instrument's scale, by instrument id, as the program loaded them.
-    /// pit sets this once from its catalogue, before any file is read; a level for an
-    /// instrument not listed here is held to `levels` alone.
-    public static var scales: [String: Set<Int>] {
-        get { scaleTable.withLock { $0 } }
-        set { scaleTable.withLock { $0 = newValue } }
-    }
-    private static let scaleTable = Locked<[String: Set<Int>]>([:])
-
-    static func answer(_ a: Answer, _ element: ElementRef, scales: [String: Set<Int>]) -> String? {
+    static func answer(_ a: Answer, _ element: ElementRef, scales: InstrumentScales) -> String? {
         guard case .level(let l) = a else { return nil }
         if !levels.contains(l) {
             return "its level \(l) is not on any pit scale (\(levels.lowerBound)–\(levels.upperBound))"
@@ -90,7 +77,7 @@ public enum RecordRules {
         return nil
     }
 
-    static func violation(in payload: EventPayload, seq: Int64, scales: [String: Set<Int>]) -> String? {
+    static func violation(in payload: EventPayload, seq: Int64, scales: InstrumentScales) -> String? {
         switch payload {
         case .sessionCreated(let i):
             if i.instruments.count > instrumentsPerSession { return "it names more than \(instrumentsPerSession) instruments" }
@@ -136,14 +123,8 @@ public enum RecordRules {
     }
 }
 
-/// A value shared between threads behind a lock.
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func withLock<T>(_ body: (inout Value) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
-}
+/// The levels each instrument's scale allows, by instrument id, from the catalogue pit has
+/// loaded. Every store is given them when it opens or creates a file, so no session is read
+/// or written before its instruments' scales are known. A level for an instrument not
+/// listed is held to `RecordRules.levels` alone (`[:]` holds every level to that alone).
+public typealias InstrumentScales = [String: Set<Int>]

@@ -67,11 +67,15 @@ public final class SessionStore {
     private let lockWait: LockWait
     private let clock: SessionClock
     private var dataVersion: Int64 = -1
+    /// The levels each instrument's scale allows, by instrument id: every level this store
+    /// reads or writes is held to them (see `RecordRules.violation`).
+    public let scales: InstrumentScales
 
-    private init(url: URL, db: DatabaseQueue, lockWait: LockWait, clock: @escaping SessionClock) {
+    private init(url: URL, db: DatabaseQueue, lockWait: LockWait, scales: InstrumentScales, clock: @escaping SessionClock) {
         self.url = url
         self.db = db
         self.lockWait = lockWait
+        self.scales = scales
         self.clock = clock
     }
 
@@ -80,13 +84,13 @@ public final class SessionStore {
     // MARK: Creating and opening
 
     /// Creates a new session file. Fails if the file exists. The file appears complete or not at all.
-    public static func create(at url: URL, info: SessionInfo, groups: [Group], author: String,
+    public static func create(at url: URL, info: SessionInfo, groups: [Group], author: String, scales: InstrumentScales,
                               clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
-        try create(at: url, info: info, groups: groups, author: author, clock: clock, fill: nil)
+        try create(at: url, info: info, groups: groups, author: author, scales: scales, clock: clock, fill: nil)
     }
 
     /// Creates the file under a temporary name, runs `fill` on it, then links it into place.
-    static func create(at url: URL, info: SessionInfo, groups: [Group], author: String,
+    static func create(at url: URL, info: SessionInfo, groups: [Group], author: String, scales: InstrumentScales,
                        clock: @escaping SessionClock, fill: ((SessionStore) throws -> Void)?) throws -> SessionStore {
         let path = url.path
         let fm = FileManager.default
@@ -109,7 +113,7 @@ public final class SessionStore {
         do {
             let lockWait = LockWait(limit: busyTimeout)
             let queue = try DatabaseQueue(path: tmp.path, configuration: configuration(readonly: false, lockWait: lockWait))
-            let store = SessionStore(url: tmp, db: queue, lockWait: lockWait, clock: clock)
+            let store = SessionStore(url: tmp, db: queue, lockWait: lockWait, scales: scales, clock: clock)
             try migrator.migrate(queue)
             let now = storedDate(clock())
             try queue.write { db in
@@ -142,7 +146,7 @@ public final class SessionStore {
             throw SessionFileError.cannotCreate(path: path, detail: String(cString: strerror(err)))
         }
         syncDirectory(dir.path)
-        return try open(at: url, clock: clock)
+        return try open(at: url, scales: scales, clock: clock)
     }
 
     /// Removes `.NAME.creating-PID-N` files left by a pit that was killed while it made
@@ -161,7 +165,7 @@ public final class SessionStore {
     /// Opens a session for reading and writing. The file is checked first; a file that is
     /// not a pit session, is newer or is damaged is refused with a `SessionFileError` and
     /// left exactly as it was. An older session format is migrated forward.
-    public static func open(at url: URL, clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
+    public static func open(at url: URL, scales: InstrumentScales, clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
         let path = url.path
         let checked = try FileCheck.check(path: path)
         var closedCheck: DatabaseQueue?
@@ -188,7 +192,7 @@ public final class SessionStore {
         } catch {
             throw truthful(error)
         }
-        let store = SessionStore(url: url, db: queue, lockWait: lockWait, clock: clock)
+        let store = SessionStore(url: url, db: queue, lockWait: lockWait, scales: scales, clock: clock)
         store.closedCheck = closedCheck
         do {
             if checked.hasSidecar {
@@ -213,13 +217,13 @@ public final class SessionStore {
 
     /// Opens a session that this process only watches (the audience view): the file is
     /// checked, never migrated or written; `refreshChanges` follows other processes' writes.
-    public static func openForReading(at url: URL, clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
+    public static func openForReading(at url: URL, scales: InstrumentScales, clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
         let path = url.path
         _ = try FileCheck.check(path: path)
         do {
             let lockWait = LockWait(limit: busyTimeout)
             let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true, lockWait: lockWait))
-            let store = SessionStore(url: url, db: queue, lockWait: lockWait, clock: clock)
+            let store = SessionStore(url: url, db: queue, lockWait: lockWait, scales: scales, clock: clock)
             do {
                 try queue.inDatabase { db in try checkInside(db, path: path) }
                 try store.loadNew()
@@ -234,7 +238,7 @@ public final class SessionStore {
     }
 
     /// Reads a session without ever writing to it (for reports and merge).
-    public static func snapshot(at url: URL) throws -> SessionSnapshot {
+    public static func snapshot(at url: URL, scales: InstrumentScales) throws -> SessionSnapshot {
         let path = url.path
         _ = try FileCheck.check(path: path)
         do {
@@ -242,7 +246,7 @@ public final class SessionStore {
             defer { try? queue.close() }
             let events = try queue.inDatabase { db -> [Event] in
                 try checkInside(db, path: path)
-                return try fetchEvents(db, after: 0, path: path)
+                return try fetchEvents(db, after: 0, path: path, scales: scales)
             }
             return SessionSnapshot(path: path, events: events, state: Fold.state(from: events))
         } catch {
@@ -408,11 +412,11 @@ public final class SessionStore {
     /// Reads events after `lastSeq` and folds them in; reads the focus.
     private func loadNew() throws {
         guard let db else { throw SessionError.closed }
-        let path = self.path
+        let path = self.path, scales = self.scales
         let after = lastSeq
         let (fresh, version, room, presence) = try db.inDatabase { db -> ([Event], Int64, (focus: RoomFocus, rev: Int64)?, RoomPresence?) in
             let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
-            return (try Self.fetchEvents(db, after: after, path: path), v, try RoomTable.read(db), try PresenceTable.read(db))
+            return (try Self.fetchEvents(db, after: after, path: path, scales: scales), v, try RoomTable.read(db), try PresenceTable.read(db))
         }
         dataVersion = version
         ingest(fresh)
@@ -526,7 +530,7 @@ public final class SessionStore {
                     // Another process may have written since we last looked.
                     let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
                     if v != dataVersion {
-                        ingest(try Self.fetchEvents(db, after: lastSeq, path: path))
+                        ingest(try Self.fetchEvents(db, after: lastSeq, path: path, scales: scales))
                         adoptFocus(try RoomTable.read(db))
                         presence = try PresenceTable.read(db)
                         dataVersion = v
@@ -537,7 +541,7 @@ public final class SessionStore {
                         let at = storedDate(item.at ?? clock())
                         let seq = lastSeq + 1
                         let event = Event(seq: seq, at: at, author: item.author, payload: item.payload)
-                        if let why = RecordRules.violation(in: event) {
+                        if let why = RecordRules.violation(in: event, scales: scales) {
                             throw SessionError.invalidEvent("event \(seq) (\(event.payload.kind)) breaks a rule: \(why)")
                         }
                         try insert.execute(arguments: Self.arguments(for: event))
@@ -794,7 +798,7 @@ public final class SessionStore {
         return StatementArguments(row)
     }
 
-    static func fetchEvents(_ db: Database, after: Int64, path: String) throws -> [Event] {
+    static func fetchEvents(_ db: Database, after: Int64, path: String, scales: InstrumentScales) throws -> [Event] {
         var out: [Event] = []
         if after == 0 {
             let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
@@ -810,7 +814,7 @@ public final class SessionStore {
         let rows = try Row.fetchCursor(statement, arguments: [after])
         // Each row is read from the statement SQLite stands on (see `EventRow`); the rules'
         // scales are looked up once for the whole read, not once per score.
-        var reader = EventReader(row: EventRow(statement.sqliteStatement), path: path, scales: RecordRules.scales)
+        var reader = EventReader(row: EventRow(statement.sqliteStatement), path: path, scales: scales)
         while try rows.next() != nil {
             let event = try reader.decode()
             if event.seq != expected {
@@ -836,12 +840,12 @@ public final class SessionStore {
 struct EventReader {
     var row: EventRow
     let path: String
-    let scales: [String: Set<Int>]
+    let scales: InstrumentScales
     /// The last kind read and its layout: runs of one kind need no lookup.
     private var lastKind = ""
     private var lastLayout: [EventField]?
 
-    init(row: EventRow, path: String, scales: [String: Set<Int>]) {
+    init(row: EventRow, path: String, scales: InstrumentScales) {
         self.row = row
         self.path = path
         self.scales = scales

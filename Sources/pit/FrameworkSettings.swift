@@ -45,22 +45,14 @@ struct FrameworkSettings: Equatable {
         }
     }
 
-    /// The whole catalogue, with the levels of every instrument's scale given to the
-    /// session reader (every level read from a file is checked against them).
+    /// The whole catalogue; a failure is reported and becomes pit's exit code.
     func ready(_ deferred: DeferredCatalogue) throws -> Catalogue {
         do {
-            return try Self.made(deferred)
+            return try deferred.catalogue()
         } catch let error as DiagnosticList {
             complain(error.description)
             throw ExitStatus.code(for: error)
         }
-    }
-
-    /// `ready`, with its failure thrown as it is (for a caller that must first leave the screens).
-    static func made(_ deferred: DeferredCatalogue) throws -> Catalogue {
-        let catalogue = try deferred.catalogue()
-        RecordRules.scales = Dictionary(catalogue.instruments.map { ($0.id, Set($0.scale.values)) }, uniquingKeysWith: { a, _ in a })
-        return catalogue
     }
 
     /// The theme the screens start with, read alone when its file is `NAME.yaml` (the

@@ -114,7 +114,7 @@ private func makeContext(_ settings: FrameworkSettings, catalogue: @escaping () 
 /// and ends pit with the code the same failure has before the screens.
 private func catalogueOrExit(_ deferred: DeferredCatalogue) -> Catalogue {
     do {
-        return try FrameworkSettings.made(deferred)
+        return try deferred.catalogue()
     } catch {
         TerminalGuard.restoreForExit()
         complain("\(error)")
@@ -178,13 +178,10 @@ final class HomeLauncher {
     }
 
     func start(_ item: HomeScreen.Item) -> Navigation {
-        // The catalogue is made before any session is read: reading one checks each level
-        // against its instrument's scale (`FrameworkSettings.ready`).
-        _ = context.catalogue
         switch item {
         case .open(let path):
             do {
-                adopt(try SessionStore.open(at: URL(fileURLWithPath: path)))
+                adopt(try SessionStore.open(at: URL(fileURLWithPath: path), scales: context.catalogue.scaleLevels))
                 return .pushAll(context.session!.resumeScreens(catalogue: context.catalogue, place: SessionPlaces.place(for: path)))
             } catch {
                 context.say("\(error)", error: true)
@@ -220,7 +217,8 @@ final class HomeLauncher {
                     if let problem = SessionFiles.newSessionPathProblem(path) { return problem }
                     let info = SessionInfo(title: values[0], place: values[1], date: SessionFiles.today(), facilitator: facilitator,
                                            instruments: instruments, mode: .workshop)
-                    let store = try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groups, author: facilitator)
+                    let store = try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groups, author: facilitator,
+                                                        scales: context.catalogue.scaleLevels)
                     if let plan { try store.append(.planSet(plan), author: facilitator) }
                     adopt(store)
                     let first = instruments.first.flatMap { context.catalogue.instrument($0)?.short } ?? "Tool A"

@@ -16,9 +16,10 @@ struct PresentCommand: ParsableCommand {
     @Argument(help: "The session file (.pit).") var file: String
 
     func run() throws {
-        // The catalogue first: reading the session checks each level against its instrument's scale.
         let context = try makeContext(options.settings)
-        let store = try SessionFiles.attempt { try SessionStore.openForReading(at: URL(fileURLWithPath: file)) }
+        let store = try SessionFiles.attempt {
+            try SessionStore.openForReading(at: URL(fileURLWithPath: file), scales: context.catalogue.scaleLevels)
+        }
         context.session = SessionController(store: store, author: "audience")
         var app = App(root: AudienceScreen(), context: context)
         app.presenting = true

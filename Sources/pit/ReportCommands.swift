@@ -77,7 +77,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let target = try output.map { try OutputFile.check($0, inputs: [file], overwrite: overwrite) }
         let catalogue = try options.settings.loadCatalogue()
-        let snapshot = try openReportSession(file)
+        let snapshot = try openReportSession(file, scales: catalogue.scaleLevels)
         let opts = ReportOptions(timeZone: timeZone.flatMap(parseReportTimeZone) ?? .current)
         let data: Data
         do {
@@ -129,8 +129,8 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let target = try output.map { try OutputFile.check($0, inputs: [baseline, followup], overwrite: overwrite) }
         let catalogue = try options.settings.loadCatalogue()
-        let before = try openReportSession(baseline)
-        let after = try openReportSession(followup)
+        let before = try openReportSession(baseline, scales: catalogue.scaleLevels)
+        let after = try openReportSession(followup, scales: catalogue.scaleLevels)
         let comparison = Comparison.make(baseline: before.state, followUp: after.state, catalogue: catalogue)
         if !comparison.samePlace {
             complain("warning: \(baseline) is about \"\(before.state.info.place)\" but \(followup) is about \"\(after.state.info.place)\"; comparing anyway")
@@ -169,7 +169,7 @@ struct ImportCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        _ = try options.settings.loadCatalogue(quiet: true) // the instruments' scales, to check levels against
+        let catalogue = try options.settings.loadCatalogue(quiet: true)
         guard FileManager.default.fileExists(atPath: file) else {
             complain("\(file): no such file")
             throw ExitCode.noInput
@@ -191,7 +191,7 @@ struct ImportCommand: ParsableCommand {
             throw ExitStatus.code(for: error)
         }
         do {
-            let store = try SessionStore.importEvents(imported.events, at: URL(fileURLWithPath: output))
+            let store = try SessionStore.importEvents(imported.events, at: URL(fileURLWithPath: output), scales: catalogue.scaleLevels)
             let groups = store.state.groups.count, events = store.events.count
             store.close()
             Console.note("Imported \(events) events (\(groups) groups) into \(output).")
@@ -208,9 +208,9 @@ struct ImportCommand: ParsableCommand {
 // MARK: - Shared
 
 /// Reads a session without writing to it; a clear message and a sysexits code otherwise.
-func openReportSession(_ path: String) throws -> SessionSnapshot {
+func openReportSession(_ path: String, scales: InstrumentScales) throws -> SessionSnapshot {
     do {
-        return try SessionStore.snapshot(at: URL(fileURLWithPath: path))
+        return try SessionStore.snapshot(at: URL(fileURLWithPath: path), scales: scales)
     } catch let error as SessionFileError {
         complain(error.description)
         throw ExitStatus.code(for: error)

@@ -6,8 +6,6 @@ import SessionEngine
 import Workshop
 
 /// Opens the screens on a session; the idle tick picks up other processes' changes.
-/// - Parameter context: made before the session was read (`makeContext`): reading it
-///   checks each level against its instrument's scale, which the catalogue gives.
 func runSession(_ store: SessionStore, context: WorkshopContext, author: String, remember: Bool = true,
                 roomPlace: RoomPlace = RoomPlace(), openRoom: Bool = false) throws {
     let controller = SessionController(store: store, author: author)
@@ -100,7 +98,8 @@ struct NewCommand: ParsableCommand {
         let author = SessionFiles.author(facilitator)
         let info = SessionInfo(title: title, place: place, date: SessionFiles.today(), facilitator: author, instruments: ids, mode: .workshop)
         let store = try SessionFiles.attempt {
-            let store = try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groupList, author: author)
+            let store = try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groupList, author: author,
+                                                scales: catalogue.scaleLevels)
             if let sessionPlan { try store.append(.planSet(sessionPlan), author: author) }
             return store
         }
@@ -127,7 +126,7 @@ struct OpenCommand: ParsableCommand {
     /// `pit open`, parsed or not (`QuickStart`).
     static func open(_ file: String, settings: FrameworkSettings, author: String?, place: RoomPlace, openRoom: Bool) throws {
         let context = try makeContext(settings)
-        let store = try SessionFiles.attempt { try SessionStore.open(at: URL(fileURLWithPath: file)) }
+        let store = try SessionFiles.attempt { try SessionStore.open(at: URL(fileURLWithPath: file), scales: context.catalogue.scaleLevels) }
         try runSession(store, context: context, author: SessionFiles.author(author), roomPlace: place, openRoom: openRoom)
     }
 }
@@ -150,7 +149,7 @@ struct AssessCommand: ParsableCommand {
         let context = try makeContext(options.settings)
         let store: SessionStore
         if FileManager.default.fileExists(atPath: path) {
-            store = try SessionFiles.attempt { try SessionStore.open(at: url) }
+            store = try SessionFiles.attempt { try SessionStore.open(at: url, scales: context.catalogue.scaleLevels) }
             guard store.state.info.mode == .selfAssessment else {
                 complain("\(path) is a workshop session, not a self-assessment; choose another file with -o")
                 throw ExitCode.dataError
@@ -164,7 +163,9 @@ struct AssessCommand: ParsableCommand {
             let group = Group(id: "partner", name: partner, sector: sectorValue)
             let info = SessionInfo(title: "Self-assessment: \(partner)", date: SessionFiles.today(), facilitator: partner,
                                    instruments: ids, mode: .selfAssessment)
-            store = try SessionFiles.attempt { try SessionStore.create(at: url, info: info, groups: [group], author: partner) }
+            store = try SessionFiles.attempt {
+                try SessionStore.create(at: url, info: info, groups: [group], author: partner, scales: context.catalogue.scaleLevels)
+            }
             Console.note("Created \(path).")
         }
         if noOpen { store.close(); return }
@@ -185,7 +186,7 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one self-assessment file") }
-        _ = try options.settings.loadCatalogue(quiet: true) // the instruments' scales, to check levels against
+        let catalogue = try options.settings.loadCatalogue(quiet: true)
         var renames: [String: String] = [:]
         for r in rename {
             let pair = try SessionFiles.attempt { try Merge.parseRename(r) }
@@ -194,7 +195,7 @@ struct MergeCommand: ParsableCommand {
         try SessionFiles.checkNewSessionPath(output)
         let store = try SessionFiles.attempt {
             try Merge.merge(inputs: files.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: output), renames: renames,
-                            title: title, place: place, author: SessionFiles.author(nil))
+                            title: title, place: place, author: SessionFiles.author(nil), scales: catalogue.scaleLevels)
         }
         let names = store.state.groups.map(\.name).joined(separator: ", ")
         Console.note("Merged \(files.count) file\(files.count == 1 ? "" : "s") into \(output): \(names).")
@@ -240,7 +241,7 @@ func makeDemo(at url: URL, catalogue: Catalogue) throws -> SessionStore {
     let start = Date().addingTimeInterval(-4 * 3600)
     let clock = CreationClock(creation: start.addingTimeInterval(-60))
     let store = try DemoSeed.create(at: url, elements: tools.map { (instrument: $0.id, elements: $0.elements.map(\.id)) },
-                                    seed: 7, start: start, clock: { clock.now() })
+                                    seed: 7, start: start, scales: catalogue.scaleLevels, clock: { clock.now() })
     clock.live = true
     return store
 }

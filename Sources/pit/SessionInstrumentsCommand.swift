@@ -19,7 +19,7 @@ extension InstrumentsCommand {
                 complain("no instrument `\(id)`; available: \(catalogue.instruments.map(\.id).joined(separator: ", "))")
                 throw ExitCode.usage
             }
-            let store = try SessionFiles.attempt { try SessionStore.open(at: URL(fileURLWithPath: file)) }
+            let store = try SessionFiles.attempt { try SessionStore.open(at: URL(fileURLWithPath: file), scales: catalogue.scaleLevels) }
             defer { store.close() }
             if store.state.info.instruments.contains(id) {
                 Console.note("\(file) already uses \(instrument.short).")
@@ -38,9 +38,8 @@ extension InstrumentsCommand {
         @Option(name: .customLong("as"), help: "Your name, recorded with the change (default: your login).") var author: String?
 
         func run() throws {
-            // The catalogue first: reading the session checks each level against its instrument's scale.
-            _ = try options.settings.loadCatalogue()
-            let store = try SessionFiles.attempt { try SessionStore.open(at: URL(fileURLWithPath: file)) }
+            let catalogue = try options.settings.loadCatalogue()
+            let store = try SessionFiles.attempt { try SessionStore.open(at: URL(fileURLWithPath: file), scales: catalogue.scaleLevels) }
             defer { store.close() }
             guard store.state.info.instruments.contains(id) else {
                 complain("\(file) does not use `\(id)`; it uses \(store.state.info.instruments.joined(separator: ", "))")

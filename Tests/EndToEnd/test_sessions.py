@@ -93,7 +93,8 @@ class RefusedFiles(unittest.TestCase):
 
     def test_a_level_off_its_instruments_scale(self):
         # 6 is within every pit scale (1-9) but not on Tool A's (1-5). `pit report` always
-        # refused it; `pit open` read the file before it had the instruments' scales.
+        # refused it; `pit open` once read the file before it had the instruments' scales.
+        # Every command that reads a session is given the scales now; each must refuse it.
         path = os.path.join(self.folder, "crafted.pit")
         self.assertEqual(pit("demo", "-o", path, "--no-open").returncode, 0)
         with sqlite3.connect(path) as db:
@@ -104,11 +105,15 @@ class RefusedFiles(unittest.TestCase):
         db.close()
         self.assert_refused_untouched(path, "not on the scale of tool-a")
         before = digest(path)
-        for command in (["report", path], ["present", path], ["instruments", "remove", path, "tool-a"]):
+        merged = os.path.join(self.folder, "merged.pit")
+        for command in (["report", path], ["present", path], ["instruments", "remove", path, "tool-a"],
+                        ["instruments", "add", path, "tool-b"], ["compare", path, path],
+                        ["assess", "--as", "City Council", "-o", path, "--no-open"], ["merge", path, "-o", merged]):
             result = pit(*command)
             self.assertEqual(result.returncode, 65, f"{command}: {result.stderr}")
             self.assertIn("not on the scale of tool-a", result.stderr)
         self.assertEqual(digest(path), before)
+        self.assertFalse(os.path.exists(merged))
 
     def test_missing_file_is_no_input(self):
         result = pit("open", os.path.join(self.folder, "nope.pit"))

@@ -3,9 +3,10 @@ import Foundation
 import SessionEngine
 import XCTest
 
-/// `pit home` leaves the catalogue's content in its cache until a screen or a session needs it.
+/// `pit home` leaves the catalogue's content in its cache until a screen or a session needs
+/// it; a session opened from home is still held to the instruments' scales.
 final class HomeCatalogueTests: XCTestCase {
-    func testTheCatalogueIsMadeBeforeASessionIsReadAndNotBefore() throws {
+    func testASessionOpenedFromHomeIsHeldToTheInstrumentsScales() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-home-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let names = ["XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"]
@@ -15,19 +16,26 @@ final class HomeCatalogueTests: XCTestCase {
                 if let value { setenv(name, value, 1) } else { unsetenv(name) }
             }
             try? FileManager.default.removeItem(at: folder)
-            RecordRules.scales = [:]
         }
         for name in names { setenv(name, folder.path, 1) }
-
         _ = try makeContext(FrameworkSettings())   // writes the cache, as any earlier start has
-        XCTAssertNotNil(RecordRules.scales["tool-a"], "a context made at once gives the session reader its scales")
-        RecordRules.scales = [:]
+
+        // Level 6 is on pit's 1–9 range but not on Tool A's scale (1–5): written here with
+        // no scales to hold it, as a file edited outside pit could hold it.
+        let file = folder.appendingPathComponent("off-scale.pit")
+        let store = try SessionStore.create(at: file, info: SessionInfo(title: "Off scale"),
+                                            groups: [Group(id: "g", name: "Group", sector: .other)], author: "tester", scales: [:])
+        try store.append(.scoreRecorded(group: "g", element: ElementRef(instrument: "tool-a", element: "leadership"),
+                                        answer: .level(6), note: nil), author: "tester")
+        store.close()
 
         let context = try makeContext(FrameworkSettings(), catalogueWhenNeeded: true)
-        XCTAssertTrue(RecordRules.scales.isEmpty, "nothing was decoded yet")
         let launcher = HomeLauncher(context: context, author: "tester")
-        _ = launcher.start(.open(folder.appendingPathComponent("missing.pit").path))
-        XCTAssertEqual(RecordRules.scales["tool-a"], Set(try XCTUnwrap(context.catalogue.instrument("tool-a")).scale.values),
-                       "opening a session from home first makes the catalogue, whose scales the reader checks levels against")
+        guard case .stay = launcher.start(.open(file.path)) else {
+            return XCTFail("a level off its instrument's scale must keep the file from opening")
+        }
+        XCTAssertNil(context.session)
+        XCTAssertTrue(context.messageIsError)
+        XCTAssertTrue(context.message?.contains("not on the scale of tool-a") == true, context.message ?? "no message")
     }
 }

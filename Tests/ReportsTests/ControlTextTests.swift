@@ -39,7 +39,7 @@ final class ControlTextTests: XCTestCase {
         let store = try SessionStore.create(at: dir.file("hostile.pit"),
                                             info: SessionInfo(title: "Title \(h)", place: "Place \(h)", date: "2026-01-01",
                                                               facilitator: "Fac \(h)", instruments: ["tool-a"]),
-                                            groups: groups, author: "Author \(h)", clock: TestClock().clock)
+                                            groups: groups, author: "Author \(h)", scales: [:], clock: TestClock().clock)
         try store.append(.scoreRecorded(group: "g1", element: a("leadership"), answer: .level(2), note: "note \(h)"), author: "Scorer \(h)")
         try store.append(.scoreRecorded(group: "g2", element: a("leadership"), answer: .level(4), note: nil), author: "Fac")
         try store.append(.agreedScoreRecorded(element: a("leadership"), answer: .level(3), rationale: "why \(h)"), author: "Fac \(h)")

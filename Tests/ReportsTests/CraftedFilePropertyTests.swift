@@ -11,18 +11,15 @@ import XCTest
 final class CraftedFilePropertyTests: XCTestCase {
     static let cases = 150
 
-    override func setUp() {
-        RecordRules.scales = Dictionary(catalogue.instruments.map { ($0.id, Set($0.scale.values)) }, uniquingKeysWith: { a, _ in a })
-    }
-
-    override func tearDown() { RecordRules.scales = [:] }
+    /// Every file here is read and written as pit does: levels held to the instruments' scales.
+    let scales = catalogue.scaleLevels
 
     /// A partner's self-assessment with every kind of record, to spoil.
     func baseSession(_ dir: TempDir, name: String, partner: String) throws -> URL {
         let url = dir.file(name)
         let clock = TestClock()
         let store = try SessionStore.create(at: url, info: SessionInfo(title: "Base", instruments: ["tool-a"], mode: .selfAssessment),
-                                            groups: [Group(id: "me", name: partner, sector: .vcse)], author: partner,
+                                            groups: [Group(id: "me", name: partner, sector: .vcse)], author: partner, scales: scales,
                                             clock: { clock.now() })
         let steps = catalogue.instrument("tool-a")!.elements.map { ElementRef(instrument: "tool-a", element: $0.id) }
         for (i, step) in steps.enumerated() {
@@ -127,7 +124,7 @@ final class CraftedFilePropertyTests: XCTestCase {
             let before = try Data(contentsOf: url)
             var snapshotRefused = false
             do {
-                try useEverything(try SessionStore.snapshot(at: url))
+                try useEverything(try SessionStore.snapshot(at: url, scales: scales))
                 accepted += 1
             } catch {
                 assertClear(error, naming: url.path, "case \(n) report")
@@ -139,9 +136,9 @@ final class CraftedFilePropertyTests: XCTestCase {
             // merge refuses what open refuses.
             let merged = dir.file("merged-\(n).pit")
             do {
-                let store = try Merge.merge(inputs: [url, other], into: merged, title: "M", author: "Fac")
+                let store = try Merge.merge(inputs: [url, other], into: merged, title: "M", author: "Fac", scales: scales)
                 XCTAssertFalse(snapshotRefused, "case \(n): merge took a file that report refused")
-                try useEverything(try SessionStore.snapshot(at: merged))
+                try useEverything(try SessionStore.snapshot(at: merged, scales: scales))
                 store.close()
             } catch {
                 assertClear(error, naming: url.path, "case \(n) merge")
@@ -150,7 +147,7 @@ final class CraftedFilePropertyTests: XCTestCase {
 
             // open refuses the same; when it opens, the next change is safe.
             do {
-                let store = try SessionStore.open(at: url)
+                let store = try SessionStore.open(at: url, scales: scales)
                 XCTAssertFalse(snapshotRefused, "case \(n): open took a file that report refused")
                 do {
                     try store.append(.noteAdded(id: store.newID("n"), element: nil, text: "next change"), author: "Fac")
@@ -170,7 +167,7 @@ final class CraftedFilePropertyTests: XCTestCase {
 
     func testCraftedJSONIsRefusedOrImportedCorrectly() throws {
         let dir = TempDir()
-        let base = try SessionStore.snapshot(at: try baseSession(dir, name: "base.pit", partner: "Parks Trust"))
+        let base = try SessionStore.snapshot(at: try baseSession(dir, name: "base.pit", partner: "Parks Trust"), scales: scales)
         let exported = try SessionJSON.render(state: base.state, events: base.events, catalogue: catalogue)
         let fields = ["seq", "at", "author", "kind", "group", "instrument", "element", "level", "notApplicable", "target",
                       "note", "text", "id", "name", "sector", "initials", "rationale", "what", "owner", "due", "session"]
@@ -191,8 +188,8 @@ final class CraftedFilePropertyTests: XCTestCase {
             let url = dir.file("imported-\(n).pit")
             do {
                 let decoded = try SessionJSON.decode(data)
-                let store = try SessionStore.importEvents(decoded.events, at: url)
-                let snapshot = try SessionStore.snapshot(at: url)
+                let store = try SessionStore.importEvents(decoded.events, at: url, scales: scales)
+                let snapshot = try SessionStore.snapshot(at: url, scales: scales)
                 XCTAssertEqual(snapshot.events.map(\.payload), decoded.events.map(\.payload), "case \(n)")
                 try useEverything(snapshot)
                 store.close()

@@ -34,7 +34,7 @@ final class DontKnowTests: XCTestCase {
         let dir = TempDir()
         let s = try session(dir)
         s.close()
-        let snap = try SessionStore.snapshot(at: dir.file("s.pit"))
+        let snap = try SessionStore.snapshot(at: dir.file("s.pit"), scales: [:])
         XCTAssertEqual(snap.state.scores[a("needs-assessment")]?["res"]?.answer, .dontKnow)
         XCTAssertEqual(snap.state.scores[a("needs-assessment")]?["vcse"]?.answer, .notApplicable)
         XCTAssertEqual(snap.state.agreed[a("targets")]?.answer, .dontKnow)

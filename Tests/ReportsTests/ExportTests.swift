@@ -262,9 +262,9 @@ final class JSONRoundTripTests: XCTestCase {
         XCTAssertEqual(doc?["version"] as? Int, 1)
         let imported = try SessionJSON.decode(json)
         XCTAssertEqual(imported.events, s.events)
-        let copy = try SessionStore.importEvents(imported.events, at: dir.file("copy.pit"))
+        let copy = try SessionStore.importEvents(imported.events, at: dir.file("copy.pit"), scales: [:])
         copy.close()
-        let snap = try SessionStore.snapshot(at: dir.file("copy.pit"))
+        let snap = try SessionStore.snapshot(at: dir.file("copy.pit"), scales: [:])
         XCTAssertEqual(snap.events, s.events)
         XCTAssertEqual(snap.state, s.state)
         XCTAssertEqual(snap.state.note(id: "n-rtl")?.text, "corrected")
@@ -291,7 +291,7 @@ final class JSONRoundTripTests: XCTestCase {
         let dir = TempDir()
         let s = try makeStore(dir)
         let before = try Data(contentsOf: s.url)
-        XCTAssertThrowsError(try SessionStore.importEvents(s.events, at: s.url)) {
+        XCTAssertThrowsError(try SessionStore.importEvents(s.events, at: s.url, scales: [:])) {
             XCTAssertEqual($0 as? SessionFileError, .alreadyExists(path: s.url.path))
         }
         XCTAssertEqual(try Data(contentsOf: s.url), before)
@@ -316,11 +316,11 @@ final class JSONRoundTripTests: XCTestCase {
         let s = try makeStore(dir)
         var gap = s.events
         gap[2].seq = 9
-        XCTAssertThrowsError(try SessionStore.importEvents(gap, at: dir.file("gap.pit")))
+        XCTAssertThrowsError(try SessionStore.importEvents(gap, at: dir.file("gap.pit"), scales: [:]))
         var bad = s.events
         bad.append(Event(seq: Int64(bad.count + 1), at: Date(), author: "F",
                          payload: .scoreRecorded(group: "nobody", element: a("leadership"), answer: .level(3), note: nil)))
-        XCTAssertThrowsError(try SessionStore.importEvents(bad, at: dir.file("bad.pit"))) {
+        XCTAssertThrowsError(try SessionStore.importEvents(bad, at: dir.file("bad.pit"), scales: [:])) {
             guard case .invalidEvent? = $0 as? SessionError else { return XCTFail("\($0)") }
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("gap.pit").path))

@@ -201,7 +201,7 @@ final class MatrixTests: XCTestCase {
                                         info: SessionInfo(title: "NHS Trust self-assessment", place: "Northbridge", date: "2026-01-01",
                                                           facilitator: "NHS Trust", instruments: ["tool-a"], mode: .selfAssessment),
                                         groups: [Group(id: "p", name: "NHS Trust", sector: .nhs, initials: "NT")],
-                                        author: "NHS Trust", clock: TestClock().clock)
+                                        author: "NHS Trust", scales: [:], clock: TestClock().clock)
         try score(s, "p", a("leadership"), 3)
         try score(s, "p", a("needs-assessment"), nil)
         let stepTwo = catalogue.instrument("tool-a")!.elements[1].title

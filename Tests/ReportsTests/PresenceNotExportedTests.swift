@@ -11,7 +11,7 @@ final class PresenceNotExportedTests: XCTestCase {
         let store = try makeStore(dir)
         try score(store, "la", a("A1"), 3)
         func exports() throws -> [ExportFormat: Data] {
-            let snapshot = try SessionStore.snapshot(at: dir.file("s.pit"))
+            let snapshot = try SessionStore.snapshot(at: dir.file("s.pit"), scales: [:])
             var out: [ExportFormat: Data] = [:]
             for format in ExportFormat.allCases {
                 out[format] = try Export.render(format, state: snapshot.state, events: snapshot.events, catalogue: catalogue, options: fixedOptions)

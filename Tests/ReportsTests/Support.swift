@@ -60,7 +60,7 @@ func makeStore(_ dir: TempDir, _ name: String = "s.pit", instruments: [String] =
     try SessionStore.create(at: dir.file(name),
                             info: SessionInfo(title: "Test \(name)", place: place, date: "2026-01-01",
                                               facilitator: "Fac", instruments: instruments),
-                            groups: groups, author: "Fac", clock: clock.clock)
+                            groups: groups, author: "Fac", scales: [:], clock: clock.clock)
 }
 
 func score(_ store: SessionStore, _ group: String, _ element: ElementRef, _ level: Int?, note: String? = nil) throws {
@@ -74,10 +74,10 @@ func goldenSession(_ dir: TempDir, _ name: String = "golden.pit", seed: UInt64 =
     let elements: [(instrument: String, elements: [String])] = ["tool-a", "tool-c"].map { id in
         (id, catalogue.instrument(id)!.elements.map(\.id))
     }
-    let store = try DemoSeed.create(at: dir.file(name), elements: elements, seed: seed, start: start, clock: { start })
+    let store = try DemoSeed.create(at: dir.file(name), elements: elements, seed: seed, start: start, scales: [:], clock: { start })
     guard hostile else { return store }
     let later = TestClock(start: store.events.last!.at.addingTimeInterval(60), step: 20)
-    let s2 = try SessionStore.open(at: store.url, clock: later.clock)
+    let s2 = try SessionStore.open(at: store.url, scales: [:], clock: later.clock)
     store.close()
     let el = a("whole-system")
     try s2.append(.noteAdded(id: "n-script", element: el, text: "<script>alert(1)</script> & \"quotes\""), author: "Sam Okafor")

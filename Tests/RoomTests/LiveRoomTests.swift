@@ -244,7 +244,7 @@ final class ConcurrentScoreTests: XCTestCase {
             for await (i, outcome) in tasks { all[i] = outcome }
             return all
         }
-        let stored = try SessionStore.snapshot(at: f.file).state
+        let stored = try SessionStore.snapshot(at: f.file, scales: [:]).state
         for (i, device) in devices.enumerated() {
             let score = stored.score(group: device.groupID, element: RoomFixture.element)
             if i % 10 == 9 {

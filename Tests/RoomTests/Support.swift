@@ -39,7 +39,7 @@ final class RoomFixture {
             Group(id: "g3", name: "Voluntary Action", sector: .vcse),
             Group(id: "g4", name: "Residents' Forum", sector: .residents),
         ]
-        facilitator = try SessionStore.create(at: file, info: SessionInfo(title: "Healthier Northbridge"), groups: groups, author: "Fran")
+        facilitator = try SessionStore.create(at: file, info: SessionInfo(title: "Healthier Northbridge"), groups: groups, author: "Fran", scales: [:])
         try facilitator.writeFocus(RoomFocus(screen: .element, instrument: "tool-a", element: "leadership"), author: "Fran")
         let clock = self.clock
         room = try LiveRoom(session: file, catalogue: sharedCatalogue, code: code, clock: { clock.read() })
@@ -50,7 +50,7 @@ final class RoomFixture {
     }
 
     /// The events in the file as another process would read them.
-    func storedEvents() throws -> [Event] { try SessionStore.snapshot(at: file).events }
+    func storedEvents() throws -> [Event] { try SessionStore.snapshot(at: file, scales: [:]).events }
 
     func join(_ group: String, client: String = "10.0.0.5") throws -> Device {
         guard case .joined(let device) = room.join(code: "ABC234", group: group, client: client) else {

@@ -21,7 +21,7 @@ final class EventRowsTests: XCTestCase {
             try store.append(.scoreRecorded(group: "la", element: e, answer: .level(i % 5 + 1), note: nil), author: author)
         }
         store.close()
-        let events = try SessionStore.snapshot(at: dir.file("s.pit")).events.filter { $0.author == author }
+        let events = try SessionStore.snapshot(at: dir.file("s.pit"), scales: [:]).events.filter { $0.author == author }
         XCTAssertEqual(events.count, toolA.count)
         let addresses = Set(events.map { storage($0.author) })
         XCTAssertEqual(addresses.count, 1, "each event holds its own copy of the author")
@@ -42,7 +42,7 @@ final class EventRowsTests: XCTestCase {
                 """, arguments: [Data(bytes), Data(bytes)])
         }
         try queue.close()
-        let last = try XCTUnwrap(try SessionStore.snapshot(at: dir.file("s.pit")).events.last)
+        let last = try XCTUnwrap(try SessionStore.snapshot(at: dir.file("s.pit"), scales: [:]).events.last)
         let expected = bytes.withUnsafeBufferPointer { b in
             b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { String(cString: $0) }
         }

@@ -12,7 +12,7 @@ final class FocusTests: XCTestCase {
     func testAnotherProcessSeesTheFocusAndItsChanges() throws {
         let dir = TempDir()
         let facilitator = try makeStore(dir)
-        let audience = try SessionStore.openForReading(at: dir.file("s.pit"))
+        let audience = try SessionStore.openForReading(at: dir.file("s.pit"), scales: [:])
         XCTAssertNil(audience.focus)
         XCTAssertEqual(try audience.refreshChanges(), [])
 
@@ -30,13 +30,13 @@ final class FocusTests: XCTestCase {
         XCTAssertEqual(audience.focus, revealed)
         XCTAssertEqual(audience.focus?.timer?.remaining(at: Date()), 75)
         XCTAssertTrue(audience.state.revealed.contains(toolA[2]))
-        XCTAssertEqual(try SessionStore.open(at: dir.file("s.pit")).readFocus(), revealed, "kept in the file")
+        XCTAssertEqual(try SessionStore.open(at: dir.file("s.pit"), scales: [:]).readFocus(), revealed, "kept in the file")
     }
 
     func testTheSameFocusIsNotWrittenAgainAndAddsNoEvents() throws {
         let dir = TempDir()
         let facilitator = try makeStore(dir)
-        let other = try SessionStore.open(at: dir.file("s.pit"))
+        let other = try SessionStore.open(at: dir.file("s.pit"), scales: [:])
         let events = facilitator.events.count
         XCTAssertTrue(try facilitator.writeFocus(onA3, author: "Fac"))
         let revision = facilitator.focusRevision
@@ -55,7 +55,7 @@ final class FocusTests: XCTestCase {
     func testEveryScreenKindAndTimerSurviveTheFile() throws {
         let dir = TempDir()
         let store = try makeStore(dir)
-        let reader = try SessionStore.openForReading(at: dir.file("s.pit"))
+        let reader = try SessionStore.openForReading(at: dir.file("s.pit"), scales: [:])
         let end = Date(timeIntervalSince1970: 1_767_230_000.5)
         for kind in RoomFocus.ScreenKind.allCases {
             for timer in [nil, RoomTimer(duration: 600, run: .paused(remaining: 59)), RoomTimer(duration: 60, run: .running(endsAt: end))] {
@@ -70,7 +70,7 @@ final class FocusTests: XCTestCase {
     func testTheAudienceConnectionCannotWrite() throws {
         let dir = TempDir()
         try makeStore(dir).close()
-        let reader = try SessionStore.openForReading(at: dir.file("s.pit"))
+        let reader = try SessionStore.openForReading(at: dir.file("s.pit"), scales: [:])
         XCTAssertThrowsError(try reader.writeFocus(onA3, author: "Aud"))
         XCTAssertThrowsError(try reader.append(.revealed(toolA[0]), author: "Aud"))
         XCTAssertNil(try reader.readFocus())
@@ -96,12 +96,12 @@ final class FocusTests: XCTestCase {
             try raw.write { db in try db.execute(sql: "UPDATE room SET \(spoiler) WHERE id = 1") }
             try raw.close()
 
-            let seen = try SessionStore.openForReading(at: url).focus
+            let seen = try SessionStore.openForReading(at: url, scales: [:]).focus
             if unreadable.contains(spoiler) { XCTAssertNil(seen, spoiler) } else { XCTAssertNotEqual(seen, onA3, spoiler) }
-            let reopened = try SessionStore.open(at: url)
+            let reopened = try SessionStore.open(at: url, scales: [:])
             _ = try reopened.readFocus()
             XCTAssertTrue(try reopened.writeFocus(onA3, author: "Fac"), spoiler)
-            XCTAssertEqual(try SessionStore.openForReading(at: url).focus, onA3, spoiler)
+            XCTAssertEqual(try SessionStore.openForReading(at: url, scales: [:]).focus, onA3, spoiler)
         }
     }
 
@@ -116,16 +116,16 @@ final class FocusTests: XCTestCase {
         }
         try raw.close()
 
-        let reader = try SessionStore.openForReading(at: url)
+        let reader = try SessionStore.openForReading(at: url, scales: [:])
         XCTAssertNil(try reader.readFocus())
         XCTAssertEqual(try reader.refreshChanges(), [])
         reader.close()
 
-        let store = try SessionStore.open(at: url)
+        let store = try SessionStore.open(at: url, scales: [:])
         XCTAssertEqual(store.events.count, 5)
         XCTAssertTrue(try store.writeFocus(onA3, author: "Fac"))
         store.close()
-        XCTAssertEqual(try SessionStore.openForReading(at: url).focus, onA3)
+        XCTAssertEqual(try SessionStore.openForReading(at: url, scales: [:]).focus, onA3)
         let b = [UInt8](try Data(contentsOf: url))
         XCTAssertEqual(Array(b[60..<64]), [0, 0, 0, 1], "still session format 1: older pits open it")
     }
@@ -153,7 +153,7 @@ final class SessionChangeEventsTests: XCTestCase {
     func testInstrumentsAddedAndRemovedAreFoldedAndRefusedTwice() throws {
         let dir = TempDir()
         let store = try makeStore(dir)
-        let other = try SessionStore.open(at: dir.file("s.pit"))
+        let other = try SessionStore.open(at: dir.file("s.pit"), scales: [:])
         try store.append(.instrumentAdded(id: "tool-c"), author: "Fac")
         XCTAssertEqual(store.state.info.instruments, ["tool-a", "tool-c"])
         XCTAssertThrowsError(try store.append(.instrumentAdded(id: "tool-c"), author: "Fac"))
@@ -167,7 +167,7 @@ final class SessionChangeEventsTests: XCTestCase {
         let plan = SessionPlan(name: "p", title: "P", items: [.init(instrument: "tool-c", elements: ["c1"], minutes: 20, skipped: true)])
         try store.append(.planSet(plan), author: "Fac")
         store.close()
-        let again = try SessionStore.open(at: dir.file("s.pit"))
+        let again = try SessionStore.open(at: dir.file("s.pit"), scales: [:])
         XCTAssertEqual(again.state.plan, plan, "the plan survives the file")
         XCTAssertEqual(again.state.info.instruments, ["tool-a", "tool-c"])
     }

@@ -68,10 +68,10 @@ final class FoldTests: XCTestCase {
             }
             let live = store.state, events = store.events
             store.close()
-            let reopened = try SessionStore.open(at: url)
+            let reopened = try SessionStore.open(at: url, scales: [:])
             XCTAssertEqual(reopened.events, events, "replay from the file gives the same log")
             XCTAssertEqual(reopened.state, live, "replay from the file gives the same state")
-            XCTAssertEqual(try SessionStore.snapshot(at: url).state, live)
+            XCTAssertEqual(try SessionStore.snapshot(at: url, scales: [:]).state, live)
             reopened.close()
             try FileManager.default.removeItem(at: url)
         }
@@ -123,7 +123,7 @@ final class FoldTests: XCTestCase {
         XCTAssertThrowsError(try store.append(.noteEdited(id: "n1", text: "gone"), author: "Fac"), "a deleted note cannot be edited")
         XCTAssertThrowsError(try store.append(.actionDeleted(id: "nope"), author: "Fac"))
 
-        let reopened = try SessionStore.open(at: dir.file("s.pit"))
+        let reopened = try SessionStore.open(at: dir.file("s.pit"), scales: [:])
         XCTAssertEqual(reopened.events.map(\.payload), store.events.map(\.payload), "the new kinds survive the file")
         XCTAssertEqual(reopened.state, store.state)
         reopened.close()
@@ -207,7 +207,7 @@ final class FoldTests: XCTestCase {
         XCTAssertEqual(store.events.count, count)
         XCTAssertFalse(store.state.revealed.contains(el))
         store.close()
-        XCTAssertEqual(try SessionStore.open(at: dir.file("s.pit")).events.count, count)
+        XCTAssertEqual(try SessionStore.open(at: dir.file("s.pit"), scales: [:]).events.count, count)
         XCTAssertThrowsError(try store.append(.revealed(el), author: "Fac")) { XCTAssertEqual($0 as? SessionError, .closed) }
     }
 
@@ -260,7 +260,7 @@ final class FoldTests: XCTestCase {
         XCTAssertEqual(store.events.suffix(payloads.count).map(\.payload), payloads)
         let events = store.events
         store.close()
-        let again = try SessionStore.open(at: dir.file("s.pit"))
+        let again = try SessionStore.open(at: dir.file("s.pit"), scales: [:])
         XCTAssertEqual(again.events, events)
         XCTAssertEqual(Set(events.map(\.payload.kind)).count, 16, "all sixteen kinds present")
     }

@@ -36,7 +36,7 @@ final class JournalTests: XCTestCase {
         store.close()
         let url = dir.file(name)
         let before = bytes(url)
-        let again = try SessionStore.open(at: url)
+        let again = try SessionStore.open(at: url, scales: [:])
         try again.append(.noteAdded(id: "n2", element: toolA[1], text: "second"), author: "Fac")
         again.close()
         return (url, before)
@@ -46,7 +46,7 @@ final class JournalTests: XCTestCase {
         let dir = TempDir()
         let (url, before) = try savedTwice(dir, "s.pit")
         try writeHotJournal(original: before, besides: url)
-        let store = try SessionStore.open(at: url)
+        let store = try SessionStore.open(at: url, scales: [:])
         XCTAssertEqual(store.state.notes.map(\.id), ["n1"], "the interrupted save of n2 is rolled back")
         store.close()
         XCTAssertFalse(FileManager.default.fileExists(atPath: url.path + "-journal"))
@@ -59,13 +59,13 @@ final class JournalTests: XCTestCase {
         let journal = bytes(URL(fileURLWithPath: url.path + "-journal"))
         // The journal is left behind; the user restores a later good copy beside it.
         try FileManager.default.removeItem(atPath: url.path + "-journal")
-        let store = try SessionStore.open(at: url)
+        let store = try SessionStore.open(at: url, scales: [:])
         try store.append(.noteAdded(id: "n3", element: toolA[2], text: "third"), author: "Fac")
         store.close()
         try journal.write(to: URL(fileURLWithPath: url.path + "-journal"))
         let good = bytes(url)
 
-        for attempt in [{ _ = try SessionStore.open(at: url) }, { _ = try SessionStore.snapshot(at: url) }] {
+        for attempt in [{ _ = try SessionStore.open(at: url, scales: [:]) }, { _ = try SessionStore.snapshot(at: url, scales: [:]) }] {
             XCTAssertThrowsError(try attempt()) { error in
                 guard case .foreignJournal(let p, let detail)? = error as? SessionFileError else { return XCTFail("\(error)") }
                 XCTAssertEqual(p, url.path)
@@ -78,7 +78,7 @@ final class JournalTests: XCTestCase {
         }
         // Moved aside as the message says, the copy opens with all three notes.
         try FileManager.default.moveItem(atPath: url.path + "-journal", toPath: url.path + "-journal.old")
-        XCTAssertEqual(try SessionStore.open(at: url).state.notes.map(\.id), ["n1", "n2", "n3"])
+        XCTAssertEqual(try SessionStore.open(at: url, scales: [:]).state.notes.map(\.id), ["n1", "n2", "n3"])
     }
 
     func testAJournalFromAnotherSessionIsRefused() throws {
@@ -91,7 +91,7 @@ final class JournalTests: XCTestCase {
         let url = dir.file("mine.pit")
         try FileManager.default.copyItem(atPath: other.path + "-journal", toPath: url.path + "-journal")
         let good = bytes(url)
-        XCTAssertThrowsError(try SessionStore.open(at: url)) {
+        XCTAssertThrowsError(try SessionStore.open(at: url, scales: [:])) {
             guard case .foreignJournal? = $0 as? SessionFileError else { return XCTFail("\($0)") }
         }
         XCTAssertEqual(bytes(url), good)
@@ -106,7 +106,7 @@ final class JournalTests: XCTestCase {
         original[63] = 7 // the page being played back says: session format 7
         try writeHotJournal(original: original, besides: url)
         let was = bytes(url)
-        XCTAssertThrowsError(try SessionStore.open(at: url)) { error in
+        XCTAssertThrowsError(try SessionStore.open(at: url, scales: [:])) { error in
             XCTAssertNotEqual(bytes(url), was, "SQLite played the journal back")
             let message = "\(error)"
             XCTAssertFalse(message.contains("not been changed"), message)

@@ -27,7 +27,7 @@ final class MergeTests: XCTestCase {
         let c = try selfAssessment(dir, "c.pit", partner: "Residents' Panel", sector: .residents, levels: [1, 2], start: 999)
         let before = [a, b, c].map(bytes)
         let merged = try Merge.merge(inputs: [a, b, c], into: dir.file("w.pit"), title: "Joint", place: "Town",
-                                     author: "Fac", clock: TestClock().clock)
+                                     author: "Fac", scales: [:], clock: TestClock().clock)
         XCTAssertEqual([a, b, c].map(bytes), before, "inputs are only read")
         let s = merged.state
         XCTAssertEqual(s.info.mode, .workshop)
@@ -53,14 +53,14 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(merged1.map(\.at), merged1.map(\.at).sorted())
         XCTAssertEqual(merged1.first?.author, "Residents' Panel", "earliest input first")
         merged.close()
-        XCTAssertEqual(try SessionStore.open(at: dir.file("w.pit")).state, s)
+        XCTAssertEqual(try SessionStore.open(at: dir.file("w.pit"), scales: [:]).state, s)
     }
 
     func testDuplicatePartnerRefusedAndRenameFixesIt() throws {
         let dir = TempDir()
         let a = try selfAssessment(dir, "a.pit", partner: "City Council", sector: .localAuthority, levels: [3], start: 0)
         let b = try selfAssessment(dir, "b.pit", partner: "city council ", sector: .localAuthority, levels: [5], start: 0)
-        XCTAssertThrowsError(try Merge.merge(inputs: [a, b], into: dir.file("w.pit"), title: "J", author: "F")) {
+        XCTAssertThrowsError(try Merge.merge(inputs: [a, b], into: dir.file("w.pit"), title: "J", author: "F", scales: [:])) {
             guard case .duplicatePartner(_, let paths)? = $0 as? MergeError else { return XCTFail("\($0)") }
             XCTAssertEqual(paths, [a.path, b.path])
             XCTAssertTrue("\($0)".contains("--rename"))
@@ -68,18 +68,18 @@ final class MergeTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("w.pit").path), "nothing written")
 
         let (old, new) = try Merge.parseRename("city council =City Council (Housing)")
-        let m = try Merge.merge(inputs: [a, b], into: dir.file("w.pit"), renames: [old: new], title: "J", author: "F")
+        let m = try Merge.merge(inputs: [a, b], into: dir.file("w.pit"), renames: [old: new], title: "J", author: "F", scales: [:])
         XCTAssertEqual(m.state.groups.map(\.name), ["City Council", "City Council (Housing)"])
         XCTAssertEqual(m.state.score(group: m.state.groups[1].id, element: toolA[0])?.answer, .level(5))
         m.close()
 
         // A rename keyed by file name; and a partner-name key shared by two files renames the later one.
         let c = try selfAssessment(dir, "c.pit", partner: "City Council", sector: .localAuthority, levels: [2], start: 0)
-        let m2 = try Merge.merge(inputs: [a, c], into: dir.file("w2.pit"), renames: ["City Council": "Council B"], title: "J", author: "F")
+        let m2 = try Merge.merge(inputs: [a, c], into: dir.file("w2.pit"), renames: ["City Council": "Council B"], title: "J", author: "F", scales: [:])
         XCTAssertEqual(m2.state.groups.map(\.name), ["City Council", "Council B"])
-        let m3 = try Merge.merge(inputs: [a, c], into: dir.file("w3.pit"), renames: ["a.pit": "Council A"], title: "J", author: "F")
+        let m3 = try Merge.merge(inputs: [a, c], into: dir.file("w3.pit"), renames: ["a.pit": "Council A"], title: "J", author: "F", scales: [:])
         XCTAssertEqual(m3.state.groups.map(\.name), ["Council A", "City Council"])
-        XCTAssertThrowsError(try Merge.merge(inputs: [a], into: dir.file("w4.pit"), renames: ["Nobody": "X"], title: "J", author: "F")) {
+        XCTAssertThrowsError(try Merge.merge(inputs: [a], into: dir.file("w4.pit"), renames: ["Nobody": "X"], title: "J", author: "F", scales: [:])) {
             guard case .badRename? = $0 as? MergeError else { return XCTFail("\($0)") }
         }
         XCTAssertThrowsError(try Merge.parseRename("no equals sign"))
@@ -89,18 +89,18 @@ final class MergeTests: XCTestCase {
         let dir = TempDir()
         let a = try selfAssessment(dir, "a.pit", partner: "City Council", sector: .localAuthority, levels: [3], start: 0)
         try makeStore(dir, "workshop.pit").close()
-        XCTAssertThrowsError(try Merge.merge(inputs: [a, dir.file("workshop.pit")], into: dir.file("w.pit"), title: "J", author: "F")) {
+        XCTAssertThrowsError(try Merge.merge(inputs: [a, dir.file("workshop.pit")], into: dir.file("w.pit"), title: "J", author: "F", scales: [:])) {
             guard case .notSelfAssessment? = $0 as? MergeError else { return XCTFail("\($0)") }
         }
         try "hello".write(to: dir.file("t.pit"), atomically: true, encoding: .utf8)
-        XCTAssertThrowsError(try Merge.merge(inputs: [a, dir.file("t.pit")], into: dir.file("w.pit"), title: "J", author: "F")) {
+        XCTAssertThrowsError(try Merge.merge(inputs: [a, dir.file("t.pit")], into: dir.file("w.pit"), title: "J", author: "F", scales: [:])) {
             guard case .notAPitSession? = $0 as? SessionFileError else { return XCTFail("\($0)") }
         }
-        XCTAssertThrowsError(try Merge.merge(inputs: [a, a], into: dir.file("w.pit"), title: "J", author: "F")) {
+        XCTAssertThrowsError(try Merge.merge(inputs: [a, a], into: dir.file("w.pit"), title: "J", author: "F", scales: [:])) {
             guard case .sameFileTwice? = $0 as? MergeError else { return XCTFail("\($0)") }
         }
-        XCTAssertThrowsError(try Merge.merge(inputs: [], into: dir.file("w.pit"), title: "J", author: "F"))
-        XCTAssertThrowsError(try Merge.merge(inputs: [a], into: a, title: "J", author: "F")) {
+        XCTAssertThrowsError(try Merge.merge(inputs: [], into: dir.file("w.pit"), title: "J", author: "F", scales: [:]))
+        XCTAssertThrowsError(try Merge.merge(inputs: [a], into: a, title: "J", author: "F", scales: [:])) {
             XCTAssertEqual($0 as? SessionFileError, .alreadyExists(path: a.path))
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("w.pit").path))
@@ -118,7 +118,7 @@ final class MergeTests: XCTestCase {
             store.close()
             inputs.append(dir.file("\(name).pit"))
         }
-        let merged = try Merge.merge(inputs: inputs, into: dir.file("m.pit"), renames: [:], title: "M", author: "Fac",
+        let merged = try Merge.merge(inputs: inputs, into: dir.file("m.pit"), renames: [:], title: "M", author: "Fac", scales: [:],
                                      clock: { Date(timeIntervalSince1970: 1_800_000_000) })
         let times = merged.events.map(\.at)
         XCTAssertEqual(times, times.sorted(), "creation comes first and the partners' records follow in time order")
@@ -133,7 +133,7 @@ final class DemoSeedTests: XCTestCase {
     let elements: [(instrument: String, elements: [String])] = [("tool-a", (1...10).map { "A\($0)" })]
 
     private func demo(_ dir: TempDir, _ name: String, seed: UInt64) throws -> SessionStore {
-        try DemoSeed.create(at: dir.file(name), elements: elements, seed: seed, start: start, clock: { [start] in start })
+        try DemoSeed.create(at: dir.file(name), elements: elements, seed: seed, start: start, scales: [:], clock: { [start] in start })
     }
 
     func testSameSeedSameSession() throws {
@@ -184,7 +184,7 @@ final class DemoSeedTests: XCTestCase {
         let dir = TempDir()
         let tools: [(instrument: String, elements: [String])] = [("tool-a", (1...10).map { "A\($0)" }), ("tool-b", (1...9).map { "B\($0)" }),
                                                                  ("tool-c", (1...8).map { "C\($0)" }), ("tool-d", (1...10).map { "D\($0)" })]
-        let s = try DemoSeed.create(at: dir.file("all.pit"), elements: tools, seed: 7, start: start, clock: { [start] in start }).state
+        let s = try DemoSeed.create(at: dir.file("all.pit"), elements: tools, seed: 7, start: start, scales: [:], clock: { [start] in start }).state
         for tool in tools {
             let refs = tool.elements.map { ElementRef(instrument: tool.instrument, element: $0) }
             XCTAssertGreaterThan(refs.filter { s.scores[$0]?.isEmpty == false }.count, refs.count / 2, "\(tool.instrument) has scores")
@@ -195,7 +195,7 @@ final class DemoSeedTests: XCTestCase {
 
     func testFillOnAnEmptySessionAddsTheGroups() throws {
         let dir = TempDir()
-        let store = try SessionStore.create(at: dir.file("e.pit"), info: SessionInfo(title: "E"), groups: [], author: "F")
+        let store = try SessionStore.create(at: dir.file("e.pit"), info: SessionInfo(title: "E"), groups: [], author: "F", scales: [:])
         try DemoSeed.fill(store, elements: elements, seed: 1, start: start)
         XCTAssertEqual(store.state.groups, DemoSeed.groups)
         XCTAssertFalse(store.state.scores.isEmpty)

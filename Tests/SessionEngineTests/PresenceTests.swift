@@ -17,7 +17,7 @@ final class PresenceTests: XCTestCase {
     func testAnotherProcessReadsWhatTheRoomWrites() throws {
         let dir = TempDir()
         let room = try makeStore(dir)
-        let facilitator = try SessionStore.open(at: dir.file("s.pit"))
+        let facilitator = try SessionStore.open(at: dir.file("s.pit"), scales: [:])
         XCTAssertNil(facilitator.presence)
         let published = sample(at: t0)
         try room.writePresence(published)
@@ -33,7 +33,7 @@ final class PresenceTests: XCTestCase {
         XCTAssertEqual(try facilitator.refreshChanges(), [.presence])
         XCTAssertEqual(facilitator.presence?.group("la")?.devices, 1)
         XCTAssertEqual(facilitator.presence?.recent.last, "City Council device 1 joined")
-        XCTAssertEqual(try SessionStore.openForReading(at: dir.file("s.pit")).presence, changed, "a watcher reads it too")
+        XCTAssertEqual(try SessionStore.openForReading(at: dir.file("s.pit"), scales: [:]).presence, changed, "a watcher reads it too")
     }
 
     func testItGoesStaleWhenItsRoomStopsRefreshingIt() {
@@ -50,7 +50,7 @@ final class PresenceTests: XCTestCase {
         let dir = TempDir()
         let room = try makeStore(dir)
         try room.writePresence(sample(at: t0, interval: 2))
-        let reader = try SessionStore.openForReading(at: dir.file("s.pit"))
+        let reader = try SessionStore.openForReading(at: dir.file("s.pit"), scales: [:])
         XCTAssertTrue(try XCTUnwrap(reader.presence).isFresh(at: t0.addingTimeInterval(5.9)))
         XCTAssertFalse(try XCTUnwrap(reader.presence).isFresh(at: t0.addingTimeInterval(6)))
     }
@@ -58,13 +58,13 @@ final class PresenceTests: XCTestCase {
     func testAClosedRoomClearsItAndOthersSeeItGo() throws {
         let dir = TempDir()
         let room = try makeStore(dir)
-        let facilitator = try SessionStore.open(at: dir.file("s.pit"))
+        let facilitator = try SessionStore.open(at: dir.file("s.pit"), scales: [:])
         try room.writePresence(sample(at: t0))
         XCTAssertEqual(try facilitator.refreshChanges(), [.presence])
         try room.clearPresence()
         XCTAssertEqual(try facilitator.refreshChanges(), [.presence])
         XCTAssertNil(facilitator.presence)
-        XCTAssertNil(try SessionStore.openForReading(at: dir.file("s.pit")).presence)
+        XCTAssertNil(try SessionStore.openForReading(at: dir.file("s.pit"), scales: [:]).presence)
     }
 
     func testItIsNotTheRecordNoEventsAndNoExportSeesIt() throws {
@@ -73,7 +73,7 @@ final class PresenceTests: XCTestCase {
         let events = room.events.count
         try room.writePresence(sample(at: t0))
         XCTAssertEqual(room.events.count, events)
-        let snapshot = try SessionStore.snapshot(at: dir.file("s.pit"))
+        let snapshot = try SessionStore.snapshot(at: dir.file("s.pit"), scales: [:])
         XCTAssertEqual(snapshot.events.count, events, "reports read the events only")
     }
 
@@ -90,17 +90,17 @@ final class PresenceTests: XCTestCase {
         }
         try raw.close()
 
-        let reader = try SessionStore.openForReading(at: url)
+        let reader = try SessionStore.openForReading(at: url, scales: [:])
         XCTAssertNil(reader.presence)
         XCTAssertEqual(try reader.refreshChanges(), [])
         reader.close()
 
-        let store = try SessionStore.open(at: url)
+        let store = try SessionStore.open(at: url, scales: [:])
         try store.writePresence(sample(at: t0))
         try store.clearPresence()
         try store.writePresence(sample(at: t0))
         store.close()
-        XCTAssertEqual(try SessionStore.openForReading(at: url).presence, sample(at: t0))
+        XCTAssertEqual(try SessionStore.openForReading(at: url, scales: [:]).presence, sample(at: t0))
         let b = [UInt8](try Data(contentsOf: url))
         XCTAssertEqual(Array(b[60..<64]), [0, 0, 0, 1], "still session format 1: older pits open it")
     }
@@ -114,19 +114,19 @@ final class PresenceTests: XCTestCase {
             try db.execute(sql: "INSERT INTO room_presence (id, at, fresh_until, groups, recent) VALUES (1, 0, 99999999999999, 'not json', '[]')")
         }
         try raw.close()
-        XCTAssertNil(try SessionStore.open(at: url).presence)
+        XCTAssertNil(try SessionStore.open(at: url, scales: [:]).presence)
         let again = try DatabaseQueue(path: url.path)
         try again.write { db in
             try db.execute(sql: "UPDATE room_presence SET at = 'soon', groups = '[]' WHERE id = 1")
         }
         try again.close()
-        XCTAssertNil(try SessionStore.open(at: url).presence, "a time that is not a number: no room, and no crash")
+        XCTAssertNil(try SessionStore.open(at: url, scales: [:]).presence, "a time that is not a number: no room, and no crash")
     }
 
     func testAReadOnlyWatcherCannotWriteIt() throws {
         let dir = TempDir()
         try makeStore(dir).close()
-        let reader = try SessionStore.openForReading(at: dir.file("s.pit"))
+        let reader = try SessionStore.openForReading(at: dir.file("s.pit"), scales: [:])
         XCTAssertThrowsError(try reader.writePresence(sample(at: t0)))
     }
 }

@@ -16,7 +16,7 @@ final class StoreTests: XCTestCase {
         let dir = TempDir()
         let path = try makeStore(dir).url.path
         XCTAssertEqual(descriptors(on: path), 0, "the made store was freed")
-        let store = try SessionStore.open(at: URL(fileURLWithPath: path))
+        let store = try SessionStore.open(at: URL(fileURLWithPath: path), scales: [:])
         XCTAssertEqual(descriptors(on: path), 1, "one connection: the session's own")
         try store.append(.scoreRecorded(group: "nhs", element: toolA[0], answer: .level(3), note: nil), author: "Ann")
         store.close()
@@ -36,7 +36,7 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(dir.contents, ["s.pit"], "one file, no journal left after a commit")
         let events = store.events, state = store.state
         store.close()
-        let again = try SessionStore.open(at: dir.file("s.pit"))
+        let again = try SessionStore.open(at: dir.file("s.pit"), scales: [:])
         XCTAssertEqual(again.events, events)
         XCTAssertEqual(again.state, state)
         XCTAssertEqual(dir.contents, ["s.pit"])
@@ -46,10 +46,10 @@ final class StoreTests: XCTestCase {
     func testEventTimesComeFromTheInjectedClockToTheMillisecond() throws {
         let dir = TempDir()
         let t0 = Date(timeIntervalSince1970: 1_767_225_600.123_456)
-        let store = try SessionStore.create(at: dir.file("c.pit"), info: SessionInfo(title: "C"), groups: [], author: "A", clock: { t0 })
+        let store = try SessionStore.create(at: dir.file("c.pit"), info: SessionInfo(title: "C"), groups: [], author: "A", scales: [:], clock: { t0 })
         XCTAssertEqual(store.events[0].at.timeIntervalSince1970, 1_767_225_600.123, accuracy: 1e-6)
         store.close()
-        XCTAssertEqual(try SessionStore.open(at: dir.file("c.pit")).events[0].at, storedDate(t0))
+        XCTAssertEqual(try SessionStore.open(at: dir.file("c.pit"), scales: [:]).events[0].at, storedDate(t0))
     }
 
     func testHeaderMarksTheFileAsAPitSession() throws {
@@ -68,12 +68,12 @@ final class StoreTests: XCTestCase {
                                _ check: (SessionFileError) -> Void) {
         let before = bytes(url)
         let listing = dir.contents
-        XCTAssertThrowsError(try SessionStore.open(at: url), file: file, line: line) { error in
+        XCTAssertThrowsError(try SessionStore.open(at: url, scales: [:]), file: file, line: line) { error in
             guard let e = error as? SessionFileError else { return XCTFail("not a SessionFileError: \(error)", file: file, line: line) }
             XCTAssertTrue(e.description.contains(url.path), "message names the file: \(e)", file: file, line: line)
             check(e)
         }
-        XCTAssertThrowsError(try SessionStore.snapshot(at: url), file: file, line: line)
+        XCTAssertThrowsError(try SessionStore.snapshot(at: url, scales: [:]), file: file, line: line)
         XCTAssertEqual(bytes(url), before, "byte-for-byte unchanged", file: file, line: line)
         XCTAssertEqual(dir.contents, listing, "no -journal/-wal/-shm left behind", file: file, line: line)
     }
@@ -171,10 +171,10 @@ final class StoreTests: XCTestCase {
 
     func testMissingFileAndFolder() throws {
         let dir = TempDir()
-        XCTAssertThrowsError(try SessionStore.open(at: dir.file("nope.pit"))) {
+        XCTAssertThrowsError(try SessionStore.open(at: dir.file("nope.pit"), scales: [:])) {
             XCTAssertEqual($0 as? SessionFileError, .missing(path: dir.file("nope.pit").path))
         }
-        XCTAssertThrowsError(try SessionStore.open(at: dir.url)) {
+        XCTAssertThrowsError(try SessionStore.open(at: dir.url, scales: [:])) {
             guard case .notAPitSession? = $0 as? SessionFileError else { return XCTFail("\($0)") }
         }
         XCTAssertThrowsError(try makeStore(dir, "no-such-folder/x.pit")) {
@@ -188,7 +188,7 @@ final class StoreTests: XCTestCase {
     func testTwoStoresOnOneFileSeeEachOther() throws {
         let dir = TempDir()
         let a = try makeStore(dir)
-        let b = try SessionStore.open(at: dir.file("s.pit"))
+        let b = try SessionStore.open(at: dir.file("s.pit"), scales: [:])
         XCTAssertFalse(try b.refreshIfChanged(), "nothing new yet")
 
         try a.append(.scoreRecorded(group: "la", element: toolA[0], answer: .level(2), note: nil), author: "A")

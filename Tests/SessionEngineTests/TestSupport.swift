@@ -43,7 +43,7 @@ func makeStore(_ dir: TempDir, _ name: String = "s.pit", groups: [Group] = fourG
     try SessionStore.create(at: dir.file(name),
                             info: SessionInfo(title: "Test \(name)", place: "Northbridge", date: "2026-01-01",
                                               facilitator: "Fac", instruments: ["tool-a"], mode: mode),
-                            groups: groups, author: "Fac", clock: clock.clock)
+                            groups: groups, author: "Fac", scales: [:], clock: clock.clock)
 }
 
 /// The state without the bookkeeping that differs between two routes to the same content.

@@ -7,7 +7,7 @@ final class UndoByAuthorTests: XCTestCase {
     func testUndoTakesBackOnlyTheSameAuthorsChange() throws {
         let dir = TempDir()
         let facilitator = try makeStore(dir)
-        let scribe = try SessionStore.open(at: dir.file("s.pit"))
+        let scribe = try SessionStore.open(at: dir.file("s.pit"), scales: [:])
         try facilitator.append(.scoreRecorded(group: "la", element: toolA[0], answer: .level(3), note: nil), author: "Fac")
         try scribe.append(.noteAdded(id: "n1", element: toolA[0], text: "the scribe's note"), author: "Scribe")
 
@@ -28,7 +28,7 @@ final class UndoByAuthorTests: XCTestCase {
     func testRedoIsPerAuthorAndSurvivesOtherPeoplesChanges() throws {
         let dir = TempDir()
         let a = try makeStore(dir)
-        let b = try SessionStore.open(at: dir.file("s.pit"))
+        let b = try SessionStore.open(at: dir.file("s.pit"), scales: [:])
         try a.append(.noteAdded(id: "na", element: nil, text: "A's"), author: "A")
         try a.undoLast(author: "A")
         try b.append(.noteAdded(id: "nb", element: nil, text: "B's"), author: "B")

@@ -21,7 +21,7 @@ final class AudienceViewTests: XCTestCase {
         context.timeZone = TimeZone(identifier: "UTC")!
         let t0 = self.t0
         context.now = { t0 }
-        context.session = SessionController(store: try SessionStore.openForReading(at: scratch.store.url), author: "audience")
+        context.session = SessionController(store: try SessionStore.openForReading(at: scratch.store.url, scales: [:]), author: "audience")
         var app = App(root: AudienceScreen(), context: context)
         app.presenting = true
         return app

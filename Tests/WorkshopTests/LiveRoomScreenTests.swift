@@ -141,7 +141,7 @@ final class LiveRoomScreenTests: XCTestCase {
         XCTAssertFalse(app.render(size: Size(width: 80, height: 24)).contains("◉"))
         context.message = nil  // the score's "Saved" goes with the next key
 
-        let roomProcess = try SessionStore.open(at: scratch.store.url)
+        let roomProcess = try SessionStore.open(at: scratch.store.url, scales: [:])
         defer { roomProcess.close() }
         try roomProcess.writePresence(RoomPresence(at: t0, interval: 10, groups: [
             .init(groupID: "la", devices: 0, connected: 0), .init(groupID: "nhs", devices: 2, connected: 1),
@@ -181,7 +181,7 @@ final class LiveRoomScreenTests: XCTestCase {
         let link = FakeRoomLink(groups: presence())
         link.isOpen = true
         let app = roomApp(scratch, link: link)
-        let roomProcess = try SessionStore.open(at: scratch.store.url)
+        let roomProcess = try SessionStore.open(at: scratch.store.url, scales: [:])
         defer { roomProcess.close() }
         try roomProcess.writePresence(RoomPresence(at: app.context.now(), groups: [], recent: []))
         _ = app.context.session?.refresh()

@@ -14,7 +14,7 @@ final class RoomFocusTests: XCTestCase {
 
     func testMovingRevealingAndOpeningScreensUpdateTheSharedFocus() throws {
         let scratch = try ScratchSession(groups: fourGroups)
-        let audience = try SessionStore.openForReading(at: scratch.store.url)
+        let audience = try SessionStore.openForReading(at: scratch.store.url, scales: [:])
         var app = facilitator(scratch, root: TriangleScreen())
         app.publishFocus()
         XCTAssertEqual(try audience.refreshChanges(), [.focus])

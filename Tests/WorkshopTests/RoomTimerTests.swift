@@ -22,7 +22,7 @@ final class RoomTimerTests: XCTestCase {
         let scratch = try ScratchSession(groups: fourGroups)
         let now = Now()
         var app = app(scratch, now: now)
-        let audience = try SessionStore.openForReading(at: scratch.store.url)
+        let audience = try SessionStore.openForReading(at: scratch.store.url, scales: [:])
         XCTAssertFalse(header(app).contains("left"))
         app.type("T")
         XCTAssertTrue(header(app).contains("8:00 left"), header(app))

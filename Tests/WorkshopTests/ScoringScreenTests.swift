@@ -20,7 +20,7 @@ final class ScratchSession {
         store = try SessionStore.create(at: folder.appendingPathComponent("s.pit"),
                                         info: SessionInfo(title: "Northbridge workshop", place: "Northbridge", date: "2026-01-01",
                                                           facilitator: "Sam", instruments: instruments, mode: mode),
-                                        groups: groups, author: "Sam", clock: clock)
+                                        groups: groups, author: "Sam", scales: [:], clock: clock)
     }
 
     deinit {
@@ -121,7 +121,7 @@ final class ScoringScreenTests: XCTestCase {
         let scratch = try ScratchSession(groups: fourGroups)
         var app = sessionApp(scratch, root: ElementScreen(instrument: "tool-a", index: 1))
         app.type("3")                                  // Sam scores City Council
-        let scribe = try SessionStore.open(at: scratch.store.url)
+        let scribe = try SessionStore.open(at: scratch.store.url, scales: [:])
         try scribe.append(.noteAdded(id: "n1", element: step2, text: "from the scribe"), author: "Kim")
         scribe.close()
         app.type("u")
