@@ -35,6 +35,7 @@ final class HomeScreenTests: XCTestCase {
         XCTAssertEqual(HomeScreen.folder("/srv/workshops/east.pit"), "/srv/workshops")
         XCTAssertEqual(HomeScreen.folder("/home/ana/pit/east.pit"), "~/pit")
         XCTAssertEqual(HomeScreen.folder("/home/ana/east.pit"), "~")
+        XCTAssertEqual(HomeScreen.folder("/home/anabel/east.pit"), "/home/anabel", "another user's folder, not under ~")
         XCTAssertEqual(HomeScreen.folder("/east.pit"), "/")
         XCTAssertEqual(HomeScreen.folder("east.pit"), ".")
         XCTAssertEqual(HomeScreen.folder("notes/east.pit"), "notes")
