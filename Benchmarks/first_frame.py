@@ -59,12 +59,36 @@ def cases():
             print(f"#{number}: {pit}")
         found.append((f"pit --version{build}", [pit, "--version"], None, own))
         found.append((f"pit home{build}", [pit, "home"], b"Explore", own))
+        found.append((f"pit home, a recent session{build}", [pit, "home"], b"Open demo.pit", dict(own, **WITH_RECENT)))
         found.append((f"pit open demo.pit{build}", [pit, "open", DEMO], b"COMMUNITY", own))
         found.append((f"pit home, no cache{build}", [pit, "home"], b"Explore", NO_CACHE))
     return [case if len(case) == 4 else case + ({},) for case in found]
 
 
 NO_CACHE = {"XDG_CACHE_HOME": "/dev/null/no-cache"}
+# A state folder whose recent list holds the demo, as a facilitator's home screen has one.
+WITH_RECENT = {"XDG_STATE_HOME": os.path.join(SANDBOX, "with-recent")}
+
+
+def remember_demo():
+    """Opens the demo once in WITH_RECENT's state folder and quits with q, so that pit
+    itself lists it among the recent sessions."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(PIT, [PIT, "open", DEMO], dict(ENV, **WITH_RECENT))
+    seen = b""
+    started = time.perf_counter()
+    while b"COMMUNITY" not in seen and time.perf_counter() - started < 10:
+        if select.select([fd], [], [], 0.5)[0]:
+            seen += os.read(fd, 65536)
+    os.write(fd, b"q")
+    try:
+        while os.read(fd, 65536):
+            pass
+    except OSError:
+        pass
+    os.waitpid(pid, 0)
+    os.close(fd)
 
 
 def first_frame(command, marker, env=None, width=80, height=24):
@@ -108,6 +132,7 @@ def first_frame(command, marker, env=None, width=80, height=24):
 def main():
     subprocess.run([PIT, "demo", "-o", DEMO, "--no-open"], env=ENV, check=True,
                    stdout=subprocess.DEVNULL)
+    remember_demo()
     table = cases()
     samples = {label: [] for label, _, _, _ in table}
     for label, command, marker, env in table:
