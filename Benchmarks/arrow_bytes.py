@@ -4,9 +4,8 @@ emulator in memory (pyte) follows its output, so the screen before and after eac
 be compared cell by cell (character, colours, bold, reverse...). The yardstick is the UTF-8
 size of the changed cells' characters: the least any program could send for them.
 
-    swift build -c release --product pit
     pip install pyte
-    python3 Benchmarks/arrow_bytes.py [KEYS]
+    python3 Benchmarks/arrow_bytes.py [KEYS]     # builds .build/release/pit first if missing (or PIT_BIN)
 
 Prints, per key, the bytes written, the cells changed, their UTF-8 bytes and the ratio,
 then what the bytes written were: colours and attributes, text, cursor moves, erasing.
@@ -27,13 +26,15 @@ import time
 import fcntl
 import termios
 
+import prerequisites
+
 try:
     import pyte
 except ImportError:
     sys.exit("arrow_bytes.py needs pyte: pip install pyte")
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PIT = os.environ.get("PIT_BIN", os.path.join(ROOT, ".build/release/pit"))
+PIT = prerequisites.pit(prerequisites.RELEASE_PIT)[0]
 KEYS = int(sys.argv[1]) if len(sys.argv) > 1 else 12
 WIDTH, HEIGHT = 250, 70
 SANDBOX = tempfile.mkdtemp(prefix="pit-arrow-bytes-")

@@ -3,9 +3,11 @@ pty, read its output until the first screen's marker has arrived, and time it. p
 measured beside `dialog --infobox` and a bare ncurses C program in one interleaved run,
 and the ratios to dialog are printed.
 
-    scripts/release          # the binary the release archive ships: .build-release/scratch/release/pit
-    cc -O2 -o .build/bare-ncurses Benchmarks/bare-ncurses.c $(pkg-config --cflags --libs ncursesw)
     python3 Benchmarks/first_frame.py [RUNS]          # apt-get install dialog for the yardstick
+
+It measures the binary the release archive ships (.build-release/scratch/release/pit,
+made by scripts/release) and the bare program (.build/bare-ncurses, from
+Benchmarks/bare-ncurses.c); either is built first when it is missing.
 
 Each run reads the pty directly (no terminal emulator, no polling), so the figure is the
 time from fork to the marker's last byte. Runs are interleaved so a busy moment hurts
@@ -30,9 +32,11 @@ import time
 import fcntl
 import termios
 
+import prerequisites
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 15
-PITS = os.environ.get("PIT_BIN", os.path.join(ROOT, ".build-release/scratch/release/pit")).split(os.pathsep)
+PITS = prerequisites.pit(prerequisites.RELEASE_ARCHIVE_PIT)
 PIT = PITS[0]
 SANDBOX = tempfile.mkdtemp(prefix="pit-first-frame-")
 DEMO = os.path.join(SANDBOX, "demo.pit")
@@ -47,11 +51,9 @@ def cases():
         found.append(("dialog --infobox", [dialog, "--infobox", "ready", "5", "20"], b"ready"))
     else:
         print("note: dialog is not installed (apt-get install dialog); ratios are left out")
-    bare = os.path.join(ROOT, ".build/bare-ncurses")
-    if os.path.exists(bare):
+    bare = prerequisites.bare_ncurses()
+    if bare:
         found.append(("bare ncurses program", [bare], b"bare ncurses frame"))
-    else:
-        print(f"note: {bare} is missing; build it as the docstring says")
     for number, pit in enumerate(PITS, start=1):
         build = f" #{number}" if len(PITS) > 1 else ""
         own = {"XDG_CACHE_HOME": os.path.join(SANDBOX, f"cache-{number}")} if len(PITS) > 1 else {}

@@ -2,8 +2,7 @@
 file in two tmux panes; the facilitator presses → through Tool A's steps and this times
 how long until each step's title is on the audience's screen.
 
-    swift build -c release --product pit
-    python3 Benchmarks/focus_latency.py [PIT]
+    python3 Benchmarks/focus_latency.py [PIT]    # builds .build/release/pit first if missing; needs tmux
 
 The audience looks for changes every 250 ms (the run loop's idle timeout), so expect
 figures up to about a quarter of a second plus drawing; polling capture-pane adds a
@@ -16,8 +15,13 @@ import sys
 import tempfile
 import time
 
+import prerequisites
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-os.environ.setdefault("PIT_BIN", sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/release/pit"))
+if len(sys.argv) > 1:
+    os.environ["PIT_BIN"] = sys.argv[1]
+os.environ["PIT_BIN"] = prerequisites.pit(prerequisites.RELEASE_PIT)[0]
+prerequisites.require("tmux", "apt-get install tmux")
 sys.path.insert(0, os.path.join(ROOT, "Tests", "EndToEnd"))
 from tmux_driver import PIT, Pane  # noqa: E402
 

@@ -5,8 +5,10 @@ then the demo again with pit's binary dropped from the page cache first, so that
 from disk as after a restart (a file just written is cached in larger blocks, of which
 Linux maps more).
 
-    scripts/release          # the binary the release archive ships: .build-release/scratch/release/pit
     python3 Benchmarks/memory.py
+
+It measures the binary the release archive ships (.build-release/scratch/release/pit, made
+by scripts/release, and built first when it is missing), or PIT_BIN.
 
 Linux only (reads /proc/PID/status).
 """
@@ -24,8 +26,10 @@ import time
 import fcntl
 import termios
 
+import prerequisites
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PIT = os.environ.get("PIT_BIN", os.path.join(ROOT, ".build-release/scratch/release/pit"))
+PIT = prerequisites.pit(prerequisites.RELEASE_ARCHIVE_PIT)[0]
 SANDBOX = tempfile.mkdtemp(prefix="pit-memory-")
 ENV = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8",
            HOME=SANDBOX, XDG_STATE_HOME=SANDBOX, XDG_CONFIG_HOME=SANDBOX, XDG_CACHE_HOME=SANDBOX)

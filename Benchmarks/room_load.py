@@ -1,6 +1,5 @@
 """Load on the live room, loopback only: N simulated devices join and score.
 
-    swift build -c release
     python3 Benchmarks/room_load.py --devices 200 --spread 0     # everyone at once
     python3 Benchmarks/room_load.py --devices 200 --spread 10    # taps spread over 10 s
 
@@ -27,14 +26,17 @@ import tempfile
 import time
 import urllib.parse
 
+import prerequisites
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 arguments = argparse.ArgumentParser(description="Load on the live room (loopback only).")
 arguments.add_argument("--devices", type=int, default=200)
 arguments.add_argument("--spread", type=float, default=0, help="seconds over which the devices score (0: at once)")
-arguments.add_argument("--pit", default=os.path.join(ROOT, ".build", "release", "pit"))
+arguments.add_argument("--pit", help="the pit binary (default: .build/release/pit, built first if missing)")
 arguments.add_argument("--watch", nargs=2, help=argparse.SUPPRESS)  # internal: the reader process
 options = arguments.parse_args()
-DEVICES, PIT = options.devices, options.pit
+DEVICES = options.devices
+PIT = options.pit or prerequisites.pit(prerequisites.RELEASE_PIT)[0]
 CONCURRENCY = 50
 LIMIT_SECONDS = 120
 

@@ -2,8 +2,7 @@
 show it, with no key pressed there. (This was once asserted in an end-to-end test; timings
 belong here.) The other terminal looks for changes every 250 ms while idle.
 
-    swift build -c release --product pit
-    python3 Benchmarks/two_terminals.py [RUNS]
+    python3 Benchmarks/two_terminals.py [RUNS]   # builds .build/release/pit first if missing; needs tmux
 
 Polling capture-pane adds a few milliseconds to every figure alike.
 """
@@ -16,8 +15,11 @@ import tempfile
 import time
 import uuid
 
+import prerequisites
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PIT = os.environ.get("PIT_BIN", os.path.join(ROOT, ".build", "release", "pit"))
+PIT = prerequisites.pit(prerequisites.RELEASE_PIT)[0]
+prerequisites.require("tmux", "apt-get install tmux")
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 10
 STATE = tempfile.mkdtemp(prefix="pit-bench-")
 
