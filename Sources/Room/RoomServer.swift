@@ -54,6 +54,9 @@ public final class RoomServer: @unchecked Sendable {
     /// request for ever.
     static let gracePeriod: TimeInterval = 0.5
     static let forcedPeriod: TimeInterval = 2
+    /// A connection that sends nothing for this long is closed (a live page answers the
+    /// server's ping every 30 seconds; a browser opens a new connection when it needs one).
+    public static let silenceLimit: TimeInterval = 120
 
     public let room: LiveRoom
     public let host: String
@@ -61,17 +64,19 @@ public final class RoomServer: @unchecked Sendable {
     private var task: Task<Void, Error>?
     private var services: ServiceGroup?
     private let finished = DispatchSemaphore(value: 0)
-    private let connections = AcceptedConnections()
+    private let connections: AcceptedConnections
 
-    private init(room: LiveRoom, host: String) {
+    private init(room: LiveRoom, host: String, silenceLimit: TimeInterval) {
         self.room = room
         self.host = host
+        connections = AcceptedConnections(silenceLimit: silenceLimit)
     }
 
     /// Starts serving and returns once the port is open (or throws why it could not be).
     /// `port` 0 takes any free port.
-    public static func start(room: LiveRoom, host: String, port: Int, assets: SiteAssets) throws -> RoomServer {
-        let server = RoomServer(room: room, host: host)
+    public static func start(room: LiveRoom, host: String, port: Int, assets: SiteAssets,
+                             silenceLimit: TimeInterval = silenceLimit) throws -> RoomServer {
+        let server = RoomServer(room: room, host: host, silenceLimit: silenceLimit)
         let router = makeRouter(room: room, assets: assets)
         let started = DispatchSemaphore(value: 0)
         let outcome = Outcome()

@@ -79,6 +79,12 @@ final class RawSocket {
         return readHead()
     }
 
+    /// A WebSocket ping with no payload, masked as a client's frames must be.
+    func sendPing() {
+        let frame: [UInt8] = [0x89, 0x80, 0x12, 0x34, 0x56, 0x78]
+        _ = frame.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    }
+
     struct Frame { let opcode: UInt8; let text: String }
 
     /// The next WebSocket frame from the server (unmasked, as a server sends them).

@@ -129,6 +129,30 @@ final class RoomServerTests: XCTestCase {
         XCTAssertEqual(server.openConnections, 0)
     }
 
+    func testAConnectionThatSaysNothingIsClosedAfterTheSilenceLimitAndALivePageIsNot() throws {
+        server.stop()
+        server = try RoomServer.start(room: fixture.room, host: "127.0.0.1", port: 0, assets: try SiteAssets.load(),
+                                      silenceLimit: 1.5)
+        http = TestHTTP(port: server.port)
+        let silent = try RawSocket(port: server.port)   // a spare connection, or a device gone
+        let page = try RawSocket(port: server.port)
+        XCTAssertEqual(page.upgradeToWebSocket(port: server.port, token: try joined("g1"))?.hasPrefix("HTTP/1.1 101"), true)
+        // The page keeps talking, as a browser answers the server's pings, for over twice the limit.
+        let pings = 20
+        for _ in 0..<pings {
+            page.sendPing()
+            usleep(200_000)
+        }
+        XCTAssertTrue(silent.isClosedByServer(), "the silent connection is still open")
+        page.sendPing()
+        var pongs = 0
+        while pongs < pings + 1, let frame = page.readFrame() {
+            if frame.opcode == 0xA { pongs += 1 }
+            XCTAssertNotEqual(frame.opcode, 8, "the live page was closed")
+        }
+        XCTAssertEqual(pongs, pings + 1, "the live page stopped answering")
+    }
+
     func testClosingTheRoomSendsEveryLivePageItsFarewellEvenWithASpareConnectionOpen() throws {
         let spare = try RawSocket(port: server.port)   // which only a forced stop ends
         var pages: [RawSocket] = []
