@@ -7,6 +7,7 @@ import Workshop
 /// Opening and creating session files from the command line, with sysexits codes.
 enum SessionFiles {
     /// Runs `body`, turning session errors into a message on stderr and an exit code.
+    @discardableResult
     static func attempt<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as ExitCode {
             throw error
