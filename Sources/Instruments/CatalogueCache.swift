@@ -11,25 +11,31 @@ public enum CatalogueCache {
     /// Bump when the cached layout changes in a way the build stamp would not show.
     static let format = 3
     static let magic = "pit catalogue cache"
+    /// What a deferred load reads of the file at first: its header and the problems.
+    public static let frontBytes = 16 << 10
 
     /// `Catalogue.load(shipped:extra:)`, through the cache in `directory`.
     /// - Parameter build: names the running program (e.g. its executable's size and time).
     public static func load(shipped: URL, extra: [URL] = [], directory: URL, build: String) throws -> Catalogue {
-        try loadDeferred(shipped: shipped, extra: extra, directory: directory, build: build).catalogue()
+        try loadDeferred(shipped: shipped, extra: extra, directory: directory, build: build, firstRead: nil).catalogue()
     }
 
     /// As `load`, with the content left in the cache's bytes until it is first asked for.
     /// Parses now (and throws what the parse throws) when the cache is missing or stale.
     /// - Parameter firstRead: how much of the file a start reads at once: the header and the
-    ///   problems are at its front, and the rest (over a hundred kilobytes) waits.
+    ///   problems are at its front, and the rest (over a hundred kilobytes) waits. nil reads
+    ///   and decodes the whole file now, once, for a caller that needs the content at once.
     public static func loadDeferred(shipped: URL, extra: [URL] = [], directory: URL, build: String,
-                                    firstRead: Int = 16 << 10) throws -> DeferredCatalogue {
+                                    firstRead: Int? = frontBytes) throws -> DeferredCatalogue {
         let folders = [shipped] + extra
         let file = directory.appendingPathComponent("catalogue-\(FileStamp.fingerprint(folders.map(\.path)))")
         let header = header(build: build, stamps: stamps(shipped: shipped, folders: folders))
-        let remake = { @Sendable in
-            try header.makeAndKeep(file, write: { $0.catalogue($1) }, make: { try Catalogue.load(shipped: shipped, extra: extra) })
+        let parse = { @Sendable in try Catalogue.load(shipped: shipped, extra: extra) }
+        guard let firstRead else {
+            return DeferredCatalogue(made: try header.load(file, write: { $0.catalogue($1) }, read: { try $0.catalogue() },
+                                                          make: parse))
         }
+        let remake = { @Sendable in try header.makeAndKeep(file, write: { $0.catalogue($1) }, make: parse) }
         // Read whole when it is needed; a cache rewritten meanwhile (by another pit, after
         // an edit) is still held to this start's header.
         let whole = { @Sendable in header.cached(file, read: { try $0.catalogue() }) }

@@ -18,9 +18,10 @@ struct FrameworkSettings: Equatable {
         try ready(try openCatalogue(quiet: quiet))
     }
 
-    /// The catalogue with its problems reported and its content left in the cache's bytes
-    /// until `ready` (parsed now when there is no fresh cache).
-    func openCatalogue(quiet: Bool = false) throws -> DeferredCatalogue {
+    /// The catalogue with its problems reported. Its content is read with them, in one read
+    /// of the cache, unless `contentWhenNeeded`: then it is left in the cache's bytes until
+    /// `ready` (parsed now when there is no fresh cache either way).
+    func openCatalogue(quiet: Bool = false, contentWhenNeeded: Bool = false) throws -> DeferredCatalogue {
         guard let shipped = Resources.directory("Assessments") else {
             complain("cannot find pit's Assessments folder; set PIT_HOME to the folder that holds Assessments/ and Themes/")
             throw ExitCode.config
@@ -32,7 +33,8 @@ struct FrameworkSettings: Equatable {
         }
         do {
             let catalogue = try CatalogueCache.loadDeferred(shipped: shipped, extra: extra,
-                                                            directory: Resources.cacheDirectory, build: Resources.buildIdentity)
+                                                            directory: Resources.cacheDirectory, build: Resources.buildIdentity,
+                                                            firstRead: contentWhenNeeded ? CatalogueCache.frontBytes : nil)
             if !quiet {
                 for problem in catalogue.problems {
                     complain("\(problem) (skipped)")

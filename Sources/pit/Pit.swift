@@ -86,7 +86,7 @@ struct Pit: ParsableCommand {
 /// - Parameter catalogueWhenNeeded: leave the catalogue's content in the cache until a
 ///   screen first asks for it (the home screen's first frame needs none of it).
 func makeContext(_ settings: FrameworkSettings, catalogueWhenNeeded: Bool = false) throws -> WorkshopContext {
-    let deferred = try settings.openCatalogue()
+    let deferred = try settings.openCatalogue(contentWhenNeeded: catalogueWhenNeeded)
     guard catalogueWhenNeeded else { return try makeContext(settings, made: try settings.ready(deferred)) }
     return try makeContext(settings, catalogue: { catalogueOrExit(deferred) }, problems: deferred.problems)
 }
