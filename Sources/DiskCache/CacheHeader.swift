@@ -82,7 +82,7 @@ public struct CacheHeader: Equatable, Sendable {
     /// `make`'s value, written to `file` under this header for the next start (when it can be).
     public func makeAndKeep<T>(_ file: URL, write: (inout ByteWriter, T) -> Void, make: () throws -> T) throws -> T {
         let value = try make()
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        _ = Folders.make(file.deletingLastPathComponent().path)
         try? Data(encode { write(&$0, value) }).write(to: file, options: .atomic)
         return value
     }

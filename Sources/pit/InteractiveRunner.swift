@@ -1,4 +1,5 @@
 import CursesBackend
+import DiskCache
 import Foundation
 import TerminalKit
 import Workshop
@@ -9,7 +10,7 @@ enum InteractiveRunner {
     /// there (the runtime's interactive crash prompt would leave a projector stuck).
     static func crashLogPath() -> String? {
         let folder = Resources.stateDirectoryPath
-        return Resources.makeFolders(folder) ? Resources.joined(folder, "crash-\(getpid()).log") : nil
+        return Folders.make(folder) ? Resources.joined(folder, "crash-\(getpid()).log") : nil
     }
 
     /// How often to wake with no key, to notice another process's changes.

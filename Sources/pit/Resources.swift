@@ -1,4 +1,5 @@
 import Foundation
+import DiskCache
 
 /// Finds pit's shipped folders (Assessments/, Themes/). Looked for, in order: $PIT_HOME,
 /// beside the executable and its parent folders (a checkout's .build/debug/pit),
@@ -14,7 +15,7 @@ enum Resources {
     static func directory(_ name: String) -> URL? {
         for base in searchPath {
             let path = joined(base, name)
-            if isDirectory(path) { return URL(fileURLWithPath: path, isDirectory: true) }
+            if Folders.isFolder(path) { return URL(fileURLWithPath: path, isDirectory: true) }
         }
         return nil
     }
@@ -31,33 +32,23 @@ enum Resources {
         // took a few percent of a start.
         let executable = realPath("/proc/self/exe")
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
-        var folder = parent(executable)
+        var folder = Folders.parent(executable)
         for _ in 0..<6 {
             candidates.append(folder)
             candidates.append(joined(folder, "share/pit"))
-            folder = parent(folder)
+            folder = Folders.parent(folder)
         }
         // Installed for this user alone ($XDG_DATA_HOME/pit).
         candidates.append(userDataPath)
         // The source checkout: Sources/pit/Resources.swift -> the package root.
-        candidates.append(parent(parent(parent(#filePath))))
+        candidates.append(Folders.parent(Folders.parent(Folders.parent(#filePath))))
         return candidates
     }()
-
-    /// `path` without its last component: "/" stays "/", and a bare name's folder is ".".
-    static func parent(_ path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
-        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
-    }
 
     static func joined(_ folder: String, _ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
-    static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
 
     /// The path with every symbolic link resolved, or nil if it does not exist.
     static func realPath(_ path: String) -> String? {
@@ -111,11 +102,4 @@ enum Resources {
 
     /// pit's shared data installed for this user only (Assessments/, Themes/).
     static var userDataPath: String { joined(xdgPath("XDG_DATA_HOME", fallback: ".local/share"), "pit") }
-
-    /// Makes `path` and any missing parent folders, as `mkdir -p` does; true when it is a folder then.
-    static func makeFolders(_ path: String) -> Bool {
-        if mkdir(path, 0o755) == 0 || isDirectory(path) { return true }
-        guard errno == ENOENT, path != "/", makeFolders(parent(path)) else { return false }
-        return mkdir(path, 0o755) == 0 || isDirectory(path)
-    }
 }

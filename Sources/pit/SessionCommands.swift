@@ -1,4 +1,5 @@
 import ArgumentParser
+import DiskCache
 import Foundation
 import Instruments
 import Room
@@ -249,7 +250,9 @@ func makeDemo(at url: URL, catalogue: Catalogue) throws -> SessionStore {
 /// Where a demo that is thrown away afterwards is written: a new folder of its own.
 func temporaryDemoFile() throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-demo-\(getpid())-\(UUID().uuidString.prefix(8))")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    guard Folders.make(folder.path) else {
+        throw SessionFileError.cannotCreate(path: folder.path, detail: String(cString: strerror(errno)))
+    }
     return folder.appendingPathComponent("demo.pit")
 }
 

@@ -72,7 +72,7 @@ enum RecentSessions {
     static func remember(_ path: String) {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let updated = [absolute] + list().filter { $0 != absolute }
-        try? FileManager.default.createDirectory(at: Resources.stateDirectory, withIntermediateDirectories: true)
+        _ = Folders.make(Resources.stateDirectoryPath)
         try? updated.prefix(10).joined(separator: "\n").write(toFile: RecentSessions.path, atomically: true, encoding: .utf8)
     }
 }
@@ -100,7 +100,7 @@ enum SessionPlaces {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         guard let data = try? encoder.encode(places) else { return }
-        try? FileManager.default.createDirectory(at: Resources.stateDirectory, withIntermediateDirectories: true)
+        _ = Folders.make(Resources.stateDirectoryPath)
         try? data.write(to: file, options: .atomic)
     }
 }

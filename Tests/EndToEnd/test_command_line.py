@@ -175,6 +175,14 @@ class StateFollowsHome(unittest.TestCase):
         self.assertEqual(self.pane.ended()[0], 0)
         self.assertIn(self.path, self.recent_list())
 
+    def test_the_folders_it_makes_are_the_users_alone(self):
+        # The XDG Base Directory specification asks for 0700: the list names the user's sessions.
+        self.pane.keys("q", "q")
+        self.assertEqual(self.pane.ended()[0], 0)
+        home = os.path.join(self.folder, "home")
+        for folder in (".local", ".local/state", ".local/state/pit"):
+            self.assertEqual(oct(os.stat(os.path.join(home, folder)).st_mode & 0o777), oct(0o700), folder)
+
     def test_the_recent_list_has_the_session_while_it_is_open(self):
         # Written once the first frame is up (not on the way to it), and not only at the end.
         for _ in range(100):

@@ -5,11 +5,7 @@ import XCTest
 /// pit's shipped folders are looked for by plain paths; they must name the same folders
 /// the URLs did.
 final class ResourcesTests: XCTestCase {
-    func testAParentIsThePathWithoutItsLastComponent() {
-        XCTAssertEqual(Resources.parent("/opt/pit/bin/pit"), "/opt/pit/bin")
-        XCTAssertEqual(Resources.parent("/pit"), "/")
-        XCTAssertEqual(Resources.parent("/"), "/")
-        XCTAssertEqual(Resources.parent("pit"), ".")
+    func testAFolderAndANameAreJoinedWithOneSlash() {
         XCTAssertEqual(Resources.joined("/", "Themes"), "/Themes")
         XCTAssertEqual(Resources.joined("/opt/pit", "share/pit"), "/opt/pit/share/pit")
     }
@@ -37,17 +33,5 @@ final class ResourcesTests: XCTestCase {
         XCTAssertEqual(Resources.stateDirectoryPath, "/home/ana/.local/state/pit", "a relative path is ignored")
         unsetenv("XDG_STATE_HOME")
         XCTAssertEqual(Resources.stateDirectoryPath, "/home/ana/.local/state/pit")
-    }
-
-    func testFoldersAreMadeWithTheirParents() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pit-folders-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let deep = root + "/state/pit"
-        XCTAssertTrue(Resources.makeFolders(deep))
-        XCTAssertTrue(Resources.isDirectory(deep))
-        XCTAssertTrue(Resources.makeFolders(deep), "a folder that is there already")
-        FileManager.default.createFile(atPath: root + "/file", contents: Data("x".utf8))
-        XCTAssertFalse(Resources.makeFolders(root + "/file"), "a file is in the way")
-        XCTAssertFalse(Resources.makeFolders(root + "/file/inside"))
     }
 }
