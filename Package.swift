@@ -27,6 +27,7 @@ let package = Package(
             providers: [.apt(["libqrencode-dev"])]
         ),
         .target(name: "DiskCache"),
+        .target(name: "Escaping"),
         .target(
             name: "YAMLDocument",
             dependencies: [.product(name: "Yams", package: "Yams")]
@@ -43,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "Reports",
-            dependencies: ["SessionEngine", "Instruments"]
+            dependencies: ["Escaping", "SessionEngine", "Instruments"]
         ),
         .target(
             name: "TerminalKit",
@@ -56,7 +57,7 @@ let package = Package(
         .target(
             name: "Room",
             dependencies: [
-                "SessionEngine", "Instruments", "CQRencode",
+                "Escaping", "SessionEngine", "Instruments", "CQRencode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ],
@@ -69,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "pit",
             dependencies: [
-                "Workshop", "CursesBackend", "Instruments", "SessionEngine", "Reports", "TerminalKit", "Room", "DiskCache",
+                "Workshop", "CursesBackend", "Instruments", "SessionEngine", "Reports", "TerminalKit", "Room", "DiskCache", "Escaping",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,9 +83,9 @@ let package = Package(
         .testTarget(name: "DiskCacheTests", dependencies: ["DiskCache"]),
         .testTarget(name: "InstrumentsTests", dependencies: ["Instruments"], exclude: ["Fixtures"]),
         .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "SessionEngine", "Instruments",
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Escaping", "SessionEngine", "Instruments",
                                                         .product(name: "CSV", package: "CSV.swift")], exclude: ["Golden"]),
-        .testTarget(name: "RoomTests", dependencies: ["Room", "SessionEngine", "Instruments"]),
+        .testTarget(name: "RoomTests", dependencies: ["Room", "Escaping", "SessionEngine", "Instruments"]),
         .testTarget(name: "PitTests", dependencies: ["pit", "SessionEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "DiskCache"]),
         .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "TerminalKit", "Instruments", "SessionEngine", "Reports"],

@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 
 /// JSON text written straight into bytes, laid out exactly as Foundation's `JSONEncoder`

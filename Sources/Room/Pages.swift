@@ -1,8 +1,10 @@
+import Escaping
 import SessionEngine
 
 /// The participant's pages as HTML. Every piece of text from the session or the
-/// instruments goes through `escapeHTML`; there is no inline script or style, so the
-/// content security policy can forbid both.
+/// instruments goes through `Escape.html`, as in the HTML report: markup is inert, and
+/// control and bidirectional characters show as stand-ins. There is no inline script or
+/// style, so the content security policy can forbid both.
 public enum Pages {
     /// A whole page around `body`. Without JavaScript a device page reloads itself now and
     /// then (the `noscript` refresh) so the facilitator's moves still arrive.
@@ -13,7 +15,7 @@ public enum Pages {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escapeHTML(title))</title>
+        <title>\(Escape.html(title))</title>
         <link rel="stylesheet" href="/room.css">
         \(refreshWithoutScript ? "<noscript><meta http-equiv=\"refresh\" content=\"10\"></noscript>" : "")
         \(script ? "<script src=\"/room.js\" defer></script>" : "")
@@ -34,7 +36,7 @@ public enum Pages {
             <form method="post" action="/join">
             <label for="code">Room code (on the facilitator's screen)</label>
             <input id="code" name="code" type="text" inputmode="text" autocomplete="off" autocapitalize="characters"
-             spellcheck="false" maxlength="12" required value="\(escapeHTML(code))">
+             spellcheck="false" maxlength="12" required value="\(Escape.html(code))">
             <button type="submit" class="primary">Next</button>
             </form>
             </main>
@@ -44,14 +46,14 @@ public enum Pages {
     /// The second page: pick the group this device speaks for.
     public static func groupPage(code: String, groups: [Group], error: String? = nil) -> String {
         let options = groups.map { group in
-            "<button type=\"submit\" name=\"group\" value=\"\(escapeHTML(group.id))\" class=\"choice\">\(escapeHTML(group.name))</button>"
+            "<button type=\"submit\" name=\"group\" value=\"\(Escape.html(group.id))\" class=\"choice\">\(Escape.html(group.name))</button>"
         }.joined(separator: "\n")
         return document(title: "Pick your group", body: """
             <main id="main">
             <h1>Which group are you?</h1>
             \(errorBlock(error))
             <form method="post" action="/join">
-            <input type="hidden" name="code" value="\(escapeHTML(code))">
+            <input type="hidden" name="code" value="\(Escape.html(code))">
             <fieldset><legend>Your group</legend>
             \(groups.isEmpty ? "<p>The facilitator has not added any groups yet.</p>" : options)
             </fieldset>
@@ -76,28 +78,28 @@ public enum Pages {
 
     /// The inside of the device page's `main`: also what the live updates replace.
     public static func deviceMain(_ view: ParticipantView, notice: Notice? = nil) -> String {
-        var html = "<p class=\"who\">Scoring for <strong>\(escapeHTML(view.groupName))</strong> · \(escapeHTML(view.sessionTitle))</p>\n"
+        var html = "<p class=\"who\">Scoring for <strong>\(Escape.html(view.groupName))</strong> · \(Escape.html(view.sessionTitle))</p>\n"
         if let notice {
-            html += "<p class=\"notice\(notice.isError ? " error" : " saved")\" role=\"status\">\(escapeHTML(notice.text))</p>\n"
+            html += "<p class=\"notice\(notice.isError ? " error" : " saved")\" role=\"status\">\(Escape.html(notice.text))</p>\n"
         }
         guard let content = view.content else {
             html += "<h1>Waiting for the facilitator</h1>\n<p>The scoring buttons appear here when the room moves to a step.</p>\n"
             html += leaveForm()
             return html
         }
-        html += "<p class=\"where\">\(escapeHTML(content.instrumentTitle)) · \(content.number) of \(content.count)</p>\n"
-        html += "<h1>\(escapeHTML(content.title))</h1>\n"
-        if !content.focus.isEmpty { html += "<p class=\"focus\">\(escapeHTML(content.focus))</p>\n" }
+        html += "<p class=\"where\">\(Escape.html(content.instrumentTitle)) · \(content.number) of \(content.count)</p>\n"
+        html += "<h1>\(Escape.html(content.title))</h1>\n"
+        if !content.focus.isEmpty { html += "<p class=\"focus\">\(Escape.html(content.focus))</p>\n" }
         html += "<p class=\"state\">\(stateLine(view))</p>\n"
         let disabled = view.locked ? " disabled" : ""
         html += "<form method=\"post\" action=\"/score\" class=\"levels\">\n"
-        html += "<input type=\"hidden\" name=\"element\" value=\"\(escapeHTML(content.ref.description))\">\n"
+        html += "<input type=\"hidden\" name=\"element\" value=\"\(Escape.html(content.ref.description))\">\n"
         html += "<fieldset\(disabled)><legend>Your group's score</legend>\n"
         for level in content.levels {
             let chosen = view.myAnswer == .level(level.value)
             html += "<button type=\"submit\" name=\"answer\" value=\"\(level.value)\" class=\"level\(chosen ? " chosen" : "")\" aria-pressed=\"\(chosen)\"\(disabled)>"
-            html += "<span class=\"n\">\(level.value)</span> <span class=\"label\">\(escapeHTML(level.label))</span>"
-            html += "<span class=\"descriptor\">\(escapeHTML(level.descriptor))</span></button>\n"
+            html += "<span class=\"n\">\(level.value)</span> <span class=\"label\">\(Escape.html(level.label))</span>"
+            html += "<span class=\"descriptor\">\(Escape.html(level.descriptor))</span></button>\n"
         }
         if content.allowsNotApplicable {
             let chosen = view.myAnswer == .notApplicable
@@ -114,7 +116,7 @@ public enum Pages {
             html += "<tr><th scope=\"col\">Answer</th><th scope=\"col\">Groups</th></tr>\n"
             for row in spread {
                 let name = row.answer.level.map { "\($0) \(row.label)" } ?? row.label
-                html += "<tr><td>\(escapeHTML(name))</td><td>\(row.count)</td></tr>\n"
+                html += "<tr><td>\(Escape.html(name))</td><td>\(row.count)</td></tr>\n"
             }
             html += "</table>\n</section>\n"
         }
@@ -135,7 +137,7 @@ public enum Pages {
         }
         if view.locked { parts.append("voting is locked") }
         if view.revealed { parts.append("scores revealed") } else { parts.append("\(view.scoredCount) of \(view.groupCount) groups in") }
-        return escapeHTML(parts.joined(separator: " · "))
+        return Escape.html(parts.joined(separator: " · "))
     }
 
     static func leaveForm() -> String {
@@ -144,7 +146,7 @@ public enum Pages {
 
     static func errorBlock(_ error: String?) -> String {
         guard let error else { return "" }
-        return "<p class=\"notice error\" role=\"alert\">\(escapeHTML(error))</p>"
+        return "<p class=\"notice error\" role=\"alert\">\(Escape.html(error))</p>"
     }
 
     /// What a device's live page shows when the facilitator closes the room: the last

@@ -1,6 +1,6 @@
 import ArgumentParser
+import Escaping
 import Foundation
-import Reports
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

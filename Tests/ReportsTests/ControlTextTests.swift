@@ -2,6 +2,7 @@ import Foundation
 import Instruments
 import SessionEngine
 import XCTest
+@testable import Escaping
 @testable import Reports
 
 /// Control characters and bidirectional overrides in user text never leave pit raw: every

@@ -3,6 +3,7 @@ import Foundation
 import Instruments
 import SessionEngine
 import XCTest
+@testable import Escaping
 @testable import Reports
 
 final class GoldenTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import SessionEngine
 import XCTest
+@testable import Escaping
 @testable import Reports
 
 /// The JSON export's own writer must give exactly the bytes `JSONEncoder` gave before it

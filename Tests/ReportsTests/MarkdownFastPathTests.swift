@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import Escaping
 @testable import Reports
 
 /// The Markdown escaping and table layout take byte-wise shortcuts for plain ASCII text;

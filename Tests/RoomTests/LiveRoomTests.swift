@@ -1,3 +1,4 @@
+import Escaping
 import XCTest
 import SessionEngine
 @testable import Room
@@ -54,7 +55,7 @@ final class LiveRoomTests: XCTestCase {
         XCTAssertEqual(view.myAnswer, .dontKnow)
         XCTAssertEqual(try f.storedEvents().last?.payload,
                        .scoreRecorded(group: "g2", element: RoomFixture.element, answer: .dontKnow, note: nil))
-        XCTAssertTrue(Pages.deviceMain(view).contains(escapeHTML("Your answer: don't know")))
+        XCTAssertTrue(Pages.deviceMain(view).contains(Escape.html("Your answer: don't know")))
         try f.facilitator.append(.revealed(RoomFixture.element), author: "Fran")
         let shown = try XCTUnwrap(f.room.view(for: device.token))
         XCTAssertEqual(shown.spread?.first { $0.answer == .dontKnow }?.count, 1)
@@ -210,14 +211,28 @@ final class LiveRoomTests: XCTestCase {
         XCTAssertFalse(Pages.groupPage(code: "\"><img>", groups: f.room.groups).contains("\"><img>"))
     }
 
+    func testControlAndBidirectionalCharactersShowAsInTheReports() async throws {
+        // A right-to-left override would turn the rest of the name around on a phone, and the
+        // report and the terminal show it as a stand-in: the page must show the same.
+        let name = "North\u{202E}dleif\u{1B}[2J"
+        let f = try RoomFixture(groups: [Group(id: "g1", name: name, sector: .other)])
+        let device = try f.join("g1")
+        let pages = [Pages.devicePage(try XCTUnwrap(f.room.view(for: device.token))),
+                     Pages.groupPage(code: "ABC123", groups: f.room.groups)]
+        for html in pages {
+            XCTAssertFalse(html.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x1B })
+            XCTAssertTrue(html.contains("North&lt;U+202E&gt;dleif^[[2J"))
+        }
+    }
+
     func testNoFacilitatorGuidanceIsServed() async throws {
         let f = try RoomFixture()
         let device = try f.join("g1")
         let element = try XCTUnwrap(sharedCatalogue.instrument("tool-a")?.element("leadership"))
         let html = Pages.devicePage(try XCTUnwrap(f.room.view(for: device.token)))
-        XCTAssertTrue(html.contains(escapeHTML(element.title)))
-        for question in element.questions { XCTAssertFalse(html.contains(escapeHTML(question)), question) }
-        if !element.good.isEmpty { XCTAssertFalse(html.contains(escapeHTML(element.good))) }
+        XCTAssertTrue(html.contains(Escape.html(element.title)))
+        for question in element.questions { XCTAssertFalse(html.contains(Escape.html(question)), question) }
+        if !element.good.isEmpty { XCTAssertFalse(html.contains(Escape.html(element.good))) }
     }
 }
 
