@@ -46,6 +46,7 @@ static inline int pit_key_resize(void) { return KEY_RESIZE; }
 static inline int pit_err(void) { return ERR; }
 static inline int pit_ok(void) { return OK; }
 static inline int pit_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int pit_key_max(void) { return KEY_MAX; }
 
 static inline const cchar_t *pit_wacs_hline(void) { return WACS_HLINE; }
 static inline const cchar_t *pit_wacs_vline(void) { return WACS_VLINE; }

@@ -69,6 +69,7 @@ public final class CursesTerminal {
         nonl()
         keypad(pit_stdscr(), true)
         set_escdelay(25)
+        Self.enableBracketedPaste()
         leaveok(pit_stdscr(), false)
 
         if noColour || !has_colors() {
@@ -242,25 +243,95 @@ public final class CursesTerminal {
         mvwadd_wch(window, y, x, &cell)
     }
 
-    /// Makes the next draw repaint every cell (after something else scribbled on the screen).
     /// Rings the terminal's bell once (the countdown's end).
     public func bell() {
         _ = beep()
     }
 
-        public func invalidate() {
+    /// Makes the next draw repaint every cell (after something else scribbled on the screen).
+    public func invalidate() {
         clearok(pit_curscr(), true)
     }
 
-    /// Waits up to `timeoutMilliseconds` for a key; nil when none came.
+    // MARK: Keys
+
+    /// Key codes of our own (above ncurses' KEY_MAX) for the marks around pasted text.
+    private static let pasteStart = pit_key_max() + 1
+    private static let pasteEnd = pit_key_max() + 2
+    /// The most of one paste kept (characters); the rest is read and dropped.
+    static let pasteLimit = 100_000
+
+    /// Asks the terminal to mark pasted text (bracketed paste), when its terminfo entry
+    /// says how (BE, with PS and PE for the marks). Without it a pasted line break would be
+    /// Enter and the text after it key presses: a note's second line could record a score
+    /// or reveal hidden ones.
+    private static func enableBracketedPaste() {
+        guard let enable = TerminalGuard.terminfoString("BE") else { return }
+        let start = TerminalGuard.terminfoString("PS") ?? "\u{1B}[200~"
+        let end = TerminalGuard.terminfoString("PE") ?? "\u{1B}[201~"
+        guard define_key(start, Self.pasteStart) == pit_ok(), define_key(end, Self.pasteEnd) == pit_ok() else { return }
+        // Written straight to the terminal: putp would leave it in the C library's stdout
+        // buffer (not curses' own), which is only written when pit ends.
+        _ = enable.withCString { write(STDOUT_FILENO, $0, strlen($0)) }  // BD, in the restore sequence, turns it off again
+    }
+
+    /// Waits up to `timeoutMilliseconds` for a key; nil when none came (or what came was
+    /// a sequence that names no key of pit's).
     public func readKey(timeoutMilliseconds: Int32) -> Key? {
         let window = pit_stdscr()
         wtimeout(window, timeoutMilliseconds)
         var value: wint_t = 0
         let result = wget_wch(window, &value)
         if result == pit_err() { return nil }
-        if result == pit_key_code_yes() { return KeyDecoder.functionKey(Int32(value)) }
+        if result == pit_key_code_yes() {
+            switch Int32(value) {
+            case Self.pasteStart: return readPaste(window)
+            case Self.pasteEnd: return nil  // an end mark without its start
+            default: return KeyDecoder.functionKey(Int32(value))
+            }
+        }
+        if value == 27, let body = sequenceAfterEscape(window) { return KeyDecoder.escapeSequence(body) }
         return KeyDecoder.character(UInt32(value))
+    }
+
+    /// What follows an ESC that ncurses did not match, when it is already waiting: the
+    /// rest of an escape sequence from the terminal. nil when the ESC came alone (the Esc key).
+    private func sequenceAfterEscape(_ window: UnsafeMutablePointer<WINDOW>?) -> [UInt32]? {
+        wtimeout(window, 0)  // a terminal sends a sequence at once; a person types slower
+        var value: wint_t = 0
+        let first = wget_wch(window, &value)
+        if first == pit_err() { return nil }
+        if first == pit_key_code_yes() { return [] }  // ESC, then a key ncurses knew: Alt with it
+        var body = [UInt32(value)]
+        switch value {
+        case 0x5B:  // "[": parameters, then a final byte
+            while body.count < 32, wget_wch(window, &value) == pit_ok() {
+                body.append(UInt32(value))
+                if KeyDecoder.endsControlSequence(UInt32(value)) { break }
+            }
+        case 0x4F:  // "O": one byte more
+            if wget_wch(window, &value) == pit_ok() { body.append(UInt32(value)) }
+        default:
+            break
+        }
+        return body
+    }
+
+    /// The text between the paste marks, as one `Key.paste`.
+    private func readPaste(_ window: UnsafeMutablePointer<WINDOW>?) -> Key {
+        wtimeout(window, 500)  // the rest of a paste is already on its way
+        var scalars: [Unicode.Scalar] = []
+        var value: wint_t = 0
+        while true {
+            let result = wget_wch(window, &value)
+            if result == pit_err() { break }  // the end mark never came
+            if result == pit_key_code_yes() {
+                if Int32(value) == Self.pasteEnd { break }
+                continue  // a sequence inside the pasted text: not text
+            }
+            if scalars.count < Self.pasteLimit, let scalar = Unicode.Scalar(UInt32(value)) { scalars.append(scalar) }
+        }
+        return .paste(KeyDecoder.pastedText(scalars))
     }
 
     /// Ends curses mode and restores the terminal. Safe to call more than once.

@@ -36,4 +36,68 @@ enum KeyDecoder {
             return .char(Character(scalar))
         }
     }
+
+    // MARK: Sequences the terminal's description does not name
+
+    /// Whether `value` ends a control sequence that began `ESC [` (ECMA-48: a final byte
+    /// is 0x40-0x7E; parameters and intermediates come before it).
+    static func endsControlSequence(_ value: UInt32) -> Bool { (0x40...0x7E).contains(value) }
+
+    /// The key an escape sequence names when ncurses did not know it (the terminal sent a
+    /// sequence its terminfo entry lacks: Home and End as `ESC [1~` under TERM=xterm, an
+    /// arrow with Ctrl or Shift as `ESC [1;5C`). `body` is what followed the ESC. Such a
+    /// sequence used to arrive as Esc (back, or quit) and then as characters, where a digit
+    /// records a score: now it is the key it names, or nothing.
+    static func escapeSequence(_ body: [UInt32]) -> Key? {
+        guard let introducer = body.first, let final = body.last, body.count >= 2 else { return nil }
+        switch introducer {
+        case 0x5B:  // "[": CSI, parameters then a final byte
+            if let key = arrowOrEdge(final) { return key }
+            guard final == 0x7E else { return nil }  // "~": the number says which key
+            let number = body.dropFirst().dropLast().prefix { $0 != 0x3B }  // up to a ";" and its modifiers
+            switch String(decoding: number.map { UInt8(truncatingIfNeeded: $0) }, as: UTF8.self) {
+            case "1", "7": return .home
+            case "4", "8": return .end
+            case "3": return .delete
+            case "5": return .pageUp
+            case "6": return .pageDown
+            default: return nil
+            }
+        case 0x4F:  // "O": SS3, one byte
+            return body.count == 2 ? arrowOrEdge(final) : nil
+        default:
+            return nil  // Alt with a key: not one of pit's keys
+        }
+    }
+
+    private static func arrowOrEdge(_ final: UInt32) -> Key? {
+        switch final {
+        case 0x41: return .up
+        case 0x42: return .down
+        case 0x43: return .right
+        case 0x44: return .left
+        case 0x48: return .home
+        case 0x46: return .end
+        default: return nil
+        }
+    }
+
+    // MARK: Bracketed paste
+
+    /// Pasted text as a field can hold it: line breaks and tabs become spaces, and other
+    /// control characters (an escape sequence copied from a terminal) are dropped.
+    static func pastedText(_ scalars: [Unicode.Scalar]) -> String {
+        var text = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for u in scalars {
+            switch u.value {
+            case 0x0A where previous == "\r": break  // CR LF is one break
+            case 0x09, 0x0A, 0x0D: text.append(" ")
+            case 0x00...0x1F, 0x7F...0x9F: break
+            default: text.append(u)
+            }
+            previous = u
+        }
+        return String(text)
+    }
 }

@@ -83,7 +83,7 @@ public enum TerminalGuard {
     static func enterScreens(crashLog: String?) {
         prepareForCrashes()
         var restore = ""
-        for name in ["sgr0", "rmkx", "cnorm", "rmcup"] { restore += terminfoString(name) ?? "" }
+        for name in ["sgr0", "rmkx", "BD", "cnorm", "rmcup"] { restore += terminfoString(name) ?? "" }
         // Each new value is in place before the old one is freed: a handler never reads freed memory.
         let sequence = strdup(restore + "\r\n")!
         let previousSequence = restoreSequence, previousPath = crashLogPath

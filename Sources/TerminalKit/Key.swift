@@ -7,6 +7,8 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     case resize
     case ctrl(Character)
+    /// Text the terminal marked as pasted (bracketed paste): never a run of key presses.
+    case paste(String)
 
     /// A short name for help screens ("Enter", "←", "q").
     public var label: String {
@@ -30,6 +32,7 @@ public enum Key: Hashable, Sendable {
         case .function(let n): "F\(n)"
         case .resize: "resize"
         case .ctrl(let c): "Ctrl-\(c)"
+        case .paste: "paste"
         }
     }
 }

@@ -149,6 +149,8 @@ public struct App {
         case .char("t"):
             context.nextTheme()
             context.say("Theme: \(context.theme.name)")
+        case .paste:
+            context.say("Pasted text only goes into a text field; nothing was changed")
         default: break
         }
     }

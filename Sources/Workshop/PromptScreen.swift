@@ -22,6 +22,10 @@ public struct PromptScreen: Screen {
         }
     }
 
+    /// The most characters a field holds: a long note, a paragraph of a reason. Reaching it
+    /// is said on screen, never a silent cut.
+    public static let limit = 2_000
+
     public var heading: String
     public var fields: [Field]
     public var current = 0
@@ -94,15 +98,29 @@ public struct PromptScreen: Screen {
             }
             return next.map { .replace($0) } ?? .pop
         case .char(let c):
-            if fields[current].isSuggestion {
-                fields[current].isSuggestion = false
-                fields[current].value = ""
-            }
-            if fields[current].value.count < 500 { fields[current].value.append(c) }
+            type(String(c))
+        case .paste(let text):
+            // Pasted text goes into the field whole, line breaks and all: none of it is a key.
+            type(text)
         default:
             return .stay  // modal: no global keys while typing
         }
         return .stay
+    }
+
+    /// Adds typed or pasted text to the current field, up to `limit`, saying what did not fit.
+    private mutating func type(_ text: String) {
+        if fields[current].isSuggestion {
+            fields[current].isSuggestion = false
+            fields[current].value = ""
+        }
+        let room = Self.limit - fields[current].value.count
+        fields[current].value += text.prefix(max(0, room))
+        let left = text.count - max(0, room)
+        if left > 0 {
+            error = "\(fields[current].label) holds at most \(Self.limit) characters: "
+                + (left == 1 ? "the last one typed was not added" : "\(left) were not added")
+        }
     }
 
     public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
@@ -116,8 +134,12 @@ public struct PromptScreen: Screen {
         canvas.fill(rect, role: .text)
         canvas.box(rect, title: heading, role: .accent)
         let inner = rect.inset(dx: 2, dy: 1)
+        // A field takes a label, a value and a blank row; on a short screen the fields
+        // scroll so the one being typed in stays in view.
+        let fitting = max(1, (inner.height - max(1, errorLines.count) + 1) / 3)
+        let first = min(max(0, current - fitting + 1), max(0, fields.count - fitting))
         var y = inner.y
-        for (i, field) in fields.enumerated() {
+        for (i, field) in fields.enumerated() where i >= first {
             guard y + 1 < inner.maxY else { break }
             let label = field.label + (field.hint.isEmpty ? "" : "  (\(field.hint))")
             canvas.text(label, x: inner.x, y: y, role: i == current ? .accent : .muted, emphasis: i == current ? .bold : [], maxWidth: inner.width)

@@ -118,6 +118,52 @@ class FrameworkNavigation(unittest.TestCase):
         self.assertEqual(na, [(2,)], "stored as don't know, not as not applicable")
 
 
+class PastedTextAndUnnamedKeys(unittest.TestCase):
+    """What a terminal sends besides plain keys. A pasted line break used to be Enter and
+    the pasted text after it key presses (a note's second line could reveal the scores or
+    record one); a key the terminal's description does not name (End, as tmux sends it under
+    TERM=xterm-256color) used to be Esc and then characters."""
+
+    def test_a_paste_is_text_and_an_unnamed_key_is_the_key_it_names(self):
+        folder = tempfile.mkdtemp(prefix="pit-paste-")
+        self.addCleanup(shutil.rmtree, folder, True)
+        path = os.path.join(folder, "p.pit")
+        made = pit("new", "Paste", "--groups", "Council,NHS", "-o", path, "--no-open")
+        self.assertEqual(made.returncode, 0, made.stderr)
+        p = Pane(["open", path], 100, 30)
+        self.addCleanup(p.close)
+        p.wait_for("COMMUNITY")
+        p.keys("p", "Enter")                 # Tool A step 1
+        p.wait_for("Step 1 of 10")
+        p.keys("3", "n")                     # Council scores 3, hidden; a note
+        p.wait_for("Note on")
+        p.paste("first line of the note\nr2 then more words\n")
+        p.wait_for("first line of the note r2 then more words")
+        p.keys("Enter")
+        p.wait_for("1 note")
+        p.paste("r2")                        # outside a field
+        p.wait_for("Pasted text only goes into a text field")
+        self.assertIn("Scores (hidden)", p.screen())
+        p.keys("Escape")                     # the list of steps
+        p.wait_for("Built-in evaluation")
+        p.keys("End")
+        p.wait_for("→ 10 Built-in evaluation")
+        p.keys("q", "q", "q")
+        status, stty = p.ended()
+        self.assertEqual(status, 0)
+        assert_terminal_restored(self, p, stty)
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            kinds = db.execute("select kind from events where kind not in ('sessionCreated', 'groupAdded')").fetchall()
+            notes = db.execute("select text from events where kind = 'noteAdded'").fetchall()
+            levels = db.execute("select level from events where kind = 'scoreRecorded'").fetchall()
+        finally:
+            db.close()
+        self.assertEqual(sorted(k for (k,) in kinds), ["noteAdded", "scoreRecorded"], "nothing revealed, nothing else scored")
+        self.assertEqual(notes, [("first line of the note r2 then more words",)])
+        self.assertEqual(levels, [(3,)])
+
+
 class Themes(unittest.TestCase):
     def test_t_changes_the_colours_on_screen(self):
         p = Pane(["demo"], 80, 24)

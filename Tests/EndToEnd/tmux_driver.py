@@ -60,6 +60,13 @@ class Pane:
             tmux("send-keys", "-t", self.name, key)
             time.sleep(0.08)
 
+    def paste(self, text):
+        """Pastes `text` as a terminal does: bracketed when pit asked for it."""
+        buffer = self.name + "-paste"
+        subprocess.run(["tmux", "load-buffer", "-b", buffer, "-"], input=text, text=True, check=True)
+        tmux("paste-buffer", "-p", "-d", "-b", buffer, "-t", self.name)
+        time.sleep(0.2)
+
     def resize(self, width, height):
         tmux("resize-window", "-t", self.name, "-x", str(width), "-y", str(height))
         time.sleep(0.3)
