@@ -144,7 +144,8 @@ public enum Escape {
         }
     }
 
-    static func lines(_ s: String) -> [Substring] {
+    /// The lines of `s`, whatever breaks them (LF, CR LF, CR, U+2028, U+2029).
+    public static func lines(_ s: String) -> [Substring] {
         s.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" })
     }
 
@@ -156,6 +157,11 @@ public enum Escape {
         let parts = lines(s).map(markdownLine).filter { !$0.isEmpty }
         return parts.joined(separator: " / ")
     }
+
+    /// User text for a heading: escaped, on the heading's one line (its lines joined by
+    /// " / "). A hard break would end the heading at the break with a stray backslash and
+    /// put the rest in a paragraph.
+    public static func markdownHeading(_ s: String) -> String { markdownCell(s) }
 
     /// User text for a paragraph or list item: escaped, line breaks kept as hard breaks,
     /// continuation lines indented by `indent` spaces so they stay in the list item.

@@ -68,8 +68,13 @@ enum Console {
     /// A status line for standard output ("Created x.pit."), control characters made
     /// visible. The work it reports is done, so a closed or full output does not fail it.
     static func note(_ line: String) {
+        noteAsIs(Escape.visible(line))
+    }
+
+    /// `note` for a line pit made itself, escape sequences and all (the QR code's colours).
+    static func noteAsIs(_ line: String) {
         if outputWasClosed { return }
-        _ = writeAll(Data((Escape.visible(line) + "\n").utf8), to: 1)
+        _ = writeAll(Data((line + "\n").utf8), to: 1)
     }
 
     /// A message for standard error, control characters made visible. A failure to write

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Escaping
 import Foundation
 import Room
 import SessionEngine
@@ -62,7 +63,7 @@ struct RoomCommand: ParsableCommand {
         if let qr = running.qr {
             say("")
             for line in QRPrinting.lines(qr, environment: ProcessInfo.processInfo.environment, toTerminal: isatty(STDOUT_FILENO) == 1) {
-                say(line)
+                Console.noteAsIs(line)  // pit's own colours for the code, nothing from a file
             }
             say("")
         }
@@ -92,8 +93,11 @@ enum QRPrinting {
 }
 
 /// One line on standard output, written at once (a log watcher sees joins as they happen).
+/// A group's name comes from a session file, so control characters are made visible and
+/// a line break in it cannot start a line of its own. A failed write (a closed pipe, a
+/// full disk) does not close the room: the devices in it carry on.
 func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    Console.note(Escape.lines(line).joined(separator: " / "))
 }
 
 /// Blocks until SIGINT or SIGTERM.

@@ -8,7 +8,7 @@ import tempfile
 import unittest
 import urllib.request
 
-from room_support import GROUPS, decode_block_qr
+from room_support import GROUPS, Device, decode_block_qr
 from tmux_driver import PIT
 
 
@@ -42,6 +42,37 @@ class RoomCommand(unittest.TestCase):
             out, _ = room.communicate(timeout=10)
         self.assertEqual(room.returncode, 0)
         self.assertIn("Room closed.", out)
+
+    def test_a_hostile_group_name_and_a_closed_output_neither_reach_nor_stop_it(self):
+        # A group's name comes from a file (a partner's, merged): printed raw it could retitle
+        # or clear the facilitator's terminal. And a log pipe that closes (`| head`, a dropped
+        # ssh session) used to crash the room with the devices still in it.
+        path = os.path.join(self.folder, "hostile.pit")
+        made = subprocess.run([PIT, "new", "Room", "--groups", "Esc\x1b]0;PWNED\x07:la,NHS:nhs", "-o", path, "--no-open"],
+                              capture_output=True, text=True)
+        self.assertEqual(made.returncode, 0, made.stderr)
+        room = subprocess.Popen([PIT, "room", path, "--bind", "127.0.0.1", "--port", "0"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            lines = []
+            while len(lines) < 40 and "Ctrl-C closes the room" not in (lines[-1] if lines else ""):
+                lines.append(room.stdout.readline())
+            base = re.search(r"Address:\s+(http://127\.0\.0\.1:\d+)", lines[1]).group(1)
+            code = re.search(r"Room code: (\w{3} \w{3})", lines[2]).group(1).replace(" ", "")
+            self.assertEqual(Device(base).join(code, "g1")[0], 200)
+            joined = room.stdout.readline()
+            self.assertNotIn("\x1b", joined)
+            self.assertIn("Esc^[]0;PWNED^G", joined)
+            room.stdout.close()
+            self.assertEqual(Device(base).join(code, "g2")[0], 200)   # printed into the closed pipe
+            direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+            with direct.open(base + "/", timeout=10) as reply:
+                self.assertEqual(reply.status, 200, "the room still serves")
+        finally:
+            room.send_signal(2)
+            _, err = room.communicate(timeout=10)
+        self.assertEqual(room.returncode, 0, err)
+        self.assertNotIn("Fatal error", err)
 
     def test_a_taken_port_is_a_clear_message_and_status_75(self):
         holder = socket.socket()
