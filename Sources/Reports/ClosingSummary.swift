@@ -96,7 +96,7 @@ extension ClosingSummary {
     func markdown(_ report: SessionReport) -> String {
         var out = "## Closing summary\n\n"
         for (heading, items) in lines(report) {
-            out += "### \(E.markdownText(heading))\n\n"
+            out += "### \(E.markdownHeading(heading))\n\n"
             for item in items {
                 let indented = item.hasPrefix("  ")
                 out += (indented ? "  - " : "- ") + E.markdownText(indented ? String(item.dropFirst(2)) : item, indent: indented ? 4 : 2) + "\n"

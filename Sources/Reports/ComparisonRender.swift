@@ -63,7 +63,7 @@ public enum ComparisonRender {
     // MARK: Markdown
 
     public static func markdown(_ c: Comparison) -> String {
-        var out = "# Comparison: \(E.markdownText(c.followUp.place.isEmpty ? c.followUp.title : c.followUp.place))\n\n"
+        var out = "# Comparison: \(E.markdownHeading(c.followUp.place.isEmpty ? c.followUp.title : c.followUp.place))\n\n"
         out += "- **Baseline:** \(E.markdownText(sessionLine(c.baseline), indent: 2))\n"
         out += "- **Follow-up:** \(E.markdownText(sessionLine(c.followUp), indent: 2))\n\n"
         if let w = placeWarning(c) { out += "> **Check:** \(E.markdownText(w, indent: 2))\n\n" }
@@ -80,7 +80,7 @@ public enum ComparisonRender {
         }
         out += tab.text + "\n## By element\n\n"
         for inst in c.instruments where !inst.elements.isEmpty {
-            out += "### \(E.markdownText("\(inst.instrument.short): \(inst.instrument.title)"))\n\n"
+            out += "### \(E.markdownHeading("\(inst.instrument.short): \(inst.instrument.title)"))\n\n"
             var et = MarkdownTable(["Element", "Baseline", "Basis", "Follow-up", "Basis", "Change", "Groups now: median (range)"],
                                    align: "lrlrlrr")
             for e in inst.elements {

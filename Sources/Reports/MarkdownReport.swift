@@ -98,7 +98,7 @@ public enum MarkdownReport {
         var out = ""
         func para(_ s: String) { out += s + "\n\n" }
         let info = r.info
-        para("# " + (info.title.isEmpty ? "Untitled session" : E.markdownText(info.title)))
+        para("# " + (info.title.isEmpty ? "Untitled session" : E.markdownHeading(info.title)))
         para("\(r.modeName) record made with pit, for the Population Intervention Triangle.")
         var facts: [(String, String)] = []
         if !info.place.isEmpty { facts.append(("Place", E.markdownText(info.place, indent: 2))) }
@@ -157,7 +157,7 @@ public enum MarkdownReport {
                  + r.groups.map { "\(E.markdownText($0.initials)) = \(E.markdownText($0.name))" }.joined(separator: ", ") + ".")
         }
         for section in r.groupMatrix.sections where !section.rows.isEmpty {
-            para("### " + E.markdownText("\(section.instrument.short): \(section.instrument.title)"))
+            para("### " + E.markdownHeading("\(section.instrument.short): \(section.instrument.title)"))
             var g = MarkdownTable(["Element"] + r.groups.map { E.markdownCell($0.initials) } + ["Median", "Range", "Agreed", "Divergent"],
                                   align: "l" + String(repeating: "c", count: r.groups.count) + "rrcc")
             for row in section.rows {
@@ -172,7 +172,7 @@ public enum MarkdownReport {
         para("## Level matrix")
         para("Which groups chose each level (by initials).")
         for section in r.levelMatrix.sections where !section.rows.isEmpty {
-            para("### " + E.markdownText("\(section.instrument.short): \(section.instrument.title)"))
+            para("### " + E.markdownHeading("\(section.instrument.short): \(section.instrument.title)"))
             let heads = section.columns.map { c in c.level.map { "\($0) " + E.markdownCell(c.label) } ?? "N/A" }
             var l = MarkdownTable(["Element"] + heads + ["Not scored", "Agreed"],
                                   align: "l" + String(repeating: "l", count: section.columns.count + 1) + "c")

@@ -37,7 +37,7 @@ public enum TranscriptRender {
     /// Markdown: a table per day (time, number, who, what).
     public static func markdown(_ t: Transcript, timeZone: TimeZone = .current) -> String {
         let time = TimeFormat(timeZone: timeZone)
-        var out = "# Transcript: \(Escape.markdownText(t.info.title))\n\n"
+        var out = "# Transcript: \(Escape.markdownHeading(t.info.title))\n\n"
         var facts: [String] = []
         if !t.info.place.isEmpty { facts.append(Escape.markdownText(t.info.place)) }
         if !t.info.date.isEmpty { facts.append(Escape.markdownText(t.info.date)) }

@@ -149,9 +149,19 @@ struct AudienceView {
         let outliers = RoomText.outliers(summary, width: rect.width)
         let agreed = summary.agreed.map { "Agreed: " + ScoringText.answer($0.answer, scale: scale) }
         let laterRound = (context.session?.state.round(of: summary.element) ?? 1) > 1
+        // Groups that gave no level are named (not scored, n/a, don't know), so the plot is
+        // never read as everyone: whole names when they fit, else initials. Their row is
+        // kept before the plot is sized: at 80x24 the plot took it, and one score looked
+        // like the room's agreement.
+        let unplotted: [(String, [Group])] = [
+            ("Not scored", summary.notScored),
+            ("n/a", summary.scores.filter { $0.score.answer == .notApplicable }.map(\.group)),
+            ("don't know", summary.scores.filter { $0.score.answer == .dontKnow }.map(\.group)),
+        ].filter { !$0.1.isEmpty }
         var notes = outliers == nil ? 0 : 2
         if agreed != nil { notes += 2 }
         if laterRound { notes += 2 }
+        if !unplotted.isEmpty && notes == 0 { notes = 1 }  // the notes below leave it a row of their own
         let plotWidth = min(rect.width, max(60, rect.width * 4 / 5))
         let room = Size(width: plotWidth, height: rect.height - notes)
         let (plot, digitScale) = DotPlot.fitted(summary: summary, groups: groups, scale: scale, in: room)
@@ -165,13 +175,6 @@ struct AudienceView {
             RoomText.centre(none,
                             y: y - plotHeight / 2 - 1, in: rect, role: .muted, on: &canvas)
         }
-        // Groups that gave no level are named (not scored, n/a, don't know), so the plot is
-        // never read as everyone: whole names when they fit, else initials.
-        let unplotted: [(String, [Group])] = [
-            ("Not scored", summary.notScored),
-            ("n/a", summary.scores.filter { $0.score.answer == .notApplicable }.map(\.group)),
-            ("don't know", summary.scores.filter { $0.score.answer == .dontKnow }.map(\.group)),
-        ].filter { !$0.1.isEmpty }
         if !unplotted.isEmpty {
             let named = unplotted.map { "\($0.0): " + $0.1.map(\.name).joined(separator: ", ") }.joined(separator: " · ")
             let line = DisplayWidth.of(named) <= rect.width ? named

@@ -10,16 +10,26 @@ enum ExportPrompt {
             context.say("Open a session to export it", error: true)
             return .stay
         }
-        let base = URL(fileURLWithPath: session.store.path).deletingPathExtension().path
+        let sessionFile = URL(fileURLWithPath: session.store.path)
+        let name = sessionFile.deletingPathExtension().lastPathComponent + "-report"
+        let folder = session.reportsFolder ?? sessionFile.deletingLastPathComponent().path
+        let base = URL(fileURLWithPath: folder).appendingPathComponent(name).path
+        // A thrown-away demo's reports go to the folder pit was started in: "./" says so.
+        let hint = "leave empty for \(session.reportsFolder == nil ? "" : "./")\(name).FORMAT"
         return .push(PromptScreen("Export a report", fields: [
             .init("Format", hint: ExportFormat.allCases.map(\.rawValue).joined(separator: ", "), value: "html"),
-            .init("File", hint: "leave empty for \(URL(fileURLWithPath: base).lastPathComponent)-report.FORMAT", required: false),
+            .init("File", hint: hint, required: false),
         ], over: screen) { values in
             guard let format = ExportFormat(rawValue: values[0].lowercased()) else {
                 return "Format must be one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
             }
-            let path = values[1].isEmpty ? "\(base)-report.\(format.fileExtension)" : values[1]
+            let path = values[1].isEmpty ? "\(base).\(format.fileExtension)" : values[1]
             if FileManager.default.fileExists(atPath: path) { return "\(path) already exists; choose another name" }
+            let into = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            var isFolder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: into, isDirectory: &isFolder) || !isFolder.boolValue {
+                return "There is no folder \(into); name a file in a folder that exists"
+            }
             do {
                 let options = ReportOptions(timeZone: context.timeZone, divergenceThreshold: session.divergenceThreshold)
                 let data = try Export.render(format, state: session.state, events: session.store.events,

@@ -20,6 +20,12 @@ public struct GroupsScreen: Screen {
 
     public static let sectorChoices = "1 local authority, 2 NHS, 3 VCSE, 4 residents, 5 other"
 
+    /// Why `name` cannot be a group's: another group has it (whatever the case), so the
+    /// reports and the join page could not tell them apart. Nil when it is free.
+    static func nameTaken(_ name: String, in others: [Group]) -> String? {
+        others.contains { $0.name.lowercased() == name.lowercased() } ? "There is already a group called \(name)" : nil
+    }
+
     public static func sector(from text: String) -> Sector? {
         let t = text.lowercased()
         switch t {
@@ -58,9 +64,7 @@ public struct GroupsScreen: Screen {
                 .init("Sector", hint: GroupsScreen.sectorChoices, value: "5"),
             ], over: self) { values in
                 guard let sector = GroupsScreen.sector(from: values[1]) else { return "Sector: \(GroupsScreen.sectorChoices)" }
-                if session.state.groups.contains(where: { $0.name.lowercased() == values[0].lowercased() }) {
-                    return "There is already a group called \(values[0])"
-                }
+                if let taken = GroupsScreen.nameTaken(values[0], in: session.state.groups) { return taken }
                 let initials = Group.uniqueInitials(for: values[0], taken: session.state.groups.map(\.initials))
                 let group = Group(id: session.store.newID("g"), name: values[0], sector: sector, initials: initials)
                 guard session.record(.groupAdded(group)) else { return "NOT saved: \(session.lastFailure ?? "")" }
@@ -70,6 +74,7 @@ public struct GroupsScreen: Screen {
         case .enter:
             guard let group = groups[safe: selected] else { return .stay }
             return .push(PromptScreen("Rename \(group.name)", fields: [.init("New name", value: group.name)], over: self) { values in
+                if let taken = GroupsScreen.nameTaken(values[0], in: session.state.groups.filter { $0.id != group.id }) { return taken }
                 let initials = Group.uniqueInitials(for: values[0], taken: session.state.groups.filter { $0.id != group.id }.map(\.initials))
                 guard session.record(.groupRenamed(id: group.id, name: values[0], initials: initials)) else {
                     return "NOT saved: \(session.lastFailure ?? "")"

@@ -12,6 +12,10 @@ public final class SessionController {
     public internal(set) var lastFailure: String?
     /// Divergence threshold: groups this many levels apart are flagged for discussion.
     public var divergenceThreshold = 2
+    /// Where a report goes when its file is not named: nil, beside the session. A
+    /// thrown-away demo's is the folder pit was started in, since the demo's own folder
+    /// is removed when pit ends (and the report with it).
+    public var reportsFolder: String?
     /// The room's countdown, if one is set (shared through the focus).
     public var timer: RoomTimer?
     /// Whether the bell has rung for the countdown's end (it rings once).

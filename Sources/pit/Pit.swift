@@ -192,6 +192,7 @@ final class HomeLauncher {
                 let file = try temporaryDemoFile()
                 demoFolders.append(file.deletingLastPathComponent())
                 adopt(try makeDemo(at: file, catalogue: context.catalogue), remember: false)
+                context.session?.reportsFolder = FileManager.default.currentDirectoryPath
                 return .push(TriangleScreen())
             } catch {
                 context.say("\(error)", error: true)

@@ -7,9 +7,11 @@ import SessionEngine
 import Workshop
 
 /// Opens the screens on a session; the idle tick picks up other processes' changes.
+/// `reportsFolder`: where unnamed reports go, when not beside the session (a thrown-away demo's).
 func runSession(_ store: SessionStore, context: WorkshopContext, author: String, remember: Bool = true,
-                roomPlace: RoomPlace = RoomPlace(), openRoom: Bool = false) throws {
+                reportsFolder: String? = nil, roomPlace: RoomPlace = RoomPlace(), openRoom: Bool = false) throws {
     let controller = SessionController(store: store, author: author)
+    controller.reportsFolder = reportsFolder
     context.session = controller
     let place = remember ? SessionPlaces.place(for: store.path) : nil
     let link = RoomLink(file: store.url, catalogue: context.catalogue, place: roomPlace)
@@ -229,6 +231,7 @@ struct DemoCommand: ParsableCommand {
             return
         }
         try runSession(store, context: try makeContext(options.settings, made: catalogue), author: store.state.info.facilitator, remember: output != nil,
+                       reportsFolder: output == nil ? FileManager.default.currentDirectoryPath : nil,
                        roomPlace: roomOptions.place)
     }
 }

@@ -111,6 +111,15 @@ final class EscapingTests: XCTestCase {
         return n
     }
 
+    func testAHeadingKeepsATitleWithLineBreaksOnItsOneLine() throws {
+        var state = store.state
+        state.info.title = "Line one\nLine two"
+        let md = MarkdownReport.render(state: state, events: store.events, catalogue: catalogue, options: fixedOptions)
+        XCTAssertEqual(md.components(separatedBy: "\n").first, "# Line one / Line two")
+        let transcript = TranscriptRender.markdown(Transcript.make(events: store.events, state: state, catalogue: catalogue))
+        XCTAssertEqual(transcript.components(separatedBy: "\n").first, "# Transcript: Line one / Line two")
+    }
+
     func testMarkdownEscapeUnits() {
         XCTAssertEqual(Escape.markdownCell("a|b\nc"), "a\\|b / c")
         XCTAssertEqual(Escape.markdownCell("# h"), "\\# h")

@@ -31,6 +31,21 @@ final class AudienceViewTests: XCTestCase {
 
     private let levelWords = ["Not evident", "Emerging", "Developing", "Established", "Embedded", "median", "range"]
 
+    func testOneScoreRevealedAt80x24StillNamesWhoHasNotScored() throws {
+        // The plot took the row, and "median 5 · all at 5" read as the room's agreement.
+        let scratch = try ScratchSession(groups: Array(fiveGroups.prefix(4)))
+        var fac = facilitator(scratch)
+        var aud = try audience(scratch)
+        fac.press(.char("p"), .down, .enter)      // Tool A, step 2
+        fac.type("5r")                            // one group scores 5; revealed
+        fac.publishFocus()
+        follow(aud)
+        for (w, h) in [(80, 24), (120, 36), (250, 70)] {
+            let canvas = aud.render(size: Size(width: w, height: h))
+            XCTAssertTrue(canvas.contains("Not scored:"), "at \(w)x\(h):\n\(canvas.lines().joined(separator: "\n"))")
+        }
+    }
+
     func testBeforeTheRevealOnlyWhoHasScoredThenTheSpreadOutliersAndAgreedLevel() throws {
         let scratch = try ScratchSession(groups: fiveGroups)
         var fac = facilitator(scratch)

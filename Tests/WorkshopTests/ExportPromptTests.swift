@@ -1,0 +1,49 @@
+import Foundation
+import SessionEngine
+import TerminalKit
+@testable import Workshop
+import XCTest
+
+/// Where the export form writes a report, and what it says when it cannot.
+final class ExportPromptTests: XCTestCase {
+    func app(_ scratch: ScratchSession) -> App {
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.timeZone = TimeZone(identifier: "UTC")!
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        return App(stack: [MatrixScreen()], context: context)
+    }
+
+    func testAReportWithNoNameGoesBesideTheSession() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        var app = app(scratch)
+        app.type("e"); app.type("md"); app.press(.enter); app.press(.enter)
+        let report = scratch.folder.appendingPathComponent("s-report.md").path
+        XCTAssertTrue(FileManager.default.fileExists(atPath: report))
+        XCTAssertEqual(app.context.message, "Exported \(report)")
+    }
+
+    func testAThrownAwayDemosReportGoesToItsReportsFolder() throws {
+        // The demo's own folder is removed when pit ends; its report must not go with it.
+        let scratch = try ScratchSession(groups: fourGroups)
+        let started = FileManager.default.temporaryDirectory.appendingPathComponent("pit-started-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: started, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: started) }
+        var app = app(scratch)
+        app.context.session?.reportsFolder = started.path
+        app.type("e")
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("leave empty for ./s-report.FORMAT"), "the form says where")
+        app.type("md"); app.press(.enter); app.press(.enter)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: started.appendingPathComponent("s-report.md").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.folder.appendingPathComponent("s-report.md").path))
+    }
+
+    func testAFolderThatIsNotThereIsNamed() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        var app = app(scratch)
+        let missing = scratch.folder.appendingPathComponent("nodir").path
+        app.type("e"); app.type("md"); app.press(.enter)
+        app.type(missing + "/r.md"); app.press(.enter)
+        XCTAssertTrue(app.top is PromptScreen, "the form stays open")
+        XCTAssertEqual((app.top as? PromptScreen)?.error, "There is no folder \(missing); name a file in a folder that exists")
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import SessionEngine
+import TerminalKit
+@testable import Workshop
+import XCTest
+
+/// What the forms refuse: a day that is not in the calendar, a group name already taken.
+final class FormChecksTests: XCTestCase {
+    func testADueDateIsADayOfTheCalendar() {
+        for good in ["2026-12-31", "2026-02-28", "2028-02-29", "2000-02-29", "2026-04-30"] {
+            XCTAssertNil(ElementScreen.dateProblem(good), good)
+        }
+        for bad in ["2026-02-29", "2100-02-29", "2026-04-31", "2026-02-30", "2026-01-00"] {
+            XCTAssertEqual(ElementScreen.dateProblem(bad)?.hasPrefix("\(bad) is not a day of the calendar"), true, bad)
+        }
+        for malformed in ["2026-1-5", "2026-13-01", "2026-00-10", "31/12/2026", "2026-+1-01", "26-01-01", "2026-01-01x"] {
+            XCTAssertEqual(ElementScreen.dateProblem(malformed), "Due must be a date like 2026-12-31, or left empty", malformed)
+        }
+    }
+
+    func testARenameCannotTakeAnotherGroupsName() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(stack: [GroupsScreen()], context: context)
+        app.press(.down, .down, .down)        // Residents' Panel
+        app.press(.enter, .ctrl("u"))
+        app.type("nhs trust"); app.press(.enter)
+        XCTAssertEqual((app.top as? PromptScreen)?.error, "There is already a group called nhs trust")
+        XCTAssertEqual(scratch.store.state.groups.map(\.name).filter { $0 == "NHS Trust" }.count, 1)
+        app.press(.ctrl("u")); app.type("RESIDENTS' PANEL"); app.press(.enter)
+        XCTAssertTrue(app.top is GroupsScreen, "a group may change the case of its own name")
+        XCTAssertEqual(scratch.store.state.groups.last?.name, "RESIDENTS' PANEL")
+    }
+}
