@@ -273,8 +273,14 @@ public struct App {
     }
 
     private func drawHelp(_ canvas: inout Canvas, in body: Rect) {
-        let keys = top.keys(context: context) + activeGlobalKeys()
-        let layout = HelpLayout(keys: keys, body: body)
+        var keys = top.keys(context: context) + activeGlobalKeys()
+        var layout = HelpLayout(keys: keys, body: body)
+        if layout.hidden > 0 {
+            // Not every key fits: how to close the help and go back are never the ones left out.
+            let essential = Set(App.globalKeys.prefix(2).map(\.keys))
+            keys = keys.filter { essential.contains($0.keys) } + keys.filter { !essential.contains($0.keys) }
+            layout = HelpLayout(keys: keys, body: body)
+        }
         let rect = layout.rect
         canvas.fill(rect, role: .text)
         canvas.box(rect, title: "Keys on this screen", role: .accent)

@@ -44,7 +44,7 @@ public struct ElementScreen: Screen {
         ] + (notInSession ? [KeyHelp("I", "add this tool to the session", hint: true, short: "add it")] : [])
     }
 
-    func document(_ instrument: Instrument, _ element: Element, context: WorkshopContext) -> TextDocument {
+    func document(_ instrument: Instrument, _ element: Element, context: WorkshopContext, tick: Character) -> TextDocument {
         var doc = TextDocument()
         doc.paragraph(element.focus, role: .accent)
         if let minutes = element.guidance?.minutes {
@@ -68,7 +68,7 @@ public struct ElementScreen: Screen {
                 }
                 for action in actions {
                     let who = [action.owner, action.due.map { "by \($0)" }].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-                    doc.bullet(action.what + (who.isEmpty ? "" : " (\(who))"), marker: action.done ? "[x]" : "[ ]")
+                    doc.bullet(action.what + (who.isEmpty ? "" : " (\(who))"), marker: action.done ? "[\(tick)]" : "[ ]")
                 }
             }
         }
@@ -133,7 +133,7 @@ public struct ElementScreen: Screen {
         let body = draw(into: &scratch, area: area, context: context)
         let page = body.height
         if let next = Scrolling.offset(after: key, current: scroll, page: page), let element = instrument.elements[safe: index] {
-            let total = bodyDocument(instrument, element, context: context).lineCount(inWidth: body.width)
+            let total = bodyDocument(instrument, element, context: context, tick: scratch.glyphs.tick).lineCount(inWidth: body.width)
             scroll = Scrolling.clamp(next, total: total, visible: page)
             return .stay
         }
@@ -190,13 +190,14 @@ public struct ElementScreen: Screen {
             }
             panel.draw(in: panelRect, on: &canvas)
         }
-        bodyDocument(instrument, element, context: context).draw(in: body, on: &canvas, scroll: scroll)
+        bodyDocument(instrument, element, context: context, tick: canvas.glyphs.tick).draw(in: body, on: &canvas, scroll: scroll)
         return body
     }
 
-    /// The element's text, or the facilitator's guidance when `i` has switched to it.
-    func bodyDocument(_ instrument: Instrument, _ element: Element, context: WorkshopContext) -> TextDocument {
+    /// The element's text, or the facilitator's guidance when `i` has switched to it. A done
+    /// action is marked with `tick`, as in the notes editor and the actions matrix.
+    func bodyDocument(_ instrument: Instrument, _ element: Element, context: WorkshopContext, tick: Character) -> TextDocument {
         showGuidance ? FacilitatorGuidance.document(element, in: instrument, catalogue: context.catalogue)
-            : document(instrument, element, context: context)
+            : document(instrument, element, context: context, tick: tick)
     }
 }

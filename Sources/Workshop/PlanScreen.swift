@@ -14,7 +14,9 @@ public struct PlanScreen: Screen {
     public func title(context: WorkshopContext) -> String { "Plan" }
 
     public func keys(context: WorkshopContext) -> [KeyHelp] {
-        [KeyHelp("↑↓", "choose an item", hint: true, short: "choose"),
+        // With no plan there is nothing to choose, move, skip or time.
+        guard context.session?.state.plan?.items.isEmpty == false else { return [] }
+        return [KeyHelp("↑↓", "choose an item", hint: true, short: "choose"),
          KeyHelp("Enter", "go to the item's first element", hint: true, short: "go"),
          KeyHelp("[ ]", "move the item earlier / later", hint: true, short: "move"),
          KeyHelp("s", "skip the item (s again: keep it)", hint: true, short: "skip"),
@@ -44,8 +46,21 @@ public struct PlanScreen: Screen {
             plan.items[selected].skipped.toggle()
             record(plan, session, context, plan.items[selected].skipped ? "Skipped" : "Kept")
         case .char("+"), .char("="), .char("-"):
-            plan.items[selected].minutes = min(RecordRules.planMinutes.upperBound,
-                                               max(5, plan.items[selected].minutes + (key == .char("-") ? -5 : 5)))
+            // A skipped item's time counts for nothing, and a change that changes nothing is
+            // not recorded: each would be a line in the transcript.
+            guard !plan.items[selected].skipped else {
+                context.say("This item is skipped; s keeps it, then + and - change its time")
+                return .stay
+            }
+            // Five minutes a step, never below five (an item planned shorter stays as it is).
+            let now = plan.items[selected].minutes
+            let minutes = min(RecordRules.planMinutes.upperBound, max(min(5, now), now + (key == .char("-") ? -5 : 5)))
+            guard minutes != now else {
+                context.say(key == .char("-") ? "- takes an item down to 5 minutes, no further"
+                                              : "An item takes at most \(RecordRules.planMinutes.upperBound) minutes")
+                return .stay
+            }
+            plan.items[selected].minutes = minutes
             record(plan, session, context, "Retimed")
         default:
             return .unhandled
@@ -66,8 +81,11 @@ public struct PlanScreen: Screen {
     public func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext) {
         let inner = area.inset(dx: 1, dy: 0)
         guard let session = context.session, let plan = session.state.plan else {
-            canvas.text("This session has no plan. Start one with `pit new TITLE --plan tool-a-90` (see Plans/).",
-                        x: inner.x, y: inner.y + 1, role: .muted, maxWidth: inner.width)
+            let message = "This session has no plan. A plan is set when a session is made: "
+                + "`pit new TITLE --plan tool-a-90` (the built-in plans are in pit's Plans folder)."
+            for (n, line) in Wrap.lines(message, width: max(1, inner.width)).enumerated() where n + 1 < inner.height {
+                canvas.text(line, x: inner.x, y: inner.y + 1 + n, role: .muted, maxWidth: inner.width)
+            }
             return
         }
         let progress = PlanProgress(plan: plan, events: session.store.events, catalogue: context.catalogue)

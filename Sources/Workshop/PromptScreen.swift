@@ -14,11 +14,14 @@ public struct PromptScreen: Screen {
         /// A prefilled value is a suggestion: the first key typed replaces it (as a selected
         /// field does in any form), while Backspace starts editing it instead.
         public var isSuggestion: Bool
+        /// Where typing goes, in characters from the start of `value`.
+        public var cursor: Int
 
         public init(_ label: String, hint: String = "", value: String = "", required: Bool = true,
                     check: @escaping (String) -> String? = { _ in nil }) {
             self.label = label; self.hint = hint; self.value = value; self.required = required; self.check = check
             isSuggestion = !value.isEmpty
+            cursor = value.count
         }
     }
 
@@ -54,7 +57,8 @@ public struct PromptScreen: Screen {
          KeyHelp("Esc", "cancel", hint: true),
          KeyHelp("Tab Shift-Tab", "move between fields"),
          KeyHelp("typing", "replaces a suggested (highlighted) value"),
-         KeyHelp("Backspace", "delete a character; on a suggestion, edit it"),
+         KeyHelp("← → Home End", "move in the text; on a suggestion, edit it"),
+         KeyHelp("Backspace Delete", "delete before or after the cursor"),
          KeyHelp("Ctrl-U", "clear the field")]
     }
 
@@ -66,12 +70,19 @@ public struct PromptScreen: Screen {
             return .pop
         case .tab, .down: current = min(fields.count - 1, current + 1)
         case .backTab, .up: current = max(0, current - 1)
-        case .backspace, .delete:
+        case .backspace:
             fields[current].isSuggestion = false
-            if !fields[current].value.isEmpty { fields[current].value.removeLast() }
+            fields[current].delete(before: true)
+        case .delete:
+            fields[current].isSuggestion = false
+            fields[current].delete(before: false)
+        case .left, .right, .home, .end, .ctrl("a"), .ctrl("e"):
+            fields[current].isSuggestion = false
+            fields[current].move(key)
         case .ctrl("u"):
             fields[current].isSuggestion = false
             fields[current].value = ""
+            fields[current].cursor = 0
         case .enter:
             let values = fields.map { $0.value.trimmingCharacters(in: .whitespacesAndNewlines) }
             let value = values[current]
@@ -108,15 +119,16 @@ public struct PromptScreen: Screen {
         return .stay
     }
 
-    /// Adds typed or pasted text to the current field, up to `limit`, saying what did not fit.
+    /// Adds typed or pasted text at the cursor, up to `limit`, saying what did not fit.
     private mutating func type(_ text: String) {
         if fields[current].isSuggestion {
             fields[current].isSuggestion = false
             fields[current].value = ""
+            fields[current].cursor = 0
         }
-        let room = Self.limit - fields[current].value.count
-        fields[current].value += text.prefix(max(0, room))
-        let left = text.count - max(0, room)
+        let room = max(0, Self.limit - fields[current].value.count)
+        fields[current].insert(text.prefix(room))
+        let left = text.count - room
         if left > 0 {
             error = "\(fields[current].label) holds at most \(Self.limit) characters: "
                 + (left == 1 ? "the last one typed was not added" : "\(left) were not added")
@@ -143,14 +155,14 @@ public struct PromptScreen: Screen {
             guard y + 1 < inner.maxY else { break }
             let label = field.label + (field.hint.isEmpty ? "" : "  (\(field.hint))")
             canvas.text(label, x: inner.x, y: y, role: i == current ? .accent : .muted, emphasis: i == current ? .bold : [], maxWidth: inner.width)
-            // Show the end of a long value, where the typing happens.
-            let shown = String(field.value.suffix(max(1, inner.width - 3)))
+            // A long value shows the part around the cursor, where the typing happens.
+            let (shown, cursorColumn) = field.window(width: max(1, inner.width - 2))
             let prompt = canvas.glyphs.isUnicode ? "› " : "> "
             canvas.text(prompt, x: inner.x, y: y + 1, role: i == current ? .text : .muted)
             // A suggestion shows as selected: typing replaces it.
             let valueRole: Role = i == current ? (field.isSuggestion ? .selection : .text) : .muted
             canvas.text(shown, x: inner.x + 2, y: y + 1, role: valueRole, maxWidth: inner.width - 2)
-            if i == current { canvas.cursor = Point(x: inner.x + 2 + DisplayWidth.of(shown), y: y + 1) }
+            if i == current { canvas.cursor = Point(x: inner.x + 2 + cursorColumn, y: y + 1) }
             y += 3
         }
         for (i, line) in errorLines.enumerated() {

@@ -18,6 +18,18 @@ final class FormChecksTests: XCTestCase {
         }
     }
 
+    func testADoneActionIsTickedOnTheStepAsInTheMatrix() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let step2 = ElementRef(instrument: "tool-a", element: "needs-assessment")
+        try scratch.store.append(.actionAdded(id: "a1", element: step2, what: "Share the dashboard", owner: "NHS", due: nil), author: "Sam")
+        try scratch.store.append(.actionDone(id: "a1"), author: "Sam")
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        let app = App(stack: [ElementScreen(instrument: "tool-a", index: 1)], context: context)
+        XCTAssertTrue(app.render(size: Size(width: 120, height: 40)).contains("[✓] Share the dashboard"))
+        XCTAssertTrue(app.render(size: Size(width: 120, height: 40), glyphs: .ascii).contains("[v] Share the dashboard"))
+    }
+
     func testARenameCannotTakeAnotherGroupsName() throws {
         let scratch = try ScratchSession(groups: fourGroups)
         let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)

@@ -188,6 +188,39 @@ final class SessionInstrumentsScreenTests: XCTestCase {
 
 final class PlanProgressTests: XCTestCase {
     /// Time used comes from the record: the scratch session's clock moves a minute per change.
+    func testWithNoPlanTheScreenSaysHowToMakeOneAndOffersNoPlanKeys() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        let app = App(stack: [PlanScreen()], context: context)
+        let shown = app.render(size: Size(width: 80, height: 24))
+        XCTAssertTrue(shown.contains("Plans folder)."), "the whole message:\n\(shown.lines().joined(separator: "\n"))")
+        XCTAssertFalse(shown.lines().last!.contains("skip"), "no plan keys in the status line")
+    }
+
+    func testRetimingRecordsOnlyAChange() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let plan = SessionPlan(name: "p", title: "P", items: [
+            .init(instrument: "tool-a", elements: ["leadership"], minutes: 5),
+            .init(instrument: "tool-a", elements: ["priorities"], minutes: 2),
+        ])
+        try scratch.store.append(.planSet(plan), author: "Sam")
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(stack: [PlanScreen()], context: context)
+        let events = scratch.store.events.count
+        app.type("-")                                  // already 5 minutes
+        XCTAssertEqual(app.context.message, "- takes an item down to 5 minutes, no further")
+        app.press(.down); app.type("-")                // 2 minutes: not raised to 5
+        XCTAssertEqual(scratch.store.events.count, events, "nothing recorded")
+        XCTAssertEqual(scratch.store.state.plan?.items.map(\.minutes), [5, 2])
+        app.type("s"); app.type("+")                   // skipped: its time counts for nothing
+        XCTAssertEqual(app.context.message, "This item is skipped; s keeps it, then + and - change its time")
+        XCTAssertEqual(scratch.store.events.count, events + 1, "the skip alone")
+        app.type("s"); app.type("+")
+        XCTAssertEqual(scratch.store.state.plan?.items.map(\.minutes), [5, 7])
+    }
+
     func testTimeUsedAndRunningOver() throws {
         let scratch = try ScratchSession(groups: fourGroups)
         let plan = SessionPlan(name: "p", title: "P", items: [
