@@ -21,6 +21,20 @@ struct ScoringPanel {
         var role: Role
         var emphasis: Emphasis = []
         var essential = true
+        /// The text goes on in the next line (a reason wrapped): if that line is not shown,
+        /// this one ends with an ellipsis, so a cut reason never reads as a whole one.
+        var continues = false
+        /// This line goes on from the one before.
+        var continuation = false
+    }
+
+    /// Marks each line whose continuation is not shown with an ellipsis.
+    static func markingCuts(_ lines: [Line], width: Int) -> [Line] {
+        var marked = lines
+        for i in marked.indices where marked[i].continues && !(i + 1 < marked.count && marked[i + 1].continuation) {
+            marked[i].text = DisplayWidth.truncate(marked[i].text + "…", to: max(1, width))
+        }
+        return marked
     }
 
     /// Narrowest column for two groups side by side.
@@ -102,7 +116,7 @@ struct ScoringPanel {
             optional -= 1
         }
         spare -= optional
-        for l in lines { line(l.text, role: l.role, emphasis: l.emphasis) }
+        for l in Self.markingCuts(lines, width: inner.width) { line(l.text, role: l.role, emphasis: l.emphasis) }
         if summary.revealed, spare >= scale.levels.count + 1 {
             // Who sits where on the scale.
             y += 1
@@ -188,33 +202,32 @@ struct ScoringPanel {
                 lines.append(Line(text: round, role: .accent, emphasis: .bold))
             }
         }
-        for (text, role, emphasis, essential) in footerLines(width: width) {
-            lines.append(Line(text: text, role: role, emphasis: emphasis, essential: essential))
-        }
-        return lines
+        return lines + footerLines(width: width)
     }
 
-    /// The agreed level, its reason and the counts of notes and actions. The agreed level
-    /// and the first line of its reason are essential.
-    private func footerLines(width: Int) -> [(String, Role, Emphasis, Bool)] {
-        var lines: [(String, Role, Emphasis, Bool)] = []
+    /// The agreed level, its reason (up to three lines) and the counts of notes and
+    /// actions. The agreed level and the first line of its reason are essential.
+    private func footerLines(width: Int) -> [Line] {
+        var lines: [Line] = []
         let scale = instrument.scale
         if let agreed = summary.agreed {
-            lines.append(("Agreed: " + ScoringText.answer(agreed.answer, scale: scale), .accent, .bold, true))
-            for (i, part) in Wrap.lines(agreed.rationale, width: width).prefix(2).enumerated() where !part.isEmpty {
-                lines.append((part, .muted, [], i == 0))
+            lines.append(Line(text: "Agreed: " + ScoringText.answer(agreed.answer, scale: scale), role: .accent, emphasis: .bold))
+            let parts = Wrap.lines(agreed.rationale, width: width).filter { !$0.isEmpty }
+            for (i, part) in parts.prefix(3).enumerated() {
+                lines.append(Line(text: part, role: .muted, essential: i == 0, continues: i < parts.count - 1, continuation: i > 0))
             }
         }
         let notes = session.state.notes(for: summary.element).count
         let actions = session.state.actions(for: summary.element).count
         if notes + actions > 0 {
-            lines.append(("\(notes) note\(notes == 1 ? "" : "s") · \(actions) action\(actions == 1 ? "" : "s")", .muted, [], false))
+            lines.append(Line(text: "\(notes) note\(notes == 1 ? "" : "s") · \(actions) action\(actions == 1 ? "" : "s")", role: .muted,
+                              essential: false))
         }
         return lines
     }
 
     private func footer(width: Int) -> [(String, Role, Emphasis)] {
-        footerLines(width: width).map { ($0.0, $0.1, $0.2) }
+        Self.markingCuts(footerLines(width: width), width: width).map { ($0.text, $0.role, $0.emphasis) }
     }
 
     /// The self-assessment's footer: the same lines, then the agreed level in big digits.

@@ -24,6 +24,25 @@ final class ScoringPanelTests: XCTestCase {
         return App(root: ElementScreen(instrument: "tool-a", index: 1), context: context)
     }
 
+    func testAReasonCutShortEndsWithAnEllipsis() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let long = (1...60).map { "word\($0)" }.joined(separator: " ")
+        try scratch.store.append(.revealed(step2), author: "Sam")
+        try scratch.store.append(.agreedScoreRecorded(element: step2, answer: .level(3), rationale: long), author: "Sam")
+        let app = app(scratch)
+        for (w, h) in [(80, 24), (120, 40)] {
+            let lines = app.render(size: Size(width: w, height: h)).lines()
+            let shown = lines.filter { $0.contains("word1 ") || $0.contains("word2") }
+            let last = try XCTUnwrap(lines.last { $0.contains("word") }, "at \(w)x\(h)")
+            XCTAssertFalse(shown.isEmpty, "at \(w)x\(h)")
+            XCTAssertTrue(last.trimmingCharacters(in: CharacterSet(charactersIn: " │")).hasSuffix("…"), "at \(w)x\(h): \(last)")
+        }
+        // A reason that fits is shown whole, with no ellipsis.
+        try scratch.store.append(.agreedScoreRecorded(element: step2, answer: .level(3), rationale: "pooled data"), author: "Sam")
+        _ = try scratch.store.refreshChanges()
+        XCTAssertFalse(app.render(size: Size(width: 120, height: 40)).lines().contains { $0.contains("pooled data…") })
+    }
+
     func testEveryPromisedLineShowsAt80x24WithFiveToEightGroups() throws {
         for count in 5...8 {
             let groups = Array(eightGroups.prefix(count))
