@@ -18,8 +18,12 @@ public enum ListView {
     }
 
     /// Draws the list; the selected row is drawn in the selection role and gets the cursor.
-    public static func draw(_ items: [ListItem], selected: Int, in rect: Rect, on canvas: inout Canvas) {
-        guard !rect.isEmpty else { return }
+    /// A list longer than `rect` keeps its last row for where it stands ("4-9/12"): written
+    /// over the last item, it hid that item's status.
+    public static func draw(_ items: [ListItem], selected: Int, in all: Rect, on canvas: inout Canvas) {
+        guard !all.isEmpty else { return }
+        let scrolls = items.count > all.height && all.height > 1
+        let rect = scrolls ? Rect(x: all.x, y: all.y, width: all.width, height: all.height - 1) : all
         let offset = scrollOffset(selected: selected, count: items.count, height: rect.height)
         let markerWidth = items.map { DisplayWidth.of($0.marker) }.max() ?? 0
         for row in 0..<min(rect.height, items.count - offset) {
@@ -48,9 +52,9 @@ public enum ListView {
                 canvas.text(detail, x: dx, y: y, role: isSelected ? .selection : .muted)
             }
         }
-        if items.count > rect.height {
+        if scrolls {
             let more = "\(offset + 1)-\(min(items.count, offset + rect.height))/\(items.count)"
-            canvas.text(more, x: rect.maxX - DisplayWidth.of(more), y: rect.maxY - 1, role: .muted)
+            canvas.text(more, x: all.maxX - DisplayWidth.of(more), y: all.maxY - 1, role: .muted)
         }
     }
 }
