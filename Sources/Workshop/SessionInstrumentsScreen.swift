@@ -69,19 +69,14 @@ public struct SessionInstrumentsScreen: Screen {
         let inner = area.inset(dx: 1, dy: 0)
         canvas.text("Instruments in this session", x: inner.x, y: inner.y, role: .title, emphasis: .bold, maxWidth: inner.width)
         let glyphs = canvas.glyphs
-        for (i, tool) in context.catalogue.instruments.enumerated() {
-            let y = inner.y + 2 + i
-            guard y < inner.maxY else { break }
+        // A list like the others: it scrolls to the selection, and a name or progress too
+        // long for the row ends in an ellipsis instead of mid-word.
+        let items = context.catalogue.instruments.map { tool -> ListItem in
             let used = session.uses(tool)
-            let isSelected = i == selected
-            if isSelected {
-                canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .selection)
-                canvas.cursor = Point(x: inner.x, y: y)
-            }
-            let mark = used ? "\(glyphs.filledDot) in   " : "\(glyphs.emptyDot) not in"
-            let detail = used ? "  " + session.progressText(tool) : ""
-            canvas.text("\(mark)  \(tool.short): \(tool.title)\(detail)", x: inner.x + 1, y: y,
-                        role: isSelected ? .selection : (used ? .text : .muted), maxWidth: inner.width - 2)
+            return ListItem("\(tool.short): \(tool.title)", detail: used ? session.progressText(tool) : "", role: used ? .text : .muted,
+                            marker: used ? "\(glyphs.filledDot) in" : "\(glyphs.emptyDot) not in")
         }
+        ListView.draw(items, selected: min(selected, max(0, items.count - 1)),
+                      in: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: max(0, inner.maxY - inner.y - 2)), on: &canvas)
     }
 }
