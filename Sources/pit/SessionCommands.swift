@@ -47,6 +47,7 @@ func parseGroups(_ text: String) throws -> [Group] {
     for part in text.split(separator: ",") {
         let (name, sector) = nameAndSector(String(part))
         guard !name.isEmpty else { continue }
+        try ArgumentText.check(name, "the group name")
         if groups.contains(where: { $0.name.lowercased() == name.lowercased() }) {
             throw ValidationError("the group \(name) is named twice in --groups")
         }
@@ -67,7 +68,10 @@ func nameAndSector(_ text: String) -> (name: String, sector: Sector) {
 }
 
 func instrumentIDs(_ text: String, catalogue: Catalogue) throws -> [String] {
-    let ids = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    var ids: [String] = []  // each once, in the order given
+    for id in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !id.isEmpty && !ids.contains(id) {
+        ids.append(id)
+    }
     for id in ids where catalogue.instrument(id) == nil {
         throw ValidationError("unknown instrument `\(id)`; available: \(catalogue.instruments.map(\.id).joined(separator: ", "))")
     }
@@ -87,6 +91,12 @@ struct NewCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The session file to create (default: from the title).") var output: String?
     @Flag(help: "Create the file without opening the screens.") var noOpen = false
     @OptionGroup var roomOptions: RoomOptions
+
+    func validate() throws {
+        try ArgumentText.check(title, "the title")
+        try ArgumentText.check(place, "--place", mayBeEmpty: true)
+        if let facilitator { try ArgumentText.check(facilitator, "--facilitator") }
+    }
 
     func run() throws {
         let catalogue = try options.settings.loadCatalogue()
@@ -144,6 +154,10 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .customLong("instruments"), help: "Instruments to assess, comma-separated.") var use = "tool-a"
     @Option(name: .shortAndLong, help: "The file to write (default: PARTNER-assessment.pit).") var output: String?
     @Flag(help: "Create or check the file without opening the screens.") var noOpen = false
+
+    func validate() throws {
+        try ArgumentText.check(partner, "--as (the partner organisation)")
+    }
 
     func run() throws {
         let path = output ?? SessionFiles.defaultFileName(for: partner, suffix: "-assessment")

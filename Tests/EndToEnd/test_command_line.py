@@ -27,6 +27,28 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(exported.returncode, 0, exported.stderr)
         return [(g["name"], g["sector"]) for g in json.loads(exported.stdout)["groups"]]
 
+    def test_an_empty_name_or_one_with_a_line_break_or_escape_is_a_usage_error(self):
+        out = os.path.join(self.folder, "x.pit")
+        refused = [
+            (["new", "", "-o", out], "the title is empty"),
+            (["new", "X", "--place", "P\x1b]0;x\x07", "-o", out], '--place "P^[]0;x^G" holds a line break or a control character'),
+            (["new", "X", "--groups", "G\nH:la", "-o", out], "the group name \"G^JH\" holds a line break"),
+            (["assess", "--as", "", "-o", out], "--as (the partner organisation) is empty"),
+        ]
+        for args, message in refused:
+            result = pit(*args, "--no-open")
+            self.assertEqual(result.returncode, 64, (args, result.stderr))
+            self.assertIn(message, result.stderr)
+            self.assertNotIn("\x1b", result.stderr)
+            self.assertFalse(os.path.exists(out), args)
+
+    def test_an_instrument_named_twice_is_scored_once(self):
+        out = os.path.join(self.folder, "twice.pit")
+        made = pit("new", "X", "--instruments", "tool-a,,tool-a", "-o", out, "--no-open")
+        self.assertEqual(made.returncode, 0, made.stderr)
+        exported = pit("report", out, "--format", "json")
+        self.assertEqual(json.loads(exported.stdout)["session"]["instruments"], ["tool-a"])
+
     def test_only_a_known_sector_after_the_last_colon_is_a_sector(self):
         path = os.path.join(self.folder, "colons.pit")
         made = pit("new", "Colons", "-o", path, "--no-open",

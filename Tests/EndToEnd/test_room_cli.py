@@ -1,4 +1,5 @@
 """`pit room FILE`: what it prints, and clear failures (taken port, missing file)."""
+import json
 import os
 import re
 import shutil
@@ -47,10 +48,20 @@ class RoomCommand(unittest.TestCase):
         # A group's name comes from a file (a partner's, merged): printed raw it could retitle
         # or clear the facilitator's terminal. And a log pipe that closes (`| head`, a dropped
         # ssh session) used to crash the room with the devices still in it.
-        path = os.path.join(self.folder, "hostile.pit")
-        made = subprocess.run([PIT, "new", "Room", "--groups", "Esc\x1b]0;PWNED\x07:la,NHS:nhs", "-o", path, "--no-open"],
-                              capture_output=True, text=True)
+        # `pit new` refuses such a name; a file made elsewhere can still hold one.
+        plain, exported, path = (os.path.join(self.folder, name) for name in ("plain.pit", "plain.json", "hostile.pit"))
+        made = subprocess.run([PIT, "new", "Room", "--groups", "Esc:la,NHS:nhs", "-o", plain, "--no-open"], capture_output=True, text=True)
         self.assertEqual(made.returncode, 0, made.stderr)
+        subprocess.run([PIT, "report", plain, "--format", "json", "-o", exported], check=True)
+        with open(exported) as f:
+            session = json.load(f)
+        for event in session["events"]:
+            if event["kind"] == "groupAdded" and event["name"] == "Esc":
+                event["name"] = "Esc\x1b]0;PWNED\x07"
+        with open(exported, "w") as f:
+            json.dump(session, f)
+        imported = subprocess.run([PIT, "import", exported, "-o", path], capture_output=True, text=True)
+        self.assertEqual(imported.returncode, 0, imported.stderr)
         room = subprocess.Popen([PIT, "room", path, "--bind", "127.0.0.1", "--port", "0"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:

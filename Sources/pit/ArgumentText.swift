@@ -1,0 +1,20 @@
+import ArgumentParser
+import Escaping
+
+/// Text given on the command line that becomes part of a session (a title, a place, a
+/// group's or a partner's name): one line, with no control characters. A line break in a
+/// name could forge a line of the room's console or a report; an escape code could
+/// retitle a terminal that shows it (the screens and exports make such characters
+/// visible, but they are no part of a name anyone meant).
+enum ArgumentText {
+    /// Throws a usage error (exit 64) naming `what` when `value` is empty (unless allowed)
+    /// or holds a line break or control character.
+    static func check(_ value: String, _ what: String, mayBeEmpty: Bool = false) throws {
+        if !mayBeEmpty && value.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("\(what) is empty; give it a name")
+        }
+        if value.unicodeScalars.contains(where: { Escape.isHostile($0) || $0 == "\n" || $0 == "\t" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw ValidationError("\(what) \"\(Escape.visible(value).replacingOccurrences(of: "\n", with: "^J"))\" holds a line break or a control character; write it on one line, without them")
+        }
+    }
+}
