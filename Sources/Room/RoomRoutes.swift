@@ -42,6 +42,10 @@ extension RoomServer {
             let form = try await readForm(request, context: context)
             guard let form else { return html(Pages.codePage(error: "The form could not be read. Type the code again."), status: .badRequest) }
             let typed = form["code"] ?? ""
+            // No code at all is not a guess: it does not count towards the wrong-code limit.
+            guard !typed.trimmingCharacters(in: .whitespaces).isEmpty else {
+                return html(Pages.codePage(error: "Type the room's code from the facilitator's screen."), status: .badRequest)
+            }
             guard let group = form["group"] else { return codeStep(room: room, typed: typed, client: context.client) }
             switch room.join(code: typed, group: group, client: context.client) {
             case .joined(let device):

@@ -90,6 +90,17 @@ final class RoomServerTests: XCTestCase {
         XCTAssertNil(TestHTTP.token(from: limited))
     }
 
+    func testNoCodeIsNoGuessAndCountsForNothing() throws {
+        // A join sent with the code left empty (or a body that is no form at all) is a
+        // mistake, not a guess: answered 400, and the limit of five wrong codes is untouched.
+        for body in ["", "code=", "code=%20%20", "group=g1", "{\"code\":\"x\"}"] {
+            let reply = try http.post("/join", form: body)
+            XCTAssertEqual(reply.status, 400, body)
+            XCTAssertTrue(reply.body.contains("Type the room&#39;s code"), body)
+        }
+        XCTAssertEqual(try http.post("/join", form: "code=ABC234").status, 200, "the right code still lets the device in")
+    }
+
     func testAPortInUseIsAClearError() throws {
         XCTAssertThrowsError(try RoomServer.start(room: fixture.room, host: "127.0.0.1", port: server.port, assets: try SiteAssets.load())) {
             XCTAssertEqual($0 as? RoomServerError, .portInUse(host: "127.0.0.1", port: server.port))
