@@ -35,9 +35,13 @@ struct InstrumentsCommand: ParsableCommand {
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "validate", abstract: "Check instrument files; reports every problem with file, line and column.")
+        @OptionGroup var options: GlobalOptions
         @Argument(help: "Instrument files (YAML).") var files: [String]
         func run() throws {
             var failed = false
+            // The instruments pit would load beside it: a file whose id is already taken is
+            // skipped when pit starts, however sound the file is on its own.
+            let others = (try? options.settings.loadCatalogue(quiet: true))?.instruments ?? []
             for path in files {
                 guard FileManager.default.fileExists(atPath: path) else {
                     complain("\(path): no such file")
@@ -45,7 +49,17 @@ struct InstrumentsCommand: ParsableCommand {
                 }
                 let (instrument, problems) = Catalogue.loadInstrument(at: URL(fileURLWithPath: path))
                 if let instrument {
-                    try Console.say("\(path): ok (\(instrument.id), \(instrument.elements.count) elements)")
+                    let here = Resources.realPath(path)
+                    let elsewhere = others.filter { Resources.realPath($0.source) != here }
+                    if let taken = elsewhere.first(where: { $0.id == instrument.id }) {
+                        failed = true
+                        try Console.say("\(path):1:1: id `\(instrument.id)` is already used by \(taken.source); pit loads one of them and skips the other: rename one")
+                    } else {
+                        try Console.say("\(path): ok (\(instrument.id), \(instrument.elements.count) elements)")
+                    }
+                    if let same = elsewhere.first(where: { $0.short == instrument.short && $0.id != instrument.id }) {
+                        try Console.say("\(path): note: the short name `\(instrument.short)` is also \(same.id)'s (\(same.source)); the screens would show two alike")
+                    }
                 } else {
                     failed = true
                     for problem in problems { try Console.say(problem.description) }

@@ -50,7 +50,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "md, csv, html, json, transcript or transcript-md.")
     var format: ExportFormat = .md
 
-    @Option(name: .long, help: "With --format csv: scores (one row per group score, the default), agreed or actions.")
+    @Option(name: .long, help: "With --format csv: scores (one row per group score, the default), agreed, actions or notes.")
     var table: ReportTable?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "OUT"))

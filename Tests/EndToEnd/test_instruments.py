@@ -53,6 +53,22 @@ class UserInstruments(unittest.TestCase):
             if name.endswith(".yaml") and name != "triangle.yaml":
                 self.assertEqual(pit("instruments", "validate", os.path.join(ROOT, "Assessments", name)).returncode, 0, name)
 
+    def test_validate_says_when_an_id_is_already_taken_by_another_instrument(self):
+        # Sound on its own, but pit would skip it at start: validate must say so.
+        copy = os.path.join(self.folder, "my-tool-a.yaml")
+        shutil.copy(os.path.join(ROOT, "Assessments", "tool-a.yaml"), copy)
+        result = pit("instruments", "validate", copy)
+        self.assertEqual(result.returncode, 65, result.stdout)
+        self.assertIn("my-tool-a.yaml:1:1: id `tool-a` is already used by", result.stdout)
+        self.assertIn("Assessments/tool-a.yaml", result.stdout)
+        with open(copy) as f:
+            renamed = f.read().replace("id: tool-a", "id: my-tool-a", 1)
+        with open(copy, "w") as f:
+            f.write(renamed)
+        result = pit("instruments", "validate", copy)
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertIn("note: the short name `Tool A` is also tool-a's", result.stdout)
+
     def test_validate_accepts_guidance_and_reports_a_malformed_field_with_its_line(self):
         with open(FIXTURE) as f:
             text = f.read()
