@@ -19,7 +19,13 @@ enum BoundedRead {
         guard let fh = FileHandle(forReadingAtPath: path) else { return .failure(.unreadable) }
         defer { try? fh.close() }
         // Read one byte past the limit, in case the file grew after it was measured.
-        guard let data = try? fh.read(upToCount: limit + 1) else { return .failure(.unreadable) }
+        let data: Data
+        do {
+            // nil is the end of the file at once: an empty file, which the parser then names.
+            data = try fh.read(upToCount: limit + 1) ?? Data()
+        } catch {
+            return .failure(.unreadable)
+        }
         if data.count > limit { return .failure(.tooLarge(size: data.count, limit: limit)) }
         return .success(data)
     }

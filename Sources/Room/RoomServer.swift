@@ -27,6 +27,13 @@ public enum RoomServerError: Error, CustomStringConvertible, Equatable {
     case portInUse(host: String, port: Int)
     case cannotListen(host: String, port: Int, detail: String)
 
+    /// Why listening failed, in words: the system's, or what to do for the usual mistake
+    /// (an address of another machine given to --bind). NIO's own text named its call.
+    static func reason(errno: Int32, host: String) -> String {
+        if errno == EADDRNOTAVAIL { return "\(host) is not an address of this machine (give --bind one of its addresses, or 0.0.0.0 for all)" }
+        return String(cString: strerror(errno))
+    }
+
     public var description: String {
         switch self {
         case .portInUse(let host, let port):
@@ -125,8 +132,9 @@ public final class RoomServer: @unchecked Sendable {
         case .failure(let error):
             server.task?.cancel()
             server.task = nil
-            if let io = error as? IOError, io.errnoCode == EADDRINUSE { throw RoomServerError.portInUse(host: host, port: port) }
-            throw RoomServerError.cannotListen(host: host, port: port, detail: "\(error)")
+            guard let io = error as? IOError else { throw RoomServerError.cannotListen(host: host, port: port, detail: "\(error)") }
+            if io.errnoCode == EADDRINUSE { throw RoomServerError.portInUse(host: host, port: port) }
+            throw RoomServerError.cannotListen(host: host, port: port, detail: RoomServerError.reason(errno: io.errnoCode, host: host))
         }
     }
 

@@ -31,11 +31,14 @@ enum PlanFiles {
             throw Problem(description: "there is no built-in plan \"\(given)\"; use one of: \(builtInNames().joined(separator: ", ")), or a .yaml file",
                           code: .usage)
         }
-        let text: String
+        let data: Data
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            data = try Data(contentsOf: url)
         } catch {
             throw Problem(description: "\(url.path): cannot read the plan (\((error as NSError).localizedDescription))", code: .noInput)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Problem(description: "\(url.path): the plan is not UTF-8 text; save it as UTF-8 (a plan is a YAML file, see Plans/)", code: .dataError)
         }
         let name = url.deletingPathExtension().lastPathComponent
         let (template, problems) = PlanParser.parse(text, file: url.path, name: name, catalogue: catalogue)

@@ -42,6 +42,19 @@ class CommandLine(unittest.TestCase):
             self.assertNotIn("\x1b", result.stderr)
             self.assertFalse(os.path.exists(out), args)
 
+    def test_a_plan_that_is_not_text_and_an_empty_output_name_say_what_is_wrong(self):
+        plan = os.path.join(self.folder, "plan.yaml")
+        with open(plan, "wb") as f:
+            f.write(b"title: \xff\xfe\x00 not UTF-8\n")
+        made = pit("new", "X", "--plan", plan, "-o", os.path.join(self.folder, "p.pit"), "--no-open")
+        self.assertEqual(made.returncode, 65, made.stderr)
+        self.assertIn("the plan is not UTF-8 text; save it as UTF-8", made.stderr)
+        session = os.path.join(self.folder, "s.pit")
+        self.assertEqual(pit("new", "S", "-o", session, "--no-open").returncode, 0)
+        report = pit("report", session, "-o", "")
+        self.assertNotEqual(report.returncode, 0)
+        self.assertIn("-o was given an empty file name", report.stderr)
+
     def test_an_instrument_named_twice_is_scored_once(self):
         out = os.path.join(self.folder, "twice.pit")
         made = pit("new", "X", "--instruments", "tool-a,,tool-a", "-o", out, "--no-open")

@@ -27,6 +27,14 @@ final class FileSizeTests: XCTestCase {
         XCTAssertEqual(Catalogue.loadInstrument(at: big).0, nil)
     }
 
+    func testAnEmptyFileIsSaidToBeEmptyNotUnreadable() throws {
+        let empty = try temporaryFolder().appendingPathComponent("empty.yaml")
+        try Data().write(to: empty)
+        let (instrument, problems) = Catalogue.loadInstrument(at: empty)
+        XCTAssertNil(instrument)
+        XCTAssertEqual(problems.map(\.message), ["the file is empty"])
+    }
+
     func testAFolderOrPipeNamedLikeAnInstrumentIsSkipped() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-size-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("dir.yaml"), withIntermediateDirectories: true)

@@ -101,6 +101,13 @@ final class RoomServerTests: XCTestCase {
         XCTAssertEqual(try http.post("/join", form: "code=ABC234").status, 200, "the right code still lets the device in")
     }
 
+    func testAnAddressOfAnotherMachineIsNamedInWords() {
+        XCTAssertEqual(RoomServerError.cannotListen(host: "10.99.99.99", port: 8080,
+                                                    detail: RoomServerError.reason(errno: EADDRNOTAVAIL, host: "10.99.99.99")).description,
+                       "cannot listen on 10.99.99.99:8080: 10.99.99.99 is not an address of this machine (give --bind one of its addresses, or 0.0.0.0 for all); check --bind and --port")
+        XCTAssertEqual(RoomServerError.reason(errno: EACCES, host: "127.0.0.1"), "Permission denied")
+    }
+
     func testAPortInUseIsAClearError() throws {
         XCTAssertThrowsError(try RoomServer.start(room: fixture.room, host: "127.0.0.1", port: server.port, assets: try SiteAssets.load())) {
             XCTAssertEqual($0 as? RoomServerError, .portInUse(host: "127.0.0.1", port: server.port))
