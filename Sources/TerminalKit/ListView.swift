@@ -44,7 +44,11 @@ public enum ListView {
             }
             let labelRole: Role = isSelected ? .selection : item.role
             let available = rect.maxX - x
-            let label = DisplayWidth.truncate(item.label, to: available, ellipsis: canvas.glyphs.ellipsis)
+            // The detail (a status, a sector, progress) keeps its room when the label can
+            // still show a dozen columns: a long name used to push it off the row.
+            let detailWidth = item.detail.isEmpty ? 0 : DisplayWidth.of(item.detail) + 2
+            let labelRoom = detailWidth > 0 && available - detailWidth >= 12 ? available - detailWidth : available
+            let label = DisplayWidth.truncate(item.label, to: labelRoom, ellipsis: canvas.glyphs.ellipsis)
             x += canvas.text(label, x: x, y: y, role: labelRole, maxWidth: available)
             if !item.detail.isEmpty, rect.maxX - x > 4 {
                 let detail = DisplayWidth.truncate(item.detail, to: rect.maxX - x - 2, ellipsis: canvas.glyphs.ellipsis)

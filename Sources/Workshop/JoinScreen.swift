@@ -74,7 +74,9 @@ public struct JoinScreen: Screen {
             let mark = group.devices > 0 ? dot : none
             let count = group.devices == 0 ? "" : " (\(group.devices))"
             if i == selected { canvas.fill(Rect(x: textX, y: y, width: width, height: 1), role: .selection) }
-            line("\(mark) \(group.name)\(count)", role: i == selected ? .selection : (group.devices > 0 ? .success : .muted))
+            // A long name ends in an ellipsis; the device count stays.
+            let name = DisplayWidth.truncate(group.name, to: max(1, width - 2 - DisplayWidth.of(count)), ellipsis: canvas.glyphs.ellipsis)
+            line("\(mark) \(name)\(count)", role: i == selected ? .selection : (group.devices > 0 ? .success : .muted))
         }
         if !room.recent.isEmpty, y + 1 < inner.maxY {
             y += 1

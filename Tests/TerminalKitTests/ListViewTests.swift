@@ -17,6 +17,14 @@ final class ListViewTests: XCTestCase {
         XCTAssertEqual(lines.last?.trimmingCharacters(in: .whitespaces), "1-5/10")
     }
 
+    func testALongLabelLeavesItsDetailInView() {
+        var canvas = Canvas(width: 30, height: 2)
+        let items = [ListItem("Fire and Rescue Service of the County", detail: "Other"), ListItem("Short", detail: "NHS")]
+        ListView.draw(items, selected: 1, in: Rect(x: 0, y: 0, width: 30, height: 2), on: &canvas)
+        XCTAssertEqual(canvas.lines()[0], "  Fire and Rescue Serv…  Other")
+        XCTAssertTrue(canvas.lines()[1].hasSuffix("NHS"))
+    }
+
     func testAListThatFitsHasNoPosition() {
         let lines = draw(6, selected: 0, height: 6)
         XCTAssertEqual(lines.filter { $0.contains("Step") }.count, 6)

@@ -86,6 +86,17 @@ final class LiveRoomScreenTests: XCTestCase {
         XCTAssertFalse(app.render(size: Size(width: 40, height: 12)).contains("▀"), "no half a QR code on a small screen")
     }
 
+    func testALongGroupNameEndsInAnEllipsisAndKeepsItsDeviceCount() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        var groups = presence()
+        groups[1].name = "北京 Community Group with an extraordinarily long name that goes on"
+        let link = FakeRoomLink(groups: groups)
+        var app = roomApp(scratch, link: link)
+        app.type("J")
+        let line = try XCTUnwrap(app.render(size: Size(width: 80, height: 24)).lines().first { $0.contains("北京") })
+        XCTAssertTrue(line.trimmingCharacters(in: .whitespaces).hasSuffix("… (2)"), line)
+    }
+
     func testReleaseAndCloseFromTheJoinScreen() throws {
         let scratch = try ScratchSession(groups: fourGroups)
         let link = FakeRoomLink(groups: presence())
