@@ -38,11 +38,17 @@ public enum RecordRules {
     }
 
     static func short(_ s: String, _ what: String) -> String? {
-        s.utf8.count > shortTextBytes ? "\(what) is longer than \(shortTextBytes) bytes" : nil
+        s.utf8.count > shortTextBytes ? "\(what) is longer than \(shortTextBytes) bytes" : nul(s, what)
     }
 
     static func long(_ s: String, _ what: String) -> String? {
-        s.utf8.count > longTextBytes ? "\(what) is longer than \(longTextBytes) bytes" : nil
+        s.utf8.count > longTextBytes ? "\(what) is longer than \(longTextBytes) bytes" : nul(s, what)
+    }
+
+    /// SQLite keeps a NUL inside a text, but it is read back as the end of the text: the
+    /// record would come back shorter than it was shown as saved.
+    static func nul(_ s: String, _ what: String) -> String? {
+        s.utf8.contains(0) ? "\(what) holds a NUL character (U+0000), which a session cannot keep" : nil
     }
 
     static func answer(_ a: Answer, _ element: ElementRef, scales: InstrumentScales) -> String? {
