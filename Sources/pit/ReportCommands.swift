@@ -170,8 +170,13 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let catalogue = try options.settings.loadCatalogue(quiet: true)
-        guard FileManager.default.fileExists(atPath: file) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
             complain("\(file): no such file")
+            throw ExitCode.noInput
+        }
+        if isFolder.boolValue {
+            complain("\(file) is a folder; give the .json file that `pit report FILE --format json` wrote")
             throw ExitCode.noInput
         }
         guard let data = FileManager.default.contents(atPath: file) else {

@@ -55,6 +55,11 @@ class CommandLine(unittest.TestCase):
         self.assertNotEqual(report.returncode, 0)
         self.assertIn("-o was given an empty file name", report.stderr)
 
+    def test_importing_a_folder_says_it_is_a_folder(self):
+        result = pit("import", self.folder, "-o", os.path.join(self.folder, "x.pit"))
+        self.assertEqual(result.returncode, 66)
+        self.assertIn("is a folder; give the .json file", result.stderr)
+
     def test_an_instrument_named_twice_is_scored_once(self):
         out = os.path.join(self.folder, "twice.pit")
         made = pit("new", "X", "--instruments", "tool-a,,tool-a", "-o", out, "--no-open")
