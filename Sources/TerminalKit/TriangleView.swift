@@ -194,21 +194,27 @@ public struct TriangleView: Sendable {
             guard let label = labels[part] else { continue }
             let y = Int(py.rounded())
             let (xl, xr) = edges(y)
-            let span: (Int, Int) = switch part {
-            case .bottomLeft: (xl + 2, cx - 2)
-            case .bottomRight: (cx + 2, xr - 2)
-            default: (xl + 2, xr - 2)
+            // The lower labels may share rows with the centre: there they stop short of it.
+            func span(onRow row: Int) -> (Int, Int) {
+                let beside = row >= centreRect.y && row < centreRect.maxY
+                switch part {
+                case .bottomLeft: return (xl + 2, beside ? min(cx - 2, centreRect.x - 1) : cx - 2)
+                case .bottomRight: return (beside ? max(cx + 2, centreRect.maxX + 1) : cx + 2, xr - 2)
+                default: return (xl + 2, xr - 2)
+                }
             }
-            let room = max(1, span.1 - span.0)
+            let labelSpan = span(onRow: y)
+            let room = max(1, labelSpan.1 - labelSpan.0)
             let text = label.fitting(room)
-            let x = min(max(span.0, Int(px.rounded()) - DisplayWidth.of(text) / 2), span.1 - DisplayWidth.of(text))
+            let x = min(max(labelSpan.0, Int(px.rounded()) - DisplayWidth.of(text) / 2), labelSpan.1 - DisplayWidth.of(text))
             let isOn = part == highlighted
             canvas.text(text, x: x, y: y, role: isOn ? .selection : label.role, emphasis: isOn ? [.bold, .reverse] : .bold)
             anchors[part] = Point(x: x, y: y)
             if !label.caption.isEmpty, geo.height >= 16 {
                 let captionWidth = DisplayWidth.of(label.caption)
-                if captionWidth <= room {
-                    let capX = min(max(span.0, Int(px.rounded()) - captionWidth / 2), span.1 - captionWidth)
+                let captionSpan = span(onRow: y + 1)
+                if captionWidth <= captionSpan.1 - captionSpan.0 {
+                    let capX = min(max(captionSpan.0, Int(px.rounded()) - captionWidth / 2), captionSpan.1 - captionWidth)
                     canvas.text(label.caption, x: capX, y: y + 1, role: isOn ? .selection : .muted)
                 }
             }

@@ -18,6 +18,20 @@ final class TriangleViewTests: XCTestCase {
         return (canvas, anchors)
     }
 
+    func testTheLowerLabelsNeverRunIntoTheCentre() {
+        // At 40x12 the lower labels share the centre's row; "[P:3Ser" was the result.
+        var labels = Self.labels
+        labels[.centre] = PartLabel(long: "P:3", short: "P:3", letter: "P", role: .centre)
+        labels[.bottomLeft] = PartLabel(long: "Com –", short: "Com –", letter: "Y", role: .community)
+        labels[.bottomRight] = PartLabel(long: "Ser –", short: "Ser –", letter: "S", role: .service)
+        for (w, h) in [(38, 9), (40, 10), (36, 8), (80, 21)] {
+            var canvas = Canvas(width: w, height: h)
+            _ = TriangleView(labels: labels).draw(in: canvas.bounds, on: &canvas)
+            let row = canvas.lines().first { $0.contains("P:3") } ?? ""
+            XCTAssertTrue(row.contains("[P:3]") || row.contains("│ P:3 │"), "\(w)x\(h): \(row)")
+        }
+    }
+
     func testEveryPartIsLabelledAtCommonSizes() {
         for (w, h) in [(80, 21), (120, 36), (38, 9)] {
             let (canvas, anchors) = render(w, h)
