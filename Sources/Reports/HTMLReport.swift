@@ -372,7 +372,7 @@ public enum HTMLReport {
         b += "<section id=\"level-matrix\">\n<h2>Level matrix</h2>\n<p>Which groups chose each level (by initials).</p>\n"
         for section in r.levelMatrix.sections where !section.rows.isEmpty {
             b += "<h3>\(E.html("\(section.instrument.short): \(section.instrument.title)"))</h3>\n"
-            let heads = section.columns.map { c in c.level.map { "\($0) \(E.html(c.label))" } ?? "N/A" }
+            let heads = section.columns.map { c in c.level.map { "\($0) \(E.html(c.label))" } ?? c.heading }
             b += HTMLParts.table(["Element"] + heads + ["Not scored", "Agreed"], section.rows.map { row in
                 [E.html(row.element.name)] + row.cells.map { $0.map { E.html($0.initials) }.joined(separator: ", ") }
                     + [row.notScored.map { E.html($0.initials) }.joined(separator: ", "), Words.answerNumber(row.agreed)]

@@ -173,7 +173,7 @@ public enum MarkdownReport {
         para("Which groups chose each level (by initials).")
         for section in r.levelMatrix.sections where !section.rows.isEmpty {
             para("### " + E.markdownHeading("\(section.instrument.short): \(section.instrument.title)"))
-            let heads = section.columns.map { c in c.level.map { "\($0) " + E.markdownCell(c.label) } ?? "N/A" }
+            let heads = section.columns.map { c in c.level.map { "\($0) " + E.markdownCell(c.label) } ?? c.heading }
             var l = MarkdownTable(["Element"] + heads + ["Not scored", "Agreed"],
                                   align: "l" + String(repeating: "l", count: section.columns.count + 1) + "c")
             for row in section.rows {

@@ -111,6 +111,21 @@ final class EscapingTests: XCTestCase {
         return n
     }
 
+    func testTheLevelMatrixHeadsTheDontKnowColumnDK() throws {
+        // An element no group has scored yet in the golden session, so voting on it is open.
+        let el = try XCTUnwrap(catalogue.instrument("tool-c")!.elements.map { ElementRef(instrument: "tool-c", element: $0.id) }
+            .last { store.state.scores[$0, default: [:]].isEmpty && !store.state.locked.contains($0) })
+        let groups = store.state.groups.map(\.id)
+        try store.append(.scoreRecorded(group: groups[0], element: el, answer: .notApplicable, note: nil), author: "Sam")
+        try store.append(.scoreRecorded(group: groups[1], element: el, answer: .dontKnow, note: nil), author: "Sam")
+        let md = MarkdownReport.render(state: store.state, events: store.events, catalogue: catalogue, options: fixedOptions)
+        let heads = md.components(separatedBy: "\n").filter { $0.hasPrefix("| Element") && $0.contains("Not scored") }
+        XCTAssertTrue(heads.contains { $0.contains("| N/A") && $0.contains("| DK") }, heads.joined(separator: "\n"))
+        XCTAssertFalse(heads.contains { $0.components(separatedBy: "| N/A").count > 2 }, "no second N/A column")
+        let html = HTMLReport.render(state: store.state, events: store.events, catalogue: catalogue, options: fixedOptions)
+        XCTAssertTrue(html.contains(">N/A</th>") && html.contains(">DK</th>"))
+    }
+
     func testAHeadingKeepsATitleWithLineBreaksOnItsOneLine() throws {
         var state = store.state
         state.info.title = "Line one\nLine two"
