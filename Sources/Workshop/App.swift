@@ -56,6 +56,14 @@ public struct App {
     ]
 
     /// Keys that work anywhere once a session is open.
+    /// Keys for a room of groups, which a partner's own assessment has no use for: its
+    /// file holds one partner (another group would stop `pit merge` taking it), no plan,
+    /// no audience and no live room.
+    static let workshopOnlyKeys: Set<String> = ["g", "o", "P"]
+
+    /// A workshop session is open (not a partner's self-assessment).
+    var isWorkshop: Bool { context.session.map { !$0.isSelfAssessment } ?? false }
+
     public static let sessionKeys: [KeyHelp] = [
         KeyHelp("m", "the matrices: levels, heat map, roll-up, priorities, actions, transcript", hint: true, short: "matrices"),
         KeyHelp("g", "the groups in the room"),
@@ -72,7 +80,8 @@ public struct App {
     func activeGlobalKeys() -> [KeyHelp] {
         if top.isModal { return [] }
         let own = Set(top.keys(context: context).map(\.keys))
-        let keys = App.globalKeys + (context.session == nil ? [] : App.sessionKeys) + (context.liveRoom == nil ? [] : [JoinScreen.globalKey])
+        let sessionKeys = isWorkshop ? App.sessionKeys : App.sessionKeys.filter { !App.workshopOnlyKeys.contains($0.keys) }
+        let keys = App.globalKeys + (context.session == nil ? [] : sessionKeys) + (context.liveRoom == nil || !isWorkshop ? [] : [JoinScreen.globalKey])
         return keys.filter { !own.contains($0.keys) }
     }
 
@@ -138,13 +147,13 @@ public struct App {
             if !(top is SessionInstrumentsScreen) { stack.append(SessionInstrumentsScreen()) }
         case .char("S") where context.session != nil:
             if !(top is ClosingSummaryScreen) { stack.append(ClosingSummaryScreen()) }
-        case .char("o") where context.session != nil:
+        case .char("o") where isWorkshop:
             if !(top is PlanScreen) { stack.append(PlanScreen()) }
-        case .char("P") where context.session != nil:
+        case .char("P") where isWorkshop:
             presenting.toggle()
-        case .char("g") where context.session != nil:
+        case .char("g") where isWorkshop:
             if !(top is GroupsScreen) { stack.append(GroupsScreen()) }
-        case .char("J") where context.liveRoom != nil && context.session != nil:
+        case .char("J") where context.liveRoom != nil && isWorkshop:
             openLiveRoom()
         case .char("t"):
             context.nextTheme()

@@ -162,6 +162,27 @@ final class ScoringScreenTests: XCTestCase {
         }
     }
 
+    func testASelfAssessmentOffersNoWorkshopKeys() throws {
+        // Another group in a partner's file stopped `pit merge` taking it; a plan, an
+        // audience and a live room have no place in an assessment made alone.
+        let scratch = try ScratchSession(groups: [Group(id: "partner", name: "NHS Trust", sector: .nhs)], mode: .selfAssessment)
+        var app = sessionApp(scratch, root: ElementListScreen(instrument: "tool-a"))
+        app.context.liveRoom = FakeRoomLink(groups: [])
+        app.type("?")
+        let help = app.render(size: Size(width: 120, height: 40))
+        for words in ["the groups in the room", "the plan (agenda)", "audience view on/off", "live room"] {
+            XCTAssertFalse(help.contains(words), words)
+        }
+        XCTAssertTrue(help.contains("the matrices"), "the session's other keys stay")
+        app.press(.escape)
+        for key in ["g", "o", "P", "J"] {
+            app.type(key)
+            XCTAssertTrue(app.top is ElementListScreen, key)
+            XCTAssertFalse(app.presenting, key)
+        }
+        XCTAssertEqual((app.context.liveRoom as? FakeRoomLink)?.isOpen, false)
+    }
+
     func testGroupsCanBeAddedRenamedAndRemoved() throws {
         let scratch = try ScratchSession(groups: Array(fourGroups.prefix(2)))
         var app = sessionApp(scratch, root: GroupsScreen())
