@@ -157,6 +157,9 @@ struct AssessCommand: ParsableCommand {
 
     func validate() throws {
         try ArgumentText.check(partner, "--as (the partner organisation)")
+        if GroupsScreen.sector(from: sector) == nil {
+            throw ValidationError("unknown sector `\(sector)`; use la, nhs, vcse, residents or other")
+        }
     }
 
     func run() throws {
@@ -164,19 +167,27 @@ struct AssessCommand: ParsableCommand {
         try SessionFiles.checkNewSessionPath(path)
         let url = URL(fileURLWithPath: path)
         let context = try makeContext(options.settings)
+        let ids = try instrumentIDs(use, catalogue: context.catalogue)
         let store: SessionStore
         if FileManager.default.fileExists(atPath: path) {
             store = try SessionFiles.attempt { try SessionStore.open(at: url, scales: context.catalogue.scaleLevels) }
             guard store.state.info.mode == .selfAssessment else {
+                store.close()
                 complain("\(path) is a workshop session, not a self-assessment; choose another file with -o")
                 throw ExitCode.dataError
             }
-            Console.note("Carrying on with \(path).")
-        } else {
-            let ids = try instrumentIDs(use, catalogue: context.catalogue)
-            guard let sectorValue = GroupsScreen.sector(from: sector) else {
-                throw ValidationError("unknown sector `\(sector)`; use la, nhs, vcse, residents or other")
+            // Another partner's file: carrying on would record this partner's answers as theirs.
+            if let theirs = store.state.groups.first?.name, theirs.lowercased() != partner.lowercased() {
+                store.close()
+                complain("\(path) is \(theirs)'s self-assessment, not \(partner)'s. To carry on with it, give --as \"\(theirs)\"; for \(partner)'s own, choose another file with -o")
+                throw ExitCode.validationFailure
             }
+            Console.note("Carrying on with \(path).")
+            for id in ids where !store.state.info.instruments.contains(id) {
+                Console.note("It does not assess \(id) (--instruments is read when the file is made); add it with `pit instruments add \(path) \(id)`.")
+            }
+        } else {
+            let sectorValue = GroupsScreen.sector(from: sector) ?? .other  // checked in validate
             let group = Group(id: "partner", name: partner, sector: sectorValue)
             let info = SessionInfo(title: "Self-assessment: \(partner)", date: SessionFiles.today(), facilitator: partner,
                                    instruments: ids, mode: .selfAssessment)

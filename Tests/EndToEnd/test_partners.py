@@ -83,6 +83,34 @@ class SelfAssessmentAcrossInstruments(unittest.TestCase):
             shutil.rmtree(folder, ignore_errors=True)
 
 
+class ResumingAnAssessment(unittest.TestCase):
+    """Carrying on with a file is for the partner it belongs to, and says what it will not do."""
+
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="pit-resume-")
+        self.addCleanup(shutil.rmtree, self.folder, True)
+        self.path = os.path.join(self.folder, "nhs.pit")
+        made = pit("assess", "--as", "NHS Trust", "--sector", "nhs", "-o", self.path, "--no-open")
+        self.assertEqual(made.returncode, 0, made.stderr)
+
+    def test_another_partners_file_is_refused_and_left_alone(self):
+        with open(self.path, "rb") as f:
+            before = f.read()
+        result = pit("assess", "--as", "Other Org", "-o", self.path, "--no-open")
+        self.assertEqual(result.returncode, 64)
+        self.assertIn("is NHS Trust's self-assessment, not Other Org's", result.stderr)
+        with open(self.path, "rb") as f:
+            self.assertEqual(f.read(), before)
+
+    def test_options_that_cannot_apply_are_refused_or_said(self):
+        self.assertEqual(pit("assess", "--as", "NHS Trust", "--sector", "bogus", "-o", self.path, "--no-open").returncode, 64)
+        self.assertEqual(pit("assess", "--as", "NHS Trust", "--instruments", "nonexistent", "-o", self.path, "--no-open").returncode, 64)
+        more = pit("assess", "--as", "nhs trust", "--instruments", "tool-a,tool-c", "-o", self.path, "--no-open")
+        self.assertEqual(more.returncode, 0, more.stderr)
+        self.assertIn("It does not assess tool-c", more.stdout)
+        self.assertIn("pit instruments add", more.stdout)
+
+
 class SelfAssessmentAndMerge(unittest.TestCase):
     def test_three_partners_assess_then_merge(self):
         folder = tempfile.mkdtemp(prefix="pit-partners-")
