@@ -171,12 +171,15 @@ public struct MatrixScreen: Screen {
         actions.filter { !$0.done } + actions.filter(\.done)
     }
 
-    private func markDone(context: WorkshopContext) {
+    private mutating func markDone(context: WorkshopContext) {
         guard let session = context.session,
               let action = MatrixScreen.orderedActions(session.state.actions)[safe: selectedAction] else { return }
         if action.done {
             context.say("Already done; u takes it back")
         } else if session.record(.actionDone(id: action.id)) {
+            // A done action moves down among the done ones: the selection goes with it, so a
+            // second Enter cannot mark the action that moved up into its row.
+            selectedAction = MatrixScreen.orderedActions(session.state.actions).firstIndex { $0.id == action.id } ?? selectedAction
             context.say("Saved: done: \(action.what)")
         } else {
             context.say("NOT saved: \(session.lastFailure ?? "")", error: true)

@@ -122,6 +122,18 @@ final class MatrixScreenTests: XCTestCase {
         XCTAssertFalse(scratch.store.state.action(id: open[0].id)!.done, "u takes it back")
     }
 
+    func testTheSelectionFollowsAnActionMarkedDone() throws {
+        let (start, scratch) = try demoApp()
+        var app = start
+        app.type("m"); app.type("5")
+        let open = scratch.store.state.actions.filter { !$0.done }
+        XCTAssertGreaterThan(open.count, 1)
+        app.press(.enter)
+        app.press(.enter)                         // on the same action, now done: nothing more is marked
+        XCTAssertEqual(app.context.message, "Already done; u takes it back")
+        XCTAssertFalse(scratch.store.state.action(id: open[1].id)!.done, "the action that moved up into the row is untouched")
+    }
+
     /// The heat map is worked out once per change of the session, and again after every change.
     func testMatricesAreMadeOncePerChangeOfTheSession() throws {
         let (start, scratch) = try demoApp()
