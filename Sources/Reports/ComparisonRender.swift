@@ -57,8 +57,11 @@ public enum ComparisonRender {
     }
 
     static func placeWarning(_ c: Comparison) -> String? {
-        c.samePlace ? nil : "The two sessions name different places (\"\(c.baseline.place)\" and \"\(c.followUp.place)\"); check that they belong together."
+        c.samePlace ? nil : "The two sessions name different places (\(placeWords(c.baseline.place)) and \(placeWords(c.followUp.place))); check that they belong together."
     }
+
+    /// A session's place for a message: quoted, or "no place" when it names none.
+    public static func placeWords(_ place: String) -> String { place.isEmpty ? "no place" : "\"\(place)\"" }
 
     // MARK: Markdown
 

@@ -133,7 +133,8 @@ struct CompareCommand: ParsableCommand {
         let after = try openReportSession(followup, scales: catalogue.scaleLevels)
         let comparison = Comparison.make(baseline: before.state, followUp: after.state, catalogue: catalogue)
         if !comparison.samePlace {
-            complain("warning: \(baseline) is about \"\(before.state.info.place)\" but \(followup) is about \"\(after.state.info.place)\"; comparing anyway")
+            complain("warning: \(baseline) names \(ComparisonRender.placeWords(before.state.info.place)) as its place but \(followup) names "
+                     + "\(ComparisonRender.placeWords(after.state.info.place)); comparing anyway")
         }
         if comparison.datesReversed {
             complain("warning: the baseline \(baseline) is dated \(before.state.info.date), after the follow-up \(followup) (\(after.state.info.date)); give the earlier session first. Comparing as given")

@@ -354,6 +354,11 @@ final class JSONRoundTripTests: XCTestCase {
 }
 
 final class ComparisonTests: XCTestCase {
+    func testAMissingPlaceIsSaidInWords() {
+        XCTAssertEqual(ComparisonRender.placeWords(""), "no place")
+        XCTAssertEqual(ComparisonRender.placeWords("Northbridge"), "\"Northbridge\"")
+    }
+
     func testChangePerElementAndComponent() throws {
         let dir = TempDir()
         let base = try makeStore(dir, "base.pit")
