@@ -16,6 +16,10 @@ enum RoomTimerControl {
     /// Handles a timer key; nil when the key is not about the timer.
     static func handle(_ key: Key, session: SessionController, context: WorkshopContext, seconds: Int = defaultSeconds) -> Navigation? {
         let now = context.now()
+        if !session.sharesFocus, [Key.char("T"), .char("+"), .char("="), .char("-")].contains(key) {
+            context.say("The countdown is the facilitator's; this scribe's terminal shows it")
+            return .stay
+        }
         switch key {
         case .char("T"):
             if let timer = session.timer, timer.remaining(at: now) > 0 {

@@ -7,7 +7,7 @@ extension SessionController {
     /// waits for a busy file (the screens would freeze): the next key or idle tick tries
     /// again. A read-only file shares no focus.
     func publish(_ focus: RoomFocus) {
-        guard focus != publishedFocus, readOnlyReason == nil else { return }
+        guard sharesFocus, focus != publishedFocus, readOnlyReason == nil else { return }
         do {
             try store.writeFocus(focus, author: author, wait: false)
             publishedFocus = focus

@@ -24,6 +24,12 @@ public final class SessionController {
     public var planPosition: Int?
     /// The focus this process last shared, so an unmoved key writes nothing.
     var publishedFocus: RoomFocus?
+    /// Whether this terminal moves the room: its screen is what `pit present` shows and its
+    /// `T` runs the countdown. A scribe's terminal (`pit open --scribe`) does neither, so
+    /// taking notes on another step never pulls the projector away; it shows the room's countdown.
+    public var sharesFocus = true
+    /// The file's focus revision when the countdown was last taken from it.
+    var timerRevision: Int64 = 0
     /// A change that failed only because another process held the file's lock: Ctrl-R
     /// records it again.
     public private(set) var unsaved: EventPayload?
@@ -166,12 +172,32 @@ public final class SessionController {
     /// Picks up changes written by another process (a scribe's terminal). Never waits for
     /// another process's lock: while the file is busy it skips, and the next idle tick looks again.
     public func refresh() -> Bool {
-        do { return try store.refreshIfChanged(wait: false) } catch SessionFileError.busy {
+        do {
+            let changed = try store.refreshIfChanged(wait: false)
+            return adoptSharedTimer() || changed
+        } catch SessionFileError.busy {
             return false
         } catch {
             lastFailure = "\(error)"
             return false
         }
+    }
+
+    /// The room has one countdown: when another terminal on the file started, paused or
+    /// changed it, this one shows the same (each used to keep its own, so a scribe's `T`
+    /// ran a second countdown beside the facilitator's "Time is up"). Only a focus written
+    /// since the last look counts, so a change of this terminal's own that the busy file
+    /// has not taken yet is never replaced by the older one. True when the countdown changed.
+    func adoptSharedTimer() -> Bool {
+        guard store.focusRevision != timerRevision else { return false }
+        timerRevision = store.focusRevision
+        guard let shared = store.focus, shared != publishedFocus, shared.timer != timer else { return false }
+        timer = shared.timer
+        timerBellRung = false
+        // What this terminal shares now carries the same countdown: taking it is no move of
+        // its own, and must not pull the projector back to this terminal's screen.
+        publishedFocus?.timer = shared.timer
+        return true
     }
 
     /// Where the screens open on this session: the triangle for a workshop, the first

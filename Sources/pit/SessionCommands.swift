@@ -9,9 +9,10 @@ import Workshop
 /// Opens the screens on a session; the idle tick picks up other processes' changes.
 /// `reportsFolder`: where unnamed reports go, when not beside the session (a thrown-away demo's).
 func runSession(_ store: SessionStore, context: WorkshopContext, author: String, remember: Bool = true,
-                reportsFolder: String? = nil, roomPlace: RoomPlace = RoomPlace(), openRoom: Bool = false) throws {
+                reportsFolder: String? = nil, roomPlace: RoomPlace = RoomPlace(), openRoom: Bool = false, sharesFocus: Bool = true) throws {
     let controller = SessionController(store: store, author: author)
     controller.reportsFolder = reportsFolder
+    controller.sharesFocus = sharesFocus
     context.session = controller
     let place = remember ? SessionPlaces.place(for: store.path) : nil
     let link = RoomLink(file: store.url, catalogue: context.catalogue, place: roomPlace)
@@ -130,17 +131,25 @@ struct OpenCommand: ParsableCommand {
     @Argument(help: "The session file (.pit).") var file: String
     @Option(name: .customLong("as"), help: "Your name, recorded with each change (default: your login).") var author: String?
     @Flag(help: "Open the live room at once and show its join screen (J does it later).") var room = false
+    @Flag(help: "Take notes beside the facilitator: this terminal does not move the projected view (pit present) or run the countdown; it shows the room's.")
+    var scribe = false
     @OptionGroup var roomOptions: RoomOptions
 
+    func validate() throws {
+        if scribe && room { throw ValidationError("--scribe and --room do not go together: the room is the facilitator's to open") }
+    }
+
     func run() throws {
-        try Self.open(file, settings: options.settings, author: author, place: roomOptions.place, openRoom: room)
+        try Self.open(file, settings: options.settings, author: author, place: roomOptions.place, openRoom: room, scribe: scribe)
     }
 
     /// `pit open`, parsed or not (`QuickStart`).
-    static func open(_ file: String, settings: FrameworkSettings, author: String?, place: RoomPlace, openRoom: Bool) throws {
+    static func open(_ file: String, settings: FrameworkSettings, author: String?, place: RoomPlace, openRoom: Bool,
+                     scribe: Bool = false) throws {
         let context = try makeContext(settings)
         let store = try SessionFiles.attempt { try SessionStore.open(at: URL(fileURLWithPath: file), scales: context.catalogue.scaleLevels) }
-        try runSession(store, context: context, author: SessionFiles.author(author), roomPlace: place, openRoom: openRoom)
+        try runSession(store, context: context, author: SessionFiles.author(author), roomPlace: place, openRoom: openRoom,
+                       sharesFocus: !scribe)
     }
 }
 

@@ -18,6 +18,57 @@ final class RoomTimerTests: XCTestCase {
 
     private func header(_ app: App) -> String { app.render(size: Size(width: 80, height: 24)).lines()[0] }
 
+    func testTwoTerminalsOnTheFileShareOneCountdown() throws {
+        // A scribe's laptop beside the facilitator's: one countdown for the room, and the
+        // scribe taking it does not pull the projector to the scribe's screen.
+        let scratch = try ScratchSession(groups: fourGroups)
+        let now = Now()
+        var facilitator = app(scratch, now: now)
+        let scribeContext = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        scribeContext.timeZone = TimeZone(identifier: "UTC")!
+        scribeContext.now = { now.date }
+        scribeContext.session = SessionController(store: try SessionStore.open(at: scratch.store.url, scales: [:]), author: "Kim")
+        var scribe = App(root: TriangleScreen(), context: scribeContext)
+        scribe.publishFocus()
+        facilitator.publishFocus()
+        facilitator.type("T")
+        _ = scribe.context.session!.refresh()
+        scribe.publishFocus()                    // the idle tick
+        XCTAssertTrue(header(scribe).contains("8:00 left"), header(scribe))
+        XCTAssertEqual(scratch.store.focus?.elementRef?.element, "needs-assessment", "the projector stays on the facilitator's step")
+        _ = try scratch.store.refreshChanges()
+        XCTAssertEqual(scratch.store.focus?.elementRef?.element, "needs-assessment")
+
+        now.date += 30
+        scribe.press(.char("p"), .down, .enter)  // the scribe on step 2 too
+        scribe.type("T")                         // pauses the room's countdown
+        _ = facilitator.context.session!.refresh()
+        XCTAssertTrue(header(facilitator).contains("7:30 paused"), header(facilitator))
+    }
+
+    func testAScribesTerminalNeitherMovesTheRoomNorRunsTheCountdown() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let now = Now()
+        var facilitator = app(scratch, now: now)
+        facilitator.publishFocus()
+        let scribeContext = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        scribeContext.now = { now.date }
+        let scribeSession = SessionController(store: try SessionStore.open(at: scratch.store.url, scales: [:]), author: "Kim")
+        scribeSession.sharesFocus = false
+        scribeContext.session = scribeSession
+        var scribe = App(root: TriangleScreen(), context: scribeContext)
+        scribe.press(.char("p"), .down, .down, .enter)   // the scribe on step 3
+        scribe.publishFocus()
+        _ = try scratch.store.refreshChanges()
+        XCTAssertEqual(scratch.store.focus?.elementRef?.element, "needs-assessment", "the projector stays on the facilitator's step")
+        scribe.type("T")
+        XCTAssertNil(scribeSession.timer)
+        XCTAssertEqual(scribe.context.message, "The countdown is the facilitator's; this scribe's terminal shows it")
+        facilitator.type("T")
+        _ = scribeSession.refresh()
+        XCTAssertTrue(header(scribe).contains("8:00 left"), "it shows the room's")
+    }
+
     func testStartPauseAdjustLastMinuteAndTheEnd() throws {
         let scratch = try ScratchSession(groups: fourGroups)
         let now = Now()
