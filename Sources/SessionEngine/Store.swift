@@ -586,9 +586,13 @@ public final class SessionStore {
         case .actionAdded(let id, _, _, _, _):
             if state.action(id: id) != nil { throw SessionError.invalidEvent("there is already an action \"\(id)\"") }
         case .actionDone(let id), .actionEdited(let id, _, _, _), .actionDeleted(let id):
-            if state.action(id: id) == nil { throw SessionError.invalidEvent("there is no action \"\(id)\"") }
+            if state.action(id: id) == nil {
+                throw SessionError.invalidEvent("that action (\(id)) is no longer in the session; another terminal may have deleted it")
+            }
         case .noteEdited(let id, _), .noteDeleted(let id):
-            if state.note(id: id) == nil { throw SessionError.invalidEvent("there is no note \"\(id)\"") }
+            if state.note(id: id) == nil {
+                throw SessionError.invalidEvent("that note (\(id)) is no longer in the session; another terminal may have deleted it")
+            }
         case .undone(let target):
             guard let t = event(seq: target) else { throw SessionError.invalidEvent("there is no event \(target) to undo") }
             if case .sessionCreated = t.payload { throw SessionError.invalidEvent("the session's creation cannot be undone") }

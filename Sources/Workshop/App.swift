@@ -321,7 +321,7 @@ extension WorkshopContext {
     var statusNote: String {
         guard let session else { return "" }
         if session.readOnlyReason != nil { return "READ-ONLY" }
-        if session.lastFailure != nil { return "NOT SAVED" }
+        if session.writeFailed { return "NOT SAVED" }
         guard let saved = session.lastSaved else { return "" }
         return "saved \(Clock.time(saved, secondsFromGMT: secondsFromGMT(at: saved)))"
     }

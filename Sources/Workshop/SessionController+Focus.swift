@@ -15,6 +15,7 @@ extension SessionController {
             return
         } catch {
             lastFailure = "\(error)"
+            writeFailed = true
         }
     }
 }

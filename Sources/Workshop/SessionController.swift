@@ -30,6 +30,9 @@ public final class SessionController {
     public var sharesFocus = true
     /// The file's focus revision when the countdown was last taken from it.
     var timerRevision: Int64 = 0
+    /// The last change could not be written (the file busy, or not writable): the status
+    /// line says NOT SAVED until a change is written.
+    public internal(set) var writeFailed = false
     /// A change that failed only because another process held the file's lock: Ctrl-R
     /// records it again.
     public private(set) var unsaved: EventPayload?
@@ -76,15 +79,24 @@ public final class SessionController {
             let event = try store.append(payload, author: author)
             lastSaved = event.at
             lastFailure = nil
+            writeFailed = false
             unsaved = nil
             return true
         } catch SessionFileError.busy {
             unsaved = payload
             lastFailure = SessionController.busyMessage
+            writeFailed = true
+            return false
+        } catch SessionError.invalidEvent(let why) {
+            // Refused for what it says (a note another terminal deleted): the file is fine and
+            // there is nothing to try again, so the corner does not say NOT SAVED.
+            unsaved = nil
+            lastFailure = why
             return false
         } catch {
             unsaved = nil
             lastFailure = "\(error)"
+            writeFailed = true
             return false
         }
     }
@@ -106,9 +118,11 @@ public final class SessionController {
             return "\(describe(target.payload)), recorded by \(target.author)"
         } catch SessionFileError.busy {
             lastFailure = SessionController.busyAgainMessage
+            writeFailed = true
             return nil
         } catch {
             lastFailure = "\(error)"
+            writeFailed = true
             return nil
         }
     }
@@ -123,9 +137,11 @@ public final class SessionController {
             return "\(describe(target.payload)), recorded by \(target.author)"
         } catch SessionFileError.busy {
             lastFailure = SessionController.busyAgainMessage
+            writeFailed = true
             return nil
         } catch {
             lastFailure = "\(error)"
+            writeFailed = true
             return nil
         }
     }
@@ -179,6 +195,7 @@ public final class SessionController {
             return false
         } catch {
             lastFailure = "\(error)"
+            writeFailed = true
             return false
         }
     }

@@ -45,3 +45,22 @@ final class FormChecksTests: XCTestCase {
         XCTAssertEqual(scratch.store.state.groups.last?.name, "RESIDENTS' PANEL")
     }
 }
+
+/// A change refused for what it says (a note another terminal deleted) is said in words,
+/// and leaves no NOT SAVED in the corner: the file is fine and there is nothing to retry.
+final class RefusedChangeTests: XCTestCase {
+    func testEditingANoteAnotherTerminalDeletedSaysSoAndLeavesNoNotSaved() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let step2 = ElementRef(instrument: "tool-a", element: "needs-assessment")
+        try scratch.store.append(.noteAdded(id: "n1", element: step2, text: "pooled data"), author: "Sam")
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        let scribe = SessionController(store: try SessionStore.open(at: scratch.store.url, scales: [:]), author: "Kim")
+        context.session = scribe
+        let app = App(stack: [ElementScreen(instrument: "tool-a", index: 1)], context: context)
+        try scratch.store.append(.noteDeleted(id: "n1"), author: "Sam")   // the facilitator deletes it
+        XCTAssertFalse(scribe.record(.noteEdited(id: "n1", text: "pooled data, and more")))
+        XCTAssertEqual(scribe.lastFailure, "that note (n1) is no longer in the session; another terminal may have deleted it")
+        XCTAssertFalse(app.render(size: Size(width: 80, height: 24)).lines().last!.contains("NOT SAVED"))
+        XCTAssertNil(scribe.retry(), "nothing to try again")
+    }
+}
