@@ -97,6 +97,12 @@ public struct MatrixScreen: Screen {
             x += canvas.text(text, x: x, y: inner.y, role: v == view ? .selection : .muted, emphasis: v == view ? .bold : [])
             if v == view { canvas.cursor = Point(x: x - DisplayWidth.of(text) + 1, y: inner.y) }
         }
+        if firstRound {
+            // On the row between the tabs and the view, for as long as it holds: a passing
+            // message was all that said these were not the latest levels.
+            canvas.text("First round: each element as first scored (f: the latest)", x: inner.x, y: inner.y + 1,
+                        role: .accent, emphasis: .bold, maxWidth: inner.width)
+        }
         let body = MatrixScreen.body(in: area)
         guard context.session != nil else {
             canvas.text("Open a session to see its matrices.", x: body.x, y: body.y, role: .muted)

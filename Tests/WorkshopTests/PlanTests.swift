@@ -146,6 +146,9 @@ final class SecondRoundTests: XCTestCase {
         XCTAssertEqual(app.context.message, "Showing each element's first round")
         let firstRound = app.render(size: Size(width: 80, height: 24)).lines().dropLast()
         XCTAssertNotEqual(latest, firstRound)
+        XCTAssertTrue(firstRound.contains { $0.contains("First round: each element as first scored") }, "said for as long as it holds")
+        app.context.message = nil
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("First round:"), "also once the message has gone")
         XCTAssertEqual(scratch.store.state.firstRound.scores[ref]?["la"]?.answer, .level(1))
         app.type("f")
         XCTAssertEqual(app.render(size: Size(width: 80, height: 24)).lines().dropLast(), latest, "and back (the status line aside)")
