@@ -151,8 +151,19 @@ public final class SessionController {
     /// The status line when `U` finds nothing to redo.
     public var nothingToRedo: String { "Nothing of yours (\(author)) to redo" }
 
-    /// A change in a few plain words, for "Undone: ..." messages.
+    /// How the screens name an element ("Tool A step 2"), for saying where an undone
+    /// change was; set with the catalogue when the session is put on the screens.
+    public var elementName: (ElementRef) -> String? = { _ in nil }
+
+    /// A change in a few plain words, and where it was when that was another element (an
+    /// undo from step 2 can take back step 1's agreed level), for "Undone: ..." messages.
     func describe(_ payload: EventPayload) -> String {
+        let words = plainWords(payload)
+        guard let ref = payload.element, let name = elementName(ref) else { return words }
+        return "\(words) on \(name)"
+    }
+
+    private func plainWords(_ payload: EventPayload) -> String {
         let groupName = payload.groupID.flatMap { id in state.group(id: id)?.name ?? store.events.lazy.compactMap { event -> String? in
             if case .groupAdded(let g) = event.payload, g.id == id { return g.name }
             return nil

@@ -39,7 +39,15 @@ public final class WorkshopContext {
     /// The open session, if any; the framework screens work without one. A file that
     /// cannot be written says so as it opens, not at the first change.
     public var session: SessionController? {
-        didSet { if let reason = session?.readOnlyReason { say(reason, error: true) } }
+        didSet {
+            if let reason = session?.readOnlyReason { say(reason, error: true) }
+            // Looked up only when a change is described: the catalogue may still be in its cache.
+            session?.elementName = { [weak self] ref in
+                guard let catalogue = self?.catalogue, let instrument = catalogue.instrument(ref.instrument),
+                      let element = instrument.element(ref.element) else { return nil }
+                return "\(instrument.short) \(ElementScreen.noun(for: instrument).lowercased()) \(element.number)"
+            }
+        }
     }
     /// Starts or opens a session from the home screen; set once sessions are available.
     public var sessionActions: ((HomeScreen.Item) -> Navigation)?

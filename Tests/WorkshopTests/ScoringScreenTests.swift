@@ -111,10 +111,19 @@ final class ScoringScreenTests: XCTestCase {
 
         app.type("u")
         XCTAssertEqual(scratch.store.state.actions.count, 0, "undo removes the action")
-        XCTAssertEqual(app.context.message, "Undone: an action, recorded by Sam")
+        XCTAssertEqual(app.context.message, "Undone: an action on Tool A step 2, recorded by Sam")
         app.type("U")
         XCTAssertEqual(scratch.store.state.actions.count, 1, "redo brings it back")
-        XCTAssertEqual(app.context.message, "Redone: an action, recorded by Sam")
+        XCTAssertEqual(app.context.message, "Redone: an action on Tool A step 2, recorded by Sam")
+    }
+
+    func testAnUndoFromAnotherStepSaysWhichStepItChanged() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        try scratch.store.append(.agreedScoreRecorded(element: ElementRef(instrument: "tool-a", element: "leadership"),
+                                                      answer: .level(3), rationale: "shared goal"), author: "Sam")
+        var app = sessionApp(scratch, root: ElementScreen(instrument: "tool-a", index: 1))
+        app.type("u")
+        XCTAssertEqual(app.context.message, "Undone: the agreed level on Tool A step 1, recorded by Sam")
     }
 
     func testUndoLeavesAnotherTerminalsChangeAndSaysWhose() throws {
@@ -127,7 +136,7 @@ final class ScoringScreenTests: XCTestCase {
         app.type("u")
         XCTAssertEqual(scratch.store.state.notes.map(\.text), ["from the scribe"], "Kim's note stays")
         XCTAssertNil(scratch.store.state.score(group: "la", element: step2), "Sam's own score is undone")
-        XCTAssertEqual(app.context.message, "Undone: City Council's score, recorded by Sam")
+        XCTAssertEqual(app.context.message, "Undone: City Council's score on Tool A step 2, recorded by Sam")
         while scratch.store.canUndo(author: "Sam") { try scratch.store.undoLast(author: "Sam") }
         app.type("u")
         XCTAssertEqual(app.context.message, "Nothing of yours (Sam) to undo")
