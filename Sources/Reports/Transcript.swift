@@ -50,6 +50,8 @@ public struct Transcript: Hashable, Sendable {
 
         var groupNames: [String: String] = [:]
         var actionWhat: [String: String] = [:]
+        /// Each action's owner and due date as last recorded, so an edit can say what it changed.
+        var actionDetails: [String: (owner: String, due: String?)] = [:]
         var noteText: [String: String] = [:]
         var sentences: [Int64: String] = [:]
 
@@ -140,10 +142,15 @@ public struct Transcript: Hashable, Sendable {
             case .noteDeleted(let id):
                 return "\(who) deleted the note \(noteText[id].map(quoted) ?? id)"
             case .actionEdited(let id, let what, let owner, let due):
-                var s = "\(who) changed the action \(actionWhat[id].map(quoted) ?? id) to \(quoted(what))"
-                let tail = [owner.isEmpty ? nil : "owner \(owner)", due.flatMap { $0.isEmpty ? nil : "due \($0)" }].compactMap { $0 }
-                if !tail.isEmpty { s += " (\(tail.joined(separator: ", ")))" }
-                return s
+                // What changed, each part once: "to ...", the owner, the due date (or its removal).
+                let dueNow = due.flatMap { $0.isEmpty ? nil : $0 }
+                let before = actionDetails[id]
+                var changes: [String] = []
+                if actionWhat[id] != what { changes.append("to \(quoted(what))") }
+                if before?.owner != owner { changes.append(owner.isEmpty ? "no owner" : "owner \(owner)") }
+                if before == nil || before?.due != dueNow { changes.append(dueNow.map { "due \($0)" } ?? "no due date") }
+                let named = "\(who) changed the action \(actionWhat[id].map(quoted) ?? id)"
+                return changes.isEmpty ? named + " (no change)" : named + ": " + changes.joined(separator: ", ")
             case .actionDeleted(let id):
                 return "\(who) deleted the action \(actionWhat[id].map(quoted) ?? id)"
             case .undone(let t):
@@ -165,7 +172,9 @@ public struct Transcript: Hashable, Sendable {
             switch e.payload {
             case .groupAdded(let g): groupNames[g.id] = g.name
             case .groupRenamed(let id, let name, _): groupNames[id] = name
-            case .actionAdded(let id, _, let what, _, _), .actionEdited(let id, let what, _, _): actionWhat[id] = what
+            case .actionAdded(let id, _, let what, let owner, let due), .actionEdited(let id, let what, let owner, let due):
+                actionWhat[id] = what
+                actionDetails[id] = (owner, due.flatMap { $0.isEmpty ? nil : $0 })
             case .noteAdded(let id, _, let text), .noteEdited(let id, let text): noteText[id] = text
             default: break
             }
