@@ -23,9 +23,7 @@ extension ElementScreen {
         keys += [KeyHelp("x", "clear the selected score"),
                  KeyHelp("n", "add a note", hint: true, short: "note"),
                  KeyHelp("A", "an action (what, who, when)", hint: true, short: "action"),
-                 KeyHelp("e", "edit / delete notes, actions"),
-                 KeyHelp("u", "undo your last change"),
-                 KeyHelp("U", "redo your last undo")]
+                 KeyHelp("e", "edit / delete notes, actions")] + UndoKeys.help
         return keys
     }
 
@@ -145,10 +143,8 @@ extension ElementScreen {
             })
         case .char("e"):
             return .push(RecordedScreen(element: ref, title: element.title))
-        case .char("u"):
-            if let what = session.undo() { context.say("Undone: \(what)") } else { context.say(session.lastFailure.map { "NOT undone: \($0)" } ?? session.nothingToUndo, error: session.lastFailure != nil) }
-        case .char("U"):
-            if let what = session.redo() { context.say("Redone: \(what)") } else { context.say(session.lastFailure.map { "NOT redone: \($0)" } ?? session.nothingToRedo, error: session.lastFailure != nil) }
+        case .char("u"), .char("U"):
+            return UndoKeys.handle(key, session: session, context: context)
         default:
             return nil
         }

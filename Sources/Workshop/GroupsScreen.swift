@@ -14,8 +14,7 @@ public struct GroupsScreen: Screen {
         [KeyHelp("a", "add a group", hint: true),
          KeyHelp("Enter", "rename the selected group", hint: true),
          KeyHelp("d", "remove the selected group (asks first)", hint: true),
-         KeyHelp("↑↓", "choose"),
-         KeyHelp("u", "undo your last change")]
+         KeyHelp("↑↓", "choose")] + UndoKeys.help
     }
 
     public static let sectorChoices = "1 local authority, 2 NHS, 3 VCSE, 4 residents, 5 other"
@@ -86,8 +85,8 @@ public struct GroupsScreen: Screen {
             guard let group = groups[safe: selected] else { return .stay }
             confirmingRemoval = true
             context.say("Remove \(group.name)? Press y to remove, any other key to keep")
-        case .char("u"):
-            context.say(session.undo().map { "Undone: \($0)" } ?? session.nothingToUndo)
+        case .char("u"), .char("U"):
+            return UndoKeys.handle(key, session: session, context: context) ?? .stay
         default: return .unhandled
         }
         return .stay

@@ -53,7 +53,7 @@ public struct MatrixScreen: Screen {
          KeyHelp("← →", "more groups (heat map)"),
          KeyHelp("e", "export a report to a file", hint: true, short: "export"),
          KeyHelp("f", "first round / latest round, where an element was scored twice")]
-            + (view == .actions ? [KeyHelp("Enter", "mark the selected action done (u undoes)", hint: true, short: "done")] : [])
+            + (view == .actions ? [KeyHelp("Enter", "mark the selected action done (u undoes)", hint: true, short: "done")] + UndoKeys.help : [])
     }
 
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
@@ -75,8 +75,8 @@ public struct MatrixScreen: Screen {
             let count = context.session.map { MatrixScreen.orderedActions($0.state.actions).count } ?? 0
             selectedAction = min(max(0, count - 1), selectedAction + 1)
         case .enter where view == .actions: markDone(context: context)
-        case .char("u") where view == .actions:
-            if let session = context.session { context.say(session.undo().map { "Undone: \($0)" } ?? session.nothingToUndo) }
+        case .char("u") where view == .actions, .char("U") where view == .actions:
+            if let session = context.session { return UndoKeys.handle(key, session: session, context: context) ?? .stay }
         default:
             let page = MatrixScreen.body(in: context.screenArea).height
             guard let next = Scrolling.offset(after: key, current: scroll, page: page) else { return .unhandled }

@@ -20,7 +20,7 @@ public struct PlanScreen: Screen {
          KeyHelp("Enter", "go to the item's first element", hint: true, short: "go"),
          KeyHelp("[ ]", "move the item earlier / later", hint: true, short: "move"),
          KeyHelp("s", "skip the item (s again: keep it)", hint: true, short: "skip"),
-         KeyHelp("+ -", "five minutes more / less", hint: true, short: "time")]
+         KeyHelp("+ -", "five minutes more / less", hint: true, short: "time")] + UndoKeys.help
     }
 
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
@@ -45,6 +45,8 @@ public struct PlanScreen: Screen {
         case .char("s"):
             plan.items[selected].skipped.toggle()
             record(plan, session, context, plan.items[selected].skipped ? "Skipped" : "Kept")
+        case .char("u"), .char("U"):
+            return UndoKeys.handle(key, session: session, context: context) ?? .stay
         case .char("+"), .char("="), .char("-"):
             // A skipped item's time counts for nothing, and a change that changes nothing is
             // not recorded: each would be a line in the transcript.

@@ -29,8 +29,7 @@ public struct RecordedScreen: Screen {
     public func keys(context: WorkshopContext) -> [KeyHelp] {
         [KeyHelp("↑↓", "choose", hint: true),
          KeyHelp("Enter e", "edit the selected note or action", hint: true, short: "edit"),
-         KeyHelp("d", "delete it (asks first)", hint: true, short: "delete"),
-         KeyHelp("u", "undo the last change")]
+         KeyHelp("d", "delete it (asks first)", hint: true, short: "delete")] + UndoKeys.help
     }
 
     public mutating func handle(_ key: Key, context: WorkshopContext) -> Navigation {
@@ -65,8 +64,8 @@ public struct RecordedScreen: Screen {
             guard items[safe: selected] != nil else { return .stay }
             confirmingDeletion = true
             context.say("Delete it? Press y to delete, any other key to keep")
-        case .char("u"):
-            context.say(session.undo().map { "Undone: \($0)" } ?? "Nothing to undo")
+        case .char("u"), .char("U"):
+            return UndoKeys.handle(key, session: session, context: context) ?? .stay
         default: return .unhandled
         }
         return .stay

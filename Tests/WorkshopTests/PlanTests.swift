@@ -225,6 +225,11 @@ final class PlanProgressTests: XCTestCase {
         XCTAssertEqual(scratch.store.events.count, events + 1, "the skip alone")
         app.type("s"); app.type("+")
         XCTAssertEqual(scratch.store.state.plan?.items.map(\.minutes), [5, 7])
+        app.type("u")                                  // undo and redo work here as on a step
+        XCTAssertEqual(scratch.store.state.plan?.items.map(\.minutes), [5, 2])
+        XCTAssertEqual(app.context.message, "Undone: the change to the plan, recorded by Sam")
+        app.type("U")
+        XCTAssertEqual(scratch.store.state.plan?.items.map(\.minutes), [5, 7])
     }
 
     func testTimeUsedAndRunningOver() throws {
