@@ -22,7 +22,9 @@ enum MatrixTables {
     }
 
     @discardableResult
-    static func draw(_ lines: [Line], in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) -> Extent {
+    static func draw(_ given: [Line], in rect: Rect, scroll: Int, canvas: inout Canvas, context: WorkshopContext) -> Extent {
+        // A sentence (a legend, a note) wraps to the view's width instead of being cut off.
+        let lines = wrapped(given, width: max(1, rect.width - 1))
         let first = max(0, min(scroll, max(0, lines.count - rect.height)))
         for (i, line) in lines.dropFirst(first).prefix(rect.height).enumerated() {
             let y = rect.y + i
@@ -39,6 +41,17 @@ enum MatrixTables {
         }
         ScrollBar.draw(total: lines.count, visible: rect.height, offset: first, x: rect.maxX - 1, y: rect.y, on: &canvas)
         return Extent(lines: lines.count)
+    }
+
+    /// `lines` with each text line wrapped to `width`; lines that fit (most) are kept as they are.
+    static func wrapped(_ lines: [Line], width: Int) -> [Line] {
+        guard lines.contains(where: { if case .text(let text, _) = $0 { return DisplayWidth.of(text) > width } else { return false } }) else {
+            return lines
+        }
+        return lines.flatMap { line -> [Line] in
+            guard case .text(let text, let role) = line, DisplayWidth.of(text) > width else { return [line] }
+            return Wrap.lines(text, width: width).map { .text($0, role) }
+        }
     }
 
     static func elementLabel(_ element: ReportElement) -> String {
