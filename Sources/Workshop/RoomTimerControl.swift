@@ -9,8 +9,7 @@ enum RoomTimerControl {
     static let defaultSeconds = 8 * 60
 
     static let keys: [KeyHelp] = [
-        KeyHelp("T", "countdown: start / pause"),
-        KeyHelp("+ -", "a minute more / less"),
+        KeyHelp("T + -", "countdown: start / pause, a minute more / less"),
     ]
 
     /// Handles a timer key; nil when the key is not about the timer.

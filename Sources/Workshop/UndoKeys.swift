@@ -3,7 +3,8 @@ import TerminalKit
 /// `u` and `U` wherever a screen records changes: the same words and the same messages on
 /// each (the plan screen and the notes editor took no `U`, and the plan screen no `u`).
 enum UndoKeys {
-    static let help = [KeyHelp("u", "undo your last change"), KeyHelp("U", "redo your last undo")]
+    /// One row in the help: at 80x24 the step's keys only just fit.
+    static let help = [KeyHelp("u U", "undo your last change / redo it")]
 
     /// Handles `u` or `U`; nil for any other key.
     static func handle(_ key: Key, session: SessionController, context: WorkshopContext) -> Navigation? {
