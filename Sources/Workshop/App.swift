@@ -291,7 +291,10 @@ public struct App {
             layout = HelpLayout(keys: keys, body: body)
         }
         let rect = layout.rect
-        canvas.fill(rect, role: .text)
+        // A box almost as wide as the screen leaves a column or two of the screen behind
+        // beside it, where stray borders read as part of the help: blank those too.
+        let margin = rect.x - body.x <= 2 ? Rect(x: body.x, y: rect.y, width: body.width, height: rect.height) : rect
+        canvas.fill(margin, role: .text)
         canvas.box(rect, title: "Keys on this screen", role: .accent)
         let inner = rect.inset(dx: 2, dy: 1)
         for entry in layout.entries {

@@ -65,6 +65,22 @@ final class KeysAndSizeTests: XCTestCase {
         }
     }
 
+    func testTheHelpLeavesNoStrayBordersBesideIt() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(root: ElementScreen(instrument: "tool-a", index: 1), context: context)
+        app.type("?")
+        let lines = app.render(size: Size(width: 80, height: 24)).lines()
+        let boxRows = lines.indices.filter { lines[$0].contains("│") && $0 > lines.firstIndex { $0.contains("Keys on this screen") }! }
+        XCTAssertFalse(boxRows.isEmpty)
+        for row in boxRows {
+            let line = lines[row]
+            let after = line[line.index(after: line.lastIndex(of: "│") ?? line.startIndex)...]
+            XCTAssertTrue(after.allSatisfy { $0 == " " }, "row \(row): \(line)")
+        }
+    }
+
     func testWhileTheTerminalIsTooSmallOnlyResizeHelpAndQuitAct() throws {
         let scratch = try ScratchSession(groups: fourGroups)
         let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
