@@ -22,6 +22,16 @@ def wait_until(condition, timeout=10.0):
     return condition()
 
 
+def new_session(test, title, groups="Council,NHS"):
+    """A new session file in a folder of its own, removed after `test`; its pit new output too."""
+    folder = tempfile.mkdtemp(prefix="pit-tui-")
+    test.addCleanup(shutil.rmtree, folder, True)
+    path = os.path.join(folder, "s.pit")
+    made = pit("new", title, "--groups", groups, "-o", path, "--no-open")
+    test.assertEqual(made.returncode, 0, made.stderr)
+    return path, made
+
+
 def assert_terminal_restored(test, pane, stty):
     # Canonical mode and echo back on, out of the alternate screen, cursor visible.
     words = stty.split()
@@ -88,11 +98,7 @@ class FrameworkNavigation(unittest.TestCase):
         self.assertEqual(p.ended()[0], 0)
 
     def test_why_it_matters_guidance_and_dont_know_in_a_real_terminal(self):
-        folder = tempfile.mkdtemp(prefix="pit-why-")
-        self.addCleanup(shutil.rmtree, folder, True)
-        path = os.path.join(folder, "w.pit")
-        made = pit("new", "Why", "--groups", "Council,NHS", "-o", path, "--no-open")
-        self.assertEqual(made.returncode, 0, made.stderr)
+        path, made = new_session(self, "Why")
         self.assertIn("Who should be in the room for Tool A", made.stdout)
         p = self.pane = Pane(["open", path], 100, 30)
         p.wait_for("COMMUNITY")
@@ -125,11 +131,7 @@ class PastedTextAndUnnamedKeys(unittest.TestCase):
     TERM=xterm-256color) used to be Esc and then characters."""
 
     def test_a_paste_is_text_and_an_unnamed_key_is_the_key_it_names(self):
-        folder = tempfile.mkdtemp(prefix="pit-paste-")
-        self.addCleanup(shutil.rmtree, folder, True)
-        path = os.path.join(folder, "p.pit")
-        made = pit("new", "Paste", "--groups", "Council,NHS", "-o", path, "--no-open")
-        self.assertEqual(made.returncode, 0, made.stderr)
+        path, _ = new_session(self, "Paste")
         p = Pane(["open", path], 100, 30)
         self.addCleanup(p.close)
         p.wait_for("COMMUNITY")

@@ -6,12 +6,7 @@ import XCTest
 
 /// Where the export form writes a report, and what it says when it cannot.
 final class ExportPromptTests: XCTestCase {
-    func app(_ scratch: ScratchSession) -> App {
-        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
-        context.timeZone = TimeZone(identifier: "UTC")!
-        context.session = SessionController(store: scratch.store, author: "Sam")
-        return App(stack: [MatrixScreen()], context: context)
-    }
+    func app(_ scratch: ScratchSession) -> App { appOn(scratch, stack: [MatrixScreen()]) }
 
     func testAReportWithNoNameGoesBesideTheSession() throws {
         let scratch = try ScratchSession(groups: fourGroups)

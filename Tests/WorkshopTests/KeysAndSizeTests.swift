@@ -67,9 +67,7 @@ final class KeysAndSizeTests: XCTestCase {
 
     func testTheHelpLeavesNoStrayBordersBesideIt() throws {
         let scratch = try ScratchSession(groups: fourGroups)
-        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
-        context.session = SessionController(store: scratch.store, author: "Sam")
-        var app = App(root: ElementScreen(instrument: "tool-a", index: 1), context: context)
+        var app = appOn(scratch, stack: [ElementScreen(instrument: "tool-a", index: 1)])
         app.type("?")
         let lines = app.render(size: Size(width: 80, height: 24)).lines()
         let boxRows = lines.indices.filter { lines[$0].contains("│") && $0 > lines.firstIndex { $0.contains("Keys on this screen") }! }

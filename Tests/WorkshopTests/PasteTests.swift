@@ -9,12 +9,7 @@ import XCTest
 final class PasteTests: XCTestCase {
     let step2 = ElementRef(instrument: "tool-a", element: "needs-assessment")
 
-    func sessionApp(_ scratch: ScratchSession) -> App {
-        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
-        context.timeZone = TimeZone(identifier: "UTC")!
-        context.session = SessionController(store: scratch.store, author: "Sam")
-        return App(root: ElementScreen(instrument: "tool-a", index: 1), context: context)
-    }
+    func sessionApp(_ scratch: ScratchSession) -> App { appOn(scratch, stack: [ElementScreen(instrument: "tool-a", index: 1)]) }
 
     func testAPasteIntoANoteIsTheNoteAndNothingElse() throws {
         let scratch = try ScratchSession(groups: fourGroups)

@@ -17,12 +17,7 @@ let eightGroups = fourGroups + [
 final class ScoringPanelTests: XCTestCase {
     let step2 = ElementRef(instrument: "tool-a", element: "needs-assessment")
 
-    private func app(_ scratch: ScratchSession) -> App {
-        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
-        context.timeZone = TimeZone(identifier: "UTC")!
-        context.session = SessionController(store: scratch.store, author: "Sam")
-        return App(root: ElementScreen(instrument: "tool-a", index: 1), context: context)
-    }
+    private func app(_ scratch: ScratchSession) -> App { appOn(scratch, stack: [ElementScreen(instrument: "tool-a", index: 1)]) }
 
     func testAReasonCutShortEndsWithAnEllipsis() throws {
         let scratch = try ScratchSession(groups: fourGroups)

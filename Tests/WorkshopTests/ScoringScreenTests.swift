@@ -29,6 +29,14 @@ final class ScratchSession {
     }
 }
 
+/// An App on `scratch`'s session, as the screens see it: times in UTC, changes by Sam.
+func appOn(_ scratch: ScratchSession, stack: [any Screen]) -> App {
+    let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+    context.timeZone = TimeZone(identifier: "UTC")!
+    context.session = SessionController(store: scratch.store, author: "Sam")
+    return App(stack: stack, context: context)
+}
+
 let fourGroups = [
     Group(id: "la", name: "City Council", sector: .localAuthority, initials: "CC"),
     Group(id: "nhs", name: "NHS Trust", sector: .nhs, initials: "NHS"),
