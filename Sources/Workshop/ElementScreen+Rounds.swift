@@ -5,7 +5,7 @@ import TerminalKit
 /// Second rounds: after discussion, `R` opens a new round of scoring on the element. The
 /// earlier scores stay in the record; after the next reveal the screen shows who moved.
 extension ElementScreen {
-    static let roundKeys = [KeyHelp("R", "score again, keeping round 1")]
+    static let roundKeys = [KeyHelp("R", "a new round of scoring, keeping the earlier ones")]
 
     /// Handles `R`; nil for any other key.
     mutating func handleRounds(_ key: Key, instrument: Instrument, context: WorkshopContext) -> Navigation? {
@@ -14,6 +14,12 @@ extension ElementScreen {
         let ref = ElementRef(instrument: instrument.id, element: element.id)
         guard !(session.state.scores[ref] ?? [:]).isEmpty else {
             context.say("No group has scored this yet: a new round follows a first one", error: true)
+            return .stay
+        }
+        // A new round follows the discussion of the last, which starts at the reveal: before
+        // it, R (one Shift away from r) would hide a round nobody has seen.
+        guard session.state.revealed.contains(ref) else {
+            context.say("Reveal this round first (r): a new round follows its discussion", error: true)
             return .stay
         }
         if session.record(.roundStarted(ref)) {

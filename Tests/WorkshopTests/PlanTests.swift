@@ -118,7 +118,11 @@ final class SecondRoundTests: XCTestCase {
         let ref = ElementRef(instrument: "tool-a", element: "needs-assessment")
         app.type("R")
         XCTAssertEqual(app.context.message, "No group has scored this yet: a new round follows a first one")
-        app.type("1533r")
+        app.type("1533")
+        app.type("R")                             // before the reveal: nobody has seen this round
+        XCTAssertEqual(app.context.message, "Reveal this round first (r): a new round follows its discussion")
+        XCTAssertEqual(scratch.store.state.round(of: ref), 1)
+        app.type("r")
         XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("4 levels apart"))
         app.type("R")
         var screen = app.render(size: Size(width: 80, height: 24))
