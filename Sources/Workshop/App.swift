@@ -142,17 +142,17 @@ public struct App {
             case nil: context.say("Nothing to try again")
             }
         case .char("m") where context.session != nil:
-            if !(top is MatrixScreen) { stack.append(MatrixScreen()) }
+            bringForward(MatrixScreen())
         case .char("I") where context.session != nil:
-            if !(top is SessionInstrumentsScreen) { stack.append(SessionInstrumentsScreen()) }
+            bringForward(SessionInstrumentsScreen())
         case .char("S") where context.session != nil:
-            if !(top is ClosingSummaryScreen) { stack.append(ClosingSummaryScreen()) }
+            bringForward(ClosingSummaryScreen())
         case .char("o") where isWorkshop:
-            if !(top is PlanScreen) { stack.append(PlanScreen()) }
+            bringForward(PlanScreen())
         case .char("P") where isWorkshop:
             presenting.toggle()
         case .char("g") where isWorkshop:
-            if !(top is GroupsScreen) { stack.append(GroupsScreen()) }
+            bringForward(GroupsScreen())
         case .char("J") where context.liveRoom != nil && isWorkshop:
             openLiveRoom()
         case .char("t"):
@@ -173,7 +173,17 @@ public struct App {
                 return
             }
         }
-        if !(top is JoinScreen) { stack.append(JoinScreen()) }
+        bringForward(JoinScreen())
+    }
+
+    /// Opens one of the screens every screen can reach (the matrices, the plan, the groups…)
+    /// on top. One already further down the stack is taken out first, so going between
+    /// them never grows the stack (and the header's trail) a screen at a time; back still
+    /// leads to where the key was pressed.
+    private mutating func bringForward<S: Screen>(_ screen: S) {
+        if top is S { return }
+        stack.removeAll { $0 is S }
+        stack.append(screen)
     }
 
     private mutating func back() {

@@ -65,6 +65,18 @@ final class KeysAndSizeTests: XCTestCase {
         }
     }
 
+    func testGoingBetweenTheSharedScreensNeverGrowsTheStack() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        var app = appOn(scratch, stack: [TriangleScreen(), ElementScreen(instrument: "tool-a", index: 8)])
+        for key in ["o", "S", "m", "g", "o", "m", "S"] { app.type(key) }
+        XCTAssertEqual(app.stack.map { "\(type(of: $0))" },
+                       ["TriangleScreen", "ElementScreen", "GroupsScreen", "PlanScreen", "MatrixScreen", "ClosingSummaryScreen"],
+                       "each shared screen once, the latest on top")
+        XCTAssertTrue(app.top is ClosingSummaryScreen)
+        app.press(.escape)
+        XCTAssertTrue(app.top is MatrixScreen, "back leads where the key was pressed")
+    }
+
     func testTheHelpLeavesNoStrayBordersBesideIt() throws {
         let scratch = try ScratchSession(groups: fourGroups)
         var app = appOn(scratch, stack: [ElementScreen(instrument: "tool-a", index: 1)])
