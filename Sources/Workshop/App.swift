@@ -222,7 +222,8 @@ public struct App {
             "Enlarge the terminal",
             "to at least \(App.minimumSize.width) x \(App.minimumSize.height)",
             "(now \(canvas.width) x \(canvas.height))",
-            "q quits pit",
+            // ? still opens the help, which needs the room: say so, or the key seems dead.
+            showHelp ? "help shows when larger" : "q quits pit, ? help",
         ]
         let top = max(0, (canvas.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {

@@ -107,7 +107,9 @@ final class KeysAndSizeTests: XCTestCase {
                        "a key pressed while the screen says 'enlarge' recorded a score")
         XCTAssertTrue(app.top is ElementScreen, "nor moved between screens")
         XCTAssertFalse(app.shouldQuit)
+        XCTAssertTrue(app.render(size: small).contains("q quits pit, ? help"))
         app.press(.char("?"))                        // help still opens ...
+        XCTAssertTrue(app.render(size: small).contains("help shows when larger"), "... and says when")
         app.resize(to: Size(width: 80, height: 24))
         XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("Keys on this screen"))
         app.press(.escape)
