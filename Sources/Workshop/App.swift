@@ -55,7 +55,6 @@ public struct App {
         KeyHelp("Ctrl-L", "redraw the screen"),
     ]
 
-    /// Keys that work anywhere once a session is open.
     /// Keys for a room of groups, which a partner's own assessment has no use for: its
     /// file holds one partner (another group would stop `pit merge` taking it), no plan,
     /// no audience and no live room.
@@ -64,6 +63,7 @@ public struct App {
     /// A workshop session is open (not a partner's self-assessment).
     var isWorkshop: Bool { context.session.map { !$0.isSelfAssessment } ?? false }
 
+    /// Keys that work anywhere once a session is open.
     public static let sessionKeys: [KeyHelp] = [
         KeyHelp("m", "the matrices: levels, heat map, roll-up, priorities, actions, transcript", hint: true, short: "matrices"),
         KeyHelp("g", "the groups in the room"),

@@ -73,8 +73,9 @@ public struct GroupsScreen: Screen {
         case .enter:
             guard let group = groups[safe: selected] else { return .stay }
             return .push(PromptScreen("Rename \(group.name)", fields: [.init("New name", value: group.name)], over: self) { values in
-                if let taken = GroupsScreen.nameTaken(values[0], in: session.state.groups.filter { $0.id != group.id }) { return taken }
-                let initials = Group.uniqueInitials(for: values[0], taken: session.state.groups.filter { $0.id != group.id }.map(\.initials))
+                let others = session.state.groups.filter { $0.id != group.id }
+                if let taken = GroupsScreen.nameTaken(values[0], in: others) { return taken }
+                let initials = Group.uniqueInitials(for: values[0], taken: others.map(\.initials))
                 guard session.record(.groupRenamed(id: group.id, name: values[0], initials: initials)) else {
                     return "NOT saved: \(session.lastFailure ?? "")"
                 }

@@ -6,6 +6,11 @@ extension PromptScreen.Field {
         value.index(value.startIndex, offsetBy: min(max(0, cursor), value.count))
     }
 
+    mutating func clear() {
+        value = ""
+        cursor = 0
+    }
+
     mutating func insert(_ text: Substring) {
         let before = value.count
         value.insert(contentsOf: text, at: cursorIndex)

@@ -81,8 +81,7 @@ public struct PromptScreen: Screen {
             fields[current].move(key)
         case .ctrl("u"):
             fields[current].isSuggestion = false
-            fields[current].value = ""
-            fields[current].cursor = 0
+            fields[current].clear()
         case .enter:
             let values = fields.map { $0.value.trimmingCharacters(in: .whitespacesAndNewlines) }
             let value = values[current]
@@ -111,7 +110,7 @@ public struct PromptScreen: Screen {
         case .char(let c):
             type(String(c))
         case .paste(let text):
-            // Pasted text goes into the field whole, line breaks and all: none of it is a key.
+            // Pasted text goes into the field whole: none of it is a key.
             type(text)
         default:
             return .stay  // modal: no global keys while typing
@@ -123,8 +122,7 @@ public struct PromptScreen: Screen {
     private mutating func type(_ text: String) {
         if fields[current].isSuggestion {
             fields[current].isSuggestion = false
-            fields[current].value = ""
-            fields[current].cursor = 0
+            fields[current].clear()
         }
         let room = max(0, Self.limit - fields[current].value.count)
         fields[current].insert(text.prefix(room))

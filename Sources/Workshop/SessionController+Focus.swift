@@ -14,8 +14,7 @@ extension SessionController {
         } catch SessionFileError.busy {
             return
         } catch {
-            lastFailure = "\(error)"
-            writeFailed = true
+            fileFailed("\(error)")
         }
     }
 }

@@ -32,7 +32,14 @@ public final class SessionController {
     var timerRevision: Int64 = 0
     /// The last change could not be written (the file busy, or not writable): the status
     /// line says NOT SAVED until a change is written.
-    public internal(set) var writeFailed = false
+    public private(set) var writeFailed = false
+
+    /// The file refused this terminal (busy, not writable, unreadable): `message` is said
+    /// after "NOT saved: ", and the corner says NOT SAVED until a change is written.
+    func fileFailed(_ message: String) {
+        lastFailure = message
+        writeFailed = true
+    }
     /// A change that failed only because another process held the file's lock: Ctrl-R
     /// records it again.
     public private(set) var unsaved: EventPayload?
@@ -84,8 +91,7 @@ public final class SessionController {
             return true
         } catch SessionFileError.busy {
             unsaved = payload
-            lastFailure = SessionController.busyMessage
-            writeFailed = true
+            fileFailed(SessionController.busyMessage)
             return false
         } catch SessionError.invalidEvent(let why) {
             // Refused for what it says (a note another terminal deleted): the file is fine and
@@ -95,8 +101,7 @@ public final class SessionController {
             return false
         } catch {
             unsaved = nil
-            lastFailure = "\(error)"
-            writeFailed = true
+            fileFailed("\(error)")
             return false
         }
     }
@@ -117,12 +122,10 @@ public final class SessionController {
             lastSaved = event.at
             return "\(describe(target.payload)), recorded by \(target.author)"
         } catch SessionFileError.busy {
-            lastFailure = SessionController.busyAgainMessage
-            writeFailed = true
+            fileFailed(SessionController.busyAgainMessage)
             return nil
         } catch {
-            lastFailure = "\(error)"
-            writeFailed = true
+            fileFailed("\(error)")
             return nil
         }
     }
@@ -136,12 +139,10 @@ public final class SessionController {
             lastSaved = event.at
             return "\(describe(target.payload)), recorded by \(target.author)"
         } catch SessionFileError.busy {
-            lastFailure = SessionController.busyAgainMessage
-            writeFailed = true
+            fileFailed(SessionController.busyAgainMessage)
             return nil
         } catch {
-            lastFailure = "\(error)"
-            writeFailed = true
+            fileFailed("\(error)")
             return nil
         }
     }
@@ -205,8 +206,7 @@ public final class SessionController {
         } catch SessionFileError.busy {
             return false
         } catch {
-            lastFailure = "\(error)"
-            writeFailed = true
+            fileFailed("\(error)")
             return false
         }
     }

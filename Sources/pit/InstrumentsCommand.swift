@@ -41,7 +41,7 @@ struct InstrumentsCommand: ParsableCommand {
             var failed = false
             // The instruments pit would load beside it: a file whose id is already taken is
             // skipped when pit starts, however sound the file is on its own.
-            let others = (try? options.settings.loadCatalogue(quiet: true))?.instruments ?? []
+            let others = ((try? options.settings.loadCatalogue(quiet: true))?.instruments ?? []).map { ($0, Resources.realPath($0.source)) }
             for path in files {
                 guard FileManager.default.fileExists(atPath: path) else {
                     complain("\(path): no such file")
@@ -50,7 +50,7 @@ struct InstrumentsCommand: ParsableCommand {
                 let (instrument, problems) = Catalogue.loadInstrument(at: URL(fileURLWithPath: path))
                 if let instrument {
                     let here = Resources.realPath(path)
-                    let elsewhere = others.filter { Resources.realPath($0.source) != here }
+                    let elsewhere = others.filter { $0.1 != here }.map(\.0)
                     if let taken = elsewhere.first(where: { $0.id == instrument.id }) {
                         failed = true
                         try Console.say("\(path):1:1: id `\(instrument.id)` is already used by \(taken.source); pit loads one of them and skips the other: rename one")

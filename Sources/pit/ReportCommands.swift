@@ -1,4 +1,5 @@
 import ArgumentParser
+import DiskCache
 import Foundation
 import Instruments
 import Reports
@@ -171,12 +172,11 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let catalogue = try options.settings.loadCatalogue(quiet: true)
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
+        guard FileManager.default.fileExists(atPath: file) else {
             complain("\(file): no such file")
             throw ExitCode.noInput
         }
-        if isFolder.boolValue {
+        if Folders.isFolder(file) {
             complain("\(file) is a folder; give the .json file that `pit report FILE --format json` wrote")
             throw ExitCode.noInput
         }

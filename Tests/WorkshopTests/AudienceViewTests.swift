@@ -35,7 +35,7 @@ final class AudienceViewTests: XCTestCase {
         // The plot took the row, and "median 5 · all at 5" read as the room's agreement.
         let scratch = try ScratchSession(groups: Array(fiveGroups.prefix(4)))
         var fac = facilitator(scratch)
-        var aud = try audience(scratch)
+        let aud = try audience(scratch)
         fac.press(.char("p"), .down, .enter)      // Tool A, step 2
         fac.type("5r")                            // one group scores 5; revealed
         fac.publishFocus()
