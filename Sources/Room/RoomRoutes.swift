@@ -14,11 +14,21 @@ import NIOCore
 ///     POST /score       element + answer: saved (303 to /device) or refused with a status
 ///     POST /leave       forgets the device
 ///     GET  /live        WebSocket: the device page's main part, sent again on every change
+///
+/// HEAD is answered wherever GET is; another method on one of these addresses is a 405.
 enum RoomRoutes {
+    /// The table above, for `MethodRules`; `RoomServerTests` holds it to the routes.
+    static let allowed: [String: [HTTPRequest.Method]] = [
+        "/": [.get], "/room.css": [.get], "/room.js": [.get], "/favicon.ico": [.get],
+        "/join": [.post], "/device": [.get], "/score": [.post], "/leave": [.post], "/live": [.get],
+    ]
+
     static func plainMessage(for status: HTTPResponse.Status) -> String {
         switch status.code {
         case 413: return "The request was too large. Nothing was saved.\n"
         case 404: return "There is nothing here. Join the room at /.\n"
+        case 405: return "This address does not take that kind of request. Join the room at /.\n"
+        case 426: return "This address is the live page's connection; open the room at / instead.\n"
         default: return "\(status.code) \(status.reasonPhrase)\n"
         }
     }
@@ -26,8 +36,9 @@ enum RoomRoutes {
 
 extension RoomServer {
     static func makeRouter(room: LiveRoom, assets: SiteAssets) -> Router<RoomRequestContext> {
-        let router = Router(context: RoomRequestContext.self)
+        let router = Router(context: RoomRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.middlewares.add(SecurityHeaders())
+        router.middlewares.add(MethodRules(allowed: RoomRoutes.allowed))
 
         router.get("/") { request, context -> Response in
             guard let typed = request.uri.queryParameters["code"].map(String.init) else { return html(Pages.codePage()) }
@@ -93,7 +104,13 @@ extension RoomServer {
         }
 
         router.ws("/live") { request, _ in
-            guard sameOrigin(request), let token = token(request), room.device(token) != nil else { return .dontUpgrade }
+            // Refused in words rather than with the library's bare 405 (a GET is this
+            // address's method): the request is not a WebSocket, or not from this room.
+            guard request.headers[.upgrade]?.lowercased() == "websocket" else {
+                throw HTTPError(.upgradeRequired, headers: [.upgrade: "websocket"])
+            }
+            guard sameOrigin(request) else { throw HTTPError(.forbidden) }
+            guard let token = token(request), room.device(token) != nil else { throw HTTPError(.unauthorized) }
             return .upgrade([:])
         } onUpgrade: { inbound, outbound, context in
             guard let token = token(context.request), let subscription = room.subscribe(token) else { return }

@@ -71,9 +71,10 @@ final class RawSocket {
         return String(decoding: head, as: UTF8.self)
     }
 
-    /// Opens `/live` as a device's page does: its cookie, and the page's own origin.
-    func upgradeToWebSocket(port: Int, token: String) -> String? {
-        send("GET /live HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nOrigin: http://127.0.0.1:\(port)\r\n"
+    /// Opens `/live` as a device's page does: its cookie, and the page's own origin
+    /// (unless another is given, as another site's script would send).
+    func upgradeToWebSocket(port: Int, token: String, origin: String? = nil) -> String? {
+        send("GET /live HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nOrigin: \(origin ?? "http://127.0.0.1:\(port)")\r\n"
              + "Cookie: pit_device=\(token)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
              + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
         return readHead()

@@ -82,6 +82,47 @@ final class RoomServerTests: XCTestCase {
         XCTAssertEqual(try fixture.storedEvents().count, before, "nothing was stored")
     }
 
+    func testEveryAddressTakesItsMethodsAndNamesThemToAnyOther() throws {
+        for (path, methods) in RoomRoutes.allowed {
+            for method in methods where path != "/live" {   // a WebSocket: the test below
+                let status = try http.send(method.rawValue, path, body: method == .post ? Data() : nil, cookie: nil).status
+                XCTAssertFalse([404, 405].contains(status), "\(method.rawValue) \(path) is a route (got \(status))")
+            }
+            for wrong in ["PUT", "DELETE", methods.contains(.get) ? "POST" : "GET"] {
+                let reply = try http.send(wrong, path, body: nil, cookie: nil)
+                XCTAssertEqual(reply.status, 405, "\(wrong) \(path)")
+                XCTAssertEqual(reply.header("Allow"), MethodRules<RoomRequestContext>.allowHeader(methods), "\(wrong) \(path)")
+                XCTAssertEqual(reply.header("X-Frame-Options"), "DENY", "a refusal carries the same headers")
+            }
+        }
+        XCTAssertEqual(try http.send("PUT", "/nothing-here", body: nil, cookie: nil).status, 404, "an unknown address stays a 404")
+    }
+
+    func testTheLiveConnectionIsRefusedInWordsToAnythingButThisRoomsPages() throws {
+        let token = try joined()
+        func upgrade(token: String, origin: String? = nil) throws -> String {
+            try XCTUnwrap(RawSocket(port: server.port).upgradeToWebSocket(port: server.port, token: token, origin: origin))
+        }
+        XCTAssertTrue(try upgrade(token: token).hasPrefix("HTTP/1.1 101"), "the device's own page")
+        // A refused upgrade is answered by the WebSocket library (400, and the connection closed).
+        XCTAssertTrue(try upgrade(token: token, origin: "http://evil.example").hasPrefix("HTTP/1.1 400"), "another site's script")
+        XCTAssertTrue(try upgrade(token: "0123456789abcdef0123456789abcdef").hasPrefix("HTTP/1.1 400"), "no such device")
+        let plain = try http.get("/live", cookie: token)
+        XCTAssertEqual(plain.status, 426, "a plain GET is not the live connection")
+        XCTAssertTrue(plain.body.contains("open the room at /"))
+    }
+
+    func testHeadIsAnsweredLikeGetWithoutABody() throws {
+        let get = try http.get("/")
+        let head = try http.send("HEAD", "/", body: nil, cookie: nil)
+        XCTAssertEqual(head.status, 200)
+        XCTAssertEqual(head.body, "")
+        XCTAssertEqual(head.header("Content-Type"), get.header("Content-Type"))
+        XCTAssertEqual(head.header("Content-Security-Policy"), get.header("Content-Security-Policy"))
+        XCTAssertEqual(try http.send("HEAD", "/room.css", body: nil, cookie: nil).status, 200)
+        XCTAssertEqual(try http.send("HEAD", "/nothing-here", body: nil, cookie: nil).status, 404)
+    }
+
     func testWrongCodesOverHTTPAreRateLimited() throws {
         for _ in 0..<5 { XCTAssertEqual(try http.get("/?code=ZZZZZZ").status, 403) }
         let limited = try http.post("/join", form: "code=ABC234&group=g1")
