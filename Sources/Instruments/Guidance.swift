@@ -1,6 +1,8 @@
 /// What pit says about its own scale wherever one is shown: the levels are pit's, not the report's.
 public enum ScaleOwnership {
     public static let note = "The levels and their descriptors are pit's own aid to discussion, not the report's: the PHE report defines no maturity levels."
+    /// For a phone's page and the projector, where a line is all there is room for.
+    public static let short = "The levels are pit's own aid to discussion, not the report's."
 }
 
 /// A document an instrument draws on, named so reports can list it.

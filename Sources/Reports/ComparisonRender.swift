@@ -14,7 +14,7 @@ public enum ComparisonRender {
         case components
     }
 
-    static let method = "Each element's score is the level the room agreed, or, where nothing was agreed, the median of the groups' levels. A part of the triangle scores the median of its elements' scores. Change = follow-up minus baseline; an element needs a score in both sessions to show a change."
+    static let method = "Each element's score is the level the room agreed, or, where nothing was agreed, the median of the groups' levels. A part of the triangle scores the median of its elements' scores. Change = follow-up minus baseline; an element needs a score in both sessions to show a change. " + ScaleOwnership.note
 
     static func basis(_ s: ElementScore) -> String {
         switch s.source {

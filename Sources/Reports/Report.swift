@@ -104,7 +104,7 @@ public struct SessionReport: Sendable {
     /// gives one level per element; a workshop room agrees one or has the groups' median.
     var method: String { info.mode == .selfAssessment ? Self.selfAssessmentMethod : Self.method }
 
-    static let selfAssessmentMethod = "Each element's score is the level the partner gave. A part of the triangle scores the median of its elements' scores, shown with their range and the number of elements behind it. Elements the partner answered \"not applicable\" or \"don't know\" are listed apart and left out of medians; \"don't know\" marks an evidence gap. There are no averages. " + Self.scaleNote
+    static let selfAssessmentMethod = "Each element's score is the level the partner gave. A part of the triangle scores the median of its elements' scores, shown with their range and the number of elements behind it. Elements the partner answered \"not applicable\" or \"don't know\" are listed apart and left out of medians; \"don't know\" marks an evidence gap. There are no averages. " + ScaleOwnership.note
 
     /// The priorities' closing lines: elements answered N/A, then elements not answered yet.
     /// (Elements answered "don't know" are listed as evidence gaps.)
@@ -116,8 +116,5 @@ public struct SessionReport: Sendable {
         return out
     }
 
-    static let method = "Each element's score is the level the room agreed, or, where nothing was agreed yet, the median of the groups' levels. A part of the triangle scores the median of its elements' scores, shown with their range and the number of elements behind it. \"Not applicable\" and \"don't know\" answers are left out of medians and counted apart; \"don't know\" marks an evidence gap. There are no averages. " + Self.scaleNote
-
-    /// Whose scale it is: the source report defines no maturity levels.
-    static let scaleNote = "The levels and their descriptors are pit's own scale, written to help a group discuss: the PHE report the instruments draw on defines no maturity levels."
+    static let method = "Each element's score is the level the room agreed, or, where nothing was agreed yet, the median of the groups' levels. A part of the triangle scores the median of its elements' scores, shown with their range and the number of elements behind it. \"Not applicable\" and \"don't know\" answers are left out of medians and counted apart; \"don't know\" marks an evidence gap. There are no averages. " + ScaleOwnership.note
 }

@@ -1,4 +1,5 @@
 import Escaping
+import Instruments
 import SessionEngine
 
 /// The participant's pages as HTML. Every piece of text from the session or the
@@ -111,6 +112,7 @@ public enum Pages {
         html += "<button type=\"submit\" name=\"answer\" value=\"dk\" class=\"level na\(dontKnow ? " chosen" : "")\" aria-pressed=\"\(dontKnow)\"\(disabled)>"
         html += "<span class=\"label\">Don't know</span><span class=\"descriptor\">we lack the evidence to say</span></button>\n"
         html += "</fieldset>\n</form>\n"
+        html += "<p class=\"scale-note\">\(Escape.html(ScaleOwnership.short))</p>\n"
         if let spread = view.spread {
             html += "<section class=\"spread\" aria-labelledby=\"spread-h\"><h2 id=\"spread-h\">How the room scored</h2>\n<table>\n"
             html += "<tr><th scope=\"col\">Answer</th><th scope=\"col\">Groups</th></tr>\n"

@@ -191,6 +191,11 @@ struct AudienceView {
         }
         if let agreed {
             RoomText.centre(agreed, y: y, in: rect, role: .accent, on: &canvas)
+            y += 1
+        }
+        // The plot names the levels, so the room is told whose they are, where a row is free.
+        if rect.maxY - 1 > y, DisplayWidth.of(ScaleOwnership.short) <= rect.width {
+            RoomText.centre(ScaleOwnership.short, y: rect.maxY - 1, in: rect, role: .muted, emphasis: [], on: &canvas)
         }
     }
 }

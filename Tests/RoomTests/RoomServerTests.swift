@@ -49,6 +49,7 @@ final class RoomServerTests: XCTestCase {
         let page = try http.get("/device", cookie: token)
         XCTAssertEqual(page.status, 200)
         XCTAssertTrue(page.body.contains("Scoring for <strong>Voluntary Action</strong>"))
+        XCTAssertTrue(page.body.contains("The levels are pit&#39;s own aid to discussion"), "the levels' descriptors say whose they are")
         let saved = try http.post("/score", form: "element=tool-a%2Fleadership&answer=3", cookie: token)
         XCTAssertEqual(saved.status, 303)
         XCTAssertEqual(saved.header("Location"), "/device?saved=1")
