@@ -13,7 +13,8 @@ public enum Merge {
 
     /// Merges self-assessment sessions (each with its single partner group) into a new
     /// workshop session at `into`, one group per input, holding that partner's scores,
-    /// notes and actions as they stand (undone events left out), re-recorded in time
+    /// notes and actions as they stand (undone events left out, a score set aside by a
+    /// new round left out), re-recorded in time
     /// order with their original times and authors. Inputs are only read.
     ///
     /// - Parameter renames: "Old=New" pairs. The key is a partner name, or an input's file
@@ -81,12 +82,21 @@ public enum Merge {
         var items: [Item] = []
         for (i, snap) in snaps.enumerated() {
             let old = snap.state.groups[0].id, new = groups[i].id, prefix = "p\(i + 1)-"
+            var scored = Set<ElementRef>()
             for e in snap.events where snap.state.isInEffect(e.seq) {
                 let mapped: EventPayload?
                 switch e.payload {
                 case .scoreRecorded(let g, let el, let a, let note) where g == old:
+                    scored.insert(el)
                     mapped = .scoreRecorded(group: new, element: el, answer: a, note: note)
                 case .scoreCleared(let g, let el) where g == old:
+                    scored.remove(el)
+                    mapped = .scoreCleared(group: new, element: el)
+                // A new round on the partner's own file set its score aside. In the
+                // workshop a round is the whole room's, so only this partner's score is
+                // taken away: its score as it stands is none until it scores again.
+                case .roundStarted(let el) where scored.contains(el):
+                    scored.remove(el)
                     mapped = .scoreCleared(group: new, element: el)
                 case .noteAdded(let id, let el, let text):
                     mapped = .noteAdded(id: prefix + id, element: el, text: text)

@@ -56,6 +56,29 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(try SessionStore.open(at: dir.file("w.pit"), scales: [:]).state, s)
     }
 
+    func testAScoreAPartnerSetAsideWithANewRoundIsNotMerged() throws {
+        // pit assess has no rounds, but an imported self-assessment can carry one.
+        let dir = TempDir()
+        let store = try makeStore(dir, "r.pit", groups: [Group(id: "me", name: "VCSE", sector: .vcse)], mode: .selfAssessment)
+        try store.append(.scoreRecorded(group: "me", element: toolA[0], answer: .level(4), note: nil), author: "VCSE")
+        try store.append(.scoreRecorded(group: "me", element: toolA[1], answer: .level(2), note: nil), author: "VCSE")
+        try store.append(.roundStarted(toolA[0]), author: "VCSE")
+        try store.append(.roundStarted(toolA[1]), author: "VCSE")
+        try store.append(.scoreRecorded(group: "me", element: toolA[1], answer: .level(3), note: nil), author: "VCSE")
+        let own = store.state
+        store.close()
+        let other = try selfAssessment(dir, "o.pit", partner: "City Council", sector: .localAuthority, levels: [2, 2], start: 1000)
+        let merged = try Merge.merge(inputs: [dir.file("r.pit"), other], into: dir.file("w.pit"), title: "Joint",
+                                     author: "Fac", scales: [:], clock: TestClock().clock)
+        let s = merged.state
+        XCTAssertNil(own.score(group: "me", element: toolA[0]), "the partner's own file has no score now")
+        XCTAssertNil(s.score(group: "g1", element: toolA[0]), "nor has the merged session")
+        XCTAssertEqual(s.score(group: "g1", element: toolA[1])?.answer, .level(3), "the new round's score")
+        XCTAssertEqual(s.score(group: "g2", element: toolA[0])?.answer, .level(2), "the other partner's score stays")
+        XCTAssertEqual(s.summary(for: toolA[0]).median, 2)
+        merged.close()
+    }
+
     func testDuplicatePartnerRefusedAndRenameFixesIt() throws {
         let dir = TempDir()
         let a = try selfAssessment(dir, "a.pit", partner: "City Council", sector: .localAuthority, levels: [3], start: 0)
