@@ -37,7 +37,7 @@ class SelfAssessmentAcrossInstruments(unittest.TestCase):
                 screen = pane.wait_for("Tool B: 0% done (0/9)")
                 self.assertIn("Tool A: 0% done (0/10)", screen)
                 pane.keys("Down", "Enter")           # Tool B's elements
-                pane.wait_for("Tool B: Strengthening community action")
+                pane.wait_for("Tool B: Strengthen community action")
                 pane.keys("Enter")
                 pane.wait_for("Element 1 of 9")
                 for n, level in enumerate("342", start=2):

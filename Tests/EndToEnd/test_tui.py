@@ -58,11 +58,11 @@ class FrameworkNavigation(unittest.TestCase):
         for label in ["CIVIC", "SERVICE", "Planning", "Comm. action", "Engagement"]:
             self.assertIn(label, screen)
         p.keys("Left")                       # centre -> the civic-community seam
-        p.wait_for("Strengthening community action")
+        p.wait_for("Strengthen community action")
         p.keys("Enter")                      # open the seam
         p.wait_for("Triangle › Comm. action")
         p.keys("Escape")                     # back to the triangle
-        p.wait_for("Strengthening community action")
+        p.wait_for("Strengthen community action")
         p.keys("p")                          # Tool A's steps
         p.wait_for("Leadership in place")
         p.keys("Down", "Down", "Enter")      # step 3
