@@ -30,10 +30,16 @@ extension ElementScreen {
     /// The countdown for this element: its plan item's minutes shared among the item's
     /// elements, else the default eight minutes.
     func plannedSeconds(context: WorkshopContext) -> Int {
+        secondsInPlan(context: context) ?? RoomTimerControl.defaultSeconds
+    }
+
+    /// This element's share of its plan item's minutes (whole minutes, at least one);
+    /// nil when the session has no plan or the element is not in it.
+    func secondsInPlan(context: WorkshopContext) -> Int? {
         guard let session = context.session, let plan = session.state.plan,
-              let element = context.catalogue.instrument(instrumentID)?.elements[safe: index] else { return RoomTimerControl.defaultSeconds }
+              let element = context.catalogue.instrument(instrumentID)?.elements[safe: index] else { return nil }
         let ref = ElementRef(instrument: instrumentID, element: element.id)
-        guard let i = plan.itemIndex(containing: ref, catalogue: context.catalogue) else { return RoomTimerControl.defaultSeconds }
+        guard let i = plan.itemIndex(containing: ref, catalogue: context.catalogue) else { return nil }
         let count = max(1, PlanProgress.elements(of: plan.items[i], catalogue: context.catalogue).count)
         return max(60, plan.items[i].minutes * 60 / count / 60 * 60)
     }

@@ -39,7 +39,7 @@ public struct ElementScreen: Screen {
             KeyHelp("← →", "previous / next", hint: scoring.isEmpty),
             KeyHelp("↑↓ PgUp PgDn", "scroll the text", hint: scoring.isEmpty),
             KeyHelp("Home End", "top / bottom"),
-            KeyHelp("i", showGuidance ? "back to the text" : "facilitator guidance",
+            KeyHelp("i", showGuidance ? "back to the text" : Self.guidanceName(context: context),
                     hint: scoring.isEmpty, short: "guidance"),
         ] + (notInSession ? [KeyHelp("I", "add this tool to the session", hint: true, short: "add it")] : [])
     }
@@ -47,9 +47,7 @@ public struct ElementScreen: Screen {
     func document(_ instrument: Instrument, _ element: Element, context: WorkshopContext, tick: Character) -> TextDocument {
         var doc = TextDocument()
         doc.paragraph(element.focus, role: .accent)
-        if let minutes = element.guidance?.minutes {
-            doc.paragraph("About \(minutes) minutes · i: facilitator guidance", role: .muted)
-        }
+        if let line = timeLine(element, context: context) { doc.paragraph(line, role: .muted) }
         // What has been recorded here comes first, so a note typed at a second terminal
         // shows without scrolling or opening the transcript.
         if let session = context.session, session.uses(instrument) {
@@ -81,9 +79,11 @@ public struct ElementScreen: Screen {
             doc.labelled("\(level.value) \(level.label)", descriptor, labelRole: Role.heat(level.value), width: labelWidth)
         }
         if instrument.scale.allowsNotApplicable {
-            doc.labelled("0 N/A", "Not applicable to this place or priority.", labelRole: .heatNA, width: labelWidth)
+            doc.labelled("0 N/A", "Not applicable: this has no bearing on the place or priority (not the same as don't know).",
+                         labelRole: .heatNA, width: labelWidth)
         }
-        doc.labelled("d DK", "Don't know: the group lacks the evidence to judge (an evidence gap).", labelRole: .heatNA, width: labelWidth)
+        doc.labelled("d DK", ElementScreen.dontKnowMeaning(selfAssessment: context.session?.isSelfAssessment == true),
+                     labelRole: .heatNA, width: labelWidth)
         doc.paragraph(ScaleOwnership.note, role: .muted)
         doc.heading("Questions to ask")
         for (i, question) in element.questions.enumerated() { doc.bullet(question, marker: "\(i + 1).") }
@@ -197,7 +197,8 @@ public struct ElementScreen: Screen {
     /// The element's text, or the facilitator's guidance when `i` has switched to it. A done
     /// action is marked with `tick`, as in the notes editor and the actions matrix.
     func bodyDocument(_ instrument: Instrument, _ element: Element, context: WorkshopContext, tick: Character) -> TextDocument {
-        showGuidance ? FacilitatorGuidance.document(element, in: instrument, catalogue: context.catalogue)
+        showGuidance ? FacilitatorGuidance.document(element, in: instrument, catalogue: context.catalogue,
+                                                    selfAssessment: context.session?.isSelfAssessment == true)
             : document(instrument, element, context: context, tick: tick)
     }
 }

@@ -4,13 +4,15 @@ import TerminalKit
 /// The facilitator's guidance for one element, as a document of its own so that views
 /// for the room (big digits, the audience view) simply never include it.
 enum FacilitatorGuidance {
-    static func document(_ element: Element, in instrument: Instrument, catalogue: Catalogue) -> TextDocument {
+    /// A partner assessing alone reads it for themselves: no room, and no workshop's minutes.
+    static func document(_ element: Element, in instrument: Instrument, catalogue: Catalogue, selfAssessment: Bool = false) -> TextDocument {
         var doc = TextDocument()
         guard let g = element.guidance else {
-            doc.paragraph("This instrument gives no facilitator guidance for this element.", role: .muted)
+            doc.paragraph("This instrument gives no guidance for this element.", role: .muted)
             return doc
         }
-        doc.paragraph("For the facilitator, not the room · about \(g.minutes) minutes", role: .muted)
+        doc.paragraph(selfAssessment ? "Guidance for weighing this element: questions, evidence and pitfalls"
+                          : "For the facilitator, not the room · about \(g.minutes) minutes in a full run", role: .muted)
         section("Probing questions", g.probes, into: &doc)
         section("Evidence a group could bring", g.evidence, into: &doc)
         section("Telling neighbouring levels apart", g.levelDifferences, into: &doc)

@@ -13,7 +13,7 @@ public struct GuideScreen: Screen {
     static var document: TextDocument {
         var doc = TextDocument()
         doc.heading("What pit is for")
-        doc.paragraph("pit helps a facilitator run a place-based planning workshop on reducing health inequalities. Partners (the council, the NHS, the voluntary and community sector, residents) sit in groups, look at each part of the Population Intervention Triangle and score how well their place does each planning step. pit records every score, shows where groups agree and differ, and keeps the agreed level, the reasons and the actions.")
+        doc.paragraph("pit helps a facilitator run a place-based planning workshop on reducing health inequalities. Partners (the council, the NHS, the voluntary, community and social enterprise sector, residents) sit in groups, look at each part of the Population Intervention Triangle and score how well their place does on each element: Tool A's ten planning steps and the other tools' questions. pit records every score, shows where groups agree and differ, and keeps the agreed level, the reasons and the actions.")
         doc.heading("The triangle")
         doc.paragraph("Three segments: civic-level interventions at the top, service-based at the bottom right and community-centred at the bottom left. Place-based planning and leadership sits at the centre. The report says the seams between segments are where working together is often inefficient or under-used, so attention there can add most; each seam has its own tool (B, C and D).")
         doc.heading("Moving around")

@@ -79,7 +79,8 @@ struct ScoringPanel {
                 line("Your level: " + ScoringText.answer(score.answer, scale: scale), role: .accent, emphasis: .bold)
                 if let note = score.note, !note.isEmpty { line(note, role: .muted) }
             } else {
-                line("Not scored yet: press 1\(dash)\(scale.highest)" + (scale.allowsNotApplicable ? " or 0 for n/a" : ""), role: .muted)
+                line("Not scored yet", role: .muted)
+                line("Press 1\(dash)\(scale.highest), d don't know" + (scale.allowsNotApplicable ? ", 0 n/a" : ""), role: .muted)
             }
             drawFooter(y: y, inner: inner, canvas: &canvas)
             return

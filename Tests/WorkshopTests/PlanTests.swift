@@ -57,6 +57,8 @@ final class PlanTests: XCTestCase {
 
         app.press(.enter)
         XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("Setting targets"))
+        XCTAssertTrue(app.render(size: Size(width: 120, height: 40)).contains("About 6 minutes in this session's plan (10 in a full run)"),
+                      "the plan's share, not only the guidance's full-run minutes")
         app.type("T")
         XCTAssertEqual(context.session?.timer?.remaining(at: t0), 6 * 60, "30 minutes over five steps")
         app.press(.right, .right, .right, .right)

@@ -164,6 +164,9 @@ final class ScoringScreenTests: XCTestCase {
         let scratch = try ScratchSession(groups: [Group(id: "partner", name: "NHS Trust", sector: .nhs)], mode: .selfAssessment)
         var app = sessionApp(scratch, root: ElementListScreen(instrument: "tool-a"))
         app.press(.enter)
+        let unscored = app.render(size: Size(width: 120, height: 40))
+        XCTAssertTrue(unscored.contains("Press 1–5, d don't know, 0 n/a"), "every answer's key, don't know too")
+        XCTAssertTrue(unscored.contains("you lack the evidence to judge"), "spoken to the partner, not to a group")
         app.type("4")          // moves on to step 2 by itself
         app.type("0")
         app.press(.escape)
