@@ -5,6 +5,7 @@ import TerminalKit
 public enum TerminalError: Error, CustomStringConvertible {
     case notInteractive
     case unknownTerminal(String)
+    case cannotMoveCursor(String)
 
     public var description: String {
         switch self {
@@ -12,6 +13,8 @@ public enum TerminalError: Error, CustomStringConvertible {
             "pit's screens need an interactive terminal; run it in a terminal window (reports and other commands work anywhere: see `pit --help`)"
         case .unknownTerminal(let term):
             "the terminal type TERM=\(term) is not known on this machine; try TERM=xterm-256color, or install its terminfo entry (ncurses-term)"
+        case .cannotMoveCursor(let term):
+            "the terminal type TERM=\(term) cannot move the cursor, which pit's screens need; run pit in a terminal window with TERM=xterm-256color (reports and other commands work anywhere: see `pit --help`)"
         }
     }
 }
@@ -48,11 +51,20 @@ public final class CursesTerminal {
         setlocale(LC_CTYPE, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         glyphs = codeset.uppercased().filter { $0 != "-" } == "UTF8" ? .unicode : .ascii  // no NSString on the way to the first frame
+        // The C locale reads only ASCII: an accented letter typed in it was dropped, with
+        // the keys just after it. Terminals send UTF-8 whatever LANG says, so keys are read
+        // as UTF-8; the screens still draw in ASCII, as the locale asks.
+        if codeset == "ANSI_X3.4-1968" { setlocale(LC_CTYPE, "C.UTF-8") }
 
         // setupterm reports an unknown TERM as an error code; initscr would exit instead.
         var status: Int32 = 0
         if setupterm(nil, STDOUT_FILENO, &status) != pit_ok() {
             throw TerminalError.unknownTerminal(String(cString: getenv("TERM") ?? strdup("(unset)")))
+        }
+        // A terminal that cannot move its cursor (TERM=dumb) would show a blank screen while
+        // keys still acted unseen.
+        guard TerminalGuard.terminfoString("cup") != nil else {
+            throw TerminalError.cannotMoveCursor(String(cString: getenv("TERM") ?? strdup("(unset)")))
         }
         TerminalGuard.saveTermios()
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
@@ -278,20 +290,54 @@ public final class CursesTerminal {
     /// Waits up to `timeoutMilliseconds` for a key; nil when none came (or what came was
     /// a sequence that names no key of pit's).
     public func readKey(timeoutMilliseconds: Int32) -> Key? {
+        if !waiting.isEmpty { return waiting.removeFirst() }
         let window = pit_stdscr()
         wtimeout(window, timeoutMilliseconds)
         var value: wint_t = 0
         let result = wget_wch(window, &value)
         if result == pit_err() { return nil }
-        if result == pit_key_code_yes() {
-            switch Int32(value) {
-            case Self.pasteStart: return readPaste(window)
-            case Self.pasteEnd: return nil  // an end mark without its start
-            default: return KeyDecoder.functionKey(Int32(value))
-            }
+        if result == pit_key_code_yes() { return namedKey(Int32(value), window) }
+        if value == 27 { return escape(window) }
+        return charactersWaiting(after: UInt32(value), window)
+    }
+
+    /// Keys read ahead with a burst of characters, handed out one by one.
+    private var waiting: [Key] = []
+
+    private func namedKey(_ code: Int32, _ window: UnsafeMutablePointer<WINDOW>?) -> Key? {
+        switch code {
+        case Self.pasteStart: return readPaste(window)
+        case Self.pasteEnd: return nil  // an end mark without its start
+        default: return KeyDecoder.functionKey(code)
         }
-        if value == 27, let body = sequenceAfterEscape(window) { return KeyDecoder.escapeSequence(body) }
-        return KeyDecoder.character(UInt32(value))
+    }
+
+    private func escape(_ window: UnsafeMutablePointer<WINDOW>?) -> Key? {
+        guard let body = sequenceAfterEscape(window) else { return .escape }
+        return KeyDecoder.escapeSequence(body)
+    }
+
+    /// A character, with whatever characters were already waiting behind it: a paste when
+    /// the terminal marks none (`KeyDecoder.isPaste`), else each a key of its own. A named
+    /// key or an escape sequence ends the burst and comes after it.
+    private func charactersWaiting(after first: UInt32, _ window: UnsafeMutablePointer<WINDOW>?) -> Key? {
+        var values = [first]
+        var after: Key?
+        wtimeout(window, 0)
+        var value: wint_t = 0
+        while values.count < Self.pasteLimit {
+            let result = wget_wch(window, &value)
+            if result == pit_err() { break }
+            if result == pit_key_code_yes() { after = namedKey(Int32(value), window); break }
+            if value == 27 { after = escape(window); break }
+            values.append(UInt32(value))
+        }
+        if values.count > 1, KeyDecoder.isPaste(values) {
+            waiting = after.map { [$0] } ?? []
+            return .paste(KeyDecoder.pastedText(values.compactMap(Unicode.Scalar.init)))
+        }
+        waiting = values.dropFirst().compactMap(KeyDecoder.character) + (after.map { [$0] } ?? [])
+        return KeyDecoder.character(first)
     }
 
     /// What follows an ESC that ncurses did not match, when it is already waiting: the

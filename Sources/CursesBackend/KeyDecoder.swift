@@ -17,6 +17,9 @@ enum KeyDecoder {
         case KEY_HOME: return .home
         case KEY_END: return .end
         case KEY_BTAB: return .backTab
+        // VT220 keyboards (TERM=vt220) send their Home and End keys as Find and Select.
+        case KEY_FIND: return .home
+        case KEY_SELECT: return .end
         case pit_key_resize(): return .resize
         default:
             for n in 1...12 where code == pit_key_f(Int32(n)) { return .function(n) }
@@ -53,6 +56,7 @@ enum KeyDecoder {
         switch introducer {
         case 0x5B:  // "[": CSI, parameters then a final byte
             if let key = arrowOrEdge(final) { return key }
+            if final == 0x5A, body.count == 2 { return .backTab }  // "[Z": Shift-Tab, where terminfo lacks kcbt (vt100)
             guard final == 0x7E else { return nil }  // "~": the number says which key
             let number = body.dropFirst().dropLast().prefix { $0 != 0x3B }  // up to a ";" and its modifiers
             switch String(decoding: number.map { UInt8(truncatingIfNeeded: $0) }, as: UTF8.self) {
@@ -80,6 +84,18 @@ enum KeyDecoder {
         case 0x46: return .end
         default: return nil
         }
+    }
+
+    // MARK: Pasted text
+
+    /// Whether characters that were all waiting at once are a paste rather than keys: a
+    /// line break with more text after it. Nobody types Enter and the next key within one
+    /// read; a terminal without bracketed paste sends a pasted note's lines that way, and
+    /// read as keys its second line would score or reveal. A line break at the very end is
+    /// Enter after typed-ahead keys (or a pasted single line), and stays Enter.
+    static func isPaste(_ values: [UInt32]) -> Bool {
+        guard let firstBreak = values.firstIndex(where: { $0 == 10 || $0 == 13 }) else { return false }
+        return values[(firstBreak + 1)...].contains { $0 >= 0x20 && $0 != 0x7F }
     }
 
     // MARK: Bracketed paste

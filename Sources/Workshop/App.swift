@@ -93,7 +93,8 @@ public struct App {
         if App.isTooSmall(size) {
             switch key {
             case .char("?"), .function(1): showHelp.toggle()
-            case .char("q"): shouldQuit = true
+            // An open form's typing would be lost unseen: it waits for a larger terminal.
+            case .char("q") where !top.holdsTypedText: shouldQuit = true
             case .ctrl("l"): context.needsFullRedraw = true
             default: break
             }
@@ -223,7 +224,7 @@ public struct App {
             "to at least \(App.minimumSize.width) x \(App.minimumSize.height)",
             "(now \(canvas.width) x \(canvas.height))",
             // ? still opens the help, which needs the room: say so, or the key seems dead.
-            showHelp ? "help shows when larger" : "q quits pit, ? help",
+            showHelp ? "help shows when larger" : top.holdsTypedText ? "your form is kept" : "q quits pit, ? help",
         ]
         let top = max(0, (canvas.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {

@@ -51,6 +51,7 @@ public struct PromptScreen: Screen {
     public func title(context: WorkshopContext) -> String { heading }
 
     public var isModal: Bool { true }
+    public var holdsTypedText: Bool { true }
 
     public func keys(context: WorkshopContext) -> [KeyHelp] {
         [KeyHelp("Enter", current == fields.count - 1 ? "save" : "next field", hint: true),

@@ -38,9 +38,12 @@ public protocol Screen {
     func render(into canvas: inout Canvas, area: Rect, context: WorkshopContext)
     /// A modal screen (a form) takes every key itself; the global keys do not apply.
     var isModal: Bool { get }
+    /// A form: what is typed in it would be lost if pit quit.
+    var holdsTypedText: Bool { get }
 }
 
 extension Screen {
     /// A modal screen (a form) takes every key itself; the global keys do not apply.
     public var isModal: Bool { false }
+    public var holdsTypedText: Bool { false }
 }

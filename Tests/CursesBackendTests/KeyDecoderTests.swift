@@ -1,3 +1,4 @@
+import CNcursesw
 @testable import CursesBackend
 import TerminalKit
 import XCTest
@@ -13,6 +14,7 @@ final class KeyDecoderTests: XCTestCase {
             ("[4~", .end), ("[8~", .end), ("[F", .end), ("OF", .end),
             ("[1;5C", .right), ("[1;2D", .left), ("[1;3A", .up), ("OB", .down),
             ("[5~", .pageUp), ("[6;5~", .pageDown), ("[3~", .delete),
+            ("[Z", .backTab),
         ]
         for (sequence, key) in named { XCTAssertEqual(KeyDecoder.escapeSequence(body(sequence)), key, sequence) }
     }
@@ -20,7 +22,7 @@ final class KeyDecoderTests: XCTestCase {
     func testOtherSequencesAreNoKeyAtAll() {
         // Each of these used to arrive as Esc (back, or quit) and then as characters, where
         // a digit scored a group: now none is a key.
-        for sequence in ["[2~", "[15;2~", "[200~", "[?1;2c", "1", "x", "[", "O", "[1;5"] {
+        for sequence in ["[2~", "[15;2~", "[200~", "[?1;2c", "1", "x", "[", "O", "[1;5", "[1;2Z"] {
             XCTAssertNil(KeyDecoder.escapeSequence(body(sequence)), sequence)
         }
     }
@@ -37,5 +39,24 @@ final class KeyDecoderTests: XCTestCase {
         XCTAssertEqual(KeyDecoder.pastedText(Array(pasted.unicodeScalars)), "first line r2 then more words [31mred")
         XCTAssertEqual(KeyDecoder.pastedText(Array("Ängström 北京 \u{202E}x".unicodeScalars)), "Ängström 北京 \u{202E}x",
                        "text is kept as it is; showing a bidirectional control safely is the screens' work")
+    }
+
+    func testVT220HomeAndEndKeysAreHomeAndEnd() {
+        XCTAssertEqual(KeyDecoder.functionKey(KEY_FIND), .home)
+        XCTAssertEqual(KeyDecoder.functionKey(KEY_SELECT), .end)
+    }
+
+    func testCharactersWaitingTogetherAreAPasteOnlyWhenTextFollowsALineBreak() {
+        func paste(_ text: String) -> Bool { KeyDecoder.isPaste(text.unicodeScalars.map(\.value)) }
+        // A note's lines pasted into a terminal that marks no paste: the second line would
+        // have scored ("3") and opened the agree form ("a").
+        XCTAssertTrue(paste("Budget notes:\r3 partners agree\rrevisit in May"))
+        XCTAssertTrue(paste("one\ntwo\n"), "two whole lines")
+        XCTAssertTrue(paste("\r3"), "Enter and a digit within one read is no person's typing")
+        // Keys typed ahead while pit was busy, ending with Enter, stay keys.
+        XCTAssertFalse(paste("abc\r"))
+        XCTAssertFalse(paste("3"))
+        XCTAssertFalse(paste("revisit"), "without a line break nothing after it can run as a key of a closed form")
+        XCTAssertFalse(paste("\r\r"), "Enter twice")
     }
 }

@@ -166,6 +166,37 @@ class PastedTextAndUnnamedKeys(unittest.TestCase):
         self.assertEqual(levels, [(3,)])
 
 
+class PasteWithoutBracketedPaste(unittest.TestCase):
+    """TERM=screen-256color (GNU screen's, and many tmux set-ups') has no bracketed paste
+    in its description, so a paste arrives as plain keys: its line breaks were Enter and the
+    text after them key presses, which scored and opened forms."""
+
+    def test_a_pasted_note_stays_text(self):
+        path, _ = new_session(self, "Unmarked paste")
+        p = Pane(["open", path], 100, 30, env={"TERM": "screen-256color"})
+        self.addCleanup(p.close)
+        p.wait_for("COMMUNITY")
+        p.keys("p", "Enter")
+        p.wait_for("Step 1 of 10")
+        p.keys("3", "n")                     # Council scores 3, hidden; a note
+        p.wait_for("Note on")
+        p.paste("Budget notes:\n3 partners agree\nrevisit in May")
+        p.wait_for("Budget notes: 3 partners agree revisit in May")
+        p.keys("Enter")
+        p.wait_for("1 note")
+        self.assertIn("Scores (hidden)", p.screen())
+        p.keys("q", "q", "q")
+        self.assertEqual(p.ended()[0], 0)
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            kinds = db.execute("select kind from events where kind not in ('sessionCreated', 'groupAdded')").fetchall()
+            notes = db.execute("select text from events where kind = 'noteAdded'").fetchall()
+        finally:
+            db.close()
+        self.assertEqual(sorted(k for (k,) in kinds), ["noteAdded", "scoreRecorded"], "nothing revealed, nothing else scored")
+        self.assertEqual(notes, [("Budget notes: 3 partners agree revisit in May",)])
+
+
 class Themes(unittest.TestCase):
     def test_t_changes_the_colours_on_screen(self):
         p = Pane(["demo"], 80, 24)
@@ -299,6 +330,40 @@ class TerminalTypes(unittest.TestCase):
         screen = self.run_with({"LANG": "C", "LC_ALL": "C"}, "SERVICE", forbid=["╱", "─", "›"])
         self.assertIn("/", screen)
         self.assertIn("\\", screen)
+
+    def test_a_terminal_that_cannot_move_its_cursor_is_a_clear_error(self):
+        # TERM=dumb used to show a blank screen while keys still acted, unseen.
+        p = Pane(["demo"], env={"TERM": "dumb"})
+        try:
+            status, _ = p.ended()
+            self.assertEqual(status, 69)
+            self.assertIn("TERM=dumb cannot move the cursor", p.screen().replace("\n", ""))
+        finally:
+            p.close()
+
+    def test_c_locale_keeps_accented_letters_typed_into_a_note(self):
+        # The C locale read only ASCII: "Café meeting" was saved as "Caf", the keys just
+        # after the é lost with it.
+        path, _ = new_session(self, "Locale")
+        p = Pane(["open", path], 80, 24, env={"LANG": "C", "LC_ALL": "C"})
+        self.addCleanup(p.close)
+        p.wait_for("COMMUNITY")
+        p.keys("p", "Enter")
+        p.wait_for("Step 1 of 10")
+        p.keys("n")
+        p.wait_for("Note on")
+        p.keys("Café meeting")
+        p.wait_for("Cafe meeting")           # drawn in ASCII, as the locale asks
+        p.keys("Enter")
+        p.wait_for("1 note")
+        p.keys("q", "q", "q")
+        self.assertEqual(p.ended()[0], 0)
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            notes = db.execute("select text from events where kind = 'noteAdded'").fetchall()
+        finally:
+            db.close()
+        self.assertEqual(notes, [("Café meeting",)])
 
     def test_unknown_terminal_is_a_clear_error(self):
         p = Pane(["demo"], env={"TERM": "no-such-terminal"})

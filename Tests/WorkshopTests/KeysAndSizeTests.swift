@@ -117,4 +117,24 @@ final class KeysAndSizeTests: XCTestCase {
         app.press(.char("q"))                        // ... and q still quits
         XCTAssertTrue(app.shouldQuit)
     }
+
+    func testAFormOpenWhenTheTerminalShrinksKeepsItsTextAndQDoesNotQuit() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
+        context.session = SessionController(store: scratch.store, author: "Sam")
+        var app = App(root: ElementScreen(instrument: "tool-a", index: 1), context: context)
+        app.resize(to: Size(width: 80, height: 24))
+        app.type("n")
+        app.type("Half a note")
+        XCTAssertTrue(app.top.holdsTypedText)
+        let small = Size(width: 20, height: 6)
+        app.resize(to: small)
+        XCTAssertTrue(app.render(size: small).contains("your form is kept"), app.render(size: small).plainText)
+        app.press(.char("q"))
+        XCTAssertFalse(app.shouldQuit, "q quit pit and threw the note away")
+        app.resize(to: Size(width: 80, height: 24))
+        XCTAssertTrue(app.render(size: Size(width: 80, height: 24)).contains("Half a note"))
+        app.press(.enter)
+        XCTAssertEqual(scratch.store.state.notes.map(\.text), ["Half a note"])
+    }
 }
