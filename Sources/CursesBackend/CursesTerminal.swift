@@ -79,6 +79,7 @@ public final class CursesTerminal {
         cbreak()
         noecho()
         nonl()
+        Self.turnOffFlowControl()
         keypad(pit_stdscr(), true)
         set_escdelay(25)
         Self.enableBracketedPaste()
@@ -263,6 +264,17 @@ public final class CursesTerminal {
     /// Makes the next draw repaint every cell (after something else scribbled on the screen).
     public func invalidate() {
         clearok(pit_curscr(), true)
+    }
+
+    /// Ctrl-S froze the screen (the terminal's flow control) until Ctrl-Q, while keys
+    /// pressed meanwhile still acted, unseen. Saved as curses' program mode, so a return
+    /// from Ctrl-Z keeps it off; the restore on leaving puts the terminal's own back.
+    private static func turnOffFlowControl() {
+        var modes = termios()
+        guard tcgetattr(STDIN_FILENO, &modes) == 0 else { return }
+        modes.c_iflag &= ~tcflag_t(IXON)
+        guard tcsetattr(STDIN_FILENO, TCSANOW, &modes) == 0 else { return }
+        def_prog_mode()
     }
 
     // MARK: Keys

@@ -23,7 +23,7 @@ enum ExportPrompt {
             guard let format = ExportFormat(rawValue: values[0].lowercased()) else {
                 return "Format must be one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
             }
-            let path = values[1].isEmpty ? "\(base).\(format.fileExtension)" : values[1]
+            let path = values[1].isEmpty ? "\(base).\(format.fileExtension)" : HomePath.expand(values[1])
             if FileManager.default.fileExists(atPath: path) { return "\(path) already exists; choose another name" }
             let into = URL(fileURLWithPath: path).deletingLastPathComponent().path
             var isFolder: ObjCBool = false

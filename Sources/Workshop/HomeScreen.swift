@@ -55,8 +55,7 @@ public struct HomeScreen: Screen {
             full = "."
         }
         // Within the home folder only: /home/anabel is not under /home/ana.
-        if let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty, home != "/",
-           full == home || full.hasPrefix(home + "/") {
+        if let home = HomePath.home, full == home || full.hasPrefix(home + "/") {
             // Made a String first: String + Substring takes the generic append, whose
             // run-time type lookups were a third of the home screen's first render.
             return "~" + String(full.dropFirst(home.count))

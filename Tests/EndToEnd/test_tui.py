@@ -39,6 +39,7 @@ def assert_terminal_restored(test, pane, stty):
     test.assertIn("echo", words, stty)
     test.assertNotIn("-icanon", words)
     test.assertNotIn("-echo", words)
+    test.assertIn("ixon", words, "flow control (Ctrl-S, Ctrl-Q) is the terminal's again")
     test.assertEqual(pane.pane_flag("alternate_on"), "0", "still on the alternate screen")
     test.assertEqual(pane.pane_flag("cursor_flag"), "1", "cursor hidden after exit")
     test.assertIn("PIT-ENDED", pane.screen())
@@ -322,6 +323,21 @@ class TerminalTypes(unittest.TestCase):
 
     def test_vt100(self):
         self.run_with({"TERM": "vt100"}, "SERVICE")
+
+    def test_ctrl_s_does_not_freeze_the_screen(self):
+        # With the terminal's flow control on, Ctrl-S stopped all output until Ctrl-Q while
+        # the keys pressed meanwhile still acted, unseen.
+        p = Pane(["demo"], 80, 24)
+        try:
+            p.wait_for("SERVICE")
+            p.keys("C-s", "?")
+            p.wait_for("Keys on this screen", timeout=5)
+            p.keys("Escape", "q")
+            status, stty = p.ended()
+            self.assertEqual(status, 0)
+            assert_terminal_restored(self, p, stty)
+        finally:
+            p.close()
 
     def test_no_color(self):
         self.run_with({"NO_COLOR": "1"}, "SERVICE")

@@ -41,4 +41,20 @@ final class ExportPromptTests: XCTestCase {
         XCTAssertTrue(app.top is PromptScreen, "the form stays open")
         XCTAssertEqual((app.top as? PromptScreen)?.error, "There is no folder \(missing); name a file in a folder that exists")
     }
+
+    func testATildeIsTheHomeFolderAsTheShellSaysIt() throws {
+        // $HOME, not the password file's home: they differ under sudo and in containers,
+        // and the report went to the other folder.
+        let scratch = try ScratchSession(groups: fourGroups)
+        let saved = getenv("HOME").map { String(cString: $0) }
+        setenv("HOME", scratch.folder.path, 1)
+        defer { if let saved { setenv("HOME", saved, 1) } else { unsetenv("HOME") } }
+        var app = app(scratch)
+        app.type("e"); app.type("md"); app.press(.enter)
+        app.type("~/mine.md"); app.press(.enter)
+        let report = scratch.folder.appendingPathComponent("mine.md").path
+        XCTAssertTrue(FileManager.default.fileExists(atPath: report), app.context.message ?? "")
+        XCTAssertEqual(app.context.message, "Exported \(report)")
+        XCTAssertEqual(HomePath.expand("~other/x.md"), "~other/x.md", "another user's folder is left as typed")
+    }
 }
