@@ -158,7 +158,7 @@ public struct App {
             openLiveRoom()
         case .char("t"):
             context.nextTheme()
-            context.say("Theme: \(context.theme.name)")
+            context.say("Theme: \(context.theme.name)" + (context.coloursOff ? " (colours are off here: NO_COLOR, or a terminal without them)" : ""))
         case .paste:
             context.say("Pasted text only goes into a text field; nothing was changed")
         default: break
@@ -241,18 +241,17 @@ public struct App {
         // time, a tenth of a millisecond before the first frame.
         var text = crumbs[0]
         for crumb in crumbs.dropFirst() { text += separator + crumb }
-        // Keep the end of the trail (where you are) when it is too long.
-        while DisplayWidth.of(text) > rect.width - 2, crumbs.count > 1, text.count > 4 {
+        // The countdown at the right end; the last minute and the end stand out.
+        let countdown = context.session?.timer.map { " " + TimerText.words($0, now: context.now()) + " " }
+        let end = rect.maxX - (countdown.map(DisplayWidth.of) ?? 0)
+        // Keep the end of the trail (where you are) when it is too long, beside the countdown too.
+        while DisplayWidth.of(text) > end - rect.x - 2, crumbs.count > 1, text.count > 4 {
             text = String(canvas.glyphs.ellipsis) + String(text.dropFirst(min(text.count - 1, 6)))
         }
         canvas.text(" " + text, x: rect.x, y: rect.y, role: .status, emphasis: .bold, maxWidth: rect.width)
         let right = context.headerNote
-        var end = rect.maxX
-        if let timer = context.session?.timer {
-            // The countdown at the right end; the last minute and the end stand out.
-            let words = " " + TimerText.words(timer, now: context.now()) + " "
-            end -= DisplayWidth.of(words)
-            canvas.text(words, x: end, y: rect.y, role: TimerText.role(timer, now: context.now()), emphasis: [.bold, .reverse])
+        if let countdown, let timer = context.session?.timer {
+            canvas.text(countdown, x: end, y: rect.y, role: TimerText.role(timer, now: context.now()), emphasis: [.bold, .reverse])
         }
         if !right.isEmpty {
             let rect = Rect(x: rect.x, y: rect.y, width: end - rect.x, height: 1)

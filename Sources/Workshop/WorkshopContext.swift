@@ -53,6 +53,8 @@ public final class WorkshopContext {
     public var sessionActions: ((HomeScreen.Item) -> Navigation)?
     /// Set by Ctrl-L: the backend repaints every cell on the next frame.
     public var needsFullRedraw = false
+    /// The terminal shows no colours (NO_COLOR, or it has none): a theme changes nothing.
+    public var coloursOff = false
     /// Times on screen are shown in this zone (the machine's, unless a test fixes it).
     /// Foundation's zone of the machine is built only when a screen first asks for it:
     /// building it loads ICU's zone tables, and the first frame needs at most the status

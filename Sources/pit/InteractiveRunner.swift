@@ -30,6 +30,7 @@ enum InteractiveRunner {
         let noColour = Resources.environment("NO_COLOR").map { !$0.isEmpty } ?? false
         let terminal = try CursesTerminal(theme: app.context.theme, noColour: noColour, crashLog: crashLog)
         defer { terminal.shutdown() }
+        app.context.coloursOff = terminal.depth == .none
         var themeName = app.context.theme.name
         var needsDraw = true
         while !app.shouldQuit {

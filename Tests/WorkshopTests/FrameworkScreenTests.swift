@@ -124,6 +124,10 @@ final class FrameworkScreenTests: XCTestCase {
         XCTAssertNotEqual(a.context.theme.name, first)
         for _ in 1..<shippedThemes.count { a.press(.char("t")) }
         XCTAssertEqual(a.context.theme.name, first)
+        XCTAssertEqual(a.context.message, "Theme: \(first)")
+        a.context.coloursOff = true          // NO_COLOR: a theme changes nothing, and says why
+        a.press(.char("t"))
+        XCTAssertTrue(a.context.message?.contains("colours are off here") ?? false, a.context.message ?? "")
     }
 
     func testQuitFromRootAndBackFromDeeperScreens() {

@@ -108,6 +108,18 @@ final class RoomTimerTests: XCTestCase {
         XCTAssertTrue(header(app).contains("8:00 left"), "T after the end starts a fresh countdown")
     }
 
+    func testOnANarrowScreenTheTrailKeepsWhereYouAreBesideTheCountdown() throws {
+        let scratch = try ScratchSession(groups: fourGroups)
+        var app = appOn(scratch, stack: [TriangleScreen(), ElementListScreen(instrument: "tool-a"), ElementScreen(instrument: "tool-a", index: 0)])
+        let now = Now()
+        app.context.now = { now.date }
+        app.type("T")
+        app.type("m")                        // the matrices, over step 1
+        let header = app.render(size: Size(width: 40, height: 12)).lines()[0]
+        XCTAssertTrue(header.contains("8:00 left"), header)
+        XCTAssertTrue(header.contains("Matrices"), "the countdown covered the screen's own name: \(header)")
+    }
+
     func testNoBellWhenTurnedOff() throws {
         let scratch = try ScratchSession(groups: fourGroups)
         let now = Now()
