@@ -6,7 +6,11 @@ public struct App {
     public static let minimumSize = Size(width: 40, height: 12)
 
     public private(set) var stack: [any Screen]
-    public private(set) var showHelp = false
+    public internal(set) var showHelp = false {
+        didSet { if showHelp && !oldValue { helpPages = [0] } }
+    }
+    /// Where each help page visited starts in the list of keys; the last is shown.
+    var helpPages = [0]
     public private(set) var shouldQuit = false
     /// Presentation mode: the whole screen shows what the audience sees (`P`, or `pit present`).
     public var presenting = false
@@ -102,8 +106,8 @@ public struct App {
         }
         context.message = nil
         if showHelp {
-            // Any key closes help; q/Esc/? only close it rather than also going back.
-            showHelp = false
+            // q/Esc/? only close the help rather than also going back.
+            handleHelpKey(key)
             return
         }
         var screen = top
@@ -293,14 +297,7 @@ public struct App {
     }
 
     private func drawHelp(_ canvas: inout Canvas, in body: Rect) {
-        var keys = top.keys(context: context) + activeGlobalKeys()
-        var layout = HelpLayout(keys: keys, body: body)
-        if layout.hidden > 0 {
-            // Not every key fits: how to close the help and go back are never the ones left out.
-            let essential = Set(App.globalKeys.prefix(2).map(\.keys))
-            keys = keys.filter { essential.contains($0.keys) } + keys.filter { !essential.contains($0.keys) }
-            layout = HelpLayout(keys: keys, body: body)
-        }
+        let (layout, start, total) = helpPage(body: body)
         let rect = layout.rect
         // A box almost as wide as the screen leaves a column or two of the screen behind
         // beside it, where stray borders read as part of the help: blank those too.
@@ -317,8 +314,7 @@ public struct App {
                             maxWidth: layout.columnWidth - keyWidth - 2)
             }
         }
-        let footer = layout.hidden > 0 ? "\(layout.hidden) more \(layout.hidden == 1 ? "key" : "keys") on a bigger terminal"
-                                       : "any key closes this help"
+        let footer = App.helpFooter(start: start, shown: layout.entries.count, total: total)
         canvas.text(footer, x: inner.x, y: inner.maxY - 1, role: .muted, maxWidth: inner.width)
         canvas.cursor = Point(x: inner.x, y: inner.y)
     }

@@ -137,4 +137,43 @@ final class KeysAndSizeTests: XCTestCase {
         app.press(.enter)
         XCTAssertEqual(scratch.store.state.notes.map(\.text), ["Half a note"])
     }
+
+    func testHelpThatDoesNotFitTurnsPagesAndEveryKeyIsOnOne() throws {
+        // A step's help at 40x12 left most keys out ("27 more keys on a bigger terminal").
+        let scratch = try ScratchSession(groups: fourGroups)
+        var app = appOn(scratch, stack: [ElementScreen(instrument: "tool-a", index: 1)])
+        let size = Size(width: 40, height: 12)
+        app.resize(to: size)
+        app.press(.char("?"))
+        var seen = Set<String>()
+        var pages = 0
+        while true {
+            let screen = app.render(size: size)
+            pages += 1
+            let page = app.helpPage(body: app.helpBody(size: size))
+            for entry in page.layout.entries {
+                XCTAssertTrue(screen.contains(entry.keys), "\(entry.keys) is laid out but not drawn")
+                seen.insert(entry.keys)
+            }
+            if pages == 1 { XCTAssertTrue(screen.contains("more keys"), screen.plainText) }
+            guard screen.contains("more key"), pages < 20 else { break }
+            app.press(.down)
+            XCTAssertTrue(app.showHelp, "↓ turns the page rather than closing the help")
+        }
+        XCTAssertGreaterThan(pages, 1)
+        let all = Set((app.top.keys(context: app.context) + app.activeGlobalKeys()).map(\.keys))
+        XCTAssertEqual(all.subtracting(seen), [], "keys on no page")
+        XCTAssertTrue(app.render(size: size).contains("↑ back"))
+        app.press(.up)
+        XCTAssertTrue(app.showHelp)
+        app.press(.char("x"))
+        XCTAssertFalse(app.showHelp, "any other key closes it")
+        XCTAssertNil(scratch.store.state.scores[ElementRef(instrument: "tool-a", element: "needs-assessment")], "and does nothing else")
+        let large = Size(width: 160, height: 50)
+        app.resize(to: large)
+        app.press(.char("?"))
+        XCTAssertTrue(app.render(size: large).contains("any key closes this help"), "one page")
+        app.press(.down)
+        XCTAssertFalse(app.showHelp, "with one page, ↓ is any key too")
+    }
 }
