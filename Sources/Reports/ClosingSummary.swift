@@ -27,7 +27,9 @@ public struct ClosingSummary: Sendable {
     /// Up to `listLength` divergent elements, the widest range first.
     public var widest: [Priorities.Item]
     public var actionsByOwner: [OwnerActions]
-    /// Elements in the session's instruments (or its plan, when it has one) with no score.
+    /// Elements in the session's instruments (or its plan, when it has one) that nobody
+    /// answered and the room did not agree on. An element answered only "not applicable" or
+    /// "don't know", or agreed so, was covered: that is the room's answer.
     public var notCovered: [ReportElement]
 
     public static let listLength = 3
@@ -53,7 +55,9 @@ public struct ClosingSummary: Sendable {
                 }
             })
         }
-        var notCovered = report.priorities.unscored.map(\.element)
+        // Not `unscored`: that also holds elements answered N/A or don't know (by the room's
+        // agreement or by the groups), which the room did cover.
+        var notCovered = report.priorities.notAnswered.map(\.element)
         if let plan = report.state.plan {
             // With a plan, "not covered" is what the plan had and the room did not reach.
             let planned = Set(plan.items.filter { !$0.skipped }.flatMap { item -> [ElementRef] in

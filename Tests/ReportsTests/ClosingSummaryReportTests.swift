@@ -1,0 +1,32 @@
+import Foundation
+import Instruments
+import SessionEngine
+import XCTest
+@testable import Reports
+
+/// The closing summary counts what the room answered, shows spread beside every median and
+/// nests the actions under their owner in HTML.
+final class ClosingSummaryReportTests: XCTestCase {
+    private func summary(_ store: SessionStore) -> (ClosingSummary, SessionReport) {
+        let r = SessionReport.make(state: store.state, events: store.events, catalogue: catalogue)
+        return (ClosingSummary.make(r), r)
+    }
+
+    func testAnElementTheRoomAnsweredIsCoveredWhateverTheAnswer() throws {
+        let dir = TempDir()
+        let s = try makeStore(dir)
+        try s.append(.agreedScoreRecorded(element: a("leadership"), answer: .notApplicable, rationale: "not for us"), author: "Fac")
+        try s.append(.agreedScoreRecorded(element: a("needs-assessment"), answer: .dontKnow, rationale: "no data yet"), author: "Fac")
+        try score(s, "la", a("priorities"), nil)                                       // a group's N/A, nothing agreed
+        try s.append(.scoreRecorded(group: "nhs", element: a("whole-system"), answer: .dontKnow, note: nil), author: "Fac")
+        try score(s, "la", a("interventions"), 3)
+        let (cs, r) = summary(s)
+        let names = cs.notCovered.map(\.ref.element)
+        for answered in ["leadership", "needs-assessment", "priorities", "whole-system", "interventions"] {
+            XCTAssertFalse(names.contains(answered), "\(answered) was answered, so covered: \(names)")
+        }
+        XCTAssertEqual(names, ["targets", "business-plan", "information-governance", "programme-management", "evaluation"])
+        let notCovered = try XCTUnwrap(cs.lines(r).first { $0.heading == "Not covered" })
+        XCTAssertFalse(notCovered.items.contains { $0.contains("Leadership") || $0.contains("needs assessment") }, "\(notCovered.items)")
+    }
+}
