@@ -78,7 +78,7 @@ public struct ClosingSummary: Sendable {
             "\(name(a.element)): \(Words.answer(a.answer, scale: a.scale))" + (a.rationale.isEmpty ? "" : ", because \(a.rationale)")
         }))
         out.append(("Weakest elements", weakest.isEmpty ? ["No element has a score yet."] : weakest.map { item in
-            "\(name(item.element)): \(Words.number(item.score.value)) (\(item.score.source == .agreed ? "agreed" : "median"))"
+            "\(name(item.element)): \(Self.weakness(item))"
         }))
         out.append(("Widest divergences", widest.isEmpty ? ["No groups were two or more levels apart."] : widest.map { item in
             "\(name(item.element)): range \(Words.range(item.summary.min, item.summary.max)), \(item.summary.range ?? 0) levels apart"
@@ -90,6 +90,15 @@ public struct ClosingSummary: Sendable {
         }))
         out.append(("Not covered", notCovered.isEmpty ? ["Everything planned was covered."] : notCovered.map(name)))
         return out
+    }
+
+    /// A weak element's score with the spread behind it, never a median alone:
+    /// "1 (1–4), the groups' median (range)"; "2 agreed; groups 1 (1–3)" when the room agreed.
+    static func weakness(_ item: Priorities.Item) -> String {
+        let spread = MarkdownReport.medianRange(item.summary)
+        guard item.score.source == .agreed else { return "\(spread), the groups' median (range)" }
+        let level = Words.number(item.score.value)
+        return item.summary.median == nil ? "\(level) agreed; no group gave a level" : "\(level) agreed; groups \(spread)"
     }
 }
 

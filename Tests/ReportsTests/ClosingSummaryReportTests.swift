@@ -29,4 +29,23 @@ final class ClosingSummaryReportTests: XCTestCase {
         let notCovered = try XCTUnwrap(cs.lines(r).first { $0.heading == "Not covered" })
         XCTAssertFalse(notCovered.items.contains { $0.contains("Leadership") || $0.contains("needs assessment") }, "\(notCovered.items)")
     }
+
+    func testTheWeakestElementsShowTheirSpread() throws {
+        let dir = TempDir()
+        let s = try makeStore(dir)
+        for (g, level) in [("la", 1), ("nhs", 1), ("vcse", 4)] { try score(s, g, a("needs-assessment"), level) }
+        for (g, level) in [("la", 1), ("nhs", 3)] { try score(s, g, a("leadership"), level) }
+        try s.append(.agreedScoreRecorded(element: a("leadership"), answer: .level(1), rationale: ""), author: "Fac")
+        try s.append(.agreedScoreRecorded(element: a("priorities"), answer: .level(2), rationale: ""), author: "Fac")
+        let (cs, r) = summary(s)
+        let weakest = try XCTUnwrap(cs.lines(r).first { $0.heading == "Weakest elements" }).items
+        XCTAssertEqual(weakest, ["Step 2 Joint needs assessment: 1 (1–4), the groups' median (range)",
+                                 "Step 1 Leadership in place: 1 agreed; groups 2 (1–3)",
+                                 "Step 3 Joint priority setting: 2 agreed; no group gave a level"])
+        let md = MarkdownReport.render(r)
+        XCTAssertTrue(md.contains("- Step 2 Joint needs assessment: 1 (1–4), the groups' median (range)"), md)
+        XCTAssertFalse(md.contains(": 1 (median)") || md.contains("(agreed)"), "a score without its spread")
+        let html = HTMLReport.render(r)
+        XCTAssertTrue(html.contains("<li>Step 2 Joint needs assessment: 1 (1–4), the groups&#39; median (range)</li>"), html)
+    }
 }

@@ -27,7 +27,8 @@ final class ClosingSummaryTests: XCTestCase {
         app.press(.char("S"))
         let screen = app.render(size: Size(width: 80, height: 40))
         for text in ["What was agreed", "Step 1 Leadership in place: 2 Emerging, because no shared board yet",
-                     "Weakest elements", "Widest divergences", "Step 2 Joint needs assessment: range 1–5, 4 levels apart",
+                     "Weakest elements", "Step 2 Joint needs assessment: 3 (1–5), the groups' median (range)",
+                     "Step 1 Leadership in place: 2 agreed; groups 2 (2)", "Widest divergences", "Step 2 Joint needs assessment: range 1–5, 4 levels apart",
                      "Actions by owner", "Priya:", "open: Share the data map (due 2026-02-01)", "No owner named:",
                      "Not covered", "Step 3 Joint priority setting"] {
             XCTAssertTrue(screen.contains(text), "\(text)\n\(screen.plainText)")
