@@ -124,8 +124,18 @@ extension ClosingSummary {
         var b = "<section id=\"closing\">\n<h2>Closing summary</h2>\n"
         for (heading, items) in lines(report) {
             b += "<h3>\(E.html(heading))</h3>\n<ul>\n"
-            for item in items {
-                b += item.hasPrefix("  ") ? "<li class=\"sub\">\(E.html(String(item.dropFirst(2))))</li>\n" : "<li>\(E.html(item))</li>\n"
+            // An indented line (an owner's action) goes in a list nested in the item before it
+            // (the owner), so browsers, print and screen readers show it one level down.
+            var open = false
+            for (i, item) in items.enumerated() {
+                if item.hasPrefix("  ") {
+                    if !open { b += "<ul class=\"sub\">\n"; open = true }
+                    b += "<li>\(E.html(String(item.dropFirst(2))))</li>\n"
+                } else {
+                    if open { b += "</ul></li>\n"; open = false } else if i > 0 { b += "</li>\n" }
+                    b += "<li>\(E.html(item))"
+                }
+                if i == items.count - 1 { b += open ? "</ul></li>\n" : "</li>\n" }
             }
             b += "</ul>\n"
         }

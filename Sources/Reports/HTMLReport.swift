@@ -52,6 +52,7 @@ enum HTMLParts {
     figcaption { font-size: .9em; color: var(--muted); }
     .tri svg { width: 640px; max-width: 100%; margin: 0 auto; }
     ul.notes li { margin-bottom: .4em; }
+    ul.sub { margin: .1em 0 .3em; padding-left: 1.6em; list-style-type: circle; }
     .rtl-safe { unicode-bidi: plaintext; }
     td, li, dd { unicode-bidi: plaintext; }
     /* A long unbroken word or URL wraps rather than widening the page: otherwise Chromium

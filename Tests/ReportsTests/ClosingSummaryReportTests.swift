@@ -48,4 +48,28 @@ final class ClosingSummaryReportTests: XCTestCase {
         let html = HTMLReport.render(r)
         XCTAssertTrue(html.contains("<li>Step 2 Joint needs assessment: 1 (1–4), the groups&#39; median (range)</li>"), html)
     }
+
+    func testActionsSitInAListNestedUnderTheirOwnerInHTML() throws {
+        let dir = TempDir()
+        let s = try makeStore(dir)
+        try s.append(.actionAdded(id: "a1", element: nil, what: "Share the data map", owner: "Priya", due: "2026-02-01"), author: "Fac")
+        try s.append(.actionAdded(id: "a2", element: nil, what: "Draft the terms", owner: "Priya", due: "2026-03-01"), author: "Fac")
+        try s.append(.actionAdded(id: "a3", element: nil, what: "Book the room", owner: "", due: nil), author: "Fac")
+        let (_, r) = summary(s)
+        let html = HTMLReport.render(r)
+        XCTAssertTrue(html.contains("""
+            <h3>Actions by owner</h3>
+            <ul>
+            <li>Priya:<ul class="sub">
+            <li>open: Share the data map (due 2026-02-01)</li>
+            <li>open: Draft the terms (due 2026-03-01)</li>
+            </ul></li>
+            <li>No owner named:<ul class="sub">
+            <li>open: Book the room</li>
+            </ul></li>
+            </ul>
+            """), html)
+        XCTAssertTrue(html.contains("ul.sub {"), "the nested list has its own style")
+        XCTAssertFalse(html.contains("<li class=\"sub\">"), "no action is a sibling of its owner")
+    }
 }
