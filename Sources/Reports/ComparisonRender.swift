@@ -14,15 +14,23 @@ public enum ComparisonRender {
         case components
     }
 
-    static let method = "Each element's score is the level the room agreed, or, where nothing was agreed, the median of the groups' levels. A part of the triangle scores the median of its elements' scores, shown for each session over the elements that session scored, with their range and number. A part's change is like for like: the median over only the elements scored in both sessions, follow-up minus baseline, so an element scored in one session alone moves that session's own score but not the change. Change = follow-up minus baseline, taken from the values as shown (one decimal); an element needs a score in both sessions to show a change. " + ScaleOwnership.note
+    static let method = "Each element's score is the level the room agreed, or, where nothing was agreed, the median of the groups' levels. A part of the triangle scores the median of its elements' scores, shown for each session over the elements that session scored, with their range and number. A part's change is like for like: the median over only the elements scored in both sessions, follow-up minus baseline, so an element scored in one session alone moves that session's own score but not the change. Change = follow-up minus baseline, taken from the values as shown (one decimal); an element needs a score in both sessions to show a change. \"Not applicable\" and \"don't know\" answers are left out of medians and named in the basis. " + ScaleOwnership.note
 
-    static func basis(_ s: ElementScore) -> String {
+    /// How an element's score came about; with no score, what the groups answered instead
+    /// ("N/A", "don't know"), so an answered element never reads as "not scored".
+    static func basis(_ s: ElementScore, _ summary: ElementSummary) -> String {
         switch s.source {
         case .agreed: return "agreed"
         case .median: return "median"
         case .agreedNotApplicable: return "agreed N/A"
         case .agreedDontKnow: return "agreed don't know"
-        case .none: return "not scored"
+        case .none:
+            switch (summary.notApplicableCount > 0, summary.dontKnowCount > 0) {
+            case (true, true): return "N/A and don't know"
+            case (true, false): return "N/A"
+            case (false, true): return "don't know"
+            case (false, false): return "not scored"
+            }
         }
     }
 
@@ -111,8 +119,9 @@ public enum ComparisonRender {
             var et = MarkdownTable(["Element", "Baseline", "Basis", "Follow-up", "Basis", "Change", "Groups now: median (range)"],
                                    align: "lrlrlrr")
             for e in inst.elements {
-                et.add([E.markdownCell(e.element.name), Words.number(e.before.value), basis(e.before), Words.number(e.after.value),
-                        basis(e.after), arrow(e.change), MarkdownReport.medianRange(e.afterSummary)])
+                et.add([E.markdownCell(e.element.name), Words.number(e.before.value), basis(e.before, e.beforeSummary),
+                        Words.number(e.after.value), basis(e.after, e.afterSummary), arrow(e.change),
+                        MarkdownReport.medianRange(e.afterSummary)])
             }
             out += et.text + "\n"
         }
@@ -144,8 +153,9 @@ public enum ComparisonRender {
             rows.append(elementColumns)
             for e in c.elements {
                 rows.append(head + [e.element.ref.instrument, e.element.ref.element, e.element.number.map(String.init) ?? "",
-                                    e.element.title, n(e.before.value), basis(e.before), i(e.beforeSummary.min), i(e.beforeSummary.max),
-                                    n(e.after.value), basis(e.after), i(e.afterSummary.min), i(e.afterSummary.max), signed(e.change)])
+                                    e.element.title, n(e.before.value), basis(e.before, e.beforeSummary), i(e.beforeSummary.min),
+                                    i(e.beforeSummary.max), n(e.after.value), basis(e.after, e.afterSummary), i(e.afterSummary.min),
+                                    i(e.afterSummary.max), signed(e.change)])
             }
         case .components:
             rows.append(componentColumns)
@@ -201,8 +211,9 @@ public enum ComparisonRender {
             b += "<h3>\(E.html("\(inst.instrument.short): \(inst.instrument.title)"))</h3>\n"
             b += HTMLParts.table(["Element", "Baseline", "Basis", "Follow-up", "Basis", "Change", "Groups now: median (range)"],
                                  inst.elements.map { e in
-                                     [E.html(e.element.name), Words.number(e.before.value), basis(e.before), Words.number(e.after.value),
-                                      basis(e.after), "<b>\(arrow(e.change))</b>", E.html(MarkdownReport.medianRange(e.afterSummary))]
+                                     [E.html(e.element.name), Words.number(e.before.value), E.html(basis(e.before, e.beforeSummary)),
+                                      Words.number(e.after.value), E.html(basis(e.after, e.afterSummary)), "<b>\(arrow(e.change))</b>",
+                                      E.html(MarkdownReport.medianRange(e.afterSummary))]
                                  }, classes: ["", "num", "", "num", "", "num", "num"])
         }
         b += "</section>\n<footer>Made with pit. ▲ higher, ▼ lower, = unchanged, – not comparable.</footer>"

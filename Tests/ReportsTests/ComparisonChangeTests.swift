@@ -4,7 +4,8 @@ import SessionEngine
 import XCTest
 @testable import Reports
 
-/// A comparison's change is like for like and agrees with the values it shows.
+/// A comparison's change is like for like, agrees with the values it shows, and names what
+/// the groups answered when they gave no level.
 final class ComparisonChangeTests: XCTestCase {
     let steps = ["leadership", "needs-assessment", "priorities", "whole-system", "interventions",
                  "targets", "business-plan", "information-governance", "programme-management", "evaluation"]
@@ -79,5 +80,20 @@ final class ComparisonChangeTests: XCTestCase {
         XCTAssertTrue(html.contains(">same 4: 2.8 → 3, ▲ +0.2</text>"), html)
         XCTAssertTrue(html.contains("<b>▲ +0.2</b>"), html)
         XCTAssertTrue(parts.contains(",2.8,2.5,3,4,3,3,3,4,10,4,2.8,2.5,3,3,3,3,0.2\r\n"), parts)
+    }
+
+    func testAnElementAnsweredOnlyDontKnowOrNotApplicableSaysSo() throws {
+        let dir = TempDir()
+        let base = try makeStore(dir, "base.pit"), follow = try makeStore(dir, "follow.pit")
+        try base.append(.scoreRecorded(group: "la", element: a("leadership"), answer: .dontKnow, note: nil), author: "Fac")
+        try follow.append(.scoreRecorded(group: "la", element: a("leadership"), answer: .notApplicable, note: nil), author: "Fac")
+        try base.append(.scoreRecorded(group: "la", element: a("needs-assessment"), answer: .dontKnow, note: nil), author: "Fac")
+        try base.append(.scoreRecorded(group: "nhs", element: a("needs-assessment"), answer: .notApplicable, note: nil), author: "Fac")
+        let (_, md, html, csv, _) = try compared(base, follow)
+        XCTAssertTrue(unpadded(md).contains("| Step 1 Leadership in place | – | don't know | – | N/A | – |"), md)
+        XCTAssertTrue(unpadded(md).contains("| Step 2 Joint needs assessment | – | N/A and don't know | – | not scored | – |"), md)
+        XCTAssertTrue(unpadded(md).contains("| Step 3 Joint priority setting | – | not scored | – | not scored | – |"), md)
+        XCTAssertTrue(csv.contains(",\"leadership\",1,\"Leadership in place\",,\"don't know\",,,,\"N/A\",,,\r\n"), csv)
+        XCTAssertTrue(html.contains("<td>don&#39;t know</td>") && html.contains("<td>N/A</td>"), html)
     }
 }
