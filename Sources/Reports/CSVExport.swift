@@ -100,6 +100,8 @@ public enum CSVExport {
         "element_number", "level", "groups_median", "groups_min", "groups_max", "groups_scored",
         "baseline_score", "baseline_min", "baseline_max", "followup_score", "followup_min", "followup_max", "change",
         "baseline_median", "baseline_scored", "followup_median", "followup_scored", "elements",
+        "scored_in_both", "baseline_median_in_both", "baseline_min_in_both", "baseline_max_in_both",
+        "followup_median_in_both", "followup_min_in_both", "followup_max_in_both",
     ]
 
     /// A plain decimal number, which a spreadsheet reads as a number, never as a formula.

@@ -27,7 +27,9 @@ public struct ClosingSummary: Sendable {
     /// Up to `listLength` divergent elements, the widest range first.
     public var widest: [Priorities.Item]
     public var actionsByOwner: [OwnerActions]
-    /// Elements in the session's instruments (or its plan, when it has one) with no score.
+    /// Elements in the session's instruments (or its plan, when it has one) that nobody
+    /// answered and the room did not agree on. An element answered only "not applicable" or
+    /// "don't know", or agreed so, was covered: that is the room's answer.
     public var notCovered: [ReportElement]
 
     public static let listLength = 3
@@ -53,7 +55,9 @@ public struct ClosingSummary: Sendable {
                 }
             })
         }
-        var notCovered = report.priorities.unscored.map(\.element)
+        // Not `unscored`: that also holds elements answered N/A or don't know (by the room's
+        // agreement or by the groups), which the room did cover.
+        var notCovered = report.priorities.notAnswered.map(\.element)
         if let plan = report.state.plan {
             // With a plan, "not covered" is what the plan had and the room did not reach.
             let planned = Set(plan.items.filter { !$0.skipped }.flatMap { item -> [ElementRef] in
@@ -74,7 +78,7 @@ public struct ClosingSummary: Sendable {
             "\(name(a.element)): \(Words.answer(a.answer, scale: a.scale))" + (a.rationale.isEmpty ? "" : ", because \(a.rationale)")
         }))
         out.append(("Weakest elements", weakest.isEmpty ? ["No element has a score yet."] : weakest.map { item in
-            "\(name(item.element)): \(Words.number(item.score.value)) (\(item.score.source == .agreed ? "agreed" : "median"))"
+            "\(name(item.element)): \(Self.weakness(item))"
         }))
         out.append(("Widest divergences", widest.isEmpty ? ["No groups were two or more levels apart."] : widest.map { item in
             "\(name(item.element)): range \(Words.range(item.summary.min, item.summary.max)), \(item.summary.range ?? 0) levels apart"
@@ -86,6 +90,15 @@ public struct ClosingSummary: Sendable {
         }))
         out.append(("Not covered", notCovered.isEmpty ? ["Everything planned was covered."] : notCovered.map(name)))
         return out
+    }
+
+    /// A weak element's score with the spread behind it, never a median alone:
+    /// "1 (1–4), the groups' median (range)"; "2 agreed; groups 1 (1–3)" when the room agreed.
+    static func weakness(_ item: Priorities.Item) -> String {
+        let spread = MarkdownReport.medianRange(item.summary)
+        guard item.score.source == .agreed else { return "\(spread), the groups' median (range)" }
+        let level = Words.number(item.score.value)
+        return item.summary.median == nil ? "\(level) agreed; no group gave a level" : "\(level) agreed; groups \(spread)"
     }
 }
 
@@ -111,8 +124,18 @@ extension ClosingSummary {
         var b = "<section id=\"closing\">\n<h2>Closing summary</h2>\n"
         for (heading, items) in lines(report) {
             b += "<h3>\(E.html(heading))</h3>\n<ul>\n"
-            for item in items {
-                b += item.hasPrefix("  ") ? "<li class=\"sub\">\(E.html(String(item.dropFirst(2))))</li>\n" : "<li>\(E.html(item))</li>\n"
+            // An indented line (an owner's action) goes in a list nested in the item before it
+            // (the owner), so browsers, print and screen readers show it one level down.
+            var open = false
+            for (i, item) in items.enumerated() {
+                if item.hasPrefix("  ") {
+                    if !open { b += "<ul class=\"sub\">\n"; open = true }
+                    b += "<li>\(E.html(String(item.dropFirst(2))))</li>\n"
+                } else {
+                    if open { b += "</ul></li>\n"; open = false } else if i > 0 { b += "</li>\n" }
+                    b += "<li>\(E.html(item))"
+                }
+                if i == items.count - 1 { b += open ? "</ul></li>\n" : "</li>\n" }
             }
             b += "</ul>\n"
         }

@@ -11,11 +11,8 @@ public struct Comparison: Hashable, Sendable {
         public var after: ElementScore
         public var beforeSummary: ElementSummary
         public var afterSummary: ElementSummary
-        /// after - before, when both have a score.
-        public var change: Double? {
-            guard let a = after.value, let b = before.value else { return nil }
-            return a - b
-        }
+        /// after - before, when both have a score, from the values as shown (`shownChange`).
+        public var change: Double? { Comparison.shownChange(from: before.value, to: after.value) }
     }
 
     public struct ComponentChange: Hashable, Sendable {
@@ -23,13 +20,19 @@ public struct Comparison: Hashable, Sendable {
         public var name: String
         public var short: String
         public var kind: ComponentKind
+        /// Each session's own score of the part: the median over the elements that session
+        /// scored (their numbers may differ).
         public var before: RollupScore
         public var after: RollupScore
-        /// Change of the median, when both have one.
-        public var change: Double? {
-            guard let a = after.median, let b = before.median else { return nil }
-            return a - b
-        }
+        /// Like for like: the part's score in each session over only the elements scored in
+        /// both, so an element scored for the first time cannot read as an improvement.
+        public var pairedBefore: RollupScore
+        public var pairedAfter: RollupScore
+        /// Elements scored in both sessions (`pairedBefore.scored`).
+        public var paired: Int { pairedAfter.scored }
+        /// Change of the like-for-like median (`pairedAfter` minus `pairedBefore`), from the
+        /// values as shown; nil when no element was scored in both.
+        public var change: Double? { Comparison.shownChange(from: pairedBefore.median, to: pairedAfter.median) }
     }
 
     public struct InstrumentChanges: Hashable, Sendable {
@@ -63,6 +66,17 @@ public struct Comparison: Hashable, Sendable {
         return before > after
     }
 
+    /// The change a reader gets from the two values as shown: each to one decimal, rounded
+    /// half away from zero as `Formatting.number` shows it, then subtracted. So "2.8 → 3"
+    /// changes by 0.2, never by the 0.25 between the unrounded 2.75 and 3.
+    public static func shownChange(from before: Double?, to after: Double?) -> Double? {
+        guard let a = after, let b = before else { return nil }
+        return Double(tenths(a) - tenths(b)) / 10
+    }
+
+    /// A value in tenths, as shown.
+    static func tenths(_ d: Double) -> Int { Int((d * 10).rounded()) }
+
     /// Elements covered: the union of what either session would report, in the follow-up's order.
     public static func make(baseline: SessionState, followUp: SessionState, catalogue: Catalogue,
                             instruments ids: [String]? = nil) -> Comparison {
@@ -88,7 +102,12 @@ public struct Comparison: Hashable, Sendable {
             })
         }
         let components = zip(ra.components, rb.components).map { ca, cb in
-            ComponentChange(id: cb.id, name: cb.name, short: cb.short, kind: cb.kind, before: ca.score, after: cb.score)
+            // Both roll-ups come from one scope, so a part's elements line up one to one.
+            let pairs = zip(ca.instruments.flatMap(\.elements), cb.instruments.flatMap(\.elements))
+                .filter { $0.0.score.value != nil && $0.1.score.value != nil }
+            return ComponentChange(id: cb.id, name: cb.name, short: cb.short, kind: cb.kind, before: ca.score, after: cb.score,
+                                   pairedBefore: RollupScore(values: pairs.map(\.0.score)),
+                                   pairedAfter: RollupScore(values: pairs.map(\.1.score)))
         }
         func norm(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
         return Comparison(baseline: baseline.info, followUp: followUp.info,

@@ -52,6 +52,7 @@ enum HTMLParts {
     figcaption { font-size: .9em; color: var(--muted); }
     .tri svg { width: 640px; max-width: 100%; margin: 0 auto; }
     ul.notes li { margin-bottom: .4em; }
+    ul.sub { margin: .1em 0 .3em; padding-left: 1.6em; list-style-type: circle; }
     .rtl-safe { unicode-bidi: plaintext; }
     td, li, dd { unicode-bidi: plaintext; }
     /* A long unbroken word or URL wraps rather than widening the page: otherwise Chromium
@@ -314,10 +315,10 @@ public enum HTMLReport {
         fact("Instruments", r.scope.instruments.isEmpty ? "none" : E.html(r.instrumentList()))
         var record = "\(r.eventCount) events"
         if r.undoneCount > 0 { record += ", \(r.undoneCount) of them undone" }
-        if let first = r.firstEvent, let last = r.lastEvent { record += "; from \(r.time.dayTime(first)) to \(r.time.dayTime(last))" }
+        if let first = r.firstEvent, let last = r.lastEvent { record += "; from \(r.clock.stamp(first, withDay: true)) to \(r.clock.stamp(last, withDay: true))" }
         fact("Record", E.html(record))
         fact("Times", "shown in \(E.html(r.zoneLabel))")
-        if let g = r.options.generatedAt { fact("Generated", E.html(r.time.dayTime(g))) }
+        if let g = r.options.generatedAt { fact("Generated", E.html(r.clock.stamp(g, withDay: true))) }
         b += "</dl>\n</header>\n<p class=\"method\">\(E.html(r.method))</p>\n"
 
         // Triangle
@@ -389,7 +390,7 @@ public enum HTMLReport {
             b += HTMLParts.table(["Element", "Agreed", "Groups: median (range)", "Rationale", "Recorded"], agreed.map { row in
                 [E.html(r.scope.displayName(row.element)), E.html(Words.answer(row.agreed.answer, scale: row.scale)),
                  E.html(MarkdownReport.medianRange(row.summary)), E.htmlLines(row.agreed.rationale),
-                 E.html("\(r.time.time(row.agreed.at)), \(row.agreed.author)")]
+                 E.html("\(r.clock.stamp(row.agreed.at)), \(row.agreed.author)")]
             }, classes: ["", "", "num", "text", ""])
         }
         b += "</section>\n"
@@ -411,7 +412,7 @@ public enum HTMLReport {
         var notes: [String] = []
         for e in r.scope.elements {
             for n in r.state.notes(for: e.ref) {
-                notes.append("<li><b>\(E.html(r.scope.displayName(e)))</b> (\(r.time.time(n.at)), \(E.html(n.author))): \(E.htmlLines(n.text))</li>")
+                notes.append("<li><b>\(E.html(r.scope.displayName(e)))</b> (\(r.clock.stamp(n.at)), \(E.html(n.author))): \(E.htmlLines(n.text))</li>")
             }
             for a in r.state.summary(for: e.ref).scores {
                 guard let note = a.score.note, !note.isEmpty else { continue }
@@ -421,7 +422,7 @@ public enum HTMLReport {
         let covered = Set(r.scope.elements.map(\.ref))
         for n in r.state.notes where n.element == nil || !covered.contains(n.element!) {
             let label = n.element.map { r.elementName($0) } ?? "General"
-            notes.append("<li><b>\(E.html(label))</b> (\(r.time.time(n.at)), \(E.html(n.author))): \(E.htmlLines(n.text))</li>")
+            notes.append("<li><b>\(E.html(label))</b> (\(r.clock.stamp(n.at)), \(E.html(n.author))): \(E.htmlLines(n.text))</li>")
         }
         b += notes.isEmpty ? "<p>No notes recorded.</p>\n" : "<ul class=\"notes\">\n" + notes.joined(separator: "\n") + "\n</ul>\n"
         // The day's closing summary, then the sources the instruments draw on (the appendix).

@@ -109,11 +109,11 @@ public enum MarkdownReport {
         var record = "\(r.eventCount) events"
         if r.undoneCount > 0 { record += ", \(r.undoneCount) of them undone" }
         if let first = r.firstEvent, let last = r.lastEvent {
-            record += "; from \(r.time.dayTime(first)) to \(r.time.dayTime(last))"
+            record += "; from \(r.clock.stamp(first, withDay: true)) to \(r.clock.stamp(last, withDay: true))"
         }
         facts.append(("Record", record))
         facts.append(("Times", "shown in \(r.zoneLabel)"))
-        if let g = r.options.generatedAt { facts.append(("Generated", r.time.dayTime(g))) }
+        if let g = r.options.generatedAt { facts.append(("Generated", r.clock.stamp(g, withDay: true))) }
         out += facts.map { "- **\($0.0):** \($0.1)" }.joined(separator: "\n") + "\n\n"
         para(r.method)
 
@@ -194,7 +194,7 @@ public enum MarkdownReport {
             for row in agreed {
                 a.add([E.markdownCell(r.scope.displayName(row.element)), E.markdownCell(Words.answer(row.agreed.answer, scale: row.scale)),
                        medianRange(row.summary), E.markdownCell(row.agreed.rationale),
-                       E.markdownCell("\(r.time.time(row.agreed.at)), \(row.agreed.author)")])
+                       E.markdownCell("\(r.clock.stamp(row.agreed.at)), \(row.agreed.author)")])
             }
             out += a.text + "\n"
         }
@@ -242,7 +242,7 @@ public enum MarkdownReport {
         var out: [String] = []
         for e in r.scope.elements {
             for n in r.state.notes(for: e.ref) {
-                out.append("- **\(E.markdownText(r.scope.displayName(e)))** (\(r.time.time(n.at)), \(E.markdownText(n.author))): "
+                out.append("- **\(E.markdownText(r.scope.displayName(e)))** (\(r.clock.stamp(n.at)), \(E.markdownText(n.author))): "
                            + E.markdownText(n.text, indent: 2))
             }
             for a in r.state.summary(for: e.ref).scores {
@@ -254,7 +254,7 @@ public enum MarkdownReport {
         let covered = Set(r.scope.elements.map(\.ref))
         for n in r.state.notes where n.element == nil || !covered.contains(n.element!) {
             let label = n.element.map { "**\(E.markdownText(r.elementName($0)))**" } ?? "**General**"
-            out.append("- \(label) (\(r.time.time(n.at)), \(E.markdownText(n.author))): " + E.markdownText(n.text, indent: 2))
+            out.append("- \(label) (\(r.clock.stamp(n.at)), \(E.markdownText(n.author))): " + E.markdownText(n.text, indent: 2))
         }
         return out
     }

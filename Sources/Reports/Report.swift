@@ -20,23 +20,28 @@ public struct SessionReport: Sendable {
     public var lastEvent: Date?
     public var options: ReportOptions
     public var time: TimeFormat
+    /// How times are written: with their date when the record spans days, with their offset
+    /// after a clock change (`ReportClock`).
+    public var clock: ReportClock
 
     public static func make(state: SessionState, events: [Event], catalogue: Catalogue,
                             options: ReportOptions = ReportOptions()) -> SessionReport {
         let scope = ReportScope.make(state: state, catalogue: catalogue, instruments: options.instruments)
         let t = options.divergenceThreshold
+        let first = events.map(\.at).min(), last = events.map(\.at).max()
         return SessionReport(info: state.info, groups: state.groups, scope: scope,
                              levelMatrix: .make(state: state, scope: scope, divergenceThreshold: t),
                              groupMatrix: .make(state: state, scope: scope, divergenceThreshold: t),
                              rollup: .make(state: state, scope: scope, triangle: catalogue.triangle),
                              priorities: .make(state: state, scope: scope, divergenceThreshold: t),
                              state: state, eventCount: events.count, undoneCount: state.notInEffect.count,
-                             firstEvent: events.map(\.at).min(), lastEvent: events.map(\.at).max(),
-                             options: options, time: TimeFormat(timeZone: options.timeZone))
+                             firstEvent: first, lastEvent: last,
+                             options: options, time: TimeFormat(timeZone: options.timeZone),
+                             clock: ReportClock(timeZone: options.timeZone, first: first, last: last))
     }
 
-    /// The zone statement for this report ("UTC+01:00").
-    var zoneLabel: String { time.label(at: firstEvent ?? Date(timeIntervalSince1970: 0)) }
+    /// The zone statement for this report ("UTC+01:00"), with any clock change the record crosses.
+    var zoneLabel: String { clock.statement() }
 
     /// Agreed scores in instrument and element order.
     var agreedRows: [(element: ReportElement, agreed: Agreed, summary: ElementSummary, scale: Scale)] {

@@ -30,9 +30,11 @@ public enum DemoSeed {
         Group(id: "residents", name: "Residents' Panel", sector: .residents, initials: "RP"),
     ]
 
-    public static func info(start: Date, instruments: [String]) -> SessionInfo {
+    /// The demo's details; its date is the day of `start` in `timeZone`, the machine's own
+    /// by default, as `pit new` dates a session, so the date and the records' times agree.
+    public static func info(start: Date, instruments: [String], timeZone: TimeZone = .current) -> SessionInfo {
         SessionInfo(title: "Healthier Northbridge: place-based planning workshop", place: "Northbridge Community Hall",
-                    date: SessionInfo.day(of: start, timeZone: TimeZone(identifier: "UTC")!),
+                    date: SessionInfo.day(of: start, timeZone: timeZone),
                     facilitator: "Sam Okafor", instruments: instruments, mode: .workshop)
     }
 
@@ -40,13 +42,16 @@ public enum DemoSeed {
     /// (give `{ start }` for a file that is identical run after run); the demo data are
     /// timed from `start`; later changes take their time from `clock`.
     /// `alsoUsing` names further instruments the session scores that get no demo data.
+    /// `timeZone` gives the day the session is dated and its actions' due dates count from:
+    /// the machine's zone for `pit demo`, like `pit new`; tests give a fixed one.
     public static func create(at url: URL, elements: [(instrument: String, elements: [String])],
                               alsoUsing: [String] = [], seed: UInt64 = 1, start: Date, scales: InstrumentScales,
+                              timeZone: TimeZone = .current,
                               clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
-        let info = info(start: start, instruments: elements.map(\.instrument) + alsoUsing)
+        let info = info(start: start, instruments: elements.map(\.instrument) + alsoUsing, timeZone: timeZone)
         let store = try SessionStore.create(at: url, info: info, groups: groups, author: info.facilitator,
                                             scales: scales, clock: clock)
-        try fill(store, elements: elements, seed: seed, start: start)
+        try fill(store, elements: elements, seed: seed, start: start, timeZone: timeZone)
         return store
     }
 
@@ -92,9 +97,10 @@ public enum DemoSeed {
     /// missing); for each instrument, scores on all but its last element, the first ~60%
     /// revealed and most of those agreed, some divergent; a not-applicable or two, notes
     /// and actions. Every instrument given gets data, so every screen has something.
-    /// Deterministic for a given seed, start date, element list and starting session.
+    /// Deterministic for a given seed, start date, element list, starting session and zone
+    /// (the zone only moves the due dates, counted in days from `start`'s day there).
     public static func fill(_ store: SessionStore, elements: [(instrument: String, elements: [String])],
-                            seed: UInt64, start: Date) throws {
+                            seed: UInt64, start: Date, timeZone: TimeZone = TimeZone(identifier: "UTC")!) throws {
         var rng = SeededGenerator(seed: seed)
         let facilitator = store.state.info.facilitator.isEmpty ? "Facilitator" : store.state.info.facilitator
         var t = start
@@ -108,7 +114,7 @@ public enum DemoSeed {
         for g in groups where !all.contains(where: { $0.id == g.id }) { all.append(g) }
 
         let dueFormatter = { (days: Int) in
-            SessionInfo.day(of: start.addingTimeInterval(Double(days) * 86_400), timeZone: TimeZone(identifier: "UTC")!)
+            SessionInfo.day(of: start.addingTimeInterval(Double(days) * 86_400), timeZone: timeZone)
         }
         var noteIndex = 0
         // Where the actions go: revealed elements of the first instrument.

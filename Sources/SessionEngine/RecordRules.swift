@@ -37,6 +37,53 @@ public enum RecordRules {
         return violation(in: event.payload, seq: event.seq, scales: scales)
     }
 
+    /// The first rule a new record breaks that records already in a file need not keep; nil
+    /// if it keeps them all. Checked, after `violation(in:scales:)`, on every record written
+    /// (forms, the room, `import`, `merge`), never on reading: a session that holds such a
+    /// record from before the rule still opens, and reports show it as it was written.
+    public static func newRecordViolation(in event: Event) -> String? {
+        switch event.payload {
+        case .actionAdded(let id, _, let what, _, let due?), .actionEdited(let id, let what, _, let due?):
+            return dueDateProblem(due).map { "the action \(actionName(what, id: id)) \($0)" }
+        default:
+            return nil
+        }
+    }
+
+    /// Why a due date that is written as a date (YYYY-MM-DD) is not a day of the calendar,
+    /// with the fix; nil for a real day, an empty text or free text that is not in that form.
+    /// "2027-02-29" → "is due 2027-02-29, which is not a day of the calendar (February 2027
+    /// has 28 days); give a date that exists, such as 2027-02-28, or no due date".
+    public static func dueDateProblem(_ due: String) -> String? {
+        let u = Array(due.utf8)
+        func digit(_ i: Int) -> Bool { (48...57).contains(u[i]) }
+        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
+              [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy(digit) else { return nil }
+        func number(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(u[$1] - 48) } }
+        let year = number(0..<4), month = number(5..<7), day = number(8..<10)
+        let fix = "give a date that exists, written YYYY-MM-DD"
+        guard (1...12).contains(month) else {
+            return "is due \(due), which is not a date (a month is 01 to 12); \(fix), or no due date"
+        }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        guard (1...days).contains(day) else {
+            let monthName = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                             "October", "November", "December"][month - 1]
+            let last = String(due.prefix(8)) + String(days)
+            return "is due \(due), which is not a day of the calendar (\(monthName) \(String(due.prefix(4))) has \(days) days); "
+                + "give a date that exists, such as \(last), or no due date"
+        }
+        return nil
+    }
+
+    /// “Share the data map” (its first 60 characters), or the action's id when it has no text.
+    static func actionName(_ what: String, id: String) -> String {
+        let line = what.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        if line.isEmpty { return id }
+        return "“" + (line.count > 60 ? String(line.prefix(59)) + "…" : line) + "”"
+    }
+
     static func short(_ s: String, _ what: String) -> String? {
         s.utf8.count > shortTextBytes ? "\(what) is longer than \(shortTextBytes) bytes" : nul(s, what)
     }

@@ -541,7 +541,7 @@ public final class SessionStore {
                         let at = storedDate(item.at ?? clock())
                         let seq = lastSeq + 1
                         let event = Event(seq: seq, at: at, author: item.author, payload: item.payload)
-                        if let why = RecordRules.violation(in: event, scales: scales) {
+                        if let why = RecordRules.violation(in: event, scales: scales) ?? RecordRules.newRecordViolation(in: event) {
                             throw SessionError.invalidEvent("event \(seq) (\(event.payload.kind)) breaks a rule: \(why)")
                         }
                         try insert.execute(arguments: Self.arguments(for: event))

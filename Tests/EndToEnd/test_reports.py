@@ -1,5 +1,6 @@
 """Reports from the command line: hostile notes stay inert, the JSON round trip, comparison."""
 import csv
+import datetime
 import io
 import json
 import os
@@ -10,6 +11,7 @@ import re
 import threading
 import unittest
 import zipfile
+import zoneinfo
 from xml.etree import ElementTree
 
 from test_sessions import pit
@@ -138,6 +140,127 @@ def session_with(folder, extra_events):
     imported = pit("import", path, "-o", out)
     assert imported.returncode == 0, imported.stderr
     return out
+
+
+STEPS = ["leadership", "needs-assessment", "priorities", "whole-system", "interventions", "targets",
+         "business-plan", "information-governance", "programme-management", "evaluation"]
+
+
+def imported_session(folder, name, scores, start="2026-01-01T10:00:00", minutes=1, extra=()):
+    """A Tool A workshop with one group per `scores` key, made by `pit import` from JSON:
+    `scores` maps a group to {step: level}; `extra` adds events (dicts without seq/at)."""
+    info = {"title": name, "place": "Town", "date": start[:10], "facilitator": "Fac", "instruments": ["tool-a"],
+            "mode": "workshop"}
+    t = datetime.datetime.fromisoformat(start).replace(tzinfo=datetime.timezone.utc)
+    events = [{"kind": "sessionCreated", "session": info}]
+    events += [{"kind": "groupAdded", "group": g, "name": g, "sector": "other", "initials": g[:3]} for g in scores]
+    for g, levels in scores.items():
+        events += [{"kind": "scoreRecorded", "group": g, "instrument": "tool-a", "element": e, "level": v}
+                   for e, v in levels.items()]
+    events += list(extra)
+    for n, e in enumerate(events, start=1):
+        e.update(seq=n, author="Fac", at=(t + datetime.timedelta(minutes=minutes * n)).strftime("%Y-%m-%dT%H:%M:%S.000Z"))
+    source = os.path.join(folder, name + ".json")
+    with open(source, "w") as f:
+        json.dump({"format": "pit-session", "version": 1, "session": info, "events": events}, f)
+    out = os.path.join(folder, name + ".pit")
+    return out, pit("import", source, "-o", out)
+
+
+class ReportNumbersAndTimes(unittest.TestCase):
+    """The numbers and times of reports and comparisons, checked from the command line."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = tempfile.mkdtemp(prefix="pit-numbers-")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.folder, ignore_errors=True)
+
+    def session(self, name, scores, **kw):
+        path, made = imported_session(self.folder, name, scores, **kw)
+        self.assertEqual(made.returncode, 0, made.stderr)
+        return path
+
+    def test_compare_takes_a_parts_change_like_for_like(self):
+        base = self.session("cov-base", {"G1": {e: 2 for e in STEPS[:5]}})
+        follow = self.session("cov-follow", {"G1": {**{e: 2 for e in STEPS[:5]}, **{e: 5 for e in STEPS[5:]}}})
+        md = pit("compare", base, follow)
+        self.assertEqual(md.returncode, 0, md.stderr)
+        row = next(line for line in md.stdout.splitlines() if line.startswith("| Place-based planning"))
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        self.assertEqual(cells[2:], ["2 (2)", "5 of 10", "3.5 (2–5)", "10 of 10", "2 (2) → 2 (2), 5 elements", "= 0"])
+        html = pit("compare", base, follow, "--format", "html").stdout
+        self.assertIn(">same 5: 2 → 2, = 0</text>", html)
+        self.assertNotIn("+1.5", html)
+        parts = list(csv.DictReader(io.StringIO(pit("compare", base, follow, "--format", "csv", "--table", "components").stdout)))
+        centre = next(r for r in parts if r["component"] == "centre")
+        self.assertEqual((centre["followup_median"], centre["scored_in_both"], centre["change"]), ("3.5", "5", "0"))
+
+    def test_compare_shows_a_change_that_agrees_with_the_values_shown(self):
+        # Baseline steps 2.5, 2.5, 3, 3: the centre's median 2.75 shows as 2.8; follow-up 3.
+        base = self.session("round-base", {"G1": {STEPS[0]: 2, STEPS[1]: 2, STEPS[2]: 3, STEPS[3]: 3},
+                                           "G2": {STEPS[0]: 3, STEPS[1]: 3}})
+        follow = self.session("round-follow", {"G1": {e: 3 for e in STEPS[:4]}})
+        md = pit("compare", base, follow).stdout
+        self.assertIn("2.8 (2.5–3) → 3 (3), 4 elements", md)
+        self.assertIn("▲ +0.2", md)
+        self.assertNotIn("+0.3", md + pit("compare", base, follow, "--format", "html").stdout)
+        parts = list(csv.DictReader(io.StringIO(pit("compare", base, follow, "--format", "csv", "--table", "components").stdout)))
+        centre = next(r for r in parts if r["component"] == "centre")
+        self.assertEqual((centre["baseline_median_in_both"], centre["followup_median_in_both"], centre["change"]), ("2.8", "3", "0.2"))
+
+    def test_compare_names_dont_know_and_not_applicable(self):
+        dk = [{"kind": "scoreRecorded", "group": "G1", "instrument": "tool-a", "element": "leadership", "dontKnow": True},
+              {"kind": "scoreRecorded", "group": "G1", "instrument": "tool-a", "element": "priorities", "notApplicable": True}]
+        base = self.session("dk-base", {"G1": {}}, extra=dk)
+        rows = list(csv.DictReader(io.StringIO(pit("compare", base, base, "--format", "csv").stdout)))
+        basis = {r["element"]: r["baseline_basis"] for r in rows}
+        self.assertEqual((basis["leadership"], basis["priorities"], basis["targets"]), ("don't know", "N/A", "not scored"))
+
+    def test_times_across_a_clock_change_and_days_read_truthfully(self):
+        # 2026-04-04 13:40 UTC is 02:40 in Auckland (UTC+13:00); at 14:00 UTC the clocks go
+        # back to UTC+12:00. Notes 30 minutes apart fall either side.
+        notes = [{"kind": "noteAdded", "id": f"n{i}", "instrument": "tool-a", "element": "leadership", "text": f"note {i}"}
+                 for i in range(3)]
+        path = self.session("dst", {"G1": {}}, start="2026-04-04T13:20:00", minutes=10, extra=notes)
+        md = pit("report", path, "--time-zone", "Pacific/Auckland").stdout
+        self.assertIn("Pacific/Auckland (UTC+13:00); the clocks changed to UTC+12:00 on 2026-04-05", md)
+        self.assertIn("(02:10 UTC+12:00, Fac): note 2", md)
+        self.assertIn("(02:50, Fac): note 0", md)
+        transcript = pit("report", path, "--format", "transcript", "--time-zone", "Pacific/Auckland").stdout
+        self.assertIn("The clocks changed: times from here are UTC+12:00.", transcript)
+        # The same record seen in London spans no change; at UTC+10:00 it spans two days.
+        london = pit("report", path, "--time-zone", "Europe/London").stdout
+        self.assertNotIn("clocks changed", london)
+        self.assertIn("(14:50, Fac): note 0", london)
+        days = pit("report", path, "--time-zone", "+10:00").stdout
+        self.assertIn("(2026-04-04 23:50, Fac): note 0", days)
+        self.assertIn("(2026-04-05 00:10, Fac): note 2", days)
+
+    def test_the_demo_is_dated_the_local_day_of_its_records(self):
+        # The demo's records start four hours ago. A zone whose day differs from UTC's then:
+        # UTC+14 from 10:00 UTC, UTC-12 before 12:00 UTC.
+        start = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=4)
+        zone = "Etc/GMT-14" if start.hour >= 10 else "Etc/GMT+12"
+        demo = os.path.join(self.folder, "far-demo.pit")
+        made = pit("demo", "-o", demo, "--no-open", env={"TZ": zone})
+        self.assertEqual(made.returncode, 0, made.stderr)
+        data = json.loads(pit("report", demo, "--format", "json").stdout)
+        first = datetime.datetime.fromisoformat(data["events"][0]["at"].replace("Z", "+00:00"))
+        local = first.astimezone(zoneinfo.ZoneInfo(zone)).date().isoformat()
+        self.assertNotEqual(local, first.date().isoformat(), "the zone's day is not UTC's")
+        self.assertEqual(data["session"]["date"], local)
+
+    def test_import_refuses_an_impossible_due_date(self):
+        action = {"kind": "actionAdded", "id": "a1", "instrument": "tool-a", "element": "leadership",
+                  "what": "Book the room", "owner": "Council", "due": "2027-02-29"}
+        path, made = imported_session(self.folder, "bad-due", {"G1": {}}, extra=[action])
+        self.assertEqual(made.returncode, 65, made.stderr)
+        self.assertIn("the action “Book the room” is due 2027-02-29, which is not a day of the calendar", made.stderr)
+        self.assertIn("such as 2027-02-28", made.stderr)
+        self.assertFalse(os.path.exists(path))
 
 
 def which(*tools):

@@ -390,7 +390,12 @@ final class ComparisonTests: XCTestCase {
         let centre = try XCTUnwrap(c.components.first { $0.id == .centre })
         XCTAssertEqual(centre.before.median, 3)     // 2, 3, 3
         XCTAssertEqual(centre.after.median, 3.25)   // 2, 3, 3.5, 4
-        XCTAssertEqual(centre.change, 0.25)
+        // Like for like: whole-system was scored in the follow-up alone, so the change is
+        // taken over the other three: 2, 3, 3 against 3.5, 2, 3.
+        XCTAssertEqual(centre.paired, 3)
+        XCTAssertEqual(centre.pairedBefore.median, 3)
+        XCTAssertEqual(centre.pairedAfter.median, 3)
+        XCTAssertEqual(centre.change, 0)
         let seam = try XCTUnwrap(c.components.first { $0.id == .civicCommunity })
         XCTAssertNil(seam.before.median)
         XCTAssertEqual(seam.after.median, 2)

@@ -74,7 +74,8 @@ func goldenSession(_ dir: TempDir, _ name: String = "golden.pit", seed: UInt64 =
     let elements: [(instrument: String, elements: [String])] = ["tool-a", "tool-c"].map { id in
         (id, catalogue.instrument(id)!.elements.map(\.id))
     }
-    let store = try DemoSeed.create(at: dir.file(name), elements: elements, seed: seed, start: start, scales: [:], clock: { start })
+    let store = try DemoSeed.create(at: dir.file(name), elements: elements, seed: seed, start: start, scales: [:],
+                                    timeZone: TimeZone(identifier: "UTC")!, clock: { start })
     guard hostile else { return store }
     let later = TestClock(start: store.events.last!.at.addingTimeInterval(60), step: 20)
     let s2 = try SessionStore.open(at: store.url, scales: [:], clock: later.clock)

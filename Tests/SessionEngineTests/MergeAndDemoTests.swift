@@ -153,10 +153,11 @@ final class MergeTests: XCTestCase {
 
 final class DemoSeedTests: XCTestCase {
     let start = Date(timeIntervalSince1970: 1_767_258_000) // 2026-01-01 09:00 UTC
+    let utc = TimeZone(identifier: "UTC")!
     let elements: [(instrument: String, elements: [String])] = [("tool-a", (1...10).map { "A\($0)" })]
 
     private func demo(_ dir: TempDir, _ name: String, seed: UInt64) throws -> SessionStore {
-        try DemoSeed.create(at: dir.file(name), elements: elements, seed: seed, start: start, scales: [:], clock: { [start] in start })
+        try DemoSeed.create(at: dir.file(name), elements: elements, seed: seed, start: start, scales: [:], timeZone: utc, clock: { [start] in start })
     }
 
     func testSameSeedSameSession() throws {
@@ -207,13 +208,26 @@ final class DemoSeedTests: XCTestCase {
         let dir = TempDir()
         let tools: [(instrument: String, elements: [String])] = [("tool-a", (1...10).map { "A\($0)" }), ("tool-b", (1...9).map { "B\($0)" }),
                                                                  ("tool-c", (1...8).map { "C\($0)" }), ("tool-d", (1...10).map { "D\($0)" })]
-        let s = try DemoSeed.create(at: dir.file("all.pit"), elements: tools, seed: 7, start: start, scales: [:], clock: { [start] in start }).state
+        let s = try DemoSeed.create(at: dir.file("all.pit"), elements: tools, seed: 7, start: start, scales: [:], timeZone: utc, clock: { [start] in start }).state
         for tool in tools {
             let refs = tool.elements.map { ElementRef(instrument: tool.instrument, element: $0) }
             XCTAssertGreaterThan(refs.filter { s.scores[$0]?.isEmpty == false }.count, refs.count / 2, "\(tool.instrument) has scores")
             XCTAssertTrue(refs.contains { s.revealed.contains($0) }, "\(tool.instrument) has a revealed element")
             XCTAssertTrue(refs.contains { s.agreed[$0] != nil }, "\(tool.instrument) has an agreed level")
         }
+    }
+
+    func testTheDemoIsDatedTheDayOfItsRecordsInItsZone() throws {
+        let dir = TempDir()
+        let noonUTC = Date(timeIntervalSince1970: 1_767_268_800)         // 2026-01-01 12:00 UTC, 01:00 on the 2nd in Auckland
+        let auckland = try XCTUnwrap(TimeZone(identifier: "Pacific/Auckland"))
+        let s = try DemoSeed.create(at: dir.file("nz.pit"), elements: elements, seed: 7, start: noonUTC, scales: [:],
+                                    timeZone: auckland, clock: { [noonUTC] in noonUTC })
+        XCTAssertEqual(s.state.info.date, "2026-01-02")
+        XCTAssertEqual(s.state.info.date, SessionInfo.day(of: try XCTUnwrap(s.events.first?.at), timeZone: auckland),
+                       "the date is the day its records were made, as `pit new` dates a session")
+        XCTAssertEqual(s.state.actions.first?.due, "2026-02-01", "due dates count from that day (30 days on)")
+        XCTAssertEqual(DemoSeed.info(start: noonUTC, instruments: [], timeZone: TimeZone(identifier: "UTC")!).date, "2026-01-01")
     }
 
     func testFillOnAnEmptySessionAddsTheGroups() throws {

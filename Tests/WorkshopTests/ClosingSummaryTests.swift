@@ -27,7 +27,8 @@ final class ClosingSummaryTests: XCTestCase {
         app.press(.char("S"))
         let screen = app.render(size: Size(width: 80, height: 40))
         for text in ["What was agreed", "Step 1 Leadership in place: 2 Emerging, because no shared board yet",
-                     "Weakest elements", "Widest divergences", "Step 2 Joint needs assessment: range 1–5, 4 levels apart",
+                     "Weakest elements", "Step 2 Joint needs assessment: 3 (1–5), the groups' median (range)",
+                     "Step 1 Leadership in place: 2 agreed; groups 2 (2)", "Widest divergences", "Step 2 Joint needs assessment: range 1–5, 4 levels apart",
                      "Actions by owner", "Priya:", "open: Share the data map (due 2026-02-01)", "No owner named:",
                      "Not covered", "Step 3 Joint priority setting"] {
             XCTAssertTrue(screen.contains(text), "\(text)\n\(screen.plainText)")
@@ -58,8 +59,8 @@ final class ClosingSummaryTests: XCTestCase {
         XCTAssertTrue(md.contains("- Priya:\n  - open: Share the data map (due 2026-02-01)\n  - open: Draft the board's terms (due 2026-03-01)"))
         let html = HTMLReport.render(state: s.state, events: s.events, catalogue: shippedCatalogue)
         XCTAssertTrue(html.contains("<section id=\"closing\">"))
-        XCTAssertTrue(html.contains("<li class=\"sub\">open: Draft the board’s terms (due 2026-03-01)</li>")
-                      || html.contains("<li class=\"sub\">open: Draft the board&#39;s terms (due 2026-03-01)</li>")
-                      || html.contains("<li class=\"sub\">open: Draft the board&#x27;s terms (due 2026-03-01)</li>"), html)
+        // The owner's actions are a list inside the owner's item, one level down.
+        XCTAssertTrue(html.contains("<li>Priya:<ul class=\"sub\">\n<li>open: Share the data map (due 2026-02-01)</li>\n"
+                                    + "<li>open: Draft the board&#39;s terms (due 2026-03-01)</li>\n</ul></li>"), html)
     }
 }
