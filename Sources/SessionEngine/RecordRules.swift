@@ -55,23 +55,14 @@ public enum RecordRules {
     /// "2027-02-29" → "is due 2027-02-29, which is not a day of the calendar (February 2027
     /// has 28 days); give a date that exists, such as 2027-02-28, or no due date".
     public static func dueDateProblem(_ due: String) -> String? {
-        let u = Array(due.utf8)
-        func digit(_ i: Int) -> Bool { (48...57).contains(u[i]) }
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
-              [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy(digit) else { return nil }
-        func number(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(u[$1] - 48) } }
-        let year = number(0..<4), month = number(5..<7), day = number(8..<10)
-        let fix = "give a date that exists, written YYYY-MM-DD"
-        guard (1...12).contains(month) else {
-            return "is due \(due), which is not a date (a month is 01 to 12); \(fix), or no due date"
+        guard let date = WrittenDate(due) else { return nil }
+        guard date.hasRealMonth else {
+            return "is due \(due), which is not a date (a month is 01 to 12); give a date that exists, written YYYY-MM-DD, or no due date"
         }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        guard (1...days).contains(day) else {
-            let monthName = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                             "October", "November", "December"][month - 1]
+        guard date.isDayOfCalendar else {
+            let days = date.daysInMonth
             let last = String(due.prefix(8)) + String(days)
-            return "is due \(due), which is not a day of the calendar (\(monthName) \(String(due.prefix(4))) has \(days) days); "
+            return "is due \(due), which is not a day of the calendar (\(date.monthName) \(String(due.prefix(4))) has \(days) days); "
                 + "give a date that exists, such as \(last), or no due date"
         }
         return nil

@@ -193,17 +193,8 @@ extension ElementScreen {
 
     /// nil for a day of the calendar written YYYY-MM-DD, else what to write instead.
     static func dateProblem(_ text: String) -> String? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        let digits = { (part: Substring, count: Int) in part.count == count && part.allSatisfy { $0.isASCII && $0.isNumber } }
-        guard parts.count == 3, digits(parts[0], 4), digits(parts[1], 2), digits(parts[2], 2),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m) else {
-            return "Due must be a date like 2026-12-31, or left empty"
-        }
-        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-        guard (1...days).contains(d) else {
-            return "\(text) is not a day of the calendar: that month has \(days) days"
-        }
+        guard let date = WrittenDate(text), date.hasRealMonth else { return "Due must be a date like 2026-12-31, or left empty" }
+        guard date.isDayOfCalendar else { return "\(text) is not a day of the calendar: that month has \(date.daysInMonth) days" }
         return nil
     }
 }
