@@ -18,3 +18,12 @@ enum ArgumentText {
         }
     }
 }
+
+/// A file named on the command line. An empty name ("") would be the working folder to
+/// Foundation, and the message then spoke of a folder nobody named.
+enum FileArgument {
+    static func named(_ value: String) throws -> String {
+        guard !value.isEmpty else { throw ValidationError("the file name is empty; name a file") }
+        return value
+    }
+}

@@ -36,7 +36,7 @@ struct InstrumentsCommand: ParsableCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "validate", abstract: "Check instrument files; reports every problem with file, line and column.")
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "Instrument files (YAML).") var files: [String]
+        @Argument(help: "Instrument files (YAML).", transform: FileArgument.named) var files: [String]
         func run() throws {
             var failed = false
             // The instruments pit would load beside it: a file whose id is already taken is

@@ -13,7 +13,7 @@ struct PresentCommand: ParsableCommand {
         on the same file.
         """)
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The session file (.pit).") var file: String
+    @Argument(help: "The session file (.pit).", transform: FileArgument.named) var file: String
 
     func run() throws {
         let context = try makeContext(options.settings)

@@ -45,7 +45,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "The session file (.pit).")
+    @Argument(help: "The session file (.pit).", transform: FileArgument.named)
     var file: String
 
     @Option(name: .long, help: "md, csv, html, json, transcript or transcript-md.")
@@ -100,10 +100,10 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "The earlier session (.pit).")
+    @Argument(help: "The earlier session (.pit).", transform: FileArgument.named)
     var baseline: String
 
-    @Argument(help: "The later session (.pit).")
+    @Argument(help: "The later session (.pit).", transform: FileArgument.named)
     var followup: String
 
     @Option(name: .long, help: "md, csv or html.")
@@ -164,7 +164,7 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "The exported session (.json).")
+    @Argument(help: "The exported session (.json).", transform: FileArgument.named)
     var file: String
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The session file to create (.pit); it must not exist yet.", valueName: "FILE"))

@@ -53,7 +53,7 @@ struct RoomCommand: ParsableCommand {
         """)
     @OptionGroup var options: GlobalOptions
     @OptionGroup var roomOptions: RoomOptions
-    @Argument(help: "The session file (.pit).") var file: String
+    @Argument(help: "The session file (.pit).", transform: FileArgument.named) var file: String
 
     func run() throws {
         let running = try startRoom(file: file, settings: options.settings, roomOptions: roomOptions) { line in say(line) }

@@ -128,7 +128,7 @@ struct NewCommand: ParsableCommand {
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "open", abstract: "Open a session file on the facilitator's screens.")
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The session file (.pit).") var file: String
+    @Argument(help: "The session file (.pit).", transform: FileArgument.named) var file: String
     @Option(name: .customLong("as"), help: "Your name, recorded with each change (default: your login).") var author: String?
     @Flag(help: "Open the live room at once and show its join screen (J does it later).") var room = false
     @Flag(help: "Take notes beside the facilitator: this terminal does not move the projected view (pit present) or run the countdown; it shows the room's.")
@@ -214,7 +214,7 @@ struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge", abstract: "Combine partners' self-assessments into one workshop session, a group per partner.")
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "Self-assessment files (.pit).") var files: [String]
+    @Argument(help: "Self-assessment files (.pit).", transform: FileArgument.named) var files: [String]
     @Option(name: .shortAndLong, help: "The workshop session file to create.") var output: String
     @Option(help: "Rename a partner, e.g. --rename \"NHS=NHS Trust\" (repeatable; needed when two files have the same partner).")
     var rename: [String] = []

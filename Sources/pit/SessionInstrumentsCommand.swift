@@ -9,7 +9,7 @@ extension InstrumentsCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an instrument to a session, so its elements can be scored.")
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "The session file (.pit).") var file: String
+        @Argument(help: "The session file (.pit).", transform: FileArgument.named) var file: String
         @Argument(help: "The instrument's id (see `pit instruments list`).") var id: String
         @Option(name: .customLong("as"), help: "Your name, recorded with the change (default: your login).") var author: String?
 
@@ -33,7 +33,7 @@ extension InstrumentsCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "Take an instrument out of a session (its scores stay in the record).")
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "The session file (.pit).") var file: String
+        @Argument(help: "The session file (.pit).", transform: FileArgument.named) var file: String
         @Argument(help: "The instrument's id.") var id: String
         @Option(name: .customLong("as"), help: "Your name, recorded with the change (default: your login).") var author: String?
 

@@ -55,6 +55,15 @@ class CommandLine(unittest.TestCase):
         self.assertNotEqual(report.returncode, 0)
         self.assertIn("-o was given an empty file name", report.stderr)
 
+    def test_an_empty_file_name_is_a_usage_error_not_the_working_folder(self):
+        # "" was the working folder to Foundation: "/here is not a pit session (it is a folder)".
+        for args in (["report", ""], ["open", ""], ["compare", "", "x.pit"], ["present", ""], ["import", ""],
+                     ["merge", "a.pit", "", "-o", os.path.join(self.folder, "m.pit")], ["room", ""]):
+            result = pit(*args)
+            self.assertEqual(result.returncode, 64, (args, result.stderr))
+            self.assertIn("the file name is empty; name a file", result.stderr, args)
+            self.assertNotIn("it is a folder", result.stderr, args)
+
     def test_importing_a_folder_says_it_is_a_folder(self):
         result = pit("import", self.folder, "-o", os.path.join(self.folder, "x.pit"))
         self.assertEqual(result.returncode, 66)
