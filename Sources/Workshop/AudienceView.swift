@@ -101,11 +101,14 @@ struct AudienceView {
         y += large ? 2 : 1
         let questionWidth = min(rect.width, large ? max(60, rect.width * 2 / 3) : 76)
         let question = Wrap.lines(element.focus, width: questionWidth)
-        for line in question.prefix(large ? 6 : 3) {
+        // On a small screen the spread needs the question's rows once it is revealed: the
+        // room read the question while it scored, and initials without their levels say nothing.
+        let questionRows = summary.revealed && rect.height < 20 ? 0 : large ? 6 : 3
+        for line in question.prefix(questionRows) {
             RoomText.centre(line, y: y, in: rect, role: .text, emphasis: large ? .bold : [], on: &canvas)
             y += 1
         }
-        y += 1
+        if questionRows > 0 { y += 1 }
         let rest = Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y)
         if summary.revealed {
             drawRevealed(summary, groups: groups, scale: instrument.scale, in: rest, on: &canvas)

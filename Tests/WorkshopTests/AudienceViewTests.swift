@@ -46,6 +46,26 @@ final class AudienceViewTests: XCTestCase {
         }
     }
 
+    func testAt40x12EveryRevealedSpreadStillShowsItsLevels() throws {
+        // Every group at one level stacked their initials over the axis, which went off the
+        // screen: initials with no level beside them.
+        for (levels, words) in [("3333", "median 3 · all at 3"), ("1534", "median 3.5 · range 1–5")] {
+            let scratch = try ScratchSession(groups: Array(fiveGroups.prefix(4)))
+            var fac = facilitator(scratch)
+            let aud = try audience(scratch)
+            fac.press(.char("p"), .down, .enter)
+            fac.type(levels + "r")
+            fac.publishFocus()
+            follow(aud)
+            let canvas = aud.render(size: Size(width: 40, height: 12))
+            let text = canvas.lines().joined(separator: "\n")
+            XCTAssertTrue(canvas.contains(words), "\(levels):\n\(text)")
+            XCTAssertTrue(canvas.contains("1      2      3      4      5"), "the axis, \(levels):\n\(text)")
+            for initials in ["CC", "NHS", "VSF", "RP"] { XCTAssertTrue(canvas.contains(initials), "\(initials), \(levels)") }
+            assertSnapshot(canvas, named: "audience-revealed-\(levels)-40x12")
+        }
+    }
+
     func testBeforeTheRevealOnlyWhoHasScoredThenTheSpreadOutliersAndAgreedLevel() throws {
         let scratch = try ScratchSession(groups: fiveGroups)
         var fac = facilitator(scratch)
