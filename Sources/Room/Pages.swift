@@ -7,8 +7,14 @@ import SessionEngine
 /// control and bidirectional characters show as stand-ins. There is no inline script or
 /// style, so the content security policy can forbid both.
 public enum Pages {
+    /// How often a device page without JavaScript reloads itself.
+    static let refreshSeconds = 10
+
     /// A whole page around `body`. Without JavaScript a device page reloads itself now and
-    /// then (the `noscript` refresh) so the facilitator's moves still arrive.
+    /// then (the `noscript` refresh) so the facilitator's moves still arrive. The reload
+    /// always asks for the plain device page, whatever address showed this one: a page
+    /// after a save (`?saved=`) would say "Saved" again on every later step, and a refusal
+    /// shown in answer to a post has no page of its own to reload.
     static func document(title: String, body: String, refreshWithoutScript: Bool = false, script: Bool = false) -> String {
         """
         <!doctype html>
@@ -18,7 +24,7 @@ public enum Pages {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(Escape.html(title))</title>
         <link rel="stylesheet" href="/room.css">
-        \(refreshWithoutScript ? "<noscript><meta http-equiv=\"refresh\" content=\"10\"></noscript>" : "")
+        \(refreshWithoutScript ? "<noscript><meta http-equiv=\"refresh\" content=\"\(refreshSeconds); url=/device\"></noscript>" : "")
         \(script ? "<script src=\"/room.js\" defer></script>" : "")
         </head>
         <body>

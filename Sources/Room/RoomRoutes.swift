@@ -75,8 +75,11 @@ extension RoomServer {
 
         router.get("/device") { request, _ -> Response in
             guard let token = token(request), let view = room.view(for: token) else { return .redirect(to: "/", type: .normal) }
-            let notice = request.uri.queryParameters["saved"] != nil ? Pages.Notice("Saved") : nil
-            return html(Pages.devicePage(view, notice: notice))
+            // "Saved" only for the step that was saved, and only while the group's answer
+            // stands: the address is kept by a reload or a bookmark.
+            let saved = request.uri.queryParameters["saved"].map(String.init)
+            let justSaved = saved != nil && saved == view.content?.ref.description && view.myAnswer != nil
+            return html(Pages.devicePage(view, notice: justSaved ? Pages.Notice("Saved") : nil))
         }
 
         router.post("/score") { request, context -> Response in
@@ -90,7 +93,7 @@ extension RoomServer {
             switch outcome {
             case .saved(let view):
                 if wantsJSON { return json(LiveReply(ok: true, message: "Saved", html: Pages.deviceMain(view, notice: .init("Saved")))) }
-                return .redirect(to: "/device?saved=1", type: .normal)
+                return .redirect(to: savedAddress(view), type: .normal)
             case .refused(let status, let message):
                 return refusal(room: room, token: token, status: status, message: message, json: wantsJSON)
             }
@@ -141,6 +144,15 @@ extension RoomServer {
             return tooMany(wait)
         }
     }
+
+    /// Where a plain form post goes after a save: the device page, naming the step saved.
+    static func savedAddress(_ view: ParticipantView) -> String {
+        guard let ref = view.content?.ref.description,
+              let query = ref.addingPercentEncoding(withAllowedCharacters: savedQueryAllowed) else { return "/device" }
+        return "/device?saved=\(query)"
+    }
+
+    private static let savedQueryAllowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~/"))
 
     static func tooMany(_ wait: Int) -> Response {
         var response = html(Pages.codePage(error: "Too many wrong codes from this device. Wait \(wait) seconds and try again."),

@@ -52,10 +52,27 @@ final class RoomServerTests: XCTestCase {
         XCTAssertTrue(page.body.contains("The levels are pit&#39;s own aid to discussion"), "the levels' descriptors say whose they are")
         let saved = try http.post("/score", form: "element=tool-a%2Fleadership&answer=3", cookie: token)
         XCTAssertEqual(saved.status, 303)
-        XCTAssertEqual(saved.header("Location"), "/device?saved=1")
+        XCTAssertEqual(saved.header("Location"), "/device?saved=tool-a/leadership")
         XCTAssertEqual(try fixture.storedEvents().last?.payload,
                        .scoreRecorded(group: "g3", element: RoomFixture.element, answer: .level(3), note: nil))
-        XCTAssertTrue(try http.get("/device?saved=1", cookie: token).body.contains("Saved"))
+        XCTAssertTrue(try http.get("/device?saved=tool-a/leadership", cookie: token).body.contains(">Saved<"))
+    }
+
+    /// Without JavaScript the page reloads itself: always as the plain device page, so
+    /// neither "Saved" nor a refusal answering a post is shown again on a later step.
+    func testWithoutScriptTheReloadAsksForThePlainDevicePage() throws {
+        let token = try joined("g2")
+        let reload = "content=\"\(Pages.refreshSeconds); url=/device\""
+        let after = try XCTUnwrap(try http.post("/score", form: "element=tool-a%2Fleadership&answer=2", cookie: token).header("Location"))
+        let savedPage = try http.get(after, cookie: token).body
+        XCTAssertTrue(savedPage.contains(">Saved<"), savedPage)
+        XCTAssertTrue(savedPage.contains(reload), "the page after a save reloads as /device")
+        try fixture.moveTo(RoomFixture.otherElement)
+        XCTAssertFalse(try http.get(after, cookie: token).body.contains(">Saved<"), "the address kept, on a step not saved")
+        let refused = try http.post("/score", form: "element=tool-a%2Fleadership&answer=4", cookie: token)
+        XCTAssertEqual(refused.status, 409)
+        XCTAssertTrue(refused.body.contains("moved on"), refused.body)
+        XCTAssertTrue(refused.body.contains(reload), "the refusal, shown at /score, reloads as /device")
     }
 
     func testScoringWithScriptGetsJSONWithTheNewPage() throws {
