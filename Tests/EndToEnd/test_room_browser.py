@@ -5,7 +5,7 @@ import shutil
 import time
 import unittest
 
-from room_support import Facilitator, wait_until
+from room_support import Device, Facilitator, wait_until
 
 try:
     from selenium import webdriver
@@ -143,6 +143,32 @@ class ParticipantPage(unittest.TestCase):
         time.sleep(1.5)                                     # past the script's first try to reconnect
         self.assertIn("The room is closed", self.main_text(driver))
         self.assertNotIn("left the room", self.main_text(driver))
+
+    def test_a_score_the_room_did_not_get_says_so_and_the_page_stays(self):
+        driver = browser(javascript=True)
+        self.addCleanup(driver.quit)
+        self.f.go_to_step_one()
+        self.join(driver, "NHS Trust")
+        self.wait_text(driver, "Leadership in place")
+        driver.execute_script("window.pitMarker = 'still the same page';")
+        # The room out of reach for the score's post alone (the live page stays connected).
+        driver.execute_cdp_cmd("Network.enable", {})
+        driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/score"]})
+        driver.find_element(By.CSS_SELECTOR, "button.level[value='3']").click()
+        self.wait_text(driver, "Not saved: the room could not be reached when you tapped 3")
+        self.assertEqual(driver.execute_script("return window.pitMarker;"), "still the same page", "the page was left")
+        self.assertIn("Not scored yet", self.main_text(driver))
+        # A live update (another group scores) keeps the notice: the score is still not saved.
+        other = Device(self.f.base)
+        self.assertEqual(other.join(self.f.code, "g1")[0], 200)
+        self.assertEqual(other.score("tool-a/leadership", "2")[0], 200)
+        self.wait_text(driver, "1 of 4 groups in")
+        self.assertIn("Not saved: the room could not be reached", self.main_text(driver))
+        driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+        driver.find_element(By.CSS_SELECTOR, "button.level[value='3']").click()
+        self.wait_text(driver, "Your score: 3 Developing")
+        self.assertNotIn("Not saved", self.main_text(driver))
+        self.f.pane.wait_for("2 of 4 in")
 
     def test_plain_forms_without_javascript(self):
         driver = browser(javascript=False)

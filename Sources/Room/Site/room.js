@@ -7,7 +7,9 @@
 
   function replace(html) {
     // The server escapes every piece of text it puts in this fragment.
-    if (html) { main.innerHTML = html; }
+    if (!html) { return; }
+    main.innerHTML = html;
+    showUnsaved();
   }
 
   function showOffline() {
@@ -40,18 +42,62 @@
     };
   }
 
+  // A score the room did not get: its notice stays through live updates of the same
+  // step until the group's answer is that score, or the step changes.
+  var unsaved = null;
+
+  function showUnsaved() {
+    if (!unsaved) { return; }
+    var element = main.querySelector("input[name='element']");
+    var chosen = main.querySelector("button.level.chosen");
+    if (!element || element.value !== unsaved.element || (chosen && chosen.value === unsaved.answer)) {
+      unsaved = null;
+      return;
+    }
+    var notice = document.getElementById("unsaved") || document.createElement("p");
+    notice.id = "unsaved";
+    notice.className = "notice error";
+    notice.setAttribute("role", "alert");
+    notice.textContent = unsaved.text;
+    var form = main.querySelector("form.levels");
+    if (notice.parentNode !== main) { main.insertBefore(notice, form || main.firstChild); }
+  }
+
+  // The button tapped, for browsers whose submit event does not name it.
+  var tapped = null;
+  main.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button[name='answer']") : null;
+    if (button) { tapped = button; }
+  });
+
   main.addEventListener("submit", function (event) {
     var form = event.target;
     if (form.getAttribute("action") !== "/score") { return; }
+    var button = event.submitter || tapped;
+    var element = form.querySelector("input[name='element']");
+    // Without the tapped button the browser's own post is the one that carries the answer.
+    if (!button || button.getAttribute("name") !== "answer" || !element) { return; }
     event.preventDefault();
-    var body = new URLSearchParams(new FormData(form, event.submitter));
+    var body = new URLSearchParams();
+    body.append("element", element.value);
+    body.append("answer", button.value);
+    var label = button.querySelector(".n") || button.querySelector(".label");
     fetch("/score", {
       method: "POST", credentials: "same-origin", body: body,
       headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" }
-    }).then(function (r) { return r.json(); }).then(function (reply) {
+    }).then(function (r) {
+      return r.json().catch(function () { throw new Error("unreadable"); });
+    }).then(function (reply) {
+      unsaved = null;
+      if (!reply.html) { location.href = "/device"; return; }
       replace(reply.html);
-      if (!reply.html) { location.href = "/"; }
-    }).catch(function () { form.submit(); });
+    }).catch(function () {
+      // The page stays: leaving it would lose the step, and a retry is one tap.
+      unsaved = { element: element.value, answer: button.value,
+                  text: "Not saved: the room could not be reached when you tapped " + (label ? label.textContent : "your score")
+                    + ". Tap it again when the room is back." };
+      showUnsaved();
+    });
   });
 
   connect(1000);
