@@ -72,7 +72,7 @@ public enum Pages {
     /// The device's page: the whole document.
     public static func devicePage(_ view: ParticipantView, notice: Notice? = nil) -> String {
         document(title: view.content.map { "\($0.title) · pit" } ?? "Waiting · pit",
-                 body: "<main id=\"main\" aria-live=\"polite\">\n\(deviceMain(view, notice: notice))\n</main>",
+                 body: "<main id=\"main\">\n\(deviceMain(view, notice: notice))\n</main>",
                  refreshWithoutScript: true, script: true)
     }
 
@@ -87,7 +87,9 @@ public enum Pages {
     public static func deviceMain(_ view: ParticipantView, notice: Notice? = nil) -> String {
         var html = "<p class=\"who\">Scoring for <strong>\(Escape.html(view.groupName))</strong> · \(Escape.html(view.sessionTitle))</p>\n"
         if let notice {
-            html += "<p class=\"notice\(notice.isError ? " error" : " saved")\" role=\"status\">\(Escape.html(notice.text))</p>\n"
+            // No live-region role: with the script, one line outside the replaced part reads
+            // out what changed (room.js); without it, each notice comes with a new page.
+            html += "<p class=\"notice\(notice.isError ? " error" : " saved")\">\(Escape.html(notice.text))</p>\n"
         }
         guard let content = view.content else {
             html += "<h1>Waiting for the facilitator</h1>\n<p>The scoring buttons appear here when the room moves to a step.</p>\n"

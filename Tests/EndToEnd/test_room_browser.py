@@ -170,6 +170,36 @@ class ParticipantPage(unittest.TestCase):
         self.assertNotIn("Not saved", self.main_text(driver))
         self.f.pane.wait_for("2 of 4 in")
 
+    def focused_level(self, driver):
+        return driver.execute_script(
+            "var a = document.activeElement; return a && a.classList.contains('level') ? a.value : a.tagName;")
+
+    def test_keyboard_focus_stays_on_its_button_through_live_updates(self):
+        driver = browser(javascript=True)
+        self.addCleanup(driver.quit)
+        self.f.go_to_step_one()
+        self.join(driver, "City Council")
+        self.wait_text(driver, "Leadership in place")
+        for _ in range(20):
+            if self.focused_level(driver) == "4":
+                break
+            driver.switch_to.active_element.send_keys(Keys.TAB)
+        else:
+            self.fail("Tab never reached the level 4 button")
+        # Another group scores: the page is replaced by a live update, the focus stays.
+        other = Device(self.f.base)
+        self.assertEqual(other.join(self.f.code, "g2")[0], 200)
+        self.assertEqual(other.score("tool-a/leadership", "2")[0], 200)
+        self.wait_text(driver, "1 of 4 groups in")
+        self.assertEqual(self.focused_level(driver), "4")
+        driver.switch_to.active_element.send_keys(Keys.SPACE)
+        self.wait_text(driver, "Your score: 4 Established")
+        self.assertEqual(self.focused_level(driver), "4", "after the score's own update")
+        # Only the one announcing line is a live region, not the whole page.
+        self.assertIsNone(driver.find_element(By.ID, "main").get_attribute("aria-live"))
+        wait_until(lambda: "2 of 4 groups in" in driver.find_element(By.ID, "announce").get_attribute("textContent"), 10,
+                   "the state read out")
+
     def test_plain_forms_without_javascript(self):
         driver = browser(javascript=False)
         self.addCleanup(driver.quit)

@@ -5,11 +5,57 @@
   var main = document.getElementById("main");
   if (!main || !document.querySelector("form[action='/leave']")) { return; }
 
+  // Live changes are read out from this one line, kept outside the part that is replaced
+  // (the notices, the step and its state), rather than the whole page at every change.
+  var announcer = document.createElement("p");
+  announcer.id = "announce";
+  announcer.className = "visually-hidden";
+  announcer.setAttribute("role", "status");
+  document.body.appendChild(announcer);
+
+  function announce() {
+    var parts = [];
+    main.querySelectorAll(".notice, h1, .state").forEach(function (el) {
+      if (el.textContent.trim()) { parts.push(el.textContent.trim()); }
+    });
+    var text = parts.join(". ");
+    if (announcer.textContent !== text) { announcer.textContent = text; }
+  }
+
+  // The control with the keyboard focus, described so its twin in a new page can be found.
+  function focused() {
+    var el = document.activeElement;
+    if (!el || el === main || !main.contains(el)) { return null; }
+    var form = el.closest("form");
+    return { tag: el.tagName, action: form ? form.getAttribute("action") : null,
+             name: el.getAttribute("name"), value: el.getAttribute("value") };
+  }
+
+  // Puts the focus back on the same control, so a keyboard user is not sent to the top of
+  // the page by every live update; on the page itself when that control is gone or disabled.
+  function refocus(was) {
+    if (!was) { return; }
+    var all = main.querySelectorAll(was.tag);
+    for (var i = 0; i < all.length; i++) {
+      var form = all[i].closest("form");
+      if ((form ? form.getAttribute("action") : null) === was.action && all[i].getAttribute("name") === was.name
+          && all[i].getAttribute("value") === was.value) {
+        all[i].focus({ preventScroll: true });
+        if (document.activeElement === all[i]) { return; }
+      }
+    }
+    main.setAttribute("tabindex", "-1");
+    main.focus({ preventScroll: true });
+  }
+
   function replace(html) {
     // The server escapes every piece of text it puts in this fragment.
     if (!html) { return; }
+    var was = focused();
     main.innerHTML = html;
     showUnsaved();
+    refocus(was);
+    announce();
   }
 
   function showOffline() {
@@ -17,9 +63,9 @@
     var notice = document.createElement("p");
     notice.id = "offline";
     notice.className = "notice error";
-    notice.setAttribute("role", "alert");
     notice.textContent = "Lost touch with the room; trying again. Your last saved score is kept.";
     main.insertBefore(notice, main.firstChild);
+    announce();
   }
 
   function connect(delay) {
@@ -57,7 +103,6 @@
     var notice = document.getElementById("unsaved") || document.createElement("p");
     notice.id = "unsaved";
     notice.className = "notice error";
-    notice.setAttribute("role", "alert");
     notice.textContent = unsaved.text;
     var form = main.querySelector("form.levels");
     if (notice.parentNode !== main) { main.insertBefore(notice, form || main.firstChild); }
@@ -97,6 +142,7 @@
                   text: "Not saved: the room could not be reached when you tapped " + (label ? label.textContent : "your score")
                     + ". Tap it again when the room is back." };
       showUnsaved();
+      announce();
     });
   });
 
