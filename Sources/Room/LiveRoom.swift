@@ -69,6 +69,8 @@ public final class LiveRoom: @unchecked Sendable {
     private var devices: [DeviceToken: Device] = [:]
     private var devicesMade: [String: Int] = [:]
     private var limiter: WrongCodeLimiter
+    /// Waits for a paced code check's turn (tests pass one that moves their clock instead).
+    private let pause: @Sendable (TimeInterval) async -> Void
     private var listeners: [DeviceToken: [UUID: AsyncStream<String>.Continuation]] = [:]
     private var lastSent: [DeviceToken: ParticipantView] = [:]
     private var recent: [String] = []
@@ -90,12 +92,14 @@ public final class LiveRoom: @unchecked Sendable {
     /// each sees the other's writes through SQLite).
     public init(session url: URL, catalogue: Catalogue, code: RoomCode = .random(),
                 limiter: WrongCodeLimiter = WrongCodeLimiter(), clock: @escaping @Sendable () -> Date = { Date() },
+                pause: @escaping @Sendable (TimeInterval) async -> Void = { try? await Task.sleep(for: .seconds($0)) },
                 presenceInterval: TimeInterval = RoomPresence.defaultInterval) throws {
         store = try SessionStore.open(at: url, scales: catalogue.scaleLevels)
         self.catalogue = catalogue
         self.code = code
         self.limiter = limiter
         self.clock = clock
+        self.pause = pause
         self.presenceInterval = presenceInterval
         let now = clock()
         if let other = store.presence, other.isFresh(at: now) {
@@ -117,12 +121,22 @@ public final class LiveRoom: @unchecked Sendable {
     public enum CodeCheck: Equatable, Sendable {
         case right
         case wrong
+        /// This address got the code wrong too often.
         case tooManyTries(waitSeconds: Int)
+        /// The room is checking codes one at a time and too many wait their turn.
+        case roomBusy(waitSeconds: Int)
     }
 
-    /// Checks a typed code, counting wrong ones against the client's address.
-    public func check(code typed: String, client: String) -> CodeCheck {
-        locked {
+    /// Checks a typed code, counting wrong ones against the client's address. After many
+    /// wrong codes in the room, it first waits its turn (`WrongCodeLimiter`).
+    public func check(code typed: String, client: String) async -> CodeCheck {
+        switch locked({ limiter.admit(client: client, at: clock()) }) {
+        case .clientLimited(let wait): return .tooManyTries(waitSeconds: wait)
+        case .roomBusy(let wait): return .roomBusy(waitSeconds: wait)
+        case .after(let wait): await pause(wait)
+        case .now: break
+        }
+        return locked {
             let now = clock()
             guard limiter.mayTry(client: client, at: now) else {
                 return .tooManyTries(waitSeconds: limiter.waitSeconds(client: client, at: now))
@@ -140,14 +154,16 @@ public final class LiveRoom: @unchecked Sendable {
         case joined(Device)
         case wrongCode
         case tooManyTries(waitSeconds: Int)
+        case roomBusy(waitSeconds: Int)
         case noSuchGroup
     }
 
     /// Joins a device to a group: the right code and a group that exists earn a new token.
-    public func join(code typed: String, group groupID: String, client: String) -> JoinOutcome {
-        switch check(code: typed, client: client) {
+    public func join(code typed: String, group groupID: String, client: String) async -> JoinOutcome {
+        switch await check(code: typed, client: client) {
         case .wrong: return .wrongCode
         case .tooManyTries(let wait): return .tooManyTries(waitSeconds: wait)
+        case .roomBusy(let wait): return .roomBusy(waitSeconds: wait)
         case .right: break
         }
         let device: Device? = locked {

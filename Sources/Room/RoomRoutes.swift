@@ -42,7 +42,7 @@ extension RoomServer {
 
         router.get("/") { request, context -> Response in
             guard let typed = request.uri.queryParameters["code"].map(String.init) else { return html(Pages.codePage()) }
-            return codeStep(room: room, typed: typed, client: context.client)
+            return await codeStep(room: room, typed: typed, client: context.client)
         }
         router.get("/room.css") { _, _ in asset(assets.css, type: "text/css; charset=utf-8") }
         router.get("/room.js") { _, _ in asset(assets.javascript, type: "text/javascript; charset=utf-8") }
@@ -57,8 +57,8 @@ extension RoomServer {
             guard !typed.trimmingCharacters(in: .whitespaces).isEmpty else {
                 return html(Pages.codePage(error: "Type the room's code from the facilitator's screen."), status: .badRequest)
             }
-            guard let group = form["group"] else { return codeStep(room: room, typed: typed, client: context.client) }
-            switch room.join(code: typed, group: group, client: context.client) {
+            guard let group = form["group"] else { return await codeStep(room: room, typed: typed, client: context.client) }
+            switch await room.join(code: typed, group: group, client: context.client) {
             case .joined(let device):
                 var response = Response.redirect(to: "/device", type: .normal)
                 response.setCookie(Cookie(name: cookieName, value: device.token.value, path: "/", httpOnly: true, sameSite: .strict))
@@ -67,6 +67,8 @@ extension RoomServer {
                 return html(Pages.codePage(error: "That is not this room's code. Check the facilitator's screen."), status: .forbidden)
             case .tooManyTries(let wait):
                 return tooMany(wait)
+            case .roomBusy(let wait):
+                return roomBusy(wait)
             case .noSuchGroup:
                 return html(Pages.groupPage(code: typed, groups: room.groups, error: "That group is not in this session; pick one of these."),
                             status: .unprocessableContent)
@@ -134,14 +136,16 @@ extension RoomServer {
     }
 
     /// A code was typed: the groups if it is right, the code form again if not.
-    static func codeStep(room: LiveRoom, typed: String, client: String) -> Response {
-        switch room.check(code: typed, client: client) {
+    static func codeStep(room: LiveRoom, typed: String, client: String) async -> Response {
+        switch await room.check(code: typed, client: client) {
         case .right:
             return html(Pages.groupPage(code: RoomCode(typed: typed)?.value ?? "", groups: room.groups))
         case .wrong:
             return html(Pages.codePage(error: "That is not this room's code. Check the facilitator's screen."), status: .forbidden)
         case .tooManyTries(let wait):
             return tooMany(wait)
+        case .roomBusy(let wait):
+            return roomBusy(wait)
         }
     }
 
@@ -154,9 +158,19 @@ extension RoomServer {
 
     private static let savedQueryAllowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~/"))
 
+    /// This address's own wrong codes: only then does the page speak of this device.
     static func tooMany(_ wait: Int) -> Response {
-        var response = html(Pages.codePage(error: "Too many wrong codes from this device. Wait \(wait) seconds and try again."),
-                            status: .tooManyRequests)
+        retryLater(wait, "Too many wrong codes from this device. Wait \(wait) seconds and try again.")
+    }
+
+    /// The room as a whole is being sent many wrong codes, perhaps by someone else.
+    static func roomBusy(_ wait: Int) -> Response {
+        retryLater(wait, "Many wrong codes are being tried in this room just now (not necessarily from this device), "
+                   + "so codes are checked one at a time. Wait \(wait) seconds and try again.")
+    }
+
+    static func retryLater(_ wait: Int, _ message: String) -> Response {
+        var response = html(Pages.codePage(error: message), status: .tooManyRequests)
         response.headers[.retryAfter] = String(wait)
         return response
     }

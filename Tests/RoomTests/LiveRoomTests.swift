@@ -6,9 +6,11 @@ import SessionEngine
 final class LiveRoomTests: XCTestCase {
     func testJoiningNeedsTheCodeAndAGroupThatExists() async throws {
         let f = try RoomFixture()
-        XCTAssertEqual(f.room.join(code: "ABC235", group: "g1", client: "x"), .wrongCode)
-        XCTAssertEqual(f.room.join(code: "ABC234", group: "nope", client: "x"), .noSuchGroup)
-        let a = try f.join("g1"), b = try f.join("g1")
+        let wrong = await f.room.join(code: "ABC235", group: "g1", client: "x")
+        XCTAssertEqual(wrong, .wrongCode)
+        let noGroup = await f.room.join(code: "ABC234", group: "nope", client: "x")
+        XCTAssertEqual(noGroup, .noSuchGroup)
+        let a = try await f.join("g1"), b = try await f.join("g1")
         XCTAssertNotEqual(a.token, b.token)
         XCTAssertEqual(a.author, "City Council device 1")
         XCTAssertEqual(b.author, "City Council device 2")
@@ -17,16 +19,45 @@ final class LiveRoomTests: XCTestCase {
 
     func testWrongCodesAreRateLimitedEvenBeforeTheRightOne() async throws {
         let f = try RoomFixture()
-        for _ in 0..<5 { XCTAssertEqual(f.room.check(code: "ZZZZZZ", client: "10.0.0.9"), .wrong) }
-        XCTAssertEqual(f.room.join(code: "ABC234", group: "g1", client: "10.0.0.9"), .tooManyTries(waitSeconds: 60))
-        XCTAssertNotNil(try? f.join("g1", client: "10.0.0.10"), "another device is not held up")
+        for _ in 0..<5 {
+            let check = await f.room.check(code: "ZZZZZZ", client: "10.0.0.9")
+            XCTAssertEqual(check, .wrong)
+        }
+        let limited = await f.room.join(code: "ABC234", group: "g1", client: "10.0.0.9")
+        XCTAssertEqual(limited, .tooManyTries(waitSeconds: 60))
+        let other = try? await f.join("g1", client: "10.0.0.10")
+        XCTAssertNotNil(other, "another device is not held up")
         f.clock.advance(61)
-        XCTAssertEqual(f.room.check(code: "ABC234", client: "10.0.0.9"), .right)
+        let later = await f.room.check(code: "ABC234", client: "10.0.0.9")
+        XCTAssertEqual(later, .right)
+    }
+
+    /// Many addresses guessing together slow every check down to one at a time, but a
+    /// device that has not guessed wrong itself still gets in with the right code.
+    func testAfterManyWrongCodesInTheRoomARightCodeIsSlowedNotRefused() async throws {
+        let f = try RoomFixture()
+        for address in 0..<12 {
+            for _ in 0..<5 {
+                let check = await f.room.check(code: "ZZZZZZ", client: "10.0.2.\(address)")
+                XCTAssertEqual(check, .wrong)
+            }
+        }
+        XCTAssertEqual(f.pauses.all, [], "sixty wrong codes in a minute are checked at once")
+        let newcomer = await f.room.join(code: "ABC234", group: "g1", client: "10.0.3.1")
+        guard case .joined = newcomer else { return XCTFail("a right code from a new address was refused: \(newcomer)") }
+        // Guessing goes on from fresh addresses, each with its first guess: one check a second.
+        for address in 0..<10 {
+            let check = await f.room.check(code: "ZZZZZZ", client: "10.0.4.\(address)")
+            XCTAssertEqual(check, .wrong)
+        }
+        XCTAssertEqual(f.pauses.all, Array(repeating: 1, count: 10), "each check waited its turn")
+        let late = await f.room.join(code: "ABC234", group: "g2", client: "10.0.3.2")
+        guard case .joined = late else { return XCTFail("a right code was refused: \(late)") }
     }
 
     func testAScoreIsAnOrdinaryEventCommittedBeforeSaved() async throws {
         let f = try RoomFixture()
-        let device = try f.join("g2")
+        let device = try await f.join("g2")
         let before = try f.storedEvents().count
         guard case .saved(let view) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "4") else {
             return XCTFail("not saved")
@@ -48,7 +79,7 @@ final class LiveRoomTests: XCTestCase {
 
     func testDontKnowIsItsOwnAnswerFromADevice() async throws {
         let f = try RoomFixture()
-        let device = try f.join("g2")
+        let device = try await f.join("g2")
         guard case .saved(let view) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "dk") else {
             return XCTFail("don't know was not saved")
         }
@@ -64,7 +95,7 @@ final class LiveRoomTests: XCTestCase {
 
     func testHostileScoresAreRefusedWithAClearStatusAndNothingStored() async throws {
         let f = try RoomFixture()
-        let device = try f.join("g1")
+        let device = try await f.join("g1")
         let before = try f.storedEvents().count
         func refused(_ outcome: LiveRoom.ScoreOutcome) -> Int? {
             if case .refused(let status, _) = outcome { return status }
@@ -90,7 +121,7 @@ final class LiveRoomTests: XCTestCase {
 
     func testLockedVotingRefusesChangesAndShowsLocked() async throws {
         let f = try RoomFixture()
-        let device = try f.join("g1")
+        let device = try await f.join("g1")
         _ = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "2")
         try f.facilitator.append(.votingLocked(RoomFixture.element), author: "Fran")
         guard case .refused(423, _) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "5") else {
@@ -104,7 +135,7 @@ final class LiveRoomTests: XCTestCase {
 
     func testTheSpreadOnlyAfterTheReveal() async throws {
         let f = try RoomFixture()
-        let one = try f.join("g1"), two = try f.join("g2"), three = try f.join("g3")
+        let one = try await f.join("g1"), two = try await f.join("g2"), three = try await f.join("g3")
         _ = await f.room.score(token: one.token, element: "tool-a/leadership", answer: "2")
         _ = await f.room.score(token: two.token, element: "tool-a/leadership", answer: "4")
         _ = await f.room.score(token: three.token, element: "tool-a/leadership", answer: "4")
@@ -121,8 +152,8 @@ final class LiveRoomTests: XCTestCase {
 
     func testTheFacilitatorSeesWhoIsInButNeverTheLevels() async throws {
         let f = try RoomFixture()
-        let one = try f.join("g1"), two = try f.join("g2")
-        _ = try f.join("g3")
+        let one = try await f.join("g1"), two = try await f.join("g2")
+        _ = try await f.join("g3")
         _ = await f.room.score(token: one.token, element: "tool-a/leadership", answer: "5")
         _ = await f.room.score(token: two.token, element: "tool-a/leadership", answer: "na")
         let status = f.room.status()
@@ -134,8 +165,8 @@ final class LiveRoomTests: XCTestCase {
 
     func testReleasingAGroupEndsItsDevices() async throws {
         let f = try RoomFixture()
-        let device = try f.join("g1")
-        let other = try f.join("g2")
+        let device = try await f.join("g1")
+        let other = try await f.join("g2")
         let live = try XCTUnwrap(f.room.subscribe(device.token))
         XCTAssertEqual(f.room.release(group: "g1"), 1)
         guard case .refused(401, _) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "3") else {
@@ -153,7 +184,7 @@ final class LiveRoomTests: XCTestCase {
 
     func testLiveUpdatesFollowTheFacilitator() async throws {
         let f = try RoomFixture()
-        let device = try f.join("g1")
+        let device = try await f.join("g1")
         let live = try XCTUnwrap(f.room.subscribe(device.token))
         let received = Received()
         let second = expectation(description: "a second page arrives after the move")
@@ -175,8 +206,8 @@ final class LiveRoomTests: XCTestCase {
     /// two can arrive in either order, so both say "Saved" (only to the device that scored).
     func testTheLiveUpdateAfterAScoreSaysSavedToThePageThatScored() async throws {
         let f = try RoomFixture()
-        let device = try f.join("g1")
-        let other = try f.join("g2")
+        let device = try await f.join("g1")
+        let other = try await f.join("g2")
         let mine = try XCTUnwrap(f.room.subscribe(device.token))
         let theirs = try XCTUnwrap(f.room.subscribe(other.token))
         guard case .saved = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "3") else {
@@ -204,7 +235,7 @@ final class LiveRoomTests: XCTestCase {
 
     func testPagesEscapeMarkupFromTheSession() async throws {
         let f = try RoomFixture(groups: [Group(id: "g1", name: "<script>alert('x')</script>", sector: .other)])
-        let device = try f.join("g1")
+        let device = try await f.join("g1")
         let html = Pages.devicePage(try XCTUnwrap(f.room.view(for: device.token)))
         XCTAssertFalse(html.contains("<script>alert"))
         XCTAssertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
@@ -216,7 +247,7 @@ final class LiveRoomTests: XCTestCase {
         // report and the terminal show it as a stand-in: the page must show the same.
         let name = "North\u{202E}dleif\u{1B}[2J"
         let f = try RoomFixture(groups: [Group(id: "g1", name: name, sector: .other)])
-        let device = try f.join("g1")
+        let device = try await f.join("g1")
         let pages = [Pages.devicePage(try XCTUnwrap(f.room.view(for: device.token))),
                      Pages.groupPage(code: "ABC123", groups: f.room.groups)]
         for html in pages {
@@ -227,7 +258,7 @@ final class LiveRoomTests: XCTestCase {
 
     func testNoFacilitatorGuidanceIsServed() async throws {
         let f = try RoomFixture()
-        let device = try f.join("g1")
+        let device = try await f.join("g1")
         let element = try XCTUnwrap(sharedCatalogue.instrument("tool-a")?.element("leadership"))
         let html = Pages.devicePage(try XCTUnwrap(f.room.view(for: device.token)))
         XCTAssertTrue(html.contains(Escape.html(element.title)))
@@ -247,7 +278,7 @@ final class ConcurrentScoreTests: XCTestCase {
         let groups = (1...40).map { Group(id: "g\($0)", name: "Group \($0)", sector: .other) }
         let f = try RoomFixture(groups: groups)
         var devices: [Device] = []
-        for group in groups { devices.append(try f.join(group.id, client: "10.0.1.\(devices.count)")) }
+        for group in groups { devices.append(try await f.join(group.id, client: "10.0.1.\(devices.count)")) }
         let room = f.room
         let outcomes = await withTaskGroup(of: (Int, LiveRoom.ScoreOutcome).self) { tasks in
             for (i, device) in devices.enumerated() {

@@ -149,6 +149,21 @@ final class RoomServerTests: XCTestCase {
         XCTAssertNil(TestHTTP.token(from: limited))
     }
 
+    func testARoomBusyWithWrongCodesDoesNotBlameTheDevice() throws {
+        // A room that paces after three wrong codes and lets no check wait: the second paced
+        // check is refused, whoever sends it.
+        server.stop()
+        fixture = try RoomFixture(limiter: WrongCodeLimiter(perClient: 5, perRoom: 3, pace: 1, longestWait: 0))
+        server = try RoomServer.start(room: fixture.room, host: "127.0.0.1", port: 0, assets: try SiteAssets.load())
+        http = TestHTTP(port: server.port)
+        for _ in 0..<4 { XCTAssertEqual(try http.get("/?code=ZZZZZZ").status, 403) }
+        let busy = try http.post("/join", form: "code=ABC234&group=g1")
+        XCTAssertEqual(busy.status, 429)
+        XCTAssertEqual(busy.header("Retry-After"), "1")
+        XCTAssertTrue(busy.body.contains("not necessarily from this device"), busy.body)
+        XCTAssertFalse(busy.body.contains("Too many wrong codes from this device"), busy.body)
+    }
+
     func testNoCodeIsNoGuessAndCountsForNothing() throws {
         // A join sent with the code left empty (or a body that is no form at all) is a
         // mistake, not a guess: answered 400, and the limit of five wrong codes is untouched.
