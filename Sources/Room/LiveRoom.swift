@@ -68,6 +68,9 @@ public final class LiveRoom: @unchecked Sendable {
     private let clock: @Sendable () -> Date
     private var devices: [DeviceToken: Device] = [:]
     private var devicesMade: [String: Int] = [:]
+    /// Devices the facilitator released, with their group's name: their pages say so,
+    /// rather than that the device left.
+    private var released: [DeviceToken: String] = [:]
     private var limiter: WrongCodeLimiter
     /// Waits for a paced code check's turn (tests pass one that moves their clock instead).
     private let pause: @Sendable (TimeInterval) async -> Void
@@ -183,6 +186,24 @@ public final class LiveRoom: @unchecked Sendable {
 
     public func device(_ token: DeviceToken) -> Device? { locked { devices[token] } }
 
+    /// Where a token presented by a browser stands in this room.
+    public enum Standing: Equatable, Sendable {
+        case joined(Device)
+        /// The facilitator released the devices of this group (named).
+        case released(groupName: String)
+        /// Not a device of this room: it joined a room that has since closed or restarted
+        /// (device tokens live only as long as their room), or never joined at all.
+        case unknown
+    }
+
+    public func standing(_ token: DeviceToken) -> Standing {
+        locked {
+            if let device = devices[token] { return .joined(device) }
+            if let name = released[token] { return .released(groupName: name) }
+            return .unknown
+        }
+    }
+
     /// Forgets a device (the device's own "Leave").
     public func leave(_ token: DeviceToken) {
         locked {
@@ -198,13 +219,14 @@ public final class LiveRoom: @unchecked Sendable {
     public func release(group groupID: String) -> Int {
         locked {
             let tokens = devices.values.filter { $0.groupID == groupID }.map(\.token)
+            let name = store.state.group(id: groupID)?.name ?? groupID
             for token in tokens {
                 devices[token] = nil
+                released[token] = name
                 endListeners(of: token)
             }
             if !tokens.isEmpty {
                 presenceDirty = true
-                let name = store.state.group(id: groupID)?.name ?? groupID
                 note("\(name): \(tokens.count) device\(tokens.count == 1 ? "" : "s") released")
             }
             return tokens.count
@@ -335,7 +357,10 @@ public final class LiveRoom: @unchecked Sendable {
     private func checkScore(_ request: ScoreRequest) -> Result<CheckedScore, Refusal> {
         guard !closed else { return .failure(Refusal(status: 503, message: "The room is closed.")) }
         guard let token = request.token, let device = devices[token] else {
-            return .failure(Refusal(status: 401, message: "This device has not joined the room (or was released). Enter the room code again."))
+            if let name = request.token.flatMap({ released[$0] }) {
+                return .failure(Refusal(status: 401, message: "Not saved: the facilitator released \(name)'s devices. Enter the room code again to join."))
+            }
+            return .failure(Refusal(status: 401, message: "Not saved: this device is not in this room (it was closed or restarted since the device joined). Enter the room code again."))
         }
         guard let myGroup = store.state.group(id: device.groupID) else {
             return .failure(Refusal(status: 410, message: "Your group is no longer in this session. Ask the facilitator."))

@@ -34,11 +34,31 @@ public enum Pages {
         """
     }
 
+    /// Why a device that had joined is on the code form again. Only these fixed words are
+    /// shown (the address names one), never text from the address itself.
+    public enum Ended: String, Sendable {
+        case released
+        /// The device's room closed or restarted (its token is unknown here).
+        case room
+
+        var message: String {
+            switch self {
+            case .released:
+                return "The facilitator released your group's devices, so this one no longer scores. "
+                    + "The scores it saved are kept. Enter the room code to join again."
+            case .room:
+                return "This device is no longer in the room: the room was closed or restarted since it joined. "
+                    + "The scores it saved are kept. Enter the room code to join again (it may have changed)."
+            }
+        }
+    }
+
     /// The first page: type the room code.
-    public static func codePage(error: String? = nil, code: String = "") -> String {
+    public static func codePage(error: String? = nil, code: String = "", ended: Ended? = nil) -> String {
         document(title: "Join the room", body: """
             <main id="main">
             <h1>Join the room</h1>
+            \(ended.map { "<p class=\"notice info\" role=\"status\">\(Escape.html($0.message))</p>" } ?? "")
             \(errorBlock(error))
             <form method="post" action="/join">
             <label for="code">Room code (on the facilitator's screen)</label>

@@ -41,7 +41,10 @@ extension RoomServer {
         router.middlewares.add(MethodRules(allowed: RoomRoutes.allowed))
 
         router.get("/") { request, context -> Response in
-            guard let typed = request.uri.queryParameters["code"].map(String.init) else { return html(Pages.codePage()) }
+            guard let typed = request.uri.queryParameters["code"].map(String.init) else {
+                let ended = request.uri.queryParameters["ended"].flatMap { Pages.Ended(rawValue: String($0)) }
+                return html(Pages.codePage(ended: ended))
+            }
             return await codeStep(room: room, typed: typed, client: context.client)
         }
         router.get("/room.css") { _, _ in asset(assets.css, type: "text/css; charset=utf-8") }
@@ -76,7 +79,13 @@ extension RoomServer {
         }
 
         router.get("/device") { request, _ -> Response in
-            guard let token = token(request), let view = room.view(for: token) else { return .redirect(to: "/", type: .normal) }
+            guard let token = token(request) else { return .redirect(to: "/", type: .normal) }
+            guard let view = room.view(for: token) else {
+                guard let ended = ended(room.standing(token)) else {
+                    return html(Pages.problemPage("Your group is no longer in this session. Ask the facilitator."), status: .gone)
+                }
+                return .redirect(to: "/?ended=\(ended.rawValue)", type: .normal)
+            }
             // "Saved" only for the step that was saved, and only while the group's answer
             // stands: the address is kept by a reload or a bookmark.
             let saved = request.uri.queryParameters["saved"].map(String.init)
@@ -146,6 +155,15 @@ extension RoomServer {
             return tooMany(wait)
         case .roomBusy(let wait):
             return roomBusy(wait)
+        }
+    }
+
+    /// Why a device is no longer in the room; nil while it is (its group may be gone).
+    static func ended(_ standing: LiveRoom.Standing) -> Pages.Ended? {
+        switch standing {
+        case .released: return .released
+        case .unknown: return .room
+        case .joined: return nil
         }
     }
 

@@ -2,10 +2,13 @@
 by Selenium), against a facilitator in tmux; everything on 127.0.0.1."""
 import os
 import shutil
+import subprocess
+import tempfile
 import time
 import unittest
 
-from room_support import Device, Facilitator, wait_until
+from room_support import GROUPS, Device, Facilitator, RoomProcess, wait_until
+from tmux_driver import PIT
 
 try:
     from selenium import webdriver
@@ -61,11 +64,9 @@ def browser(javascript=True):
     return webdriver.Chrome(service=Service(DRIVER), options=options)
 
 
-@unittest.skipIf(MISSING, "needs selenium (pip) and chromium + chromium-driver (apt); .ci/run installs them")
-class ParticipantPage(unittest.TestCase):
-    def setUp(self):
-        self.f = Facilitator()
-        self.addCleanup(self.f.close)
+class PageReading:
+    """Reading and waiting on the participant's page; `join` uses the facilitator's room
+    unless given another."""
 
     def main_text(self, driver):
         # Between a form post and the next page there is briefly no #main (or a stale one,
@@ -84,13 +85,20 @@ class ParticipantPage(unittest.TestCase):
         wait_until(lambda: driver.current_url.endswith("/device") and text in self.main_text(driver), 25,
                    f"a reload to /device showing {text!r}; at {driver.current_url}:\n{self.main_text(driver)}")
 
-    def join(self, driver, group_name):
-        driver.get(self.f.base + "/")
-        driver.find_element(By.ID, "code").send_keys(self.f.code.lower())
+    def join(self, driver, group_name, base=None, code=None):
+        driver.get((base or self.f.base) + "/")
+        driver.find_element(By.ID, "code").send_keys((code or self.f.code).lower())
         driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         self.wait_text(driver, "Which group are you?")
         driver.find_element(By.XPATH, f"//button[normalize-space()='{group_name}']").click()
         self.wait_text(driver, f"Scoring for {group_name}")
+
+
+@unittest.skipIf(MISSING, "needs selenium (pip) and chromium + chromium-driver (apt); .ci/run installs them")
+class ParticipantPage(PageReading, unittest.TestCase):
+    def setUp(self):
+        self.f = Facilitator()
+        self.addCleanup(self.f.close)
 
     def assert_readable(self, driver, when):
         """WCAG AA: 4.5:1 for every text on the page; and at 320 CSS pixels wide (what 200%
@@ -200,6 +208,18 @@ class ParticipantPage(unittest.TestCase):
         wait_until(lambda: "2 of 4 groups in" in driver.find_element(By.ID, "announce").get_attribute("textContent"), 10,
                    "the state read out")
 
+    def test_a_released_device_is_told_the_facilitator_released_it(self):
+        driver = browser(javascript=True)
+        self.addCleanup(driver.quit)
+        self.join(driver, "City Council")
+        self.wait_text(driver, "Waiting for the facilitator")
+        self.f.pane.wait_for("1 of 4 groups have a device")
+        self.f.pane.keys("d")                               # on the join screen, City Council first
+        self.f.pane.wait_for("0 of 4 groups have a device")
+        self.wait_text(driver, "The facilitator released your group's devices")
+        self.assertIn("Join the room", self.main_text(driver))
+        self.assertNotIn("left the room", self.main_text(driver))
+
     def test_plain_forms_without_javascript(self):
         driver = browser(javascript=False)
         self.addCleanup(driver.quit)
@@ -238,6 +258,35 @@ class ParticipantPage(unittest.TestCase):
         self.f.pane.wait_for("Scores (revealed)")
         driver.get(self.f.base + "/device")
         self.wait_text(driver, "How the room scored")
+
+
+@unittest.skipIf(MISSING, "needs selenium (pip) and chromium + chromium-driver (apt); .ci/run installs them")
+class RestartedRoom(PageReading, unittest.TestCase):
+    """`pit room` killed without closing and started again on the same port: the live page
+    comes back to a room that does not know it, and says so."""
+
+    def test_a_device_of_a_room_that_restarted_is_told_so(self):
+        folder = tempfile.mkdtemp(prefix="pit-room-restart-")
+        self.addCleanup(shutil.rmtree, folder, True)
+        path = os.path.join(folder, "room.pit")
+        made = subprocess.run([PIT, "new", "Healthier Northbridge", "--groups", GROUPS, "-o", path, "--no-open"],
+                              capture_output=True, text=True)
+        self.assertEqual(made.returncode, 0, made.stderr)
+        # A short heartbeat, so the killed room's presence goes stale in seconds.
+        env = {"PIT_ROOM_PRESENCE_SECONDS": "1"}
+        first = RoomProcess(path, env=env)
+        self.assertTrue(first.started)
+        self.addCleanup(lambda: first.process.poll() is None and first.kill())
+        driver = browser(javascript=True)
+        self.addCleanup(driver.quit)
+        self.join(driver, "NHS Trust", first.base, first.code)
+        self.wait_text(driver, "Waiting for the facilitator")
+        first.kill()
+        rooms = []
+        wait_until(lambda: rooms.append(RoomProcess(path, first.port, env)) or rooms[-1].started, 20, "the room again")
+        self.addCleanup(rooms[-1].stop)
+        self.wait_text(driver, "the room was closed or restarted since it joined", timeout=30)
+        self.assertNotIn("left the room", self.main_text(driver))
 
 
 if __name__ == "__main__":

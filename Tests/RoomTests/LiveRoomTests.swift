@@ -174,6 +174,9 @@ final class LiveRoomTests: XCTestCase {
         }
         XCTAssertNotNil(f.room.view(for: other.token))
         XCTAssertEqual(f.room.status().recent.last, "City Council: 1 device released")
+        XCTAssertEqual(f.room.standing(device.token), .released(groupName: "City Council"), "its page says it was released")
+        XCTAssertEqual(f.room.standing(other.token), .joined(other))
+        XCTAssertEqual(f.room.standing(DeviceToken.random()), .unknown)
         let ended = expectation(description: "the live page's stream ends")
         Task {
             for await _ in live.updates {}

@@ -75,6 +75,27 @@ final class RoomServerTests: XCTestCase {
         XCTAssertTrue(refused.body.contains(reload), "the refusal, shown at /score, reloads as /device")
     }
 
+    /// A device whose place ended is sent to the code form with the reason, not told it left.
+    func testADeviceNoLongerInTheRoomIsToldWhy() throws {
+        let token = try joined("g1")
+        fixture.room.release(group: "g1")
+        let released = try http.get("/device", cookie: token)
+        XCTAssertEqual(released.status, 303)
+        XCTAssertEqual(released.header("Location"), "/?ended=released")
+        let page = try http.get("/?ended=released", cookie: token).body
+        XCTAssertTrue(page.contains("The facilitator released your group&#39;s devices"), page)
+        XCTAssertTrue(page.contains("name=\"code\""), "with the code form")
+        let score = try http.post("/score", form: "element=tool-a%2Fleadership&answer=3", cookie: token)
+        XCTAssertEqual(score.status, 401)
+        XCTAssertTrue(score.body.contains("the facilitator released City Council&#39;s devices"), score.body)
+        // A token from a room that has since closed or restarted: this room never knew it.
+        let restarted = try http.get("/device", cookie: DeviceToken.random().value)
+        XCTAssertEqual(restarted.header("Location"), "/?ended=room")
+        XCTAssertTrue(try http.get("/?ended=room").body.contains("the room was closed or restarted since it joined"))
+        XCTAssertEqual(try http.get("/device").header("Location"), "/", "no device cookie: nothing to explain")
+        XCTAssertFalse(try http.get("/?ended=%3Cb%3E").body.contains("<b>"), "only pit's own words")
+    }
+
     func testScoringWithScriptGetsJSONWithTheNewPage() throws {
         let token = try joined()
         let reply = try http.post("/score", form: "element=tool-a%2Fleadership&answer=na", cookie: token, json: true)

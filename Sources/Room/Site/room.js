@@ -74,10 +74,12 @@
     socket.onclose = function () {
       // The room's last message said it closed: nothing to try again.
       if (document.getElementById("room-closed")) { return; }
-      // Released: the page says so; otherwise try again, more slowly each time.
-      fetch("/device", { credentials: "same-origin", redirect: "manual" }).then(function (r) {
-        if (r.type === "opaqueredirect" || r.status === 0 || r.redirected) {
-          replace("<h1>You have left the room</h1><p><a href=\"/\">Join again</a></p>");
+      // No longer in the room (released by the facilitator, or the room restarted): the
+      // device page sends it to the code form, which says which; otherwise try again,
+      // more slowly each time.
+      fetch("/device", { credentials: "same-origin" }).then(function (r) {
+        if (r.redirected) {
+          location.href = r.url;
         } else {
           setTimeout(function () { connect(Math.min(delay * 2, 15000)); }, delay);
         }
