@@ -162,7 +162,11 @@ public final class LiveRoom: @unchecked Sendable {
     }
 
     /// Joins a device to a group: the right code and a group that exists earn a new token.
-    public func join(code typed: String, group groupID: String, client: String) async -> JoinOutcome {
+    /// A browser that is already a device of the room (`current`, its cookie) stays that
+    /// device when it picks the same group again (scanning the QR code twice is one
+    /// device, not two); picking another group moves it, as if it had left first, since a
+    /// browser holds one device cookie.
+    public func join(code typed: String, group groupID: String, client: String, current: DeviceToken? = nil) async -> JoinOutcome {
         switch await check(code: typed, client: client) {
         case .wrong: return .wrongCode
         case .tooManyTries(let wait): return .tooManyTries(waitSeconds: wait)
@@ -172,6 +176,10 @@ public final class LiveRoom: @unchecked Sendable {
         let device: Device? = locked {
             refreshQuietly()
             guard !closed, let group = store.state.group(id: groupID) else { return nil }
+            if let current, let device = devices[current] {
+                if device.groupID == groupID { return device }
+                leaveLocked(current)
+            }
             let number = devicesMade[groupID, default: 0] + 1
             devicesMade[groupID] = number
             let device = Device(token: DeviceToken.random(), groupID: groupID, number: number, joinedAt: clock(),
@@ -206,12 +214,14 @@ public final class LiveRoom: @unchecked Sendable {
 
     /// Forgets a device (the device's own "Leave").
     public func leave(_ token: DeviceToken) {
-        locked {
-            guard let device = devices.removeValue(forKey: token) else { return }
-            presenceDirty = true
-            note("\(device.author) left")
-            endListeners(of: token)
-        }
+        locked { leaveLocked(token) }
+    }
+
+    private func leaveLocked(_ token: DeviceToken) {
+        guard let device = devices.removeValue(forKey: token) else { return }
+        presenceDirty = true
+        note("\(device.author) left")
+        endListeners(of: token)
     }
 
     /// Forgets every device of a group (the facilitator's "release"); their live pages close.

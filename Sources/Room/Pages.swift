@@ -70,14 +70,17 @@ public enum Pages {
             """)
     }
 
-    /// The second page: pick the group this device speaks for.
-    public static func groupPage(code: String, groups: [Group], error: String? = nil) -> String {
+    /// The second page: pick the group this device speaks for. `current`: the group this
+    /// browser already scores for (the QR code scanned again), offered first.
+    public static func groupPage(code: String, groups: [Group], error: String? = nil, current: String? = nil) -> String {
         let options = groups.map { group in
             "<button type=\"submit\" name=\"group\" value=\"\(Escape.html(group.id))\" class=\"choice\">\(Escape.html(group.name))</button>"
         }.joined(separator: "\n")
         return document(title: "Pick your group", body: """
             <main id="main">
             <h1>Which group are you?</h1>
+            \(current.map { "<p class=\"notice info\">This device already scores for <strong>\(Escape.html($0))</strong>. "
+                + "<a href=\"/device\">Back to your page</a>, or pick a group: the same one keeps this device, another moves it.</p>" } ?? "")
             \(errorBlock(error))
             <form method="post" action="/join">
             <input type="hidden" name="code" value="\(Escape.html(code))">

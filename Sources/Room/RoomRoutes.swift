@@ -41,11 +41,14 @@ extension RoomServer {
         router.middlewares.add(MethodRules(allowed: RoomRoutes.allowed))
 
         router.get("/") { request, context -> Response in
+            let current = token(request).flatMap { room.device($0) }
             guard let typed = request.uri.queryParameters["code"].map(String.init) else {
+                // A device already in the room opening the address again: its own page.
+                if current != nil { return .redirect(to: "/device", type: .normal) }
                 let ended = request.uri.queryParameters["ended"].flatMap { Pages.Ended(rawValue: String($0)) }
                 return html(Pages.codePage(ended: ended))
             }
-            return await codeStep(room: room, typed: typed, client: context.client)
+            return await codeStep(room: room, typed: typed, client: context.client, current: current)
         }
         router.get("/room.css") { _, _ in asset(assets.css, type: "text/css; charset=utf-8") }
         router.get("/room.js") { _, _ in asset(assets.javascript, type: "text/javascript; charset=utf-8") }
@@ -60,8 +63,11 @@ extension RoomServer {
             guard !typed.trimmingCharacters(in: .whitespaces).isEmpty else {
                 return html(Pages.codePage(error: "Type the room's code from the facilitator's screen."), status: .badRequest)
             }
-            guard let group = form["group"] else { return await codeStep(room: room, typed: typed, client: context.client) }
-            switch await room.join(code: typed, group: group, client: context.client) {
+            let current = token(request)
+            guard let group = form["group"] else {
+                return await codeStep(room: room, typed: typed, client: context.client, current: current.flatMap { room.device($0) })
+            }
+            switch await room.join(code: typed, group: group, client: context.client, current: current) {
             case .joined(let device):
                 var response = Response.redirect(to: "/device", type: .normal)
                 response.setCookie(Cookie(name: cookieName, value: device.token.value, path: "/", httpOnly: true, sameSite: .strict))
@@ -144,11 +150,14 @@ extension RoomServer {
         return router
     }
 
-    /// A code was typed: the groups if it is right, the code form again if not.
-    static func codeStep(room: LiveRoom, typed: String, client: String) async -> Response {
+    /// A code was typed: the groups if it is right (saying which group this browser
+    /// already scores for, if it does), the code form again if not.
+    static func codeStep(room: LiveRoom, typed: String, client: String, current: Device? = nil) async -> Response {
         switch await room.check(code: typed, client: client) {
         case .right:
-            return html(Pages.groupPage(code: RoomCode(typed: typed)?.value ?? "", groups: room.groups))
+            let groups = room.groups
+            let currentName = current.flatMap { device in groups.first { $0.id == device.groupID }?.name }
+            return html(Pages.groupPage(code: RoomCode(typed: typed)?.value ?? "", groups: groups, current: currentName))
         case .wrong:
             return html(Pages.codePage(error: "That is not this room's code. Check the facilitator's screen."), status: .forbidden)
         case .tooManyTries(let wait):

@@ -17,6 +17,29 @@ final class LiveRoomTests: XCTestCase {
         XCTAssertEqual(f.room.status().groups.first { $0.groupID == "g1" }?.devices, 2)
     }
 
+    /// One browser is one device: scanning the QR code again and picking the same group
+    /// keeps its device; picking another moves it there.
+    func testAJoinFromABrowserThatIsAlreadyADeviceKeepsThatDevice() async throws {
+        let f = try RoomFixture()
+        let first = try await f.join("g1")
+        let again = await f.room.join(code: "ABC234", group: "g1", client: "10.0.0.5", current: first.token)
+        XCTAssertEqual(again, .joined(first))
+        XCTAssertEqual(f.room.status().groups.first { $0.groupID == "g1" }?.devices, 1)
+        XCTAssertEqual(f.room.status().recent, ["City Council device 1 joined"])
+        guard case .joined(let moved) = await f.room.join(code: "ABC234", group: "g2", client: "10.0.0.5", current: first.token) else {
+            return XCTFail("no device for the other group")
+        }
+        XCTAssertEqual(moved.author, "NHS Trust device 1")
+        XCTAssertEqual(f.room.standing(first.token), .unknown, "the browser's first device left")
+        XCTAssertEqual(f.room.status().groups.map(\.devices), [0, 1, 0, 0])
+        XCTAssertEqual(f.room.status().recent.suffix(2), ["City Council device 1 left", "NHS Trust device 1 joined"])
+        f.room.release(group: "g2")
+        guard case .joined(let fresh) = await f.room.join(code: "ABC234", group: "g2", client: "10.0.0.5", current: moved.token) else {
+            return XCTFail("a released device could not join again")
+        }
+        XCTAssertNotEqual(fresh.token, moved.token, "a released device joins as a new one")
+    }
+
     func testWrongCodesAreRateLimitedEvenBeforeTheRightOne() async throws {
         let f = try RoomFixture()
         for _ in 0..<5 {

@@ -96,6 +96,23 @@ final class RoomServerTests: XCTestCase {
         XCTAssertFalse(try http.get("/?ended=%3Cb%3E").body.contains("<b>"), "only pit's own words")
     }
 
+    func testABrowserAlreadyInTheRoomKeepsItsDeviceAndIsOfferedItsPage() throws {
+        let token = try joined("g1")
+        let again = try http.post("/join", form: "code=ABC234&group=g1", cookie: token)
+        XCTAssertEqual(again.status, 303)
+        XCTAssertEqual(TestHTTP.token(from: again), token, "the same device")
+        XCTAssertEqual(fixture.room.status().groups.first { $0.groupID == "g1" }?.devices, 1)
+        let home = try http.get("/", cookie: token)
+        XCTAssertEqual(home.status, 303)
+        XCTAssertEqual(home.header("Location"), "/device")
+        let scanned = try http.get("/?code=ABC234", cookie: token)
+        XCTAssertEqual(scanned.status, 200)
+        XCTAssertTrue(scanned.body.contains("This device already scores for <strong>City Council</strong>"), scanned.body)
+        XCTAssertTrue(scanned.body.contains("href=\"/device\""))
+        XCTAssertTrue(try http.get("/").body.contains("name=\"code\""), "a new browser gets the code form")
+        XCTAssertFalse(try http.get("/?code=ABC234").body.contains("already scores"))
+    }
+
     func testScoringWithScriptGetsJSONWithTheNewPage() throws {
         let token = try joined()
         let reply = try http.post("/score", form: "element=tool-a%2Fleadership&answer=na", cookie: token, json: true)
