@@ -94,9 +94,15 @@ public enum Pages {
 
     /// The device's page: the whole document.
     public static func devicePage(_ view: ParticipantView, notice: Notice? = nil) -> String {
-        document(title: view.content.map { "\($0.title) · pit" } ?? "Waiting · pit",
+        document(title: deviceTitle(view),
                  body: "<main id=\"main\">\n\(deviceMain(view, notice: notice))\n</main>",
                  refreshWithoutScript: true, script: true)
+    }
+
+    /// The tab's title for a device's view. The live page takes it from the heading's
+    /// `data-title` at each update (room.js), so the tab names the step on screen.
+    static func deviceTitle(_ view: ParticipantView) -> String {
+        view.content.map { "\($0.title) · pit" } ?? "Waiting · pit"
     }
 
     /// A message above the buttons: saved, or why something was refused.
@@ -115,12 +121,12 @@ public enum Pages {
             html += "<p class=\"notice\(notice.isError ? " error" : " saved")\">\(Escape.html(notice.text))</p>\n"
         }
         guard let content = view.content else {
-            html += "<h1>Waiting for the facilitator</h1>\n<p>The scoring buttons appear here when the room moves to a step.</p>\n"
+            html += "<h1 data-title=\"\(Escape.html(deviceTitle(view)))\">Waiting for the facilitator</h1>\n<p>The scoring buttons appear here when the room moves to a step.</p>\n"
             html += leaveForm()
             return html
         }
         html += "<p class=\"where\">\(Escape.html(content.instrumentTitle)) · \(content.number) of \(content.count)</p>\n"
-        html += "<h1>\(Escape.html(content.title))</h1>\n"
+        html += "<h1 data-title=\"\(Escape.html(deviceTitle(view)))\">\(Escape.html(content.title))</h1>\n"
         if !content.focus.isEmpty { html += "<p class=\"focus\">\(Escape.html(content.focus))</p>\n" }
         html += "<p class=\"state\">\(stateLine(view))</p>\n"
         let disabled = view.locked ? " disabled" : ""
@@ -186,7 +192,7 @@ public enum Pages {
     /// message before its connection ends, so the page neither tries again nor says the
     /// device left. (`room-closed` tells the script to stop.)
     public static func roomClosedMain() -> String {
-        "<h1 id=\"room-closed\">The room is closed</h1>"
+        "<h1 id=\"room-closed\" data-title=\"The room is closed · pit\">The room is closed</h1>"
             + "<p>The facilitator has closed the room. Every score you saw as saved is kept in the session.</p>"
             + "<p><a href=\"/\">Join again</a> when the facilitator opens a room.</p>\n"
     }

@@ -124,6 +124,7 @@ class ParticipantPage(PageReading, unittest.TestCase):
         self.wait_text(driver, "Waiting for the facilitator")
         self.f.go_to_step_one()
         self.wait_text(driver, "Leadership in place")      # arrives over the WebSocket
+        wait_until(lambda: driver.title == "Leadership in place · pit", 10, f"the tab's title, not {driver.title!r}")
         driver.execute_script("window.pitMarker = 'still the same page';")
         driver.find_element(By.CSS_SELECTOR, "button.level[value='3']").click()
         self.wait_text(driver, "Saved")
@@ -148,6 +149,7 @@ class ParticipantPage(PageReading, unittest.TestCase):
         self.f.pane.keys("c")
         self.f.pane.wait_for("The room is closed")          # closing with a device connected does not hang
         self.wait_text(driver, "The room is closed")        # its last message, not "left" or "lost touch"
+        self.assertEqual(driver.title, "The room is closed · pit")
         time.sleep(1.5)                                     # past the script's first try to reconnect
         self.assertIn("The room is closed", self.main_text(driver))
         self.assertNotIn("left the room", self.main_text(driver))

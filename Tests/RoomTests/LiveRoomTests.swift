@@ -259,6 +259,20 @@ final class LiveRoomTests: XCTestCase {
         f.room.unsubscribe(other.token, id: theirs.id)
     }
 
+    /// The live page replaces only its main part, so that part carries the tab's title.
+    func testTheLivePartCarriesTheTabTitle() async throws {
+        let f = try RoomFixture()
+        let device = try await f.join("g1")
+        let step = try XCTUnwrap(f.room.view(for: device.token))
+        let title = try XCTUnwrap(sharedCatalogue.instrument("tool-a")?.element("leadership")?.title)
+        XCTAssertTrue(Pages.deviceMain(step).contains("data-title=\"\(Escape.html(title)) · pit\""))
+        XCTAssertTrue(Pages.devicePage(step).contains("<title>\(Escape.html(title)) · pit</title>"))
+        try f.facilitator.writeFocus(RoomFocus(screen: .triangle), author: "Fran")
+        let waiting = try XCTUnwrap(f.room.view(for: device.token))
+        XCTAssertTrue(Pages.deviceMain(waiting).contains("data-title=\"Waiting · pit\""))
+        XCTAssertTrue(Pages.roomClosedMain().contains("data-title=\"The room is closed · pit\""))
+    }
+
     func testPagesEscapeMarkupFromTheSession() async throws {
         let f = try RoomFixture(groups: [Group(id: "g1", name: "<script>alert('x')</script>", sector: .other)])
         let device = try await f.join("g1")

@@ -56,6 +56,9 @@
     showUnsaved();
     refocus(was);
     announce();
+    // The tab names what the page shows (the server gives the words).
+    var titled = main.querySelector("[data-title]");
+    if (titled) { document.title = titled.getAttribute("data-title"); }
   }
 
   function showOffline() {
