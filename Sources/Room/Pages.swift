@@ -129,6 +129,10 @@ public enum Pages {
         html += "<h1 data-title=\"\(Escape.html(deviceTitle(view)))\">\(Escape.html(content.title))</h1>\n"
         if !content.focus.isEmpty { html += "<p class=\"focus\">\(Escape.html(content.focus))</p>\n" }
         html += "<p class=\"state\">\(stateLine(view))</p>\n"
+        if view.round > 1 && view.myAnswer == nil {
+            html += "<p class=\"round\">The facilitator started a new round after the discussion. "
+                + "The answers from earlier rounds are kept in the record.</p>\n"
+        }
         let disabled = view.locked ? " disabled" : ""
         html += "<form method=\"post\" action=\"/score\" class=\"levels\">\n"
         html += "<input type=\"hidden\" name=\"element\" value=\"\(Escape.html(content.ref.description))\">\n"
@@ -165,13 +169,15 @@ public enum Pages {
 
     static func stateLine(_ view: ParticipantView) -> String {
         var parts: [String] = []
+        // A new round empties the buttons: say why, or the page looks as if the score was lost.
+        if view.round > 1 { parts.append(view.myAnswer == nil ? "Round \(view.round): score again" : "Round \(view.round)") }
         if let answer = view.myAnswer, let content = view.content {
             switch answer {
             case .level(let l): parts.append("Your score: \(l) \(content.levels.first { $0.value == l }?.label ?? "")")
             case .notApplicable: parts.append("Your score: not applicable")
             case .dontKnow: parts.append("Your answer: don't know")
             }
-        } else {
+        } else if view.round == 1 {
             parts.append("Not scored yet")
         }
         if view.locked { parts.append("voting is locked") }

@@ -143,6 +143,9 @@ class ParticipantPage(PageReading, unittest.TestCase):
         self.wait_text(driver, "How the room scored")
         self.assertEqual(driver.execute_script("return window.pitMarker;"), "still the same page")
         self.assert_readable(driver, "locked and revealed")
+        self.f.pane.keys("R")                               # a new round after the discussion
+        self.wait_text(driver, "Round 2: score again")
+        self.assertIn("kept in the record", self.main_text(driver))
         self.assertEqual(driver.get_log("browser") if hasattr(driver, "get_log") else [], [], "console errors (CSP?)")
         self.f.pane.keys("J")                               # the join screen, then close the room
         self.f.pane.wait_for("Room code:")

@@ -173,6 +173,33 @@ final class LiveRoomTests: XCTestCase {
         XCTAssertTrue(Pages.deviceMain(shown).contains("How the room scored"))
     }
 
+    /// A new round empties the page's choice; the page says a new round began, not
+    /// "Not scored yet" as if the first answer were lost (it stays in the record).
+    func testASecondRoundIsSaidOnThePage() async throws {
+        let f = try RoomFixture()
+        let device = try await f.join("g1")
+        _ = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "3")
+        try f.facilitator.append(.revealed(RoomFixture.element), author: "Fran")
+        try f.facilitator.append(.roundStarted(RoomFixture.element), author: "Fran")
+        let fresh = try XCTUnwrap(f.room.view(for: device.token))
+        XCTAssertEqual(fresh.round, 2)
+        XCTAssertNil(fresh.myAnswer)
+        let page = Pages.deviceMain(fresh)
+        XCTAssertTrue(page.contains("Round 2: score again"), page)
+        XCTAssertTrue(page.contains("kept in the record"), page)
+        XCTAssertFalse(page.contains("Not scored yet"), page)
+        guard case .saved(let again) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "4") else {
+            return XCTFail("the second round's score was not saved")
+        }
+        XCTAssertTrue(Pages.deviceMain(again).contains("Round 2 · Your score: 4"))
+        XCTAssertEqual(try SessionStore.snapshot(at: f.file, scales: [:]).state.previousRounds[RoomFixture.element]?.first?["g1"]?.answer,
+                       .level(3), "the first round's answer is in the record")
+        try f.moveTo(RoomFixture.otherElement)
+        let firstRound = try XCTUnwrap(f.room.view(for: device.token))
+        XCTAssertFalse(Pages.deviceMain(firstRound).contains("Round"), "a step in its first round says nothing of rounds")
+        XCTAssertTrue(Pages.deviceMain(firstRound).contains("Not scored yet"))
+    }
+
     func testTheFacilitatorSeesWhoIsInButNeverTheLevels() async throws {
         let f = try RoomFixture()
         let one = try await f.join("g1"), two = try await f.join("g2")
