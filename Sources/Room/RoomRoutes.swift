@@ -73,11 +73,11 @@ extension RoomServer {
                 response.setCookie(Cookie(name: cookieName, value: device.token.value, path: "/", httpOnly: true, sameSite: .strict))
                 return response
             case .wrongCode:
-                return html(Pages.codePage(error: "That is not this room's code. Check the facilitator's screen."), status: .forbidden)
+                return wrongCode(typed)
             case .tooManyTries(let wait):
-                return tooMany(wait)
+                return tooMany(wait, typed: typed)
             case .roomBusy(let wait):
-                return roomBusy(wait)
+                return roomBusy(wait, typed: typed)
             case .noSuchGroup:
                 return html(Pages.groupPage(code: typed, groups: room.groups, error: "That group is not in this session; pick one of these."),
                             status: .unprocessableContent)
@@ -159,11 +159,11 @@ extension RoomServer {
             let currentName = current.flatMap { device in groups.first { $0.id == device.groupID }?.name }
             return html(Pages.groupPage(code: RoomCode(typed: typed)?.value ?? "", groups: groups, current: currentName))
         case .wrong:
-            return html(Pages.codePage(error: "That is not this room's code. Check the facilitator's screen."), status: .forbidden)
+            return wrongCode(typed)
         case .tooManyTries(let wait):
-            return tooMany(wait)
+            return tooMany(wait, typed: typed)
         case .roomBusy(let wait):
-            return roomBusy(wait)
+            return roomBusy(wait, typed: typed)
         }
     }
 
@@ -186,18 +186,23 @@ extension RoomServer {
     private static let savedQueryAllowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~/"))
 
     /// This address's own wrong codes: only then does the page speak of this device.
-    static func tooMany(_ wait: Int) -> Response {
-        retryLater(wait, "Too many wrong codes from this device. Wait \(wait) seconds and try again.")
+    /// The code form again with what was typed still in it, to be corrected rather than retyped.
+    static func wrongCode(_ typed: String) -> Response {
+        html(Pages.codePage(error: "That is not this room's code. Check the facilitator's screen.", code: typed), status: .forbidden)
+    }
+
+    static func tooMany(_ wait: Int, typed: String) -> Response {
+        retryLater(wait, "Too many wrong codes from this device. Wait \(wait) seconds and try again.", typed: typed)
     }
 
     /// The room as a whole is being sent many wrong codes, perhaps by someone else.
-    static func roomBusy(_ wait: Int) -> Response {
+    static func roomBusy(_ wait: Int, typed: String) -> Response {
         retryLater(wait, "Many wrong codes are being tried in this room just now (not necessarily from this device), "
-                   + "so codes are checked one at a time. Wait \(wait) seconds and try again.")
+                   + "so codes are checked one at a time. Wait \(wait) seconds and try again.", typed: typed)
     }
 
-    static func retryLater(_ wait: Int, _ message: String) -> Response {
-        var response = html(Pages.codePage(error: message), status: .tooManyRequests)
+    static func retryLater(_ wait: Int, _ message: String, typed: String) -> Response {
+        var response = html(Pages.codePage(error: message, code: typed), status: .tooManyRequests)
         response.headers[.retryAfter] = String(wait)
         return response
     }

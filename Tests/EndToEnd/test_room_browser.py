@@ -229,6 +229,12 @@ class ParticipantPage(PageReading, unittest.TestCase):
         driver = browser(javascript=False)
         self.addCleanup(driver.quit)
         self.f.go_to_step_one()
+        # A mistyped code stays in the field, to be corrected.
+        driver.get(self.f.base + "/")
+        driver.find_element(By.ID, "code").send_keys("WRONG2")
+        driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        self.wait_text(driver, "not this room's code")
+        self.assertEqual(driver.find_element(By.ID, "code").get_attribute("value"), "WRONG2")
         self.join(driver, "Residents")
         self.wait_text(driver, "Leadership in place")
         # By keyboard alone: Tab to level 4, Enter to choose it.

@@ -202,6 +202,15 @@ final class RoomServerTests: XCTestCase {
         XCTAssertFalse(busy.body.contains("Too many wrong codes from this device"), busy.body)
     }
 
+    func testAWrongCodeStaysInTheFieldToBeCorrected() throws {
+        let fromLink = try http.get("/?code=ABC235")
+        XCTAssertEqual(fromLink.status, 403)
+        XCTAssertTrue(fromLink.body.contains("value=\"ABC235\""), fromLink.body)
+        let typed = try http.post("/join", form: "code=abc+23%3C")
+        XCTAssertEqual(typed.status, 403)
+        XCTAssertTrue(typed.body.contains("value=\"abc 23&lt;\""), "as typed, escaped: \(typed.body)")
+    }
+
     func testNoCodeIsNoGuessAndCountsForNothing() throws {
         // A join sent with the code left empty (or a body that is no form at all) is a
         // mistake, not a guess: answered 400, and the limit of five wrong codes is untouched.
