@@ -68,7 +68,12 @@ public final class LiveRoom: @unchecked Sendable {
     private let clock: @Sendable () -> Date
     private var devices: [DeviceToken: Device] = [:]
     private var devicesMade: [String: Int] = [:]
+    /// Devices the facilitator released, with their group's name: their pages say so,
+    /// rather than that the device left.
+    private var released: [DeviceToken: String] = [:]
     private var limiter: WrongCodeLimiter
+    /// Waits for a paced code check's turn (tests pass one that moves their clock instead).
+    private let pause: @Sendable (TimeInterval) async -> Void
     private var listeners: [DeviceToken: [UUID: AsyncStream<String>.Continuation]] = [:]
     private var lastSent: [DeviceToken: ParticipantView] = [:]
     private var recent: [String] = []
@@ -90,12 +95,14 @@ public final class LiveRoom: @unchecked Sendable {
     /// each sees the other's writes through SQLite).
     public init(session url: URL, catalogue: Catalogue, code: RoomCode = .random(),
                 limiter: WrongCodeLimiter = WrongCodeLimiter(), clock: @escaping @Sendable () -> Date = { Date() },
+                pause: @escaping @Sendable (TimeInterval) async -> Void = { try? await Task.sleep(for: .seconds($0)) },
                 presenceInterval: TimeInterval = RoomPresence.defaultInterval) throws {
         store = try SessionStore.open(at: url, scales: catalogue.scaleLevels)
         self.catalogue = catalogue
         self.code = code
         self.limiter = limiter
         self.clock = clock
+        self.pause = pause
         self.presenceInterval = presenceInterval
         let now = clock()
         if let other = store.presence, other.isFresh(at: now) {
@@ -117,12 +124,22 @@ public final class LiveRoom: @unchecked Sendable {
     public enum CodeCheck: Equatable, Sendable {
         case right
         case wrong
+        /// This address got the code wrong too often.
         case tooManyTries(waitSeconds: Int)
+        /// The room is checking codes one at a time and too many wait their turn.
+        case roomBusy(waitSeconds: Int)
     }
 
-    /// Checks a typed code, counting wrong ones against the client's address.
-    public func check(code typed: String, client: String) -> CodeCheck {
-        locked {
+    /// Checks a typed code, counting wrong ones against the client's address. After many
+    /// wrong codes in the room, it first waits its turn (`WrongCodeLimiter`).
+    public func check(code typed: String, client: String) async -> CodeCheck {
+        switch locked({ limiter.admit(client: client, at: clock()) }) {
+        case .clientLimited(let wait): return .tooManyTries(waitSeconds: wait)
+        case .roomBusy(let wait): return .roomBusy(waitSeconds: wait)
+        case .after(let wait): await pause(wait)
+        case .now: break
+        }
+        return locked {
             let now = clock()
             guard limiter.mayTry(client: client, at: now) else {
                 return .tooManyTries(waitSeconds: limiter.waitSeconds(client: client, at: now))
@@ -140,19 +157,29 @@ public final class LiveRoom: @unchecked Sendable {
         case joined(Device)
         case wrongCode
         case tooManyTries(waitSeconds: Int)
+        case roomBusy(waitSeconds: Int)
         case noSuchGroup
     }
 
     /// Joins a device to a group: the right code and a group that exists earn a new token.
-    public func join(code typed: String, group groupID: String, client: String) -> JoinOutcome {
-        switch check(code: typed, client: client) {
+    /// A browser that is already a device of the room (`current`, its cookie) stays that
+    /// device when it picks the same group again (scanning the QR code twice is one
+    /// device, not two); picking another group moves it, as if it had left first, since a
+    /// browser holds one device cookie.
+    public func join(code typed: String, group groupID: String, client: String, current: DeviceToken? = nil) async -> JoinOutcome {
+        switch await check(code: typed, client: client) {
         case .wrong: return .wrongCode
         case .tooManyTries(let wait): return .tooManyTries(waitSeconds: wait)
+        case .roomBusy(let wait): return .roomBusy(waitSeconds: wait)
         case .right: break
         }
         let device: Device? = locked {
             refreshQuietly()
             guard !closed, let group = store.state.group(id: groupID) else { return nil }
+            if let current, let device = devices[current] {
+                if device.groupID == groupID { return device }
+                leaveLocked(current)
+            }
             let number = devicesMade[groupID, default: 0] + 1
             devicesMade[groupID] = number
             let device = Device(token: DeviceToken.random(), groupID: groupID, number: number, joinedAt: clock(),
@@ -167,14 +194,34 @@ public final class LiveRoom: @unchecked Sendable {
 
     public func device(_ token: DeviceToken) -> Device? { locked { devices[token] } }
 
+    /// Where a token presented by a browser stands in this room.
+    public enum Standing: Equatable, Sendable {
+        case joined(Device)
+        /// The facilitator released the devices of this group (named).
+        case released(groupName: String)
+        /// Not a device of this room: it joined a room that has since closed or restarted
+        /// (device tokens live only as long as their room), or never joined at all.
+        case unknown
+    }
+
+    public func standing(_ token: DeviceToken) -> Standing {
+        locked {
+            if let device = devices[token] { return .joined(device) }
+            if let name = released[token] { return .released(groupName: name) }
+            return .unknown
+        }
+    }
+
     /// Forgets a device (the device's own "Leave").
     public func leave(_ token: DeviceToken) {
-        locked {
-            guard let device = devices.removeValue(forKey: token) else { return }
-            presenceDirty = true
-            note("\(device.author) left")
-            endListeners(of: token)
-        }
+        locked { leaveLocked(token) }
+    }
+
+    private func leaveLocked(_ token: DeviceToken) {
+        guard let device = devices.removeValue(forKey: token) else { return }
+        presenceDirty = true
+        note("\(device.author) left")
+        endListeners(of: token)
     }
 
     /// Forgets every device of a group (the facilitator's "release"); their live pages close.
@@ -182,13 +229,14 @@ public final class LiveRoom: @unchecked Sendable {
     public func release(group groupID: String) -> Int {
         locked {
             let tokens = devices.values.filter { $0.groupID == groupID }.map(\.token)
+            let name = store.state.group(id: groupID)?.name ?? groupID
             for token in tokens {
                 devices[token] = nil
+                released[token] = name
                 endListeners(of: token)
             }
             if !tokens.isEmpty {
                 presenceDirty = true
-                let name = store.state.group(id: groupID)?.name ?? groupID
                 note("\(name): \(tokens.count) device\(tokens.count == 1 ? "" : "s") released")
             }
             return tokens.count
@@ -319,7 +367,10 @@ public final class LiveRoom: @unchecked Sendable {
     private func checkScore(_ request: ScoreRequest) -> Result<CheckedScore, Refusal> {
         guard !closed else { return .failure(Refusal(status: 503, message: "The room is closed.")) }
         guard let token = request.token, let device = devices[token] else {
-            return .failure(Refusal(status: 401, message: "This device has not joined the room (or was released). Enter the room code again."))
+            if let name = request.token.flatMap({ released[$0] }) {
+                return .failure(Refusal(status: 401, message: "Not saved: the facilitator released \(name)'s devices. Enter the room code again to join."))
+            }
+            return .failure(Refusal(status: 401, message: "Not saved: this device is not in this room (it was closed or restarted since the device joined). Enter the room code again."))
         }
         guard let myGroup = store.state.group(id: device.groupID) else {
             return .failure(Refusal(status: 410, message: "Your group is no longer in this session. Ask the facilitator."))

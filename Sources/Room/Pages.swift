@@ -7,8 +7,14 @@ import SessionEngine
 /// control and bidirectional characters show as stand-ins. There is no inline script or
 /// style, so the content security policy can forbid both.
 public enum Pages {
+    /// How often a device page without JavaScript reloads itself.
+    static let refreshSeconds = 10
+
     /// A whole page around `body`. Without JavaScript a device page reloads itself now and
-    /// then (the `noscript` refresh) so the facilitator's moves still arrive.
+    /// then (the `noscript` refresh) so the facilitator's moves still arrive. The reload
+    /// always asks for the plain device page, whatever address showed this one: a page
+    /// after a save (`?saved=`) would say "Saved" again on every later step, and a refusal
+    /// shown in answer to a post has no page of its own to reload.
     static func document(title: String, body: String, refreshWithoutScript: Bool = false, script: Bool = false) -> String {
         """
         <!doctype html>
@@ -18,7 +24,7 @@ public enum Pages {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(Escape.html(title))</title>
         <link rel="stylesheet" href="/room.css">
-        \(refreshWithoutScript ? "<noscript><meta http-equiv=\"refresh\" content=\"10\"></noscript>" : "")
+        \(refreshWithoutScript ? "<noscript><meta http-equiv=\"refresh\" content=\"\(refreshSeconds); url=/device\"></noscript>" : "")
         \(script ? "<script src=\"/room.js\" defer></script>" : "")
         </head>
         <body>
@@ -28,11 +34,31 @@ public enum Pages {
         """
     }
 
+    /// Why a device that had joined is on the code form again. Only these fixed words are
+    /// shown (the address names one), never text from the address itself.
+    public enum Ended: String, Sendable {
+        case released
+        /// The device's room closed or restarted (its token is unknown here).
+        case room
+
+        var message: String {
+            switch self {
+            case .released:
+                return "The facilitator released your group's devices, so this one no longer scores. "
+                    + "The scores it saved are kept. Enter the room code to join again."
+            case .room:
+                return "This device is no longer in the room: the room was closed or restarted since it joined. "
+                    + "The scores it saved are kept. Enter the room code to join again (it may have changed)."
+            }
+        }
+    }
+
     /// The first page: type the room code.
-    public static func codePage(error: String? = nil, code: String = "") -> String {
+    public static func codePage(error: String? = nil, code: String = "", ended: Ended? = nil) -> String {
         document(title: "Join the room", body: """
             <main id="main">
             <h1>Join the room</h1>
+            \(ended.map { "<p class=\"notice info\" role=\"status\">\(Escape.html($0.message))</p>" } ?? "")
             \(errorBlock(error))
             <form method="post" action="/join">
             <label for="code">Room code (on the facilitator's screen)</label>
@@ -44,14 +70,17 @@ public enum Pages {
             """)
     }
 
-    /// The second page: pick the group this device speaks for.
-    public static func groupPage(code: String, groups: [Group], error: String? = nil) -> String {
+    /// The second page: pick the group this device speaks for. `current`: the group this
+    /// browser already scores for (the QR code scanned again), offered first.
+    public static func groupPage(code: String, groups: [Group], error: String? = nil, current: String? = nil) -> String {
         let options = groups.map { group in
             "<button type=\"submit\" name=\"group\" value=\"\(Escape.html(group.id))\" class=\"choice\">\(Escape.html(group.name))</button>"
         }.joined(separator: "\n")
         return document(title: "Pick your group", body: """
             <main id="main">
             <h1>Which group are you?</h1>
+            \(current.map { "<p class=\"notice info\">This device already scores for <strong>\(Escape.html($0))</strong>. "
+                + "<a href=\"/device\">Back to your page</a>, or pick a group: the same one keeps this device, another moves it.</p>" } ?? "")
             \(errorBlock(error))
             <form method="post" action="/join">
             <input type="hidden" name="code" value="\(Escape.html(code))">
@@ -65,9 +94,15 @@ public enum Pages {
 
     /// The device's page: the whole document.
     public static func devicePage(_ view: ParticipantView, notice: Notice? = nil) -> String {
-        document(title: view.content.map { "\($0.title) · pit" } ?? "Waiting · pit",
-                 body: "<main id=\"main\" aria-live=\"polite\">\n\(deviceMain(view, notice: notice))\n</main>",
+        document(title: deviceTitle(view),
+                 body: "<main id=\"main\">\n\(deviceMain(view, notice: notice))\n</main>",
                  refreshWithoutScript: true, script: true)
+    }
+
+    /// The tab's title for a device's view. The live page takes it from the heading's
+    /// `data-title` at each update (room.js), so the tab names the step on screen.
+    static func deviceTitle(_ view: ParticipantView) -> String {
+        view.content.map { "\($0.title) · pit" } ?? "Waiting · pit"
     }
 
     /// A message above the buttons: saved, or why something was refused.
@@ -81,17 +116,23 @@ public enum Pages {
     public static func deviceMain(_ view: ParticipantView, notice: Notice? = nil) -> String {
         var html = "<p class=\"who\">Scoring for <strong>\(Escape.html(view.groupName))</strong> · \(Escape.html(view.sessionTitle))</p>\n"
         if let notice {
-            html += "<p class=\"notice\(notice.isError ? " error" : " saved")\" role=\"status\">\(Escape.html(notice.text))</p>\n"
+            // No live-region role: with the script, one line outside the replaced part reads
+            // out what changed (room.js); without it, each notice comes with a new page.
+            html += "<p class=\"notice\(notice.isError ? " error" : " saved")\">\(Escape.html(notice.text))</p>\n"
         }
         guard let content = view.content else {
-            html += "<h1>Waiting for the facilitator</h1>\n<p>The scoring buttons appear here when the room moves to a step.</p>\n"
+            html += "<h1 data-title=\"\(Escape.html(deviceTitle(view)))\">Waiting for the facilitator</h1>\n<p>The scoring buttons appear here when the room moves to a step.</p>\n"
             html += leaveForm()
             return html
         }
         html += "<p class=\"where\">\(Escape.html(content.instrumentTitle)) · \(content.number) of \(content.count)</p>\n"
-        html += "<h1>\(Escape.html(content.title))</h1>\n"
+        html += "<h1 data-title=\"\(Escape.html(deviceTitle(view)))\">\(Escape.html(content.title))</h1>\n"
         if !content.focus.isEmpty { html += "<p class=\"focus\">\(Escape.html(content.focus))</p>\n" }
         html += "<p class=\"state\">\(stateLine(view))</p>\n"
+        if view.round > 1 && view.myAnswer == nil {
+            html += "<p class=\"round\">The facilitator started a new round after the discussion. "
+                + "The answers from earlier rounds are kept in the record.</p>\n"
+        }
         let disabled = view.locked ? " disabled" : ""
         html += "<form method=\"post\" action=\"/score\" class=\"levels\">\n"
         html += "<input type=\"hidden\" name=\"element\" value=\"\(Escape.html(content.ref.description))\">\n"
@@ -128,13 +169,15 @@ public enum Pages {
 
     static func stateLine(_ view: ParticipantView) -> String {
         var parts: [String] = []
+        // A new round empties the buttons: say why, or the page looks as if the score was lost.
+        if view.round > 1 { parts.append(view.myAnswer == nil ? "Round \(view.round): score again" : "Round \(view.round)") }
         if let answer = view.myAnswer, let content = view.content {
             switch answer {
             case .level(let l): parts.append("Your score: \(l) \(content.levels.first { $0.value == l }?.label ?? "")")
             case .notApplicable: parts.append("Your score: not applicable")
             case .dontKnow: parts.append("Your answer: don't know")
             }
-        } else {
+        } else if view.round == 1 {
             parts.append("Not scored yet")
         }
         if view.locked { parts.append("voting is locked") }
@@ -155,7 +198,7 @@ public enum Pages {
     /// message before its connection ends, so the page neither tries again nor says the
     /// device left. (`room-closed` tells the script to stop.)
     public static func roomClosedMain() -> String {
-        "<h1 id=\"room-closed\">The room is closed</h1>"
+        "<h1 id=\"room-closed\" data-title=\"The room is closed · pit\">The room is closed</h1>"
             + "<p>The facilitator has closed the room. Every score you saw as saved is kept in the session.</p>"
             + "<p><a href=\"/\">Join again</a> when the facilitator opens a room.</p>\n"
     }

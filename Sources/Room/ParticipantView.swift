@@ -42,6 +42,9 @@ public struct ParticipantView: Equatable, Sendable {
     /// Groups that have scored this element, and groups in all (counts only).
     public var scoredCount: Int
     public var groupCount: Int
+    /// The round of scoring on this element: 2 and up after the facilitator started a new
+    /// round (the earlier rounds' answers stay in the record; `myAnswer` is this round's).
+    public var round: Int = 1
 
     /// What `group` may see now.
     public static func make(state: SessionState, focus: RoomFocus?, catalogue: Catalogue, group: Group) -> ParticipantView {
@@ -61,6 +64,7 @@ public struct ParticipantView: Equatable, Sendable {
         view.myAnswer = scores[group.id]?.answer
         view.locked = state.locked.contains(ref)
         view.revealed = state.revealed.contains(ref)
+        view.round = state.round(of: ref)
         view.scoredCount = state.groups.filter { scores[$0.id] != nil }.count
         if view.revealed {
             var rows = scale.levels.map { level in

@@ -41,8 +41,14 @@ extension RoomServer {
         router.middlewares.add(MethodRules(allowed: RoomRoutes.allowed))
 
         router.get("/") { request, context -> Response in
-            guard let typed = request.uri.queryParameters["code"].map(String.init) else { return html(Pages.codePage()) }
-            return codeStep(room: room, typed: typed, client: context.client)
+            let current = token(request).flatMap { room.device($0) }
+            guard let typed = request.uri.queryParameters["code"].map(String.init) else {
+                // A device already in the room opening the address again: its own page.
+                if current != nil { return .redirect(to: "/device", type: .normal) }
+                let ended = request.uri.queryParameters["ended"].flatMap { Pages.Ended(rawValue: String($0)) }
+                return html(Pages.codePage(ended: ended))
+            }
+            return await codeStep(room: room, typed: typed, client: context.client, current: current)
         }
         router.get("/room.css") { _, _ in asset(assets.css, type: "text/css; charset=utf-8") }
         router.get("/room.js") { _, _ in asset(assets.javascript, type: "text/javascript; charset=utf-8") }
@@ -57,16 +63,21 @@ extension RoomServer {
             guard !typed.trimmingCharacters(in: .whitespaces).isEmpty else {
                 return html(Pages.codePage(error: "Type the room's code from the facilitator's screen."), status: .badRequest)
             }
-            guard let group = form["group"] else { return codeStep(room: room, typed: typed, client: context.client) }
-            switch room.join(code: typed, group: group, client: context.client) {
+            let current = token(request)
+            guard let group = form["group"] else {
+                return await codeStep(room: room, typed: typed, client: context.client, current: current.flatMap { room.device($0) })
+            }
+            switch await room.join(code: typed, group: group, client: context.client, current: current) {
             case .joined(let device):
                 var response = Response.redirect(to: "/device", type: .normal)
                 response.setCookie(Cookie(name: cookieName, value: device.token.value, path: "/", httpOnly: true, sameSite: .strict))
                 return response
             case .wrongCode:
-                return html(Pages.codePage(error: "That is not this room's code. Check the facilitator's screen."), status: .forbidden)
+                return wrongCode(typed)
             case .tooManyTries(let wait):
-                return tooMany(wait)
+                return tooMany(wait, typed: typed)
+            case .roomBusy(let wait):
+                return roomBusy(wait, typed: typed)
             case .noSuchGroup:
                 return html(Pages.groupPage(code: typed, groups: room.groups, error: "That group is not in this session; pick one of these."),
                             status: .unprocessableContent)
@@ -74,9 +85,18 @@ extension RoomServer {
         }
 
         router.get("/device") { request, _ -> Response in
-            guard let token = token(request), let view = room.view(for: token) else { return .redirect(to: "/", type: .normal) }
-            let notice = request.uri.queryParameters["saved"] != nil ? Pages.Notice("Saved") : nil
-            return html(Pages.devicePage(view, notice: notice))
+            guard let token = token(request) else { return .redirect(to: "/", type: .normal) }
+            guard let view = room.view(for: token) else {
+                guard let ended = ended(room.standing(token)) else {
+                    return html(Pages.problemPage("Your group is no longer in this session. Ask the facilitator."), status: .gone)
+                }
+                return .redirect(to: "/?ended=\(ended.rawValue)", type: .normal)
+            }
+            // "Saved" only for the step that was saved, and only while the group's answer
+            // stands: the address is kept by a reload or a bookmark.
+            let saved = request.uri.queryParameters["saved"].map(String.init)
+            let justSaved = saved != nil && saved == view.content?.ref.description && view.myAnswer != nil
+            return html(Pages.devicePage(view, notice: justSaved ? Pages.Notice("Saved") : nil))
         }
 
         router.post("/score") { request, context -> Response in
@@ -90,7 +110,7 @@ extension RoomServer {
             switch outcome {
             case .saved(let view):
                 if wantsJSON { return json(LiveReply(ok: true, message: "Saved", html: Pages.deviceMain(view, notice: .init("Saved")))) }
-                return .redirect(to: "/device?saved=1", type: .normal)
+                return .redirect(to: savedAddress(view), type: .normal)
             case .refused(let status, let message):
                 return refusal(room: room, token: token, status: status, message: message, json: wantsJSON)
             }
@@ -130,21 +150,59 @@ extension RoomServer {
         return router
     }
 
-    /// A code was typed: the groups if it is right, the code form again if not.
-    static func codeStep(room: LiveRoom, typed: String, client: String) -> Response {
-        switch room.check(code: typed, client: client) {
+    /// A code was typed: the groups if it is right (saying which group this browser
+    /// already scores for, if it does), the code form again if not.
+    static func codeStep(room: LiveRoom, typed: String, client: String, current: Device? = nil) async -> Response {
+        switch await room.check(code: typed, client: client) {
         case .right:
-            return html(Pages.groupPage(code: RoomCode(typed: typed)?.value ?? "", groups: room.groups))
+            let groups = room.groups
+            let currentName = current.flatMap { device in groups.first { $0.id == device.groupID }?.name }
+            return html(Pages.groupPage(code: RoomCode(typed: typed)?.value ?? "", groups: groups, current: currentName))
         case .wrong:
-            return html(Pages.codePage(error: "That is not this room's code. Check the facilitator's screen."), status: .forbidden)
+            return wrongCode(typed)
         case .tooManyTries(let wait):
-            return tooMany(wait)
+            return tooMany(wait, typed: typed)
+        case .roomBusy(let wait):
+            return roomBusy(wait, typed: typed)
         }
     }
 
-    static func tooMany(_ wait: Int) -> Response {
-        var response = html(Pages.codePage(error: "Too many wrong codes from this device. Wait \(wait) seconds and try again."),
-                            status: .tooManyRequests)
+    /// Why a device is no longer in the room; nil while it is (its group may be gone).
+    static func ended(_ standing: LiveRoom.Standing) -> Pages.Ended? {
+        switch standing {
+        case .released: return .released
+        case .unknown: return .room
+        case .joined: return nil
+        }
+    }
+
+    /// Where a plain form post goes after a save: the device page, naming the step saved.
+    static func savedAddress(_ view: ParticipantView) -> String {
+        guard let ref = view.content?.ref.description,
+              let query = ref.addingPercentEncoding(withAllowedCharacters: savedQueryAllowed) else { return "/device" }
+        return "/device?saved=\(query)"
+    }
+
+    private static let savedQueryAllowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~/"))
+
+    /// This address's own wrong codes: only then does the page speak of this device.
+    /// The code form again with what was typed still in it, to be corrected rather than retyped.
+    static func wrongCode(_ typed: String) -> Response {
+        html(Pages.codePage(error: "That is not this room's code. Check the facilitator's screen.", code: typed), status: .forbidden)
+    }
+
+    static func tooMany(_ wait: Int, typed: String) -> Response {
+        retryLater(wait, "Too many wrong codes from this device. Wait \(wait) seconds and try again.", typed: typed)
+    }
+
+    /// The room as a whole is being sent many wrong codes, perhaps by someone else.
+    static func roomBusy(_ wait: Int, typed: String) -> Response {
+        retryLater(wait, "Many wrong codes are being tried in this room just now (not necessarily from this device), "
+                   + "so codes are checked one at a time. Wait \(wait) seconds and try again.", typed: typed)
+    }
+
+    static func retryLater(_ wait: Int, _ message: String, typed: String) -> Response {
+        var response = html(Pages.codePage(error: message, code: typed), status: .tooManyRequests)
         response.headers[.retryAfter] = String(wait)
         return response
     }

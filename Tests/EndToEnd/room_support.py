@@ -47,6 +47,41 @@ class Facilitator:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+class RoomProcess:
+    """`pit room FILE` on 127.0.0.1: started, killed without closing, started again."""
+
+    def __init__(self, path, port=0, env=None):
+        self.path, self.env = path, {**os.environ, **(env or {})}
+        self.process = subprocess.Popen([PIT, "room", path, "--bind", "127.0.0.1", "--port", str(port)],
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=self.env)
+        lines = []
+        while len(lines) < 60 and "Ctrl-C closes the room" not in (lines[-1] if lines else ""):
+            line = self.process.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+        text = "".join(lines)
+        address = re.search(r"Address:\s+http://127\.0\.0\.1:(\d+)", text)
+        code = re.search(r"Room code: ([A-Z2-9]{3} [A-Z2-9]{3})", text)
+        self.started = bool(address and code)
+        if self.started:
+            self.port = int(address.group(1))
+            self.base = f"http://127.0.0.1:{self.port}"
+            self.code = code.group(1).replace(" ", "")
+        else:
+            self.stop()
+
+    def kill(self):
+        """Ends it as a crash or a power cut would: no farewell to the devices."""
+        self.process.kill()
+        self.process.communicate()
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(2)
+        self.process.communicate(timeout=10)
+
+
 class Device:
     """A phone without a browser: plain form posts with its own cookie jar."""
 

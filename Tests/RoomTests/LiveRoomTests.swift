@@ -6,27 +6,81 @@ import SessionEngine
 final class LiveRoomTests: XCTestCase {
     func testJoiningNeedsTheCodeAndAGroupThatExists() async throws {
         let f = try RoomFixture()
-        XCTAssertEqual(f.room.join(code: "ABC235", group: "g1", client: "x"), .wrongCode)
-        XCTAssertEqual(f.room.join(code: "ABC234", group: "nope", client: "x"), .noSuchGroup)
-        let a = try f.join("g1"), b = try f.join("g1")
+        let wrong = await f.room.join(code: "ABC235", group: "g1", client: "x")
+        XCTAssertEqual(wrong, .wrongCode)
+        let noGroup = await f.room.join(code: "ABC234", group: "nope", client: "x")
+        XCTAssertEqual(noGroup, .noSuchGroup)
+        let a = try await f.join("g1"), b = try await f.join("g1")
         XCTAssertNotEqual(a.token, b.token)
         XCTAssertEqual(a.author, "City Council device 1")
         XCTAssertEqual(b.author, "City Council device 2")
         XCTAssertEqual(f.room.status().groups.first { $0.groupID == "g1" }?.devices, 2)
     }
 
+    /// One browser is one device: scanning the QR code again and picking the same group
+    /// keeps its device; picking another moves it there.
+    func testAJoinFromABrowserThatIsAlreadyADeviceKeepsThatDevice() async throws {
+        let f = try RoomFixture()
+        let first = try await f.join("g1")
+        let again = await f.room.join(code: "ABC234", group: "g1", client: "10.0.0.5", current: first.token)
+        XCTAssertEqual(again, .joined(first))
+        XCTAssertEqual(f.room.status().groups.first { $0.groupID == "g1" }?.devices, 1)
+        XCTAssertEqual(f.room.status().recent, ["City Council device 1 joined"])
+        guard case .joined(let moved) = await f.room.join(code: "ABC234", group: "g2", client: "10.0.0.5", current: first.token) else {
+            return XCTFail("no device for the other group")
+        }
+        XCTAssertEqual(moved.author, "NHS Trust device 1")
+        XCTAssertEqual(f.room.standing(first.token), .unknown, "the browser's first device left")
+        XCTAssertEqual(f.room.status().groups.map(\.devices), [0, 1, 0, 0])
+        XCTAssertEqual(f.room.status().recent.suffix(2), ["City Council device 1 left", "NHS Trust device 1 joined"])
+        f.room.release(group: "g2")
+        guard case .joined(let fresh) = await f.room.join(code: "ABC234", group: "g2", client: "10.0.0.5", current: moved.token) else {
+            return XCTFail("a released device could not join again")
+        }
+        XCTAssertNotEqual(fresh.token, moved.token, "a released device joins as a new one")
+    }
+
     func testWrongCodesAreRateLimitedEvenBeforeTheRightOne() async throws {
         let f = try RoomFixture()
-        for _ in 0..<5 { XCTAssertEqual(f.room.check(code: "ZZZZZZ", client: "10.0.0.9"), .wrong) }
-        XCTAssertEqual(f.room.join(code: "ABC234", group: "g1", client: "10.0.0.9"), .tooManyTries(waitSeconds: 60))
-        XCTAssertNotNil(try? f.join("g1", client: "10.0.0.10"), "another device is not held up")
+        for _ in 0..<5 {
+            let check = await f.room.check(code: "ZZZZZZ", client: "10.0.0.9")
+            XCTAssertEqual(check, .wrong)
+        }
+        let limited = await f.room.join(code: "ABC234", group: "g1", client: "10.0.0.9")
+        XCTAssertEqual(limited, .tooManyTries(waitSeconds: 60))
+        let other = try? await f.join("g1", client: "10.0.0.10")
+        XCTAssertNotNil(other, "another device is not held up")
         f.clock.advance(61)
-        XCTAssertEqual(f.room.check(code: "ABC234", client: "10.0.0.9"), .right)
+        let later = await f.room.check(code: "ABC234", client: "10.0.0.9")
+        XCTAssertEqual(later, .right)
+    }
+
+    /// Many addresses guessing together slow every check down to one at a time, but a
+    /// device that has not guessed wrong itself still gets in with the right code.
+    func testAfterManyWrongCodesInTheRoomARightCodeIsSlowedNotRefused() async throws {
+        let f = try RoomFixture()
+        for address in 0..<12 {
+            for _ in 0..<5 {
+                let check = await f.room.check(code: "ZZZZZZ", client: "10.0.2.\(address)")
+                XCTAssertEqual(check, .wrong)
+            }
+        }
+        XCTAssertEqual(f.pauses.all, [], "sixty wrong codes in a minute are checked at once")
+        let newcomer = await f.room.join(code: "ABC234", group: "g1", client: "10.0.3.1")
+        guard case .joined = newcomer else { return XCTFail("a right code from a new address was refused: \(newcomer)") }
+        // Guessing goes on from fresh addresses, each with its first guess: one check a second.
+        for address in 0..<10 {
+            let check = await f.room.check(code: "ZZZZZZ", client: "10.0.4.\(address)")
+            XCTAssertEqual(check, .wrong)
+        }
+        XCTAssertEqual(f.pauses.all, Array(repeating: 1, count: 10), "each check waited its turn")
+        let late = await f.room.join(code: "ABC234", group: "g2", client: "10.0.3.2")
+        guard case .joined = late else { return XCTFail("a right code was refused: \(late)") }
     }
 
     func testAScoreIsAnOrdinaryEventCommittedBeforeSaved() async throws {
         let f = try RoomFixture()
-        let device = try f.join("g2")
+        let device = try await f.join("g2")
         let before = try f.storedEvents().count
         guard case .saved(let view) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "4") else {
             return XCTFail("not saved")
@@ -48,7 +102,7 @@ final class LiveRoomTests: XCTestCase {
 
     func testDontKnowIsItsOwnAnswerFromADevice() async throws {
         let f = try RoomFixture()
-        let device = try f.join("g2")
+        let device = try await f.join("g2")
         guard case .saved(let view) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "dk") else {
             return XCTFail("don't know was not saved")
         }
@@ -64,7 +118,7 @@ final class LiveRoomTests: XCTestCase {
 
     func testHostileScoresAreRefusedWithAClearStatusAndNothingStored() async throws {
         let f = try RoomFixture()
-        let device = try f.join("g1")
+        let device = try await f.join("g1")
         let before = try f.storedEvents().count
         func refused(_ outcome: LiveRoom.ScoreOutcome) -> Int? {
             if case .refused(let status, _) = outcome { return status }
@@ -90,7 +144,7 @@ final class LiveRoomTests: XCTestCase {
 
     func testLockedVotingRefusesChangesAndShowsLocked() async throws {
         let f = try RoomFixture()
-        let device = try f.join("g1")
+        let device = try await f.join("g1")
         _ = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "2")
         try f.facilitator.append(.votingLocked(RoomFixture.element), author: "Fran")
         guard case .refused(423, _) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "5") else {
@@ -104,7 +158,7 @@ final class LiveRoomTests: XCTestCase {
 
     func testTheSpreadOnlyAfterTheReveal() async throws {
         let f = try RoomFixture()
-        let one = try f.join("g1"), two = try f.join("g2"), three = try f.join("g3")
+        let one = try await f.join("g1"), two = try await f.join("g2"), three = try await f.join("g3")
         _ = await f.room.score(token: one.token, element: "tool-a/leadership", answer: "2")
         _ = await f.room.score(token: two.token, element: "tool-a/leadership", answer: "4")
         _ = await f.room.score(token: three.token, element: "tool-a/leadership", answer: "4")
@@ -119,10 +173,37 @@ final class LiveRoomTests: XCTestCase {
         XCTAssertTrue(Pages.deviceMain(shown).contains("How the room scored"))
     }
 
+    /// A new round empties the page's choice; the page says a new round began, not
+    /// "Not scored yet" as if the first answer were lost (it stays in the record).
+    func testASecondRoundIsSaidOnThePage() async throws {
+        let f = try RoomFixture()
+        let device = try await f.join("g1")
+        _ = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "3")
+        try f.facilitator.append(.revealed(RoomFixture.element), author: "Fran")
+        try f.facilitator.append(.roundStarted(RoomFixture.element), author: "Fran")
+        let fresh = try XCTUnwrap(f.room.view(for: device.token))
+        XCTAssertEqual(fresh.round, 2)
+        XCTAssertNil(fresh.myAnswer)
+        let page = Pages.deviceMain(fresh)
+        XCTAssertTrue(page.contains("Round 2: score again"), page)
+        XCTAssertTrue(page.contains("kept in the record"), page)
+        XCTAssertFalse(page.contains("Not scored yet"), page)
+        guard case .saved(let again) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "4") else {
+            return XCTFail("the second round's score was not saved")
+        }
+        XCTAssertTrue(Pages.deviceMain(again).contains("Round 2 · Your score: 4"))
+        XCTAssertEqual(try SessionStore.snapshot(at: f.file, scales: [:]).state.previousRounds[RoomFixture.element]?.first?["g1"]?.answer,
+                       .level(3), "the first round's answer is in the record")
+        try f.moveTo(RoomFixture.otherElement)
+        let firstRound = try XCTUnwrap(f.room.view(for: device.token))
+        XCTAssertFalse(Pages.deviceMain(firstRound).contains("Round"), "a step in its first round says nothing of rounds")
+        XCTAssertTrue(Pages.deviceMain(firstRound).contains("Not scored yet"))
+    }
+
     func testTheFacilitatorSeesWhoIsInButNeverTheLevels() async throws {
         let f = try RoomFixture()
-        let one = try f.join("g1"), two = try f.join("g2")
-        _ = try f.join("g3")
+        let one = try await f.join("g1"), two = try await f.join("g2")
+        _ = try await f.join("g3")
         _ = await f.room.score(token: one.token, element: "tool-a/leadership", answer: "5")
         _ = await f.room.score(token: two.token, element: "tool-a/leadership", answer: "na")
         let status = f.room.status()
@@ -134,8 +215,8 @@ final class LiveRoomTests: XCTestCase {
 
     func testReleasingAGroupEndsItsDevices() async throws {
         let f = try RoomFixture()
-        let device = try f.join("g1")
-        let other = try f.join("g2")
+        let device = try await f.join("g1")
+        let other = try await f.join("g2")
         let live = try XCTUnwrap(f.room.subscribe(device.token))
         XCTAssertEqual(f.room.release(group: "g1"), 1)
         guard case .refused(401, _) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "3") else {
@@ -143,6 +224,9 @@ final class LiveRoomTests: XCTestCase {
         }
         XCTAssertNotNil(f.room.view(for: other.token))
         XCTAssertEqual(f.room.status().recent.last, "City Council: 1 device released")
+        XCTAssertEqual(f.room.standing(device.token), .released(groupName: "City Council"), "its page says it was released")
+        XCTAssertEqual(f.room.standing(other.token), .joined(other))
+        XCTAssertEqual(f.room.standing(DeviceToken.random()), .unknown)
         let ended = expectation(description: "the live page's stream ends")
         Task {
             for await _ in live.updates {}
@@ -153,7 +237,7 @@ final class LiveRoomTests: XCTestCase {
 
     func testLiveUpdatesFollowTheFacilitator() async throws {
         let f = try RoomFixture()
-        let device = try f.join("g1")
+        let device = try await f.join("g1")
         let live = try XCTUnwrap(f.room.subscribe(device.token))
         let received = Received()
         let second = expectation(description: "a second page arrives after the move")
@@ -175,8 +259,8 @@ final class LiveRoomTests: XCTestCase {
     /// two can arrive in either order, so both say "Saved" (only to the device that scored).
     func testTheLiveUpdateAfterAScoreSaysSavedToThePageThatScored() async throws {
         let f = try RoomFixture()
-        let device = try f.join("g1")
-        let other = try f.join("g2")
+        let device = try await f.join("g1")
+        let other = try await f.join("g2")
         let mine = try XCTUnwrap(f.room.subscribe(device.token))
         let theirs = try XCTUnwrap(f.room.subscribe(other.token))
         guard case .saved = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "3") else {
@@ -202,9 +286,23 @@ final class LiveRoomTests: XCTestCase {
         f.room.unsubscribe(other.token, id: theirs.id)
     }
 
+    /// The live page replaces only its main part, so that part carries the tab's title.
+    func testTheLivePartCarriesTheTabTitle() async throws {
+        let f = try RoomFixture()
+        let device = try await f.join("g1")
+        let step = try XCTUnwrap(f.room.view(for: device.token))
+        let title = try XCTUnwrap(sharedCatalogue.instrument("tool-a")?.element("leadership")?.title)
+        XCTAssertTrue(Pages.deviceMain(step).contains("data-title=\"\(Escape.html(title)) · pit\""))
+        XCTAssertTrue(Pages.devicePage(step).contains("<title>\(Escape.html(title)) · pit</title>"))
+        try f.facilitator.writeFocus(RoomFocus(screen: .triangle), author: "Fran")
+        let waiting = try XCTUnwrap(f.room.view(for: device.token))
+        XCTAssertTrue(Pages.deviceMain(waiting).contains("data-title=\"Waiting · pit\""))
+        XCTAssertTrue(Pages.roomClosedMain().contains("data-title=\"The room is closed · pit\""))
+    }
+
     func testPagesEscapeMarkupFromTheSession() async throws {
         let f = try RoomFixture(groups: [Group(id: "g1", name: "<script>alert('x')</script>", sector: .other)])
-        let device = try f.join("g1")
+        let device = try await f.join("g1")
         let html = Pages.devicePage(try XCTUnwrap(f.room.view(for: device.token)))
         XCTAssertFalse(html.contains("<script>alert"))
         XCTAssertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
@@ -216,7 +314,7 @@ final class LiveRoomTests: XCTestCase {
         // report and the terminal show it as a stand-in: the page must show the same.
         let name = "North\u{202E}dleif\u{1B}[2J"
         let f = try RoomFixture(groups: [Group(id: "g1", name: name, sector: .other)])
-        let device = try f.join("g1")
+        let device = try await f.join("g1")
         let pages = [Pages.devicePage(try XCTUnwrap(f.room.view(for: device.token))),
                      Pages.groupPage(code: "ABC123", groups: f.room.groups)]
         for html in pages {
@@ -227,7 +325,7 @@ final class LiveRoomTests: XCTestCase {
 
     func testNoFacilitatorGuidanceIsServed() async throws {
         let f = try RoomFixture()
-        let device = try f.join("g1")
+        let device = try await f.join("g1")
         let element = try XCTUnwrap(sharedCatalogue.instrument("tool-a")?.element("leadership"))
         let html = Pages.devicePage(try XCTUnwrap(f.room.view(for: device.token)))
         XCTAssertTrue(html.contains(Escape.html(element.title)))
@@ -247,7 +345,7 @@ final class ConcurrentScoreTests: XCTestCase {
         let groups = (1...40).map { Group(id: "g\($0)", name: "Group \($0)", sector: .other) }
         let f = try RoomFixture(groups: groups)
         var devices: [Device] = []
-        for group in groups { devices.append(try f.join(group.id, client: "10.0.1.\(devices.count)")) }
+        for group in groups { devices.append(try await f.join(group.id, client: "10.0.1.\(devices.count)")) }
         let room = f.room
         let outcomes = await withTaskGroup(of: (Int, LiveRoom.ScoreOutcome).self) { tasks in
             for (i, device) in devices.enumerated() {

@@ -27,11 +27,11 @@ final class PresencePublishingTests: XCTestCase {
         XCTAssertTrue(presence.isFresh(at: f.clock.read()))
     }
 
-    func testJoinsLiveConnectionsLeavesAndReleasesArePublished() throws {
+    func testJoinsLiveConnectionsLeavesAndReleasesArePublished() async throws {
         let f = try RoomFixture()
-        let one = try f.join("g2")
-        _ = try f.join("g2")
-        let three = try f.join("g3")
+        let one = try await f.join("g2")
+        _ = try await f.join("g2")
+        let three = try await f.join("g3")
         publish(f)
         var presence = try XCTUnwrap(try seen(f))
         XCTAssertEqual(presence.group("g2"), .init(groupID: "g2", devices: 2, connected: 0))
@@ -59,13 +59,13 @@ final class PresencePublishingTests: XCTestCase {
         XCTAssertEqual(presence.recent.last, "NHS Trust: 2 devices released")
     }
 
-    func testABurstOfChangesIsWrittenOnceASecond() throws {
+    func testABurstOfChangesIsWrittenOnceASecond() async throws {
         let f = try RoomFixture()
-        _ = try f.join("g1")
+        _ = try await f.join("g1")
         f.room.poll()
         XCTAssertEqual(try seen(f)?.group("g1")?.devices, 0, "written at the room's opening this second: the join waits")
         f.clock.advance(0.5)
-        _ = try f.join("g2")
+        _ = try await f.join("g2")
         f.room.poll()
         XCTAssertEqual(try seen(f)?.group("g1")?.devices, 0)
         f.clock.advance(0.5)
@@ -74,9 +74,9 @@ final class PresencePublishingTests: XCTestCase {
         XCTAssertEqual(presence.groups.map(\.devices), [1, 1, 0, 0], "both joins in one write, a second after the last")
     }
 
-    func testAHeartbeatKeepsItFreshAndOnlyThen() throws {
+    func testAHeartbeatKeepsItFreshAndOnlyThen() async throws {
         let f = try RoomFixture()
-        _ = try f.join("g1")
+        _ = try await f.join("g1")
         publish(f)
         let first = try XCTUnwrap(try seen(f))
         f.clock.advance(5)
@@ -91,19 +91,19 @@ final class PresencePublishingTests: XCTestCase {
         XCTAssertFalse(beat.isFresh(at: f.clock.read().addingTimeInterval(30)), "a room that stops beating goes stale")
     }
 
-    func testClosingTheRoomClearsIt() throws {
+    func testClosingTheRoomClearsIt() async throws {
         let f = try RoomFixture()
-        _ = try f.join("g1")
+        _ = try await f.join("g1")
         publish(f)
         XCTAssertNotNil(try seen(f))
         f.room.close()
         XCTAssertNil(try seen(f))
     }
 
-    func testTheFileNeverHoldsTheCodeOrATokenAndNoEventsAreAdded() throws {
+    func testTheFileNeverHoldsTheCodeOrATokenAndNoEventsAreAdded() async throws {
         let f = try RoomFixture()
         let events = try f.storedEvents().count
-        let device = try f.join("g1")
+        let device = try await f.join("g1")
         publish(f)
         XCTAssertNotNil(try seen(f))
         let bytes = try Data(contentsOf: f.file)

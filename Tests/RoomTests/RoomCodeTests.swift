@@ -33,20 +33,24 @@ final class RoomCodeTests: XCTestCase {
         XCTAssertNil(DeviceToken(presented: String(repeating: "Z", count: 32)))
     }
 
-    func testWrongCodesAreLimitedPerClientAndPerRoom() {
-        var limiter = WrongCodeLimiter(perClient: 3, perRoom: 5, window: 60)
+    func testWrongCodesAreLimitedPerClientAndPacedPerRoom() {
+        var limiter = WrongCodeLimiter(perClient: 3, perRoom: 5, window: 60, pace: 2, longestWait: 5)
         let t0 = Date(timeIntervalSince1970: 0)
         for _ in 0..<3 {
-            XCTAssertTrue(limiter.mayTry(client: "a", at: t0))
+            XCTAssertEqual(limiter.admit(client: "a", at: t0), .now)
             limiter.recordWrong(client: "a", at: t0)
         }
-        XCTAssertFalse(limiter.mayTry(client: "a", at: t0))
-        XCTAssertEqual(limiter.waitSeconds(client: "a", at: t0.addingTimeInterval(20)), 40)
-        XCTAssertTrue(limiter.mayTry(client: "b", at: t0))
+        XCTAssertEqual(limiter.admit(client: "a", at: t0.addingTimeInterval(20)), .clientLimited(waitSeconds: 40))
+        XCTAssertEqual(limiter.admit(client: "b", at: t0), .now)
         limiter.recordWrong(client: "b", at: t0)
         limiter.recordWrong(client: "c", at: t0)
-        XCTAssertFalse(limiter.mayTry(client: "d", at: t0), "the room's own limit stops many addresses together")
-        XCTAssertTrue(limiter.mayTry(client: "a", at: t0.addingTimeInterval(61)))
+        // The room has had five: checks now take turns, two seconds apart, rather than being refused.
+        XCTAssertEqual(limiter.admit(client: "d", at: t0), .now)
+        XCTAssertEqual(limiter.admit(client: "e", at: t0), .after(2))
+        XCTAssertEqual(limiter.admit(client: "f", at: t0), .after(4))
+        XCTAssertEqual(limiter.admit(client: "g", at: t0), .roomBusy(waitSeconds: 6), "a turn further off than five seconds")
+        XCTAssertEqual(limiter.admit(client: "a", at: t0), .clientLimited(waitSeconds: 60), "its own limit first")
+        XCTAssertEqual(limiter.admit(client: "h", at: t0.addingTimeInterval(61)), .now, "a quiet minute later")
     }
 
     func testFormsAreBounded() throws {

@@ -52,10 +52,65 @@ final class RoomServerTests: XCTestCase {
         XCTAssertTrue(page.body.contains("The levels are pit&#39;s own aid to discussion"), "the levels' descriptors say whose they are")
         let saved = try http.post("/score", form: "element=tool-a%2Fleadership&answer=3", cookie: token)
         XCTAssertEqual(saved.status, 303)
-        XCTAssertEqual(saved.header("Location"), "/device?saved=1")
+        XCTAssertEqual(saved.header("Location"), "/device?saved=tool-a/leadership")
         XCTAssertEqual(try fixture.storedEvents().last?.payload,
                        .scoreRecorded(group: "g3", element: RoomFixture.element, answer: .level(3), note: nil))
-        XCTAssertTrue(try http.get("/device?saved=1", cookie: token).body.contains("Saved"))
+        XCTAssertTrue(try http.get("/device?saved=tool-a/leadership", cookie: token).body.contains(">Saved<"))
+    }
+
+    /// Without JavaScript the page reloads itself: always as the plain device page, so
+    /// neither "Saved" nor a refusal answering a post is shown again on a later step.
+    func testWithoutScriptTheReloadAsksForThePlainDevicePage() throws {
+        let token = try joined("g2")
+        let reload = "content=\"\(Pages.refreshSeconds); url=/device\""
+        let after = try XCTUnwrap(try http.post("/score", form: "element=tool-a%2Fleadership&answer=2", cookie: token).header("Location"))
+        let savedPage = try http.get(after, cookie: token).body
+        XCTAssertTrue(savedPage.contains(">Saved<"), savedPage)
+        XCTAssertTrue(savedPage.contains(reload), "the page after a save reloads as /device")
+        try fixture.moveTo(RoomFixture.otherElement)
+        XCTAssertFalse(try http.get(after, cookie: token).body.contains(">Saved<"), "the address kept, on a step not saved")
+        let refused = try http.post("/score", form: "element=tool-a%2Fleadership&answer=4", cookie: token)
+        XCTAssertEqual(refused.status, 409)
+        XCTAssertTrue(refused.body.contains("moved on"), refused.body)
+        XCTAssertTrue(refused.body.contains(reload), "the refusal, shown at /score, reloads as /device")
+    }
+
+    /// A device whose place ended is sent to the code form with the reason, not told it left.
+    func testADeviceNoLongerInTheRoomIsToldWhy() throws {
+        let token = try joined("g1")
+        fixture.room.release(group: "g1")
+        let released = try http.get("/device", cookie: token)
+        XCTAssertEqual(released.status, 303)
+        XCTAssertEqual(released.header("Location"), "/?ended=released")
+        let page = try http.get("/?ended=released", cookie: token).body
+        XCTAssertTrue(page.contains("The facilitator released your group&#39;s devices"), page)
+        XCTAssertTrue(page.contains("name=\"code\""), "with the code form")
+        let score = try http.post("/score", form: "element=tool-a%2Fleadership&answer=3", cookie: token)
+        XCTAssertEqual(score.status, 401)
+        XCTAssertTrue(score.body.contains("the facilitator released City Council&#39;s devices"), score.body)
+        // A token from a room that has since closed or restarted: this room never knew it.
+        let restarted = try http.get("/device", cookie: DeviceToken.random().value)
+        XCTAssertEqual(restarted.header("Location"), "/?ended=room")
+        XCTAssertTrue(try http.get("/?ended=room").body.contains("the room was closed or restarted since it joined"))
+        XCTAssertEqual(try http.get("/device").header("Location"), "/", "no device cookie: nothing to explain")
+        XCTAssertFalse(try http.get("/?ended=%3Cb%3E").body.contains("<b>"), "only pit's own words")
+    }
+
+    func testABrowserAlreadyInTheRoomKeepsItsDeviceAndIsOfferedItsPage() throws {
+        let token = try joined("g1")
+        let again = try http.post("/join", form: "code=ABC234&group=g1", cookie: token)
+        XCTAssertEqual(again.status, 303)
+        XCTAssertEqual(TestHTTP.token(from: again), token, "the same device")
+        XCTAssertEqual(fixture.room.status().groups.first { $0.groupID == "g1" }?.devices, 1)
+        let home = try http.get("/", cookie: token)
+        XCTAssertEqual(home.status, 303)
+        XCTAssertEqual(home.header("Location"), "/device")
+        let scanned = try http.get("/?code=ABC234", cookie: token)
+        XCTAssertEqual(scanned.status, 200)
+        XCTAssertTrue(scanned.body.contains("This device already scores for <strong>City Council</strong>"), scanned.body)
+        XCTAssertTrue(scanned.body.contains("href=\"/device\""))
+        XCTAssertTrue(try http.get("/").body.contains("name=\"code\""), "a new browser gets the code form")
+        XCTAssertFalse(try http.get("/?code=ABC234").body.contains("already scores"))
     }
 
     func testScoringWithScriptGetsJSONWithTheNewPage() throws {
@@ -130,6 +185,30 @@ final class RoomServerTests: XCTestCase {
         XCTAssertEqual(limited.status, 429)
         XCTAssertNotNil(limited.header("Retry-After"))
         XCTAssertNil(TestHTTP.token(from: limited))
+    }
+
+    func testARoomBusyWithWrongCodesDoesNotBlameTheDevice() throws {
+        // A room that paces after three wrong codes and lets no check wait: the second paced
+        // check is refused, whoever sends it.
+        server.stop()
+        fixture = try RoomFixture(limiter: WrongCodeLimiter(perClient: 5, perRoom: 3, pace: 1, longestWait: 0))
+        server = try RoomServer.start(room: fixture.room, host: "127.0.0.1", port: 0, assets: try SiteAssets.load())
+        http = TestHTTP(port: server.port)
+        for _ in 0..<4 { XCTAssertEqual(try http.get("/?code=ZZZZZZ").status, 403) }
+        let busy = try http.post("/join", form: "code=ABC234&group=g1")
+        XCTAssertEqual(busy.status, 429)
+        XCTAssertEqual(busy.header("Retry-After"), "1")
+        XCTAssertTrue(busy.body.contains("not necessarily from this device"), busy.body)
+        XCTAssertFalse(busy.body.contains("Too many wrong codes from this device"), busy.body)
+    }
+
+    func testAWrongCodeStaysInTheFieldToBeCorrected() throws {
+        let fromLink = try http.get("/?code=ABC235")
+        XCTAssertEqual(fromLink.status, 403)
+        XCTAssertTrue(fromLink.body.contains("value=\"ABC235\""), fromLink.body)
+        let typed = try http.post("/join", form: "code=abc+23%3C")
+        XCTAssertEqual(typed.status, 403)
+        XCTAssertTrue(typed.body.contains("value=\"abc 23&lt;\""), "as typed, escaped: \(typed.body)")
     }
 
     func testNoCodeIsNoGuessAndCountsForNothing() throws {
