@@ -121,7 +121,7 @@ public enum Pages {
             html += "<p class=\"notice\(notice.isError ? " error" : " saved")\">\(Escape.html(notice.text))</p>\n"
         }
         guard let content = view.content else {
-            html += "<h1 data-title=\"\(Escape.html(deviceTitle(view)))\">Waiting for the facilitator</h1>\n<p>The scoring buttons appear here when the room moves to a step.</p>\n"
+            html += "<h1 data-title=\"\(Escape.html(deviceTitle(view)))\">Waiting for the facilitator</h1>\n<p>The scoring buttons appear here when the facilitator opens a question to score.</p>\n"
             html += leaveForm()
             return html
         }
