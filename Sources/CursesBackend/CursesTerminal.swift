@@ -82,7 +82,7 @@ public final class CursesTerminal {
         Self.turnOffFlowControl()
         keypad(pit_stdscr(), true)
         set_escdelay(25)
-        Self.enableBracketedPaste()
+        pastesAreMarked = Self.enableBracketedPaste()
         leaveok(pit_stdscr(), false)
 
         if noColour || !has_colors() {
@@ -289,14 +289,15 @@ public final class CursesTerminal {
     /// says how (BE, with PS and PE for the marks). Without it a pasted line break would be
     /// Enter and the text after it key presses: a note's second line could record a score
     /// or reveal hidden ones.
-    private static func enableBracketedPaste() {
-        guard let enable = TerminalGuard.terminfoString("BE") else { return }
+    private static func enableBracketedPaste() -> Bool {
+        guard let enable = TerminalGuard.terminfoString("BE") else { return false }
         let start = TerminalGuard.terminfoString("PS") ?? "\u{1B}[200~"
         let end = TerminalGuard.terminfoString("PE") ?? "\u{1B}[201~"
-        guard define_key(start, Self.pasteStart) == pit_ok(), define_key(end, Self.pasteEnd) == pit_ok() else { return }
+        guard define_key(start, Self.pasteStart) == pit_ok(), define_key(end, Self.pasteEnd) == pit_ok() else { return false }
         // Written straight to the terminal: putp would leave it in the C library's stdout
         // buffer (not curses' own), which is only written when pit ends.
         _ = enable.withCString { write(STDOUT_FILENO, $0, strlen($0)) }  // BD, in the restore sequence, turns it off again
+        return true
     }
 
     /// Waits up to `timeoutMilliseconds` for a key; nil when none came (or what came was
@@ -315,6 +316,9 @@ public final class CursesTerminal {
 
     /// Keys read ahead with a burst of characters, handed out one by one.
     private var waiting: [Key] = []
+    /// The terminal marks pastes (bracketed paste): characters waiting together are then
+    /// keys typed ahead (or sent by a script), never a paste.
+    private var pastesAreMarked = false
 
     private func namedKey(_ code: Int32, _ window: UnsafeMutablePointer<WINDOW>?) -> Key? {
         switch code {
@@ -344,12 +348,13 @@ public final class CursesTerminal {
             if value == 27 { after = escape(window); break }
             values.append(UInt32(value))
         }
-        if values.count > 1, KeyDecoder.isPaste(values) {
+        if values.count > 1, !pastesAreMarked, KeyDecoder.isPaste(values) {
             waiting = after.map { [$0] } ?? []
             return .paste(KeyDecoder.pastedText(values.compactMap(Unicode.Scalar.init)))
         }
-        waiting = values.dropFirst().compactMap(KeyDecoder.character) + (after.map { [$0] } ?? [])
-        return KeyDecoder.character(first)
+        let keys = KeyDecoder.keys(values)
+        waiting = keys.dropFirst().compactMap { $0 } + (after.map { [$0] } ?? [])
+        return keys.first ?? nil
     }
 
     /// What follows an ESC that ncurses did not match, when it is already waiting: the

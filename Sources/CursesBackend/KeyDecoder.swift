@@ -98,6 +98,16 @@ enum KeyDecoder {
         return values[(firstBreak + 1)...].contains { $0 >= 0x20 && $0 != 0x7F }
     }
 
+    /// Characters read together, as keys: CR LF is one Enter (a pasted line's end from a
+    /// Windows clipboard was two, which saved a form before its last field).
+    static func keys(_ values: [UInt32]) -> [Key?] {
+        var keys: [Key?] = []
+        for (i, value) in values.enumerated() where !(value == 10 && i > 0 && values[i - 1] == 13) {
+            keys.append(character(value))
+        }
+        return keys
+    }
+
     // MARK: Bracketed paste
 
     /// Pasted text as a field can hold it: line breaks and tabs become spaces, and other

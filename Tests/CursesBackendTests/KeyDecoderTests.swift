@@ -59,4 +59,12 @@ final class KeyDecoderTests: XCTestCase {
         XCTAssertFalse(paste("revisit"), "without a line break nothing after it can run as a key of a closed form")
         XCTAssertFalse(paste("\r\r"), "Enter twice")
     }
+
+    func testCarriageReturnAndLineFeedTogetherAreOneEnter() {
+        func keys(_ text: String) -> [Key?] { KeyDecoder.keys(text.unicodeScalars.map(\.value)) }
+        // "Health Team" pasted with a Windows line end saved the group form before its sector.
+        XCTAssertEqual(keys("ab\r\n"), [.char("a"), .char("b"), .enter])
+        XCTAssertEqual(keys("\r\r"), [.enter, .enter], "Enter twice is two")
+        XCTAssertEqual(keys("\n"), [.enter])
+    }
 }

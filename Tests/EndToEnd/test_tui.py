@@ -8,7 +8,7 @@ import tempfile
 import time
 import unittest
 
-from tmux_driver import PIT, ROOT, Pane
+from tmux_driver import PIT, ROOT, Pane, tmux
 from test_sessions import pit
 
 
@@ -196,6 +196,32 @@ class PasteWithoutBracketedPaste(unittest.TestCase):
             db.close()
         self.assertEqual(sorted(k for (k,) in kinds), ["noteAdded", "scoreRecorded"], "nothing revealed, nothing else scored")
         self.assertEqual(notes, [("Budget notes: 3 partners agree revisit in May",)])
+
+
+class TypedAheadKeys(unittest.TestCase):
+    """Where the terminal marks pastes, keys that arrive together (typed ahead, or sent by
+    a script) are keys: they were once taken for an unmarked paste."""
+
+    def test_keys_sent_at_once_act_one_by_one(self):
+        path, _ = new_session(self, "Typed ahead")
+        p = Pane(["open", path], 100, 30)
+        self.addCleanup(p.close)
+        p.wait_for("COMMUNITY")
+        p.keys("p", "Enter")
+        p.wait_for("Step 1 of 10")
+        tmux("send-keys", "-t", p.name, "n", "Typed ahead", "Enter", "3")
+        p.wait_for("1 note")
+        p.wait_for("1 of 2 groups have scored")
+        p.keys("q", "q", "q")
+        self.assertEqual(p.ended()[0], 0)
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            notes = db.execute("select text from events where kind = 'noteAdded'").fetchall()
+            levels = db.execute("select level from events where kind = 'scoreRecorded'").fetchall()
+        finally:
+            db.close()
+        self.assertEqual(notes, [("Typed ahead",)])
+        self.assertEqual(levels, [(3,)])
 
 
 class Themes(unittest.TestCase):
