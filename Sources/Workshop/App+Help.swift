@@ -47,8 +47,8 @@ extension App {
     static func helpFooter(start: Int, shown: Int, total: Int) -> String {
         let after = total - start - shown
         var parts: [String] = []
-        if after > 0 { parts.append("↓ \(after) more \(after == 1 ? "key" : "keys")") }
+        if after > 0 { parts.append("↓ \(after) more") }
         if start > 0 { parts.append("↑ back") }
-        return parts.isEmpty ? "any key closes this help" : parts.joined(separator: " · ") + " · other keys close"
+        return parts.isEmpty ? "any key closes this help" : parts.joined(separator: " · ") + " · others close"
     }
 }

@@ -46,13 +46,25 @@ struct HelpLayout {
             }
             columns = [all[..<best.split], all[best.split...]]
             wrapped = columns.map { Self.wrap($0, columnWidth: columnWidth) }
+            if best.height > rows {
+                // Not all fit: the left column is filled first and the right one goes on from
+                // where it stopped, so a page shows a run of keys and the next page starts
+                // after it (a balanced split left keys out from the middle of the list).
+                let lines = Self.wrap(all, columnWidth: columnWidth)
+                var split = 0, height = 0
+                while split < keys.count, height + lines[split].count <= rows { height += lines[split].count; split += 1 }
+                split = max(1, split)
+                columns = [all[..<split], all[split...]]
+                wrapped = columns.map { Self.wrap($0, columnWidth: columnWidth) }
+            }
         }
         var entries: [Entry] = []
         var used = 0
-        for (c, (column, lines)) in zip(columns, wrapped).enumerated() {
+        var full = false
+        for (c, (column, lines)) in zip(columns, wrapped).enumerated() where !full {
             var row = 0
             for (key, text) in zip(column, lines) {
-                if row + text.count > rows { break }
+                if row + text.count > rows { full = true; break }
                 entries.append(Entry(keys: key.keys, lines: text, column: c, row: row))
                 row += text.count
             }
