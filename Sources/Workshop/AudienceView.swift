@@ -184,17 +184,20 @@ struct AudienceView {
                 : unplotted.map { "\($0.0): " + $0.1.map(\.initials).joined(separator: ", ") }.joined(separator: " · ")
             RoomText.centre(line, y: y - 1, in: rect, role: .muted, emphasis: [], on: &canvas)
         }
-        if let outliers {
-            RoomText.centre(outliers, y: y, in: rect, role: .warning, on: &canvas)
-            y += 2
-        }
-        if let round = RoomText.roundLine(context.session!.state, summary.element, glyphs: canvas.glyphs) {
-            RoomText.centre(round, y: y, in: rect, role: .accent, on: &canvas)
-            y += 2
-        }
-        if let agreed {
-            RoomText.centre(agreed, y: y, in: rect, role: .accent, on: &canvas)
-            y += 1
+        // Below the plot, the agreed level last and most needed: on a short screen the
+        // spacing goes first, then the outliers and the round, never the agreed level (at
+        // 40x12 it was drawn below the screen's last row).
+        var lines: [(text: String, role: Role)] = []
+        if let outliers { lines.append((outliers, .warning)) }
+        if let round = RoomText.roundLine(context.session!.state, summary.element, glyphs: canvas.glyphs) { lines.append((round, .accent)) }
+        if let agreed { lines.append((agreed, .accent)) }
+        let free = rect.maxY - y
+        while lines.count > max(1, free) { lines.removeFirst() }
+        let step = lines.count * 2 - 1 <= free ? 2 : 1
+        y = min(y, rect.maxY - lines.count)
+        for line in lines {
+            RoomText.centre(line.text, y: y, in: rect, role: line.role, on: &canvas)
+            y += line.text == agreed ? 1 : step
         }
         // The plot names the levels, so the room is told whose they are, where a row is free.
         if rect.maxY - 1 > y, DisplayWidth.of(ScaleOwnership.short) <= rect.width {

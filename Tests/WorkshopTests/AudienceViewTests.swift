@@ -66,6 +66,23 @@ final class AudienceViewTests: XCTestCase {
         }
     }
 
+    func testAt40x12TheAgreedLevelStaysOnScreen() throws {
+        // An n/a row pushed the plot up and "Agreed: 4 Established" went below the last row.
+        let scratch = try ScratchSession(groups: Array(fiveGroups.prefix(4)))
+        var fac = facilitator(scratch)
+        let aud = try audience(scratch)
+        fac.press(.char("p"), .down, .enter)
+        fac.type("0145r")
+        try scratch.store.append(.agreedScoreRecorded(element: ElementRef(instrument: "tool-a", element: "needs-assessment"),
+                                                      answer: .level(4), rationale: "most of the picture is shared"), author: "Sam")
+        fac.publishFocus()
+        follow(aud)
+        let canvas = aud.render(size: Size(width: 40, height: 12))
+        let text = canvas.lines().joined(separator: "\n")
+        XCTAssertTrue(canvas.contains("Agreed: 4 Established"), text)
+        XCTAssertTrue(canvas.contains("n/a: City Council"), text)
+    }
+
     func testBeforeTheRevealOnlyWhoHasScoredThenTheSpreadOutliersAndAgreedLevel() throws {
         let scratch = try ScratchSession(groups: fiveGroups)
         var fac = facilitator(scratch)
