@@ -26,4 +26,9 @@ enum FileArgument {
         guard !value.isEmpty else { throw ValidationError("the file name is empty; name a file") }
         return value
     }
+
+    static func folderNamed(_ value: String) throws -> String {
+        guard !value.isEmpty else { throw ValidationError("the folder name is empty; name a folder") }
+        return value
+    }
 }

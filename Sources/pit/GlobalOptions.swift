@@ -5,7 +5,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Colour theme: default, light, projector, colourblind, mono (see `pit themes list`).")
     var theme: String?
 
-    @Option(name: .customLong("instrument-dir"), help: ArgumentHelp("A folder of extra instrument files (YAML); repeatable. ~/.config/pit/instruments is always read.", valueName: "DIR"))
+    @Option(name: .customLong("instrument-dir"), help: ArgumentHelp("A folder of extra instrument files (YAML); repeatable. ~/.config/pit/instruments is always read.", valueName: "DIR"),
+            transform: FileArgument.folderNamed)
     var instrumentDirs: [String] = []
 
     @Flag(name: .customLong("no-bell"), help: "Do not ring the terminal bell when the countdown ends.")

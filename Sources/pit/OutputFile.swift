@@ -34,7 +34,6 @@ struct OutputFile {
     /// Checks `path` as an output for a command that read `inputs`.
     static func check(_ path: String, inputs: [String], overwrite: Bool) throws -> OutputFile {
         if let fd = standardDescriptor(path) { return OutputFile(path: path, kind: .descriptor(fd)) }
-        if path.isEmpty { throw refusal("-o was given an empty file name; give the file to write, such as report.html") }
         if path.hasSuffix("/") {
             throw refusal("\(path) names a folder (it ends in /); give a file name, such as \(path)report.md")
         }

@@ -54,7 +54,8 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "With --format csv: scores (one row per group score, the default), agreed, actions or notes.")
     var table: ReportTable?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "OUT"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "OUT"),
+            transform: FileArgument.named)
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("Show times in this zone: UTC, Europe/London, +01:00 ... (default: this computer's zone). Every export states the zone it uses.", valueName: "ZONE"))
@@ -112,7 +113,8 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "With --format csv: elements (one row per element, the default) or components.")
     var table: CompareTable?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "OUT"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "OUT"),
+            transform: FileArgument.named)
     var output: String?
 
     @Flag(name: .long, help: "With --format csv: start with a UTF-8 byte order mark, which older Excel needs.")
@@ -167,7 +169,8 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The exported session (.json).", transform: FileArgument.named)
     var file: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The session file to create (.pit); it must not exist yet.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("The session file to create (.pit); it must not exist yet.", valueName: "FILE"),
+            transform: FileArgument.named)
     var output: String
 
     func run() throws {

@@ -52,17 +52,23 @@ class CommandLine(unittest.TestCase):
         session = os.path.join(self.folder, "s.pit")
         self.assertEqual(pit("new", "S", "-o", session, "--no-open").returncode, 0)
         report = pit("report", session, "-o", "")
-        self.assertNotEqual(report.returncode, 0)
-        self.assertIn("-o was given an empty file name", report.stderr)
+        self.assertEqual(report.returncode, 64)
+        self.assertIn("the file name is empty; name a file", report.stderr)
 
     def test_an_empty_file_name_is_a_usage_error_not_the_working_folder(self):
         # "" was the working folder to Foundation: "/here is not a pit session (it is a folder)".
         for args in (["report", ""], ["open", ""], ["compare", "", "x.pit"], ["present", ""], ["import", ""],
-                     ["merge", "a.pit", "", "-o", os.path.join(self.folder, "m.pit")], ["room", ""]):
-            result = pit(*args)
+                     ["merge", "a.pit", "", "-o", os.path.join(self.folder, "m.pit")], ["room", ""],
+                     ["merge", "a.pit", "-o", ""], ["import", "x.json", "-o", ""], ["new", "T", "-o", "", "--no-open"],
+                     ["demo", "-o", "", "--no-open"], ["assess", "--as", "X", "-o", ""], ["new", "T", "--plan", ""]):
+            result = pit(*args, cwd=self.folder)
             self.assertEqual(result.returncode, 64, (args, result.stderr))
             self.assertIn("the file name is empty; name a file", result.stderr, args)
             self.assertNotIn("it is a folder", result.stderr, args)
+            self.assertNotIn("already exists", result.stderr, args)
+        folder = pit("instruments", "list", "--instrument-dir", "")
+        self.assertEqual(folder.returncode, 64, folder.stderr)
+        self.assertIn("the folder name is empty; name a folder", folder.stderr)
 
     def test_importing_a_folder_says_it_is_a_folder(self):
         result = pit("import", self.folder, "-o", os.path.join(self.folder, "x.pit"))
