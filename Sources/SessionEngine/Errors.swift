@@ -111,6 +111,8 @@ public enum MergeError: Error, CustomStringConvertible, Equatable, Sendable {
     case badRename(String)
     /// The same file was given twice.
     case sameFileTwice(path: String)
+    /// A record in an input breaks a rule new records keep (a due date not on the calendar).
+    case recordRefused(path: String, seq: Int64, why: String)
 
     public var description: String {
         switch self {
@@ -124,6 +126,8 @@ public enum MergeError: Error, CustomStringConvertible, Equatable, Sendable {
             return "Bad rename \"\(s)\": write it as --rename \"Old name=New name\", with a partner name that appears in the inputs."
         case .sameFileTwice(let p):
             return "\(p) is given twice. Give each partner's file once."
+        case .recordRefused(let p, let seq, let why):
+            return "\(p), event \(seq): \(why). Correct it in that file (`pit open \(p)`, or `pit assess`) and merge again; nothing was written."
         }
     }
 }

@@ -115,7 +115,13 @@ public enum Merge {
                 default:
                     mapped = nil
                 }
-                if let m = mapped { items.append(Item(at: e.at, input: i, seq: e.seq, payload: m, author: e.author)) }
+                guard let m = mapped else { continue }
+                // Refused here, naming the partner's file and its own event, rather than by
+                // the store as an event of a merged session nobody can see.
+                if let why = RecordRules.newRecordViolation(in: Event(seq: e.seq, at: e.at, author: e.author, payload: e.payload)) {
+                    throw MergeError.recordRefused(path: inputs[i].path, seq: e.seq, why: why)
+                }
+                items.append(Item(at: e.at, input: i, seq: e.seq, payload: m, author: e.author))
             }
         }
         items.sort { ($0.at, $0.input, $0.seq) < ($1.at, $1.input, $1.seq) }

@@ -64,4 +64,26 @@ final class DueDateRuleTests: XCTestCase {
         try reopened.append(.actionEdited(id: "old", what: "Book the room", owner: "Council", due: "2027-02-28"), author: "Fac")
         XCTAssertEqual(reopened.state.actions.first?.due, "2027-02-28", "the way to put it right is open")
     }
+
+    func testMergeNamesThePartnersFileAndItsOwnEvent() throws {
+        // The store refused it as "event 15" of the merged session, which no one can open.
+        let dir = TempDir()
+        let store = try makeStore(dir, "old.pit", groups: [Group(id: "me", name: "NHS Trust", sector: .nhs)], mode: .selfAssessment)
+        let next = Int64(store.events.count + 1)
+        store.close()
+        let queue = try DatabaseQueue(path: dir.file("old.pit").path)
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO events (seq, at, author, kind, subject, na, text, text2, text3)
+                VALUES (?, 1767225700000, 'NHS Trust', 'actionAdded', 'a1', 0, 'Book the room', 'NHS Trust', '2027-02-29')
+                """, arguments: [next])
+        }
+        try queue.close()
+        XCTAssertThrowsError(try Merge.merge(inputs: [dir.file("old.pit")], into: dir.file("w.pit"), title: "Joint",
+                                             author: "Fac", scales: [:])) { error in
+            XCTAssertEqual(error as? MergeError, .recordRefused(path: dir.file("old.pit").path, seq: next,
+                                                                why: "the action “Book the room” is due 2027-02-29, which is not a day of the calendar (February 2027 has 28 days); give a date that exists, such as 2027-02-28, or no due date"))
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("w.pit").path), "nothing written")
+    }
 }
