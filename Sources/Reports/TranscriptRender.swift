@@ -78,7 +78,7 @@ public enum TranscriptRender {
     }
 
     /// The transcript's zone, over its first and last entries' times.
-    static func zoneClock(_ t: Transcript, _ timeZone: TimeZone) -> ReportClock {
+    public static func zoneClock(_ t: Transcript, _ timeZone: TimeZone) -> ReportClock {
         var first = t.entries.first?.at, last = first
         for e in t.entries {
             if e.at < first! { first = e.at }

@@ -299,8 +299,20 @@ enum MatrixTables {
     /// wrapping every entry again was most of each frame on a long session).
     static func transcriptLines(_ transcript: Transcript, width: Int, timeZone: TimeZone) -> [Line] {
         let format = TimeFormat(timeZone: timeZone)
+        // As the exported transcript: each day headed when the record spans days, and a line
+        // where the clocks changed (times alone read out of order across either).
+        let zone = TranscriptRender.zoneClock(transcript, timeZone)
+        var day = "", offset = zone.baseOffset
         var lines: [Line] = []
         for entry in transcript.entries {
+            if zone.multiDay, case let d = format.day(entry.at), d != day {
+                lines.append(.text(d, .accent))
+                day = d
+            }
+            if !zone.changes.isEmpty, case let now = zone.offset(at: entry.at), now != offset {
+                lines.append(.text(ReportClock.changeLine(now), .accent))
+                offset = now
+            }
             let undone = entry.inEffect ? "" : " (undone)"
             var said = entry.text
             if said.utf8.count > transcriptEntryBytes {
