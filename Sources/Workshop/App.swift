@@ -115,9 +115,9 @@ public struct App {
         stack[stack.count - 1] = screen
         switch navigation {
         case .stay: break
-        case .push(let next): stack.append(next)
-        case .pushAll(let screens): stack += screens
-        case .replace(let next): stack[stack.count - 1] = next
+        case .push(let next): stack.append(next); arriveOnTop()
+        case .pushAll(let screens): stack += screens; arriveOnTop()
+        case .replace(let next): stack[stack.count - 1] = next; arriveOnTop()
         case .pop: back()
         case .quit: shouldQuit = true
         case .unhandled: handleGlobal(key)
@@ -189,6 +189,12 @@ public struct App {
         if top is S { return }
         stack.removeAll { $0 is S }
         stack.append(screen)
+    }
+
+    private mutating func arriveOnTop() {
+        var screen = top
+        screen.arrive(context: context)
+        stack[stack.count - 1] = screen
     }
 
     private mutating func back() {

@@ -151,6 +151,12 @@ extension ElementScreen {
         return .stay
     }
 
+    /// Opened from a list or the plan: the first group still to score is selected, as on
+    /// ← →, so a number key never overwrites a group's hidden score unseen.
+    public mutating func arrive(context: WorkshopContext) {
+        if let instrument = context.catalogue.instrument(instrumentID) { selectFirstUnscoredGroup(instrument: instrument, context: context) }
+    }
+
     /// On arriving at an element, the first group still to score is ready for a number key.
     mutating func selectFirstUnscoredGroup(instrument: Instrument, context: WorkshopContext) {
         guard let session = context.session, let element = instrument.elements[safe: index] else { return }

@@ -14,7 +14,7 @@ enum FacilitatorGuidance {
         doc.paragraph(selfAssessment ? "Guidance for weighing this element: questions, evidence and pitfalls"
                           : "For the facilitator, not the room · about \(g.minutes) minutes in a full run", role: .muted)
         section("Probing questions", g.probes, into: &doc)
-        section("Evidence a group could bring", g.evidence, into: &doc)
+        section(selfAssessment ? "Evidence you could point to" : "Evidence a group could bring", g.evidence, into: &doc)
         section("Telling neighbouring levels apart", g.levelDifferences, into: &doc)
         section("Common pitfalls", g.pitfalls, into: &doc)
         if !g.overlaps.isEmpty {

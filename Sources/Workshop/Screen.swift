@@ -40,10 +40,13 @@ public protocol Screen {
     var isModal: Bool { get }
     /// A form: what is typed in it would be lost if pit quit.
     var holdsTypedText: Bool { get }
+    /// Called when the screen comes on top by a move forward (opened, not returned to).
+    mutating func arrive(context: WorkshopContext)
 }
 
 extension Screen {
     /// A modal screen (a form) takes every key itself; the global keys do not apply.
     public var isModal: Bool { false }
     public var holdsTypedText: Bool { false }
+    public mutating func arrive(context: WorkshopContext) {}
 }

@@ -151,6 +151,21 @@ final class ScoringScreenTests: XCTestCase {
         XCTAssertEqual(scratch.store.state.notes.count, 1)
     }
 
+    func testOpeningAStepFromTheListSelectsTheFirstGroupStillToScore() throws {
+        // From the list the first group was selected whatever had been scored, and a digit
+        // replaced City Council's hidden score.
+        let scratch = try ScratchSession(groups: fourGroups)
+        var app = appOn(scratch, stack: [ElementListScreen(instrument: "tool-a", selected: 1)])
+        app.press(.enter)
+        app.type("4")                         // City Council scores 4
+        app.press(.escape)                    // back to the list
+        app.press(.enter)                     // and into the step again
+        app.type("2")
+        let ref = ElementRef(instrument: "tool-a", element: "needs-assessment")
+        XCTAssertEqual(scratch.store.state.scores[ref]?["la"]?.answer, .level(4), "Council's score stands")
+        XCTAssertEqual(scratch.store.state.scores[ref]?["nhs"]?.answer, .level(2), "the next group still to score got the 2")
+    }
+
     func testLockedVotingRefusesScores() throws {
         let scratch = try ScratchSession(groups: fourGroups)
         var app = sessionApp(scratch, root: ElementScreen(instrument: "tool-a", index: 0))
@@ -167,6 +182,11 @@ final class ScoringScreenTests: XCTestCase {
         let unscored = app.render(size: Size(width: 120, height: 40))
         XCTAssertTrue(unscored.contains("Press 1–5, d don't know, 0 n/a"), "every answer's key, don't know too")
         XCTAssertTrue(unscored.contains("you lack the evidence to judge"), "spoken to the partner, not to a group")
+        app.type("i")
+        let guidance = app.render(size: Size(width: 120, height: 40))
+        XCTAssertTrue(guidance.contains("Evidence you could point to"), guidance.plainText)
+        XCTAssertFalse(guidance.contains("For the facilitator"))
+        app.type("i")
         app.type("4")          // moves on to step 2 by itself
         app.type("0")
         app.press(.escape)
