@@ -93,6 +93,14 @@ class PageReading:
         driver.find_element(By.XPATH, f"//button[normalize-space()='{group_name}']").click()
         self.wait_text(driver, f"Scoring for {group_name}")
 
+    def joined(self, group_name, waiting_for, base=None, code=None):
+        """A browser with JavaScript, joined as `group_name` and showing `waiting_for`."""
+        driver = browser(javascript=True)
+        self.addCleanup(driver.quit)
+        self.join(driver, group_name, base, code)
+        self.wait_text(driver, waiting_for)
+        return driver
+
 
 @unittest.skipIf(MISSING, "needs selenium (pip) and chromium + chromium-driver (apt); .ci/run installs them")
 class ParticipantPage(PageReading, unittest.TestCase):
@@ -118,10 +126,7 @@ class ParticipantPage(PageReading, unittest.TestCase):
             "return b.length > 0 && Array.prototype.every.call(b, function (x) { return x.matches(':disabled'); });")
 
     def test_live_page_with_javascript(self):
-        driver = browser(javascript=True)
-        self.addCleanup(driver.quit)
-        self.join(driver, "NHS Trust")
-        self.wait_text(driver, "Waiting for the facilitator")
+        driver = self.joined("NHS Trust", "Waiting for the facilitator")
         self.f.go_to_step_one()
         self.wait_text(driver, "Leadership in place")      # arrives over the WebSocket
         wait_until(lambda: driver.title == "Leadership in place · pit", 10, f"the tab's title, not {driver.title!r}")
@@ -158,11 +163,8 @@ class ParticipantPage(PageReading, unittest.TestCase):
         self.assertNotIn("left the room", self.main_text(driver))
 
     def test_a_score_the_room_did_not_get_says_so_and_the_page_stays(self):
-        driver = browser(javascript=True)
-        self.addCleanup(driver.quit)
         self.f.go_to_step_one()
-        self.join(driver, "NHS Trust")
-        self.wait_text(driver, "Leadership in place")
+        driver = self.joined("NHS Trust", "Leadership in place")
         driver.execute_script("window.pitMarker = 'still the same page';")
         # The room out of reach for the score's post alone (the live page stays connected).
         driver.execute_cdp_cmd("Network.enable", {})
@@ -188,11 +190,8 @@ class ParticipantPage(PageReading, unittest.TestCase):
             "var a = document.activeElement; return a && a.classList.contains('level') ? a.value : a.tagName;")
 
     def test_keyboard_focus_stays_on_its_button_through_live_updates(self):
-        driver = browser(javascript=True)
-        self.addCleanup(driver.quit)
         self.f.go_to_step_one()
-        self.join(driver, "City Council")
-        self.wait_text(driver, "Leadership in place")
+        driver = self.joined("City Council", "Leadership in place")
         for _ in range(20):
             if self.focused_level(driver) == "4":
                 break
@@ -214,10 +213,7 @@ class ParticipantPage(PageReading, unittest.TestCase):
                    "the state read out")
 
     def test_a_released_device_is_told_the_facilitator_released_it(self):
-        driver = browser(javascript=True)
-        self.addCleanup(driver.quit)
-        self.join(driver, "City Council")
-        self.wait_text(driver, "Waiting for the facilitator")
+        driver = self.joined("City Council", "Waiting for the facilitator")
         self.f.pane.wait_for("1 of 4 groups have a device")
         self.f.pane.keys("d")                               # on the join screen, City Council first
         self.f.pane.wait_for("0 of 4 groups have a device")
@@ -288,10 +284,7 @@ class RestartedRoom(PageReading, unittest.TestCase):
         first = RoomProcess(path, env=env)
         self.assertTrue(first.started)
         self.addCleanup(lambda: first.process.poll() is None and first.kill())
-        driver = browser(javascript=True)
-        self.addCleanup(driver.quit)
-        self.join(driver, "NHS Trust", first.base, first.code)
-        self.wait_text(driver, "Waiting for the facilitator")
+        driver = self.joined("NHS Trust", "Waiting for the facilitator", first.base, first.code)
         first.kill()
         rooms = []
         wait_until(lambda: rooms.append(RoomProcess(path, first.port, env)) or rooms[-1].started, 20, "the room again")

@@ -40,7 +40,7 @@ class TwoTerminals(unittest.TestCase):
             facilitator.keys("3")                      # Council scores
             facilitator.wait_for("Saved: Council gave a score")
             scribe.wait_for("1/2")                     # the scribe's list shows it
-            scribe.keys("Enter", "Tab", "4")           # the scribe records Health's score
+            scribe.keys("Enter", "4")                  # Health, the first group still to score, is selected
             scribe.wait_for("Saved: Health gave a score")
             facilitator.wait_for("2 of 2 groups have scored")
             facilitator.keys("r")

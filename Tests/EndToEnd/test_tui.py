@@ -45,6 +45,31 @@ def assert_terminal_restored(test, pane, stty):
     test.assertIn("PIT-ENDED", pane.screen())
 
 
+def step_one(test, title, width=100, height=30, env=None):
+    """A new session of two groups, opened at Tool A's step 1: its path and its pane."""
+    path, _ = new_session(test, title)
+    p = Pane(["open", path], width, height, env=env)
+    test.addCleanup(p.close)
+    p.wait_for("COMMUNITY")
+    p.keys("p", "Enter")
+    p.wait_for("Step 1 of 10")
+    return path, p
+
+
+def recorded(path, sql):
+    """Rows of the session file, read without a lock."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return db.execute(sql).fetchall()
+    finally:
+        db.close()
+
+
+NOT_CREATION = "select kind from events where kind not in ('sessionCreated', 'groupAdded')"
+NOTES = "select text from events where kind = 'noteAdded'"
+LEVELS = "select level from events where kind = 'scoreRecorded'"
+
+
 class FrameworkNavigation(unittest.TestCase):
     def setUp(self):
         self.pane = None
@@ -117,12 +142,8 @@ class FrameworkNavigation(unittest.TestCase):
         p.wait_for("Saved: Council gave")
         p.keys("q", "q", "q")
         self.assertEqual(p.ended()[0], 0)
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            na = db.execute("select na from events where kind = 'scoreRecorded'").fetchall()
-        finally:
-            db.close()
-        self.assertEqual(na, [(2,)], "stored as don't know, not as not applicable")
+        self.assertEqual(recorded(path, "select na from events where kind = 'scoreRecorded'"), [(2,)],
+                         "stored as don't know, not as not applicable")
 
 
 class PastedTextAndUnnamedKeys(unittest.TestCase):
@@ -132,12 +153,7 @@ class PastedTextAndUnnamedKeys(unittest.TestCase):
     TERM=xterm-256color) used to be Esc and then characters."""
 
     def test_a_paste_is_text_and_an_unnamed_key_is_the_key_it_names(self):
-        path, _ = new_session(self, "Paste")
-        p = Pane(["open", path], 100, 30)
-        self.addCleanup(p.close)
-        p.wait_for("COMMUNITY")
-        p.keys("p", "Enter")                 # Tool A step 1
-        p.wait_for("Step 1 of 10")
+        path, p = step_one(self, "Paste")
         p.keys("3", "n")                     # Council scores 3, hidden; a note
         p.wait_for("Note on")
         p.paste("first line of the note\nr2 then more words\n")
@@ -155,16 +171,10 @@ class PastedTextAndUnnamedKeys(unittest.TestCase):
         status, stty = p.ended()
         self.assertEqual(status, 0)
         assert_terminal_restored(self, p, stty)
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            kinds = db.execute("select kind from events where kind not in ('sessionCreated', 'groupAdded')").fetchall()
-            notes = db.execute("select text from events where kind = 'noteAdded'").fetchall()
-            levels = db.execute("select level from events where kind = 'scoreRecorded'").fetchall()
-        finally:
-            db.close()
-        self.assertEqual(sorted(k for (k,) in kinds), ["noteAdded", "scoreRecorded"], "nothing revealed, nothing else scored")
-        self.assertEqual(notes, [("first line of the note r2 then more words",)])
-        self.assertEqual(levels, [(3,)])
+        self.assertEqual(sorted(k for (k,) in recorded(path, NOT_CREATION)), ["noteAdded", "scoreRecorded"],
+                         "nothing revealed, nothing else scored")
+        self.assertEqual(recorded(path, NOTES), [("first line of the note r2 then more words",)])
+        self.assertEqual(recorded(path, LEVELS), [(3,)])
 
 
 class PasteWithoutBracketedPaste(unittest.TestCase):
@@ -173,12 +183,7 @@ class PasteWithoutBracketedPaste(unittest.TestCase):
     text after them key presses, which scored and opened forms."""
 
     def test_a_pasted_note_stays_text(self):
-        path, _ = new_session(self, "Unmarked paste")
-        p = Pane(["open", path], 100, 30, env={"TERM": "screen-256color"})
-        self.addCleanup(p.close)
-        p.wait_for("COMMUNITY")
-        p.keys("p", "Enter")
-        p.wait_for("Step 1 of 10")
+        path, p = step_one(self, "Unmarked paste", env={"TERM": "screen-256color"})
         p.keys("3", "n")                     # Council scores 3, hidden; a note
         p.wait_for("Note on")
         p.paste("Budget notes:\n3 partners agree\nrevisit in May")
@@ -188,14 +193,9 @@ class PasteWithoutBracketedPaste(unittest.TestCase):
         self.assertIn("Scores (hidden)", p.screen())
         p.keys("q", "q", "q")
         self.assertEqual(p.ended()[0], 0)
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            kinds = db.execute("select kind from events where kind not in ('sessionCreated', 'groupAdded')").fetchall()
-            notes = db.execute("select text from events where kind = 'noteAdded'").fetchall()
-        finally:
-            db.close()
-        self.assertEqual(sorted(k for (k,) in kinds), ["noteAdded", "scoreRecorded"], "nothing revealed, nothing else scored")
-        self.assertEqual(notes, [("Budget notes: 3 partners agree revisit in May",)])
+        self.assertEqual(sorted(k for (k,) in recorded(path, NOT_CREATION)), ["noteAdded", "scoreRecorded"],
+                         "nothing revealed, nothing else scored")
+        self.assertEqual(recorded(path, NOTES), [("Budget notes: 3 partners agree revisit in May",)])
 
 
 class TypedAheadKeys(unittest.TestCase):
@@ -203,25 +203,14 @@ class TypedAheadKeys(unittest.TestCase):
     a script) are keys: they were once taken for an unmarked paste."""
 
     def test_keys_sent_at_once_act_one_by_one(self):
-        path, _ = new_session(self, "Typed ahead")
-        p = Pane(["open", path], 100, 30)
-        self.addCleanup(p.close)
-        p.wait_for("COMMUNITY")
-        p.keys("p", "Enter")
-        p.wait_for("Step 1 of 10")
+        path, p = step_one(self, "Typed ahead")
         tmux("send-keys", "-t", p.name, "n", "Typed ahead", "Enter", "3")
         p.wait_for("1 note")
         p.wait_for("1 of 2 groups have scored")
         p.keys("q", "q", "q")
         self.assertEqual(p.ended()[0], 0)
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            notes = db.execute("select text from events where kind = 'noteAdded'").fetchall()
-            levels = db.execute("select level from events where kind = 'scoreRecorded'").fetchall()
-        finally:
-            db.close()
-        self.assertEqual(notes, [("Typed ahead",)])
-        self.assertEqual(levels, [(3,)])
+        self.assertEqual(recorded(path, NOTES), [("Typed ahead",)])
+        self.assertEqual(recorded(path, LEVELS), [(3,)])
 
 
 class Themes(unittest.TestCase):
@@ -386,12 +375,7 @@ class TerminalTypes(unittest.TestCase):
     def test_c_locale_keeps_accented_letters_typed_into_a_note(self):
         # The C locale read only ASCII: "Café meeting" was saved as "Caf", the keys just
         # after the é lost with it.
-        path, _ = new_session(self, "Locale")
-        p = Pane(["open", path], 80, 24, env={"LANG": "C", "LC_ALL": "C"})
-        self.addCleanup(p.close)
-        p.wait_for("COMMUNITY")
-        p.keys("p", "Enter")
-        p.wait_for("Step 1 of 10")
+        path, p = step_one(self, "Locale", 80, 24, env={"LANG": "C", "LC_ALL": "C"})
         p.keys("n")
         p.wait_for("Note on")
         p.keys("Café meeting")
@@ -400,12 +384,7 @@ class TerminalTypes(unittest.TestCase):
         p.wait_for("1 note")
         p.keys("q", "q", "q")
         self.assertEqual(p.ended()[0], 0)
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            notes = db.execute("select text from events where kind = 'noteAdded'").fetchall()
-        finally:
-            db.close()
-        self.assertEqual(notes, [("Café meeting",)])
+        self.assertEqual(recorded(path, NOTES), [("Café meeting",)])
 
     def test_unknown_terminal_is_a_clear_error(self):
         p = Pane(["demo"], env={"TERM": "no-such-terminal"})

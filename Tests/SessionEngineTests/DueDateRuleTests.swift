@@ -48,15 +48,7 @@ final class DueDateRuleTests: XCTestCase {
         let store = try makeStore(dir)
         let next = store.events.count + 1
         store.close()
-        // A record from before the rule (or from another program), as it would sit in the file.
-        let queue = try DatabaseQueue(path: dir.file("s.pit").path)
-        try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO events (seq, at, author, kind, subject, na, text, text2, text3)
-                VALUES (?, 1767225700000, 'Fac', 'actionAdded', 'old', 0, 'Book the room', 'Council', '2027-02-29')
-                """, arguments: [next])
-        }
-        try queue.close()
+        try insertActionDueOnNoDay(into: dir.file("s.pit"), seq: Int64(next), id: "old", author: "Fac", owner: "Council")
         XCTAssertEqual(try SessionStore.snapshot(at: dir.file("s.pit"), scales: [:]).state.actions.first?.due, "2027-02-29")
         let reopened = try SessionStore.open(at: dir.file("s.pit"), scales: [:])
         XCTAssertEqual(reopened.state.actions.first?.due, "2027-02-29")
@@ -71,19 +63,25 @@ final class DueDateRuleTests: XCTestCase {
         let store = try makeStore(dir, "old.pit", groups: [Group(id: "me", name: "NHS Trust", sector: .nhs)], mode: .selfAssessment)
         let next = Int64(store.events.count + 1)
         store.close()
-        let queue = try DatabaseQueue(path: dir.file("old.pit").path)
-        try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO events (seq, at, author, kind, subject, na, text, text2, text3)
-                VALUES (?, 1767225700000, 'NHS Trust', 'actionAdded', 'a1', 0, 'Book the room', 'NHS Trust', '2027-02-29')
-                """, arguments: [next])
-        }
-        try queue.close()
+        try insertActionDueOnNoDay(into: dir.file("old.pit"), seq: next, id: "a1", author: "NHS Trust", owner: "NHS Trust")
         XCTAssertThrowsError(try Merge.merge(inputs: [dir.file("old.pit")], into: dir.file("w.pit"), title: "Joint",
                                              author: "Fac", scales: [:])) { error in
             XCTAssertEqual(error as? MergeError, .recordRefused(path: dir.file("old.pit").path, seq: next,
                                                                 why: "the action “Book the room” is due 2027-02-29, which is not a day of the calendar (February 2027 has 28 days); give a date that exists, such as 2027-02-28, or no due date"))
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("w.pit").path), "nothing written")
+    }
+
+    /// A record from before the rule (or from another program), as it would sit in the file:
+    /// "Book the room", due 2027-02-29.
+    private func insertActionDueOnNoDay(into file: URL, seq: Int64, id: String, author: String, owner: String) throws {
+        let queue = try DatabaseQueue(path: file.path)
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO events (seq, at, author, kind, subject, na, text, text2, text3)
+                VALUES (?, 1767225700000, ?, 'actionAdded', ?, 0, 'Book the room', ?, '2027-02-29')
+                """, arguments: [seq, author, id, owner])
+        }
+        try queue.close()
     }
 }

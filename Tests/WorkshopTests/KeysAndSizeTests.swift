@@ -120,9 +120,7 @@ final class KeysAndSizeTests: XCTestCase {
 
     func testAFormOpenWhenTheTerminalShrinksKeepsItsTextAndQDoesNotQuit() throws {
         let scratch = try ScratchSession(groups: fourGroups)
-        let context = WorkshopContext(catalogue: shippedCatalogue, themes: shippedThemes)
-        context.session = SessionController(store: scratch.store, author: "Sam")
-        var app = App(root: ElementScreen(instrument: "tool-a", index: 1), context: context)
+        var app = appOn(scratch, stack: [ElementScreen(instrument: "tool-a", index: 1)])
         app.resize(to: Size(width: 80, height: 24))
         app.type("n")
         app.type("Half a note")
