@@ -402,6 +402,12 @@ public final class LiveRoom: @unchecked Sendable {
         if store.state.locked.contains(current) {
             return .failure(Refusal(status: 423, message: "Voting on this step is locked; your score was not changed."))
         }
+        // After the reveal a group has seen the others' scores: a change now would move the
+        // spread the room is discussing, with the first answer gone from it. A new round
+        // (the facilitator's R) is the way to score again, and keeps the first.
+        if store.state.revealed.contains(current) {
+            return .failure(Refusal(status: 423, message: "The scores are revealed; your score was not changed. The facilitator can start a new round to score again."))
+        }
         return .success(CheckedScore(device: device, element: current, answer: parsed))
     }
 

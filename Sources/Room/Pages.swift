@@ -133,7 +133,7 @@ public enum Pages {
             html += "<p class=\"round\">The facilitator started a new round after the discussion. "
                 + "The answers from earlier rounds are kept in the record.</p>\n"
         }
-        let disabled = view.locked ? " disabled" : ""
+        let disabled = view.locked || view.revealed ? " disabled" : ""
         html += "<form method=\"post\" action=\"/score\" class=\"levels\">\n"
         html += "<input type=\"hidden\" name=\"element\" value=\"\(Escape.html(content.ref.description))\">\n"
         html += "<fieldset\(disabled)><legend>Your group's score</legend>\n"

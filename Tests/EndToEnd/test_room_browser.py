@@ -261,10 +261,13 @@ class ParticipantPage(PageReading, unittest.TestCase):
         self.f.pane.wait_for("locked")
         driver.get(self.f.base + "/device")
         self.assertTrue(self.all_locked(driver), "buttons not locked")
+        self.f.pane.keys("l")
+        self.f.pane.wait_for("Voting unlocked")
         self.f.pane.keys("r")
         self.f.pane.wait_for("Scores (revealed)")
         driver.get(self.f.base + "/device")
         self.wait_text(driver, "How the room scored")
+        self.assertTrue(self.all_locked(driver), "after the reveal a group scores again only in a new round")
 
 
 @unittest.skipIf(MISSING, "needs selenium (pip) and chromium + chromium-driver (apt); .ci/run installs them")

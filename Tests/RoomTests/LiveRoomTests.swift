@@ -173,6 +173,27 @@ final class LiveRoomTests: XCTestCase {
         XCTAssertTrue(Pages.deviceMain(shown).contains("How the room scored"))
     }
 
+    func testAfterTheRevealADeviceCannotChangeItsScore() async throws {
+        // It could, while voting was unlocked: the spread the room was discussing moved.
+        let f = try RoomFixture()
+        let device = try await f.join("g1")
+        _ = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "2")
+        try f.facilitator.append(.revealed(RoomFixture.element), author: "Fran")
+        let before = try f.storedEvents().count
+        guard case .refused(let status, let message) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "5") else {
+            return XCTFail("a score after the reveal was saved")
+        }
+        XCTAssertEqual(status, 423)
+        XCTAssertTrue(message.contains("new round"), message)
+        XCTAssertEqual(try f.storedEvents().count, before, "nothing stored")
+        let page = Pages.deviceMain(try XCTUnwrap(f.room.view(for: device.token)))
+        XCTAssertTrue(page.contains("<fieldset disabled>"), "the buttons say so before a tap")
+        try f.facilitator.append(.roundStarted(RoomFixture.element), author: "Fran")
+        guard case .saved = await f.room.score(token: device.token, element: "tool-a/leadership", answer: "5") else {
+            return XCTFail("a new round's score was refused")
+        }
+    }
+
     /// A new round empties the page's choice; the page says a new round began, not
     /// "Not scored yet" as if the first answer were lost (it stays in the record).
     func testASecondRoundIsSaidOnThePage() async throws {
