@@ -71,11 +71,8 @@ public struct Comparison: Hashable, Sendable {
     /// changes by 0.2, never by the 0.25 between the unrounded 2.75 and 3.
     public static func shownChange(from before: Double?, to after: Double?) -> Double? {
         guard let a = after, let b = before else { return nil }
-        return Double(tenths(a) - tenths(b)) / 10
+        return Double(Formatting.tenths(a) - Formatting.tenths(b)) / 10
     }
-
-    /// A value in tenths, as shown.
-    static func tenths(_ d: Double) -> Int { Int((d * 10).rounded()) }
 
     /// Elements covered: the union of what either session would report, in the follow-up's order.
     public static func make(baseline: SessionState, followUp: SessionState, catalogue: Catalogue,

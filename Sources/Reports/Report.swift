@@ -19,7 +19,6 @@ public struct SessionReport: Sendable {
     public var firstEvent: Date?
     public var lastEvent: Date?
     public var options: ReportOptions
-    public var time: TimeFormat
     /// How times are written: with their date when the record spans days, with their offset
     /// after a clock change (`ReportClock`).
     public var clock: ReportClock
@@ -36,9 +35,11 @@ public struct SessionReport: Sendable {
                              priorities: .make(state: state, scope: scope, divergenceThreshold: t),
                              state: state, eventCount: events.count, undoneCount: state.notInEffect.count,
                              firstEvent: first, lastEvent: last,
-                             options: options, time: TimeFormat(timeZone: options.timeZone),
-                             clock: ReportClock(timeZone: options.timeZone, first: first, last: last))
+                             options: options, clock: ReportClock(timeZone: options.timeZone, first: first, last: last))
     }
+
+    /// Times and days in the report's zone (the clock's own format).
+    public var time: TimeFormat { clock.format }
 
     /// The zone statement for this report ("UTC+01:00"), with any clock change the record crosses.
     var zoneLabel: String { clock.statement() }

@@ -94,6 +94,14 @@ public struct ReportClock: Sendable {
         return base + "; the clocks changed " + list + how
     }
 
+    /// The offset at `d` when the clocks changed since a time at `previous` (seconds east of
+    /// UTC), for a list in time order that says where it happened; nil when they did not.
+    public func changed(since previous: Int, at d: Date) -> Int? {
+        guard !changes.isEmpty else { return nil }
+        let now = offset(at: d)
+        return now == previous ? nil : now
+    }
+
     /// What a transcript says where the offset changes: "The clocks changed: times from here are UTC+12:00."
     public static func changeLine(_ offset: Int) -> String {
         "The clocks changed: times from here are \(utc(offset))."

@@ -21,7 +21,7 @@ public enum TranscriptRender {
         for e in t.entries {
             let (d, clock) = time.dayAndTime(e.at)
             if d != day { out += "\n\(d)\n"; day = d }
-            if !zone.changes.isEmpty, case let now = zone.offset(at: e.at), now != offset {
+            if let now = zone.changed(since: offset, at: e.at) {
                 out += ReportClock.changeLine(now) + "\n"
                 offset = now
             }
@@ -62,7 +62,7 @@ public enum TranscriptRender {
                 table = MarkdownTable(["Time", "#", "Who", "What"], align: "lrll")
                 day = d
             }
-            if !zone.changes.isEmpty, case let now = zone.offset(at: e.at), now != offset {
+            if let now = zone.changed(since: offset, at: e.at) {
                 // The table ends where the clocks changed, and the next one says so first.
                 if let table, !table.rows.isEmpty { out += table.text + "\n" }
                 out += ReportClock.changeLine(now) + "\n\n"

@@ -7,11 +7,14 @@ import Foundation
 public enum Formatting {
     /// "3", "3.5", "-0.5".
     public static func number(_ d: Double) -> String {
-        let tenths = Int((d * 10).rounded())
+        let tenths = tenths(d)
         let whole = tenths / 10, frac = abs(tenths % 10)
         if frac == 0 { return String(whole) }
         return (tenths < 0 && whole == 0 ? "-" : "") + "\(whole).\(frac)"
     }
+
+    /// A number in tenths as `number` shows it: one decimal, rounded half away from zero.
+    public static func tenths(_ d: Double) -> Int { Int((d * 10).rounded()) }
 
     /// "40%": `part` of `whole`, rounded down; "0%" of nothing.
     public static func percent(_ part: Int, of whole: Int) -> String {

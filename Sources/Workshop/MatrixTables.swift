@@ -309,7 +309,7 @@ enum MatrixTables {
                 lines.append(.text(d, .accent))
                 day = d
             }
-            if !zone.changes.isEmpty, case let now = zone.offset(at: entry.at), now != offset {
+            if let now = zone.changed(since: offset, at: entry.at) {
                 lines.append(.text(ReportClock.changeLine(now), .accent))
                 offset = now
             }
