@@ -27,6 +27,7 @@ let package = Package(
             providers: [.apt(["libqrencode-dev"])]
         ),
         .target(name: "DiskCache"),
+        .target(name: "ProcessEnd"),
         .target(name: "Escaping"),
         .target(
             name: "YAMLDocument",
@@ -38,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "SessionEngine",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["ProcessEnd", .product(name: "GRDB", package: "GRDB.swift"),
                            // SQLite's C interface, to read the events' columns straight from the statement.
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
@@ -65,7 +66,7 @@ let package = Package(
         ),
         .target(
             name: "CursesBackend",
-            dependencies: ["TerminalKit", "CNcursesw"]
+            dependencies: ["TerminalKit", "ProcessEnd", "CNcursesw"]
         ),
         .executableTarget(
             name: "pit",
@@ -81,6 +82,7 @@ let package = Package(
         ),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
         .testTarget(name: "DiskCacheTests", dependencies: ["DiskCache"]),
+        .testTarget(name: "ProcessEndTests", dependencies: ["ProcessEnd"]),
         .testTarget(name: "InstrumentsTests", dependencies: ["Instruments"], exclude: ["Fixtures"]),
         .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Escaping", "SessionEngine", "Instruments",

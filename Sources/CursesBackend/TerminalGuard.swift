@@ -1,5 +1,6 @@
 import CNcursesw
 import Glibc
+import ProcessEnd
 
 /// Puts the terminal back the way it was found, whatever ends the program: a normal
 /// quit, any signal whose default is to end the process, or a crash (a stack overflow
@@ -11,7 +12,7 @@ import Glibc
 /// `prepareForCrashes` (at start-up) and `enterScreens` (once curses is up), before the
 /// handlers that read it are installed; the handler itself only reads those values and
 /// calls write, open, close, tcsetattr, sigaction, sigprocmask, raise and _exit (plus
-/// backtrace, whose unwinder is loaded in advance).
+/// backtrace, whose unwinder is loaded in advance, and QuitHold's atomic operations).
 public enum TerminalGuard {
     /// Signals that end a process by default (and are not crashes): the terminal is
     /// restored, then the signal's default action ends pit, so the exit status names it.
@@ -69,6 +70,7 @@ public enum TerminalGuard {
         sigaltstack(&stack, nil)
         // Touch every value the handler reads, so that none is first initialised inside it.
         _ = (savedTermios, hasSavedTermios, screensActive, restoreSequence, restoreLength, crashLogPath)
+        QuitHold.prepare()
         for signal in crashSignals { setHandler(signal, handler: pitHandleSignal) }
         // Ctrl-\ outside the screens ends pit the plain way, without the runtime's backtracer.
         setDisposition(SIGQUIT, SIG_DFL)
@@ -199,6 +201,8 @@ public enum TerminalGuard {
 /// The one signal handler. A plain function (no closure, no captures, nothing lazy);
 /// see TerminalGuard for what it may touch.
 private func pitHandleSignal(_ signal: Int32) {
+    // A change being committed is finished first; its end raises the signal again.
+    if !TerminalGuard.isCrash(signal), QuitHold.holds(signal) { return }
     TerminalGuard.restoreNow()
     if TerminalGuard.isCrash(signal) {
         if let message = TerminalGuard.crashMessage { _ = write(STDERR_FILENO, message, TerminalGuard.crashMessageLength) }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ProcessEnd
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -457,7 +458,7 @@ public final class SessionStore {
             var seen: (focus: RoomFocus, rev: Int64)?
             var wrote = false
             try waiting(wait) { try db.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
+                try QuitHold.whileCommitting { try db.inTransaction(.immediate) {
                     if let stored = try RoomTable.read(db), stored.focus == newFocus {
                         seen = stored
                         return .rollback
@@ -465,7 +466,7 @@ public final class SessionStore {
                     seen = (newFocus, try RoomTable.write(newFocus, author: author, at: now, db))
                     wrote = true
                     return .commit
-                }
+                } }
             } }
             adoptFocus(seen)
             return wrote
@@ -493,10 +494,10 @@ public final class SessionStore {
         do {
             try waiting(wait) {
                 try db.writeWithoutTransaction { db in
-                    try db.inTransaction(.immediate) {
+                    try QuitHold.whileCommitting { try db.inTransaction(.immediate) {
                         try change(db)
                         return .commit
-                    }
+                    } }
                 }
             }
         } catch {
@@ -526,7 +527,8 @@ public final class SessionStore {
         do {
             var written: [Event] = []
             try db.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
+                // Closing the window now must not take the change with it (QuitHold).
+                try QuitHold.whileCommitting { try db.inTransaction(.immediate) {
                     // Another process may have written since we last looked.
                     let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
                     if v != dataVersion {
@@ -549,7 +551,7 @@ public final class SessionStore {
                         written.append(event)
                     }
                     return .commit
-                }
+                } }
             }
             return written
         } catch {

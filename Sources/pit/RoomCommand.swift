@@ -56,6 +56,7 @@ struct RoomCommand: ParsableCommand {
     @Argument(help: "The session file (.pit).", transform: FileArgument.named) var file: String
 
     func run() throws {
+        let interrupt = Interrupt()
         let running = try startRoom(file: file, settings: options.settings, roomOptions: roomOptions) { line in say(line) }
         say("Room open for \(file)")
         say("Address:   \(running.address)")
@@ -71,7 +72,7 @@ struct RoomCommand: ParsableCommand {
             say("No network found: only this machine can join. Connect to the room's network and start again.")
         }
         say("Joins and leaves are shown below. Ctrl-C closes the room.")
-        waitForInterrupt()
+        interrupt.wait()
         running.stop()
         say("Room closed.")
     }
@@ -100,17 +101,27 @@ func say(_ line: String) {
     Console.note(Escape.lines(line).joined(separator: " / "))
 }
 
-/// Blocks until SIGINT or SIGTERM.
-func waitForInterrupt() {
-    let stop = DispatchSemaphore(value: 0)
-    var sources: [DispatchSourceSignal] = []
-    for signalNumber in [SIGINT, SIGTERM] {
-        signal(signalNumber, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-        source.setEventHandler { stop.signal() }
-        source.resume()
-        sources.append(source)
+/// SIGINT, SIGTERM and SIGHUP, taken from the moment this is made, so a Ctrl-C pressed as
+/// the room's first lines appear is not lost. A closed window (HUP) closes the room as
+/// Ctrl-C does: the scores being committed finish, and the room's presence is cleared at
+/// once rather than going stale for the facilitator's screens.
+final class Interrupt {
+    private let stop = DispatchSemaphore(value: 0)
+    private var sources: [DispatchSourceSignal] = []
+
+    init() {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { [stop] in stop.signal() }
+            source.resume()
+            sources.append(source)
+        }
     }
-    stop.wait()
-    for source in sources { source.cancel() }
+
+    /// Blocks until one of the signals has come (at once if one came already).
+    func wait() {
+        stop.wait()
+        for source in sources { source.cancel() }
+    }
 }

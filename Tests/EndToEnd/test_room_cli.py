@@ -3,7 +3,9 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
+import sqlite3
 import subprocess
 import tempfile
 import unittest
@@ -11,6 +13,14 @@ import urllib.request
 
 from room_support import GROUPS, Device, decode_block_qr
 from tmux_driver import PIT
+
+
+def presence_rows(path):
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return db.execute("select count(*) from room_presence").fetchone()[0]
+    finally:
+        db.close()
 
 
 class RoomCommand(unittest.TestCase):
@@ -43,6 +53,21 @@ class RoomCommand(unittest.TestCase):
             out, _ = room.communicate(timeout=10)
         self.assertEqual(room.returncode, 0)
         self.assertIn("Room closed.", out)
+
+    def test_closing_its_window_closes_the_room_as_ctrl_c_does(self):
+        room = subprocess.Popen([PIT, "room", self.path, "--bind", "127.0.0.1", "--port", "0"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            for _ in range(40):
+                if "Ctrl-C closes the room" in room.stdout.readline():
+                    break
+            self.assertEqual(presence_rows(self.path), 1, "the running room publishes its presence")
+        finally:
+            room.send_signal(signal.SIGHUP)
+            out, _ = room.communicate(timeout=10)
+        self.assertEqual(room.returncode, 0)
+        self.assertIn("Room closed.", out)
+        self.assertEqual(presence_rows(self.path), 0, "a room closed with its window left its presence behind")
 
     def test_a_hostile_group_name_and_a_closed_output_neither_reach_nor_stop_it(self):
         # A group's name comes from a file (a partner's, merged): printed raw it could retitle

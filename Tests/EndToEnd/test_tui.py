@@ -443,6 +443,36 @@ class Signals(unittest.TestCase):
         finally:
             p.close()
 
+    def test_closing_the_window_mid_save_keeps_the_change(self):
+        # A reader holds the file, so the score's commit waits for it (up to the screens'
+        # half second) with the change written but not committed: the window closes then.
+        path, p = step_one(self, "Closed mid-save")
+        reader = sqlite3.connect(path, isolation_level=None)
+        self.addCleanup(reader.close)
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM events").fetchall()
+        probe = sqlite3.connect(path, timeout=0, isolation_level=None)
+        self.addCleanup(probe.close)
+        pid = p.pit_pid()
+        p.keys("4")
+        deadline = time.time() + 5
+        while True:                                   # until pit holds the write lock
+            self.assertLess(time.time(), deadline, "pit never began to save the score")
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+                probe.execute("ROLLBACK")
+                time.sleep(0.002)
+            except sqlite3.OperationalError:
+                break
+        os.kill(pid, signal.SIGHUP)
+        time.sleep(0.05)
+        self.assertTrue(os.path.exists(f"/proc/{pid}"), "pit ended with its change uncommitted")
+        reader.execute("COMMIT")
+        status, stty = p.ended(timeout=10)
+        self.assertEqual(status, 128 + signal.SIGHUP)
+        assert_terminal_restored(self, p, stty)
+        self.assertEqual(recorded(path, LEVELS), [(4,)], "the change made as the window closed was lost")
+
     def test_a_crash_never_waits_at_the_runtimes_prompt(self):
         self.kill_and_check(signal.SIGSEGV, 128 + signal.SIGSEGV, crash=True, env=INTERACTIVE_BACKTRACE)
 

@@ -20,30 +20,32 @@ final class ArchitectureTests: XCTestCase {
     }
 
     func testOnlyTheBackendTalksToNcurses() throws {
-        for module in ["DiskCache", "Escaping", "YAMLDocument", "Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop", "Room", "pit"] {
+        for module in ["DiskCache", "ProcessEnd", "Escaping", "YAMLDocument", "Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop", "Room", "pit"] {
             XCTAssertFalse(try imports(of: module).contains("CNcursesw"), "\(module) imports ncurses")
         }
         XCTAssertTrue(try imports(of: "CursesBackend").contains("CNcursesw"))
     }
 
     func testDependenciesPointDown() throws {
-        let projectModules: Set<String> = ["DiskCache", "Escaping", "YAMLDocument", "Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop",
+        let projectModules: Set<String> = ["DiskCache", "ProcessEnd", "Escaping", "YAMLDocument", "Instruments", "SessionEngine", "Reports", "TerminalKit", "Workshop",
                                            "CursesBackend", "Room", "pit"]
         // YAMLDocument (the one YAML walk, for instruments and themes) and DiskCache (the
         // parsed files kept on disk) sit below both, so TerminalKit reads and caches themes
         // without depending on Instruments. Escaping (user text made safe for each output
         // format) sits below the reports and the live room, whose pages escape as the
-        // HTML report does.
+        // HTML report does. ProcessEnd (quit signals held while a change commits) sits
+        // below the session store that commits and the terminal guard that handles them.
         let allowed: [String: Set<String>] = [
             "DiskCache": [],
+            "ProcessEnd": [],
             "Escaping": [],
             "YAMLDocument": [],
             "Instruments": ["YAMLDocument", "DiskCache"],
-            "SessionEngine": [],
+            "SessionEngine": ["ProcessEnd"],
             "Reports": ["Escaping", "SessionEngine", "Instruments"],
             "TerminalKit": ["YAMLDocument", "DiskCache"],
             "Workshop": ["TerminalKit", "Reports", "SessionEngine", "Instruments"],
-            "CursesBackend": ["TerminalKit"],
+            "CursesBackend": ["TerminalKit", "ProcessEnd"],
             // The live room serves the session over the network; it never draws a screen.
             "Room": ["Escaping", "SessionEngine", "Instruments"],
         ]
