@@ -11,6 +11,9 @@ public enum SessionFileError: Error, CustomStringConvertible, Equatable, Sendabl
     case newerSchema(path: String, found: Int, supported: Int)
     /// A pit session, but damaged (truncated, corrupt pages, missing tables).
     case damaged(path: String, detail: String)
+    /// Whole, but a score in it is on a level its instrument's scale, as pit has it now,
+    /// lacks: it was recorded with a different version of that instrument.
+    case offScale(path: String, instrument: String, level: Int, detail: String)
     /// Cannot be read (permissions, I/O error).
     case unreadable(path: String, detail: String)
     /// `create` would overwrite an existing file.
@@ -30,7 +33,7 @@ public enum SessionFileError: Error, CustomStringConvertible, Equatable, Sendabl
 
     public var path: String {
         switch self {
-        case .missing(let p), .notAPitSession(let p, _), .newerSchema(let p, _, _), .damaged(let p, _),
+        case .missing(let p), .notAPitSession(let p, _), .newerSchema(let p, _, _), .damaged(let p, _), .offScale(let p, _, _, _),
              .unreadable(let p, _), .alreadyExists(let p), .cannotCreate(let p, _), .busy(let p),
              .notWritable(let p, _), .foreignJournal(let p, _), .changedWhileOpening(let p, _):
             return p
@@ -40,7 +43,7 @@ public enum SessionFileError: Error, CustomStringConvertible, Equatable, Sendabl
     /// Whether the message tells the user the file has not been changed.
     public var claimsUnchanged: Bool {
         switch self {
-        case .notAPitSession, .newerSchema, .damaged, .foreignJournal: return true
+        case .notAPitSession, .newerSchema, .damaged, .offScale, .foreignJournal: return true
         default: return false
         }
     }
@@ -48,7 +51,7 @@ public enum SessionFileError: Error, CustomStringConvertible, Equatable, Sendabl
     /// The specific reason, without the advice around it.
     public var detail: String {
         switch self {
-        case .notAPitSession(_, let d), .damaged(_, let d), .unreadable(_, let d), .cannotCreate(_, let d),
+        case .notAPitSession(_, let d), .damaged(_, let d), .offScale(_, _, _, let d), .unreadable(_, let d), .cannotCreate(_, let d),
              .notWritable(_, let d), .foreignJournal(_, let d), .changedWhileOpening(_, let d):
             return d
         case .newerSchema(_, let found, let supported): return "session format \(found), newer than \(supported)"
@@ -68,6 +71,8 @@ public enum SessionFileError: Error, CustomStringConvertible, Equatable, Sendabl
             return "\(p) was written by a newer version of pit (session format \(found); this version reads up to \(supported)). Update pit to open it; the file has not been changed."
         case .damaged(let p, let detail):
             return "\(p) is damaged (\(detail)). It has not been changed. Restore it from a backup or a copy sent by a partner; `sqlite3 \(p) .recover` may rescue part of it."
+        case .offScale(let p, let instrument, let level, let detail):
+            return "\(p) was recorded with a different version of \(instrument) (\(detail)); the file has not been changed. To open it, use the version of \(instrument) it was recorded with, one whose scale has level \(level) (`pit instruments show \(instrument)` shows the scale pit has now)."
         case .unreadable(let p, let detail):
             return "\(p) cannot be read (\(detail)). Check that the file exists and that you may read and write it."
         case .alreadyExists(let p):

@@ -94,10 +94,25 @@ public enum RecordRules {
         if !levels.contains(l) {
             return "its level \(l) is not on any pit scale (\(levels.lowerBound)–\(levels.upperBound))"
         }
-        if let scale = scales[element.instrument], !scale.contains(l) {
-            return "its level \(l) is not on the scale of \(element.instrument) (\(scale.sorted().map(String.init).joined(separator: ", ")))"
+        return offScale(l, element, scales: scales)
+    }
+
+    static func offScale(_ level: Int, _ element: ElementRef, scales: InstrumentScales) -> String? {
+        guard let scale = scales[element.instrument], !scale.contains(level) else { return nil }
+        return "its level \(level) is not on the scale of \(element.instrument) (\(scale.sorted().map(String.init).joined(separator: ", ")))"
+    }
+
+    /// The instrument whose scale, as pit has it now, lacks a level this record gives, and
+    /// why; nil when the level is on it (or the record holds no level). A file that keeps
+    /// every other rule but this one was recorded with a different version of that
+    /// instrument: it is not damaged.
+    public static func offScale(in payload: EventPayload, scales: InstrumentScales) -> (instrument: String, level: Int, why: String)? {
+        switch payload {
+        case .scoreRecorded(_, let e, .level(let l), _), .agreedScoreRecorded(let e, .level(let l), _):
+            return offScale(l, e, scales: scales).map { (e.instrument, l, $0) }
+        default:
+            return nil
         }
-        return nil
     }
 
     static func ref(_ r: ElementRef?) -> String? {

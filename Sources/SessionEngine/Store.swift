@@ -954,6 +954,9 @@ struct EventReader {
             throw bad("is unusable (\(error))")
         }
         let event = Event(seq: seq, at: at, author: author, payload: payload)
+        if let off = RecordRules.offScale(in: payload, scales: scales) {
+            throw SessionFileError.offScale(path: path, instrument: off.instrument, level: off.level, detail: "event \(seq) (\(payload.kind)): \(off.why)")
+        }
         if let why = RecordRules.violation(in: event, scales: scales) { throw bad("breaks a rule: \(why)") }
         return event
     }

@@ -32,7 +32,7 @@ enum ExitStatus {
     static func code(for error: SessionFileError) -> ExitCode {
         switch error {
         case .missing, .unreadable: return .noInput
-        case .notAPitSession, .newerSchema, .damaged, .foreignJournal, .changedWhileOpening: return .dataError
+        case .notAPitSession, .newerSchema, .damaged, .offScale, .foreignJournal, .changedWhileOpening: return .dataError
         case .alreadyExists, .cannotCreate: return .cannotCreate
         // The file is there and was read; writing to it failed (disk full, read-only).
         case .notWritable: return .ioError

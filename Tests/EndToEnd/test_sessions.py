@@ -112,6 +112,11 @@ class RefusedFiles(unittest.TestCase):
             result = pit(*command)
             self.assertEqual(result.returncode, 65, f"{command}: {result.stderr}")
             self.assertIn("not on the scale of tool-a", result.stderr)
+            # Whole, and recorded with another version of the instrument: not "damaged",
+            # and no advice to recover a file that is fine.
+            self.assertIn("recorded with a different version of tool-a", result.stderr)
+            self.assertNotIn("damaged", result.stderr)
+            self.assertNotIn(".recover", result.stderr)
         self.assertEqual(digest(path), before)
         self.assertFalse(os.path.exists(merged))
 

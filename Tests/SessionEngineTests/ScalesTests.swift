@@ -31,8 +31,10 @@ final class ScalesTests: XCTestCase {
                              ("openForReading", { try SessionStore.openForReading(at: url, scales: self.toolAScale).close() }),
                              ("snapshot", { _ = try SessionStore.snapshot(at: url, scales: self.toolAScale) })] as [(String, () throws -> Void)] {
             XCTAssertThrowsError(try read(), name) { error in
-                guard case SessionFileError.damaged(_, let detail) = error else { return XCTFail("\(name): \(error)") }
-                XCTAssertTrue(detail.contains("its level 6 is not on the scale of tool-a"), "\(name): \(detail)")
+                // Not "damaged": the file is whole, recorded with another version of Tool A.
+                guard case SessionFileError.offScale(_, "tool-a", 6, let detail) = error else { return XCTFail("\(name): \(error)") }
+                XCTAssertTrue(detail.contains("event 6 (scoreRecorded): its level 6 is not on the scale of tool-a"), "\(name): \(detail)")
+                XCTAssertFalse("\(error)".contains("damaged"), "\(name): \(error)")
             }
         }
         XCTAssertEqual(try Data(contentsOf: url), bytes, "refused files are left as they were")
