@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Escaping", "SessionEngine", "Instruments",
                                                         .product(name: "CSV", package: "CSV.swift")], exclude: ["Golden"]),
         .testTarget(name: "RoomTests", dependencies: ["Room", "Escaping", "SessionEngine", "Instruments"]),
-        .testTarget(name: "PitTests", dependencies: ["pit", "SessionEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "PitTests", dependencies: ["pit", "SessionEngine", "TerminalKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "DiskCache"]),
         .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "TerminalKit", "Instruments", "SessionEngine", "Reports"],
                     exclude: ["Snapshots"]),

@@ -68,14 +68,13 @@ struct FrameworkSettings: Equatable {
                                             directory: Resources.cacheDirectory, build: Resources.buildIdentity),
            first.name == name {
             return WorkshopContext(catalogue: catalogue, theme: first,
-                                   otherThemes: { ThemeLoader.loadAll(from: directory).themes })
+                                   otherThemes: { ThemeFolders.load(shipped: directory, own: Resources.userThemes).themes })
         }
         return WorkshopContext(catalogue: catalogue(), themes: try loadThemes(), themeName: theme)
     }
 
     func loadThemes() throws -> [Theme] {
-        guard let directory = Resources.directory("Themes") else { return [Theme.plain] }
-        let (themes, errors) = ThemeLoader.loadAll(from: directory)
+        let (themes, errors) = ThemeFolders.load(shipped: Resources.directory("Themes"), own: Resources.userThemes)
         for error in errors { complain("\(error) (theme skipped)") }
         if let theme, !themes.contains(where: { $0.name == theme }) {
             complain("unknown theme `\(theme)`; available: \(themes.map(\.name).joined(separator: ", "))")

@@ -100,6 +100,11 @@ enum Resources {
         URL(fileURLWithPath: joined(xdgPath("XDG_CONFIG_HOME", fallback: ".config"), "pit/instruments"), isDirectory: true)
     }
 
+    /// The user's own themes folder.
+    static var userThemes: URL {
+        URL(fileURLWithPath: joined(xdgPath("XDG_CONFIG_HOME", fallback: ".config"), "pit/themes"), isDirectory: true)
+    }
+
     /// pit's shared data installed for this user only (Assessments/, Themes/).
     static var userDataPath: String { joined(xdgPath("XDG_DATA_HOME", fallback: ".local/share"), "pit") }
 }

@@ -236,6 +236,27 @@ class Themes(unittest.TestCase):
             p.close()
 
 
+    def test_a_theme_of_ones_own_sits_beside_pits_in_the_config_folder(self):
+        config = tempfile.mkdtemp(prefix="pit-e2e-")
+        self.addCleanup(shutil.rmtree, config, True)
+        os.makedirs(os.path.join(config, "pit", "themes"))
+        with open(os.path.join(ROOT, "Themes", "mono.yaml")) as f:
+            mono = f.read()
+        with open(os.path.join(config, "pit", "themes", "mine.yaml"), "w") as f:
+            f.write(mono.replace("name: mono", "name: mine", 1))
+        env = dict(os.environ, XDG_CONFIG_HOME=config, HOME=config)
+        listed = subprocess.run([PIT, "themes", "list"], capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+        self.assertEqual(listed.returncode, 0, listed.stderr)
+        names = [line.split()[0] for line in listed.stdout.splitlines()]
+        self.assertEqual(names, ["default", "light", "projector", "colourblind", "mono", "mine"])
+        p = Pane(["demo", "--theme", "mine"], 80, 24, env={"XDG_CONFIG_HOME": config})
+        self.addCleanup(p.close)
+        p.wait_for("SERVICE")
+        p.keys("t")
+        p.wait_for("Theme: default")                  # the cycle goes on from the user's theme, the last
+        p.keys("q")
+        self.assertEqual(p.ended()[0], 0)
+
     def test_the_starting_theme_is_kept_parsed_for_the_next_start(self):
         p = Pane(["demo"], 80, 24)
         try:
