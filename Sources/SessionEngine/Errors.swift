@@ -27,6 +27,9 @@ public enum SessionFileError: Error, CustomStringConvertible, Equatable, Sendabl
     /// A rollback journal (`FILE-journal`) lies beside the file but was not written for it;
     /// SQLite would play it into the file, so pit refuses before anything opens the file.
     case foreignJournal(path: String, detail: String)
+    /// The file pit has open is no longer the session it read: another program replaced
+    /// it (a backup copied over it, a sync), or it was moved or deleted. Nothing is written.
+    case replacedWhileOpen(path: String, detail: String)
     /// Opening went wrong after SQLite had already changed the file (it played back an
     /// interrupted save). Said plainly, never "has not been changed".
     case changedWhileOpening(path: String, detail: String)
@@ -35,7 +38,7 @@ public enum SessionFileError: Error, CustomStringConvertible, Equatable, Sendabl
         switch self {
         case .missing(let p), .notAPitSession(let p, _), .newerSchema(let p, _, _), .damaged(let p, _), .offScale(let p, _, _, _),
              .unreadable(let p, _), .alreadyExists(let p), .cannotCreate(let p, _), .busy(let p),
-             .notWritable(let p, _), .foreignJournal(let p, _), .changedWhileOpening(let p, _):
+             .notWritable(let p, _), .foreignJournal(let p, _), .changedWhileOpening(let p, _), .replacedWhileOpen(let p, _):
             return p
         }
     }
@@ -52,7 +55,7 @@ public enum SessionFileError: Error, CustomStringConvertible, Equatable, Sendabl
     public var detail: String {
         switch self {
         case .notAPitSession(_, let d), .damaged(_, let d), .offScale(_, _, _, let d), .unreadable(_, let d), .cannotCreate(_, let d),
-             .notWritable(_, let d), .foreignJournal(_, let d), .changedWhileOpening(_, let d):
+             .notWritable(_, let d), .foreignJournal(_, let d), .changedWhileOpening(_, let d), .replacedWhileOpen(_, let d):
             return d
         case .newerSchema(_, let found, let supported): return "session format \(found), newer than \(supported)"
         case .missing: return "no such file"
@@ -85,6 +88,8 @@ public enum SessionFileError: Error, CustomStringConvertible, Equatable, Sendabl
             return "\(p) has a leftover rollback journal, \(p)-journal, that does not belong to it (\(detail)). pit has not opened or changed the file. If \(p) is the copy you want (for example one restored from a backup), move the journal aside, e.g. `mv '\(p)-journal' '\(p)-journal.old'`, and try again."
         case .changedWhileOpening(let p, let detail):
             return "\(p) was changed while pit opened it (SQLite played back an interrupted save from \(p)-journal, or another program wrote to it), and then it could not be used: \(detail). Keep a copy of the file as it is now, and restore the session from a backup or a copy sent by a partner."
+        case .replacedWhileOpen(let p, let detail):
+            return "\(p): \(detail), so pit writes nothing more to it; the change was not saved. Quit, and open the session again to see what it holds now."
         case .busy(let p):
             return "\(p) is busy: another pit kept it locked. Try again in a moment, or close the other pit window."
         }

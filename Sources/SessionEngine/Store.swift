@@ -410,12 +410,30 @@ public final class SessionStore {
         }
     }
 
+    /// Throws `replacedWhileOpen` unless the file still holds the log this store read, its
+    /// first and latest events as they were. Another program may have put another file in
+    /// its place (a backup copied over it, a sync): reading on after `lastSeq` would fold a
+    /// second session into this one, and appending would leave a gap that makes the file
+    /// unopenable. Two rows by their key, on every write and every look that finds a change.
+    private func ensureSameLog(_ db: Database) throws {
+        guard let first = events.first, let last = events.last else { return }
+        let rows = try Row.fetchAll(db, sql: "SELECT seq, at, kind FROM events WHERE seq IN (?, ?)", arguments: [first.seq, last.seq])
+        let held = Dictionary(rows.map { (($0["seq"] as Int64?) ?? -1, $0) }, uniquingKeysWith: { a, _ in a })
+        for event in [first, last] {
+            guard let row = held[event.seq], (row["at"] as Int64?) == millis(event.at),
+                  (row["kind"] as String?) == event.payload.kind else {
+                throw SessionFileError.replacedWhileOpen(path: path, detail: "another file was put in its place while pit had it open (a backup or a copy of another session?): it no longer holds event \(event.seq) as pit read it")
+            }
+        }
+    }
+
     /// Reads events after `lastSeq` and folds them in; reads the focus.
     private func loadNew() throws {
         guard let db else { throw SessionError.closed }
         let path = self.path, scales = self.scales
         let after = lastSeq
         let (fresh, version, room, presence) = try db.inDatabase { db -> ([Event], Int64, (focus: RoomFocus, rev: Int64)?, RoomPresence?) in
+            try ensureSameLog(db)
             let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
             return (try Self.fetchEvents(db, after: after, path: path, scales: scales), v, try RoomTable.read(db), try PresenceTable.read(db))
         }
@@ -529,6 +547,7 @@ public final class SessionStore {
             try db.writeWithoutTransaction { db in
                 // Closing the window now must not take the change with it (QuitHold).
                 try QuitHold.whileCommitting { try db.inTransaction(.immediate) {
+                    try ensureSameLog(db)
                     // Another process may have written since we last looked.
                     let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
                     if v != dataVersion {
@@ -700,8 +719,13 @@ public final class SessionStore {
     /// What a failed change tells the user: another process holds the file (try again), or
     /// the file cannot be written.
     private func writeFailure(_ error: Error) -> SessionFileError {
+        if let e = error as? SessionFileError { return e }
         if let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
             return .busy(path: path)
+        }
+        // SQLITE_READONLY_DBMOVED: no retry can work, whatever the disk or the permissions.
+        if let e = error as? DatabaseError, e.extendedResultCode.rawValue == 1032 {
+            return .replacedWhileOpen(path: path, detail: "it was moved or deleted while pit had it open (if it was moved, open it from where it is now)")
         }
         return .notWritable(path: path, detail: Self.describe(error))
     }
