@@ -48,6 +48,9 @@ public struct App {
         stack = screens.isEmpty ? [HomeScreen()] : screens
         self.context = context
         lastPlace = SessionPlace(stack: stack)
+        // Reopened on a step (after a crash, or a closed window), the first group still to
+        // score is selected, as when the step is opened from the list.
+        arriveOnTop()
     }
 
     public var top: any Screen { stack[stack.count - 1] }

@@ -166,6 +166,21 @@ final class ScoringScreenTests: XCTestCase {
         XCTAssertEqual(scratch.store.state.scores[ref]?["nhs"]?.answer, .level(2), "the next group still to score got the 2")
     }
 
+    func testReopeningOnAStepSelectsTheFirstGroupStillToScore() throws {
+        // `pit open` puts the screens back where they were; the first group was selected
+        // whatever had been scored, and a digit replaced City Council's hidden score.
+        let scratch = try ScratchSession(groups: fourGroups)
+        let ref = ElementRef(instrument: "tool-a", element: "leadership")
+        try scratch.store.append(.scoreRecorded(group: "la", element: ref, answer: .level(2), note: nil), author: "Sam")
+        try scratch.store.append(.scoreRecorded(group: "nhs", element: ref, answer: .level(4), note: nil), author: "Sam")
+        let place = SessionPlace(instrument: "tool-a", index: 0, view: .element)
+        var app = appOn(scratch, stack: SessionController(store: scratch.store, author: "Sam").resumeScreens(catalogue: shippedCatalogue, place: place))
+        XCTAssertTrue(app.top is ElementScreen)
+        app.type("5")
+        XCTAssertEqual(scratch.store.state.scores[ref]?["la"]?.answer, .level(2), "Council's score stands")
+        XCTAssertEqual(scratch.store.state.scores[ref]?["vcse"]?.answer, .level(5), "the first group still to score got the 5")
+    }
+
     func testLockedVotingRefusesScores() throws {
         let scratch = try ScratchSession(groups: fourGroups)
         var app = sessionApp(scratch, root: ElementScreen(instrument: "tool-a", index: 0))
