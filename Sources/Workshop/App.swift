@@ -12,6 +12,8 @@ public struct App {
     /// Where each help page visited starts in the list of keys; the last is shown.
     var helpPages = [0]
     public private(set) var shouldQuit = false
+    /// A q was refused because the last change was not saved: the next q quits.
+    private var unsavedQuitAsked = false
     /// Presentation mode: the whole screen shows what the audience sees (`P`, or `pit present`).
     public var presenting = false
     /// The last element (or element list) the user was on, kept when they go back from
@@ -101,12 +103,14 @@ public struct App {
             switch key {
             case .char("?"), .function(1): showHelp.toggle()
             // An open form's typing would be lost unseen: it waits for a larger terminal.
-            case .char("q") where !top.holdsTypedText: shouldQuit = true
+            case .char("q") where !top.holdsTypedText: quit(confirmed: unsavedQuitAsked)
             case .ctrl("l"): context.needsFullRedraw = true
             default: break
             }
             return
         }
+        let quitConfirmed = unsavedQuitAsked
+        unsavedQuitAsked = false
         context.message = nil
         if showHelp {
             // q/Esc/? only close the help rather than also going back.
@@ -121,9 +125,9 @@ public struct App {
         case .push(let next): stack.append(next); arriveOnTop()
         case .pushAll(let screens): stack += screens; arriveOnTop()
         case .replace(let next): stack[stack.count - 1] = next; arriveOnTop()
-        case .pop: back()
-        case .quit: shouldQuit = true
-        case .unhandled: handleGlobal(key)
+        case .pop: back(quitConfirmed: quitConfirmed)
+        case .quit: quit(confirmed: quitConfirmed)
+        case .unhandled: handleGlobal(key, quitConfirmed: quitConfirmed)
         }
         notePlace()
         publishFocus()
@@ -136,10 +140,10 @@ public struct App {
         if here.view == .element || lastPlace?.instrument != here.instrument { lastPlace = here }
     }
 
-    private mutating func handleGlobal(_ key: Key) {
+    private mutating func handleGlobal(_ key: Key, quitConfirmed: Bool) {
         switch key {
         case .char("?"), .function(1): showHelp = true
-        case .char("q"), .escape: back()
+        case .char("q"), .escape: back(quitConfirmed: quitConfirmed)
         case .ctrl("l"):
             context.needsFullRedraw = true
         case .ctrl("r") where context.session != nil:
@@ -200,8 +204,21 @@ public struct App {
         stack[stack.count - 1] = screen
     }
 
-    private mutating func back() {
-        if stack.count > 1 { stack.removeLast() } else { shouldQuit = true }
+    private mutating func back(quitConfirmed: Bool) {
+        if stack.count > 1 { stack.removeLast() } else { quit(confirmed: quitConfirmed) }
+    }
+
+    /// Quits, unless the last change was not saved and this is the first q since: quitting
+    /// then would drop it without a word (the corner's NOT SAVED is easy to miss), so pit
+    /// says so and the next q quits.
+    private mutating func quit(confirmed: Bool) {
+        if let session = context.session, session.writeFailed, !confirmed {
+            unsavedQuitAsked = true
+            let retry = session.unsaved != nil ? "Ctrl-R tries again; " : ""
+            context.say("The last change was NOT saved (\(session.lastFailure ?? "the file refused it")). \(retry)q again quits without it", error: true)
+            return
+        }
+        shouldQuit = true
     }
 
     // MARK: Drawing

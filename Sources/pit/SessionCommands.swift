@@ -38,6 +38,10 @@ func runSession(_ store: SessionStore, context: WorkshopContext, author: String,
     if recentPending { RecentSessions.remember(store.path) }
     if remember { SessionPlaces.remember(app.lastPlace, for: store.path) }
     store.close()
+    // Quitting was asked twice past it (App.quit): the shell keeps a word of what was lost.
+    if controller.writeFailed {
+        complain("the last change was not saved in \(store.path): \(controller.lastFailure ?? "the file refused it")")
+    }
 }
 
 /// Parses "Name" or "Name:sector" (sector: la, nhs, vcse, residents, other). Only a known

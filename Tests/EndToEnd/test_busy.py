@@ -61,6 +61,42 @@ class BusyFile(unittest.TestCase):
                 holder.close()
             p.close()
 
+    def refused_score_then_quit(self):
+        """Scores Step 1 while another program holds the file, then asks to quit."""
+        p = Pane(["open", self.path], 100, 30)
+        self.addCleanup(p.close)
+        p.wait_for("SERVICE")
+        p.keys("p", "Enter")
+        p.wait_for("Step 1 of 10")
+        holder = sqlite3.connect(self.path, isolation_level=None)
+        self.addCleanup(holder.close)
+        holder.execute("BEGIN EXCLUSIVE")
+        p.keys("3")
+        p.wait_for("NOT saved")
+        p.keys("q", "q")
+        p.wait_for("COMMUNITY")                        # back on the triangle, the first screen
+        p.keys("q")
+        screen = p.wait_for("The last change was NOT saved")
+        self.assertIn("Ctrl-R tries again; q again quits without it", screen)
+        return p, holder
+
+    def test_quitting_past_a_change_not_saved_asks_first_and_ctrl_r_still_saves_it(self):
+        p, holder = self.refused_score_then_quit()
+        holder.execute("COMMIT")
+        p.keys("C-r")
+        p.wait_for("Saved on the second try")
+        p.keys("q")                                    # nothing unsaved now: q quits at once
+        self.assertEqual(p.ended()[0], 0)
+        self.assertEqual(scores(self.path), 1)
+
+    def test_a_second_q_quits_without_the_change_and_says_so(self):
+        p, holder = self.refused_score_then_quit()
+        p.keys("q")
+        self.assertEqual(p.ended()[0], 0)
+        self.assertIn("the last change was not saved in", p.screen())
+        holder.execute("COMMIT")
+        self.assertEqual(scores(self.path), 0)
+
     @unittest.skipIf(os.geteuid() == 0 and not shutil.which("setpriv"), "as root, needs setpriv to run pit as another user")
     def test_a_read_only_file_says_so_when_it_opens(self):
         os.chmod(self.path, 0o444)
