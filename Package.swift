@@ -53,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "Workshop",
-            dependencies: ["TerminalKit", "Instruments", "SessionEngine", "Reports"]
+            dependencies: ["TerminalKit", "Instruments", "SessionEngine", "Reports", "DiskCache"]
         ),
         .target(
             name: "Room",

@@ -1,3 +1,4 @@
+import DiskCache
 import Foundation
 import Reports
 import SessionEngine
@@ -24,6 +25,7 @@ enum ExportPrompt {
                 return "Format must be one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
             }
             let path = values[1].isEmpty ? "\(base).\(format.fileExtension)" : HomePath.expand(values[1])
+            // Asked before the report is made; NewFile asks again as it puts the file in place.
             if FileManager.default.fileExists(atPath: path) { return "\(path) already exists; choose another name" }
             let into = URL(fileURLWithPath: path).deletingLastPathComponent().path
             var isFolder: ObjCBool = false
@@ -34,9 +36,13 @@ enum ExportPrompt {
                 let options = ReportOptions(timeZone: context.timeZone, divergenceThreshold: session.divergenceThreshold)
                 let data = try Export.render(format, state: session.state, events: session.store.events,
                                              catalogue: context.catalogue, options: options)
-                try data.write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+                // Whole or not at all: a full disk used to leave a cut-off report under the
+                // name, which the next try then refused as already there.
+                try NewFile.write(data, to: path)
                 context.say("Exported \(path)")
                 return nil
+            } catch let failure as NewFile.Failure {
+                return failure.description
             } catch {
                 return "Could not write \(path): \(error.localizedDescription)"
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Escaping
+import DiskCache
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -31,22 +32,7 @@ enum Console {
 
     /// Writes every byte to `fd`, retrying after signals and short writes; the errno of a
     /// failure, or nil.
-    static func writeAll(_ data: Data, to fd: Int32) -> Int32? {
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32? in
-            guard var next = buffer.baseAddress else { return nil }
-            var left = buffer.count
-            while left > 0 {
-                let written = write(fd, next, left)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                left -= written
-                next += written
-            }
-            return nil
-        }
-    }
+    static func writeAll(_ data: Data, to fd: Int32) -> Int32? { NewFile.writeAll(data, to: fd) }
 
     /// Bytes for standard output as they are (a report, already made safe by its renderer).
     static func writeOutput(_ data: Data) throws {

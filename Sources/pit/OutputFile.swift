@@ -1,4 +1,5 @@
 import ArgumentParser
+import DiskCache
 import Foundation
 import SessionEngine
 #if canImport(Glibc)

@@ -417,6 +417,35 @@ class TerminalTypes(unittest.TestCase):
             p.close()
 
 
+class ExportFromTheScreens(unittest.TestCase):
+    def test_m_e_puts_the_report_beside_the_session_whole_and_never_over_a_file(self):
+        path, _ = new_session(self, "Exported")
+        report = os.path.join(os.path.dirname(path), "s-report.html")
+        p = Pane(["open", path], 100, 30)
+        self.addCleanup(p.close)
+        p.wait_for("COMMUNITY")
+        for attempt in range(2):
+            p.keys("m")
+            p.wait_for("Matrices")
+            p.keys("e")
+            p.wait_for("Export a report")
+            p.keys("Enter", "Enter")                  # html, and the name beside the session
+            if attempt == 0:
+                p.wait_for(f"Exported {report}")
+                with open(report, encoding="utf-8") as f:
+                    first = f.read()
+                self.assertTrue(first.rstrip().endswith("</html>"), first[-200:])
+                p.keys("q")
+            else:
+                p.wait_for("already exists; choose another")
+                p.keys("Escape", "q")
+        with open(report, encoding="utf-8") as f:
+            self.assertEqual(f.read(), first, "the second export changed the first")
+        self.assertEqual(sorted(os.listdir(os.path.dirname(path))), ["s-report.html", "s.pit"], "a temporary was left beside them")
+        p.keys("q")
+        self.assertEqual(p.ended()[0], 0)
+
+
 # Asks the Swift runtime for its interactive crash prompt: pit must never reach it.
 INTERACTIVE_BACKTRACE = {"SWIFT_BACKTRACE": "enable=yes,interactive=yes"}
 

@@ -44,7 +44,8 @@ final class ArchitectureTests: XCTestCase {
             "SessionEngine": ["ProcessEnd"],
             "Reports": ["Escaping", "SessionEngine", "Instruments"],
             "TerminalKit": ["YAMLDocument", "DiskCache"],
-            "Workshop": ["TerminalKit", "Reports", "SessionEngine", "Instruments"],
+            // DiskCache's `NewFile` puts an exported report in place whole or not at all.
+            "Workshop": ["TerminalKit", "Reports", "SessionEngine", "Instruments", "DiskCache"],
             "CursesBackend": ["TerminalKit", "ProcessEnd"],
             // The live room serves the session over the network; it never draws a screen.
             "Room": ["Escaping", "SessionEngine", "Instruments"],

@@ -9,13 +9,13 @@ import Darwin
 /// new session (and its -journal), ".NAME.writing-PID-N" for a report. A pit that is killed
 /// part-way leaves one behind; the next pit to write in that folder removes those whose
 /// process is gone (or whose number now belongs to a process started after the file).
-enum StaleTemporaries {
-    enum Purpose: String {
+public enum StaleTemporaries {
+    public enum Purpose: String {
         case creating, writing
     }
 
     /// A fresh temporary name beside `name` in `folder`.
-    static func name(for name: String, in folder: String, purpose: Purpose) -> String {
+    public static func name(for name: String, in folder: String, purpose: Purpose) -> String {
         (folder as NSString).appendingPathComponent(".\(name).\(purpose.rawValue)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     }
 
@@ -36,7 +36,7 @@ enum StaleTemporaries {
 
     /// Removes this user's stale temporaries in `folder`; never another user's, never a
     /// live pit's.
-    static func sweep(folder: String) {
+    public static func sweep(folder: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for file in names {
             guard let pid = owner(of: file), pid != getpid() else { continue }
