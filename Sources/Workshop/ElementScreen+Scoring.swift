@@ -115,7 +115,7 @@ extension ElementScreen {
                 let answer: Answer = values[0].lowercased() == "d" ? .dontKnow
                     : Int(values[0]) == 0 ? .notApplicable : .level(Int(values[0])!)
                 guard session.record(.agreedScoreRecorded(element: ref, answer: answer, rationale: values[1])) else {
-                    return "NOT saved: \(session.lastFailure ?? "unknown error")"
+                    return session.notSavedInForm
                 }
                 context.say("Saved: agreed \(ScoringText.answer(answer, scale: scale))")
                 return nil
@@ -123,7 +123,7 @@ extension ElementScreen {
         case .char("n"):
             return .push(PromptScreen("Note on \(element.title)", fields: [.init("Note")], over: self) { values in
                 guard session.record(.noteAdded(id: session.store.newID("n"), element: ref, text: values[0])) else {
-                    return "NOT saved: \(session.lastFailure ?? "unknown error")"
+                    return session.notSavedInForm
                 }
                 context.say("Saved: note")
                 return nil
@@ -137,7 +137,7 @@ extension ElementScreen {
                 let due = values[2].isEmpty ? nil : values[2]
                 if let due, let problem = ElementScreen.dateProblem(due) { return problem }
                 let payload = EventPayload.actionAdded(id: session.store.newID("a"), element: ref, what: values[0], owner: values[1], due: due)
-                guard session.record(payload) else { return "NOT saved: \(session.lastFailure ?? "unknown error")" }
+                guard session.record(payload) else { return session.notSavedInForm }
                 context.say("Saved: action")
                 return nil
             })

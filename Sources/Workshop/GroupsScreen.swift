@@ -66,7 +66,7 @@ public struct GroupsScreen: Screen {
                 if let taken = GroupsScreen.nameTaken(values[0], in: session.state.groups) { return taken }
                 let initials = Group.uniqueInitials(for: values[0], taken: session.state.groups.map(\.initials))
                 let group = Group(id: session.store.newID("g"), name: values[0], sector: sector, initials: initials)
-                guard session.record(.groupAdded(group)) else { return "NOT saved: \(session.lastFailure ?? "")" }
+                guard session.record(.groupAdded(group)) else { return session.notSavedInForm }
                 context.say("Saved: added \(group.name)")
                 return nil
             })
@@ -77,7 +77,7 @@ public struct GroupsScreen: Screen {
                 if let taken = GroupsScreen.nameTaken(values[0], in: others) { return taken }
                 let initials = Group.uniqueInitials(for: values[0], taken: others.map(\.initials))
                 guard session.record(.groupRenamed(id: group.id, name: values[0], initials: initials)) else {
-                    return "NOT saved: \(session.lastFailure ?? "")"
+                    return session.notSavedInForm
                 }
                 context.say("Saved: renamed to \(values[0])")
                 return nil

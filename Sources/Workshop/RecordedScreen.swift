@@ -77,7 +77,7 @@ public struct RecordedScreen: Screen {
         case .note(let note):
             return PromptScreen("Edit the note", fields: [.init("Note", value: note.text)], over: self) { values in
                 guard values[0] != note.text else { return nil }
-                guard session.record(.noteEdited(id: note.id, text: values[0])) else { return "NOT saved: \(session.lastFailure ?? "")" }
+                guard session.record(.noteEdited(id: note.id, text: values[0])) else { return session.notSavedInForm }
                 context.say("Saved: note changed")
                 return nil
             }
@@ -91,7 +91,7 @@ public struct RecordedScreen: Screen {
                 if let due, let problem = ElementScreen.dateProblem(due) { return problem }
                 guard (values[0], values[1], due) != (action.what, action.owner, action.due) else { return nil }
                 guard session.record(.actionEdited(id: action.id, what: values[0], owner: values[1], due: due)) else {
-                    return "NOT saved: \(session.lastFailure ?? "")"
+                    return session.notSavedInForm
                 }
                 context.say("Saved: action changed")
                 return nil

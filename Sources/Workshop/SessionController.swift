@@ -52,6 +52,14 @@ public final class SessionController {
     let memo = SessionMemo()
     /// What the screens show after "NOT saved: " when the file was busy.
     public static let busyMessage = "the file is busy (another program holds its lock); Ctrl-R tries again"
+    /// The same in a form, which keeps its text and takes Enter again (Ctrl-R is the screens' key).
+    static let busyInFormMessage = "the file is busy (another program holds its lock); Enter tries again"
+
+    /// What a form shows when its change was not saved.
+    var notSavedInForm: String {
+        let why = lastFailure ?? "the file refused it"
+        return "NOT saved: " + (why == SessionController.busyMessage ? SessionController.busyInFormMessage : why)
+    }
     /// The same for an undo or redo, which is tried again with its own key.
     static let busyAgainMessage = "the file is busy (another program holds its lock); press the key again"
 

@@ -61,6 +61,31 @@ class BusyFile(unittest.TestCase):
                 holder.close()
             p.close()
 
+    def test_a_form_refused_by_the_busy_file_says_enter_tries_again_and_it_does(self):
+        p = Pane(["open", self.path], 100, 30)
+        self.addCleanup(p.close)
+        p.wait_for("SERVICE")
+        p.keys("p", "Enter")
+        p.wait_for("Step 1 of 10")
+        p.keys("n")
+        p.wait_for("Note on")
+        p.keys("Kept while busy")
+        holder = sqlite3.connect(self.path, isolation_level=None)
+        self.addCleanup(holder.close)
+        holder.execute("BEGIN EXCLUSIVE")
+        p.keys("Enter")
+        screen = p.wait_for("NOT saved")
+        self.assertIn("its lock); Enter", screen, "Ctrl-R does nothing in a form")  # the line wraps after it
+        self.assertNotIn("its lock); Ctrl-R", screen)
+        holder.execute("COMMIT")
+        p.keys("Enter")
+        p.wait_for("1 note")
+        db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        try:
+            self.assertEqual(db.execute("select text from events where kind = 'noteAdded'").fetchall(), [("Kept while busy",)])
+        finally:
+            db.close()
+
     def refused_score_then_quit(self):
         """Scores Step 1 while another program holds the file, then asks to quit."""
         p = Pane(["open", self.path], 100, 30)
