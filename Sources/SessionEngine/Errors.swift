@@ -20,6 +20,8 @@ public enum SessionFileError: Error, CustomStringConvertible, Equatable, Sendabl
     case alreadyExists(path: String)
     /// The file could not be created or written.
     case cannotCreate(path: String, detail: String)
+    /// The disk is full: nothing was written (no new file, or not the change).
+    case noSpace(path: String)
     /// Another process kept the file locked for too long.
     case busy(path: String)
     /// The session could be read but a change could not be saved (read-only file, disk full ...).
@@ -37,7 +39,7 @@ public enum SessionFileError: Error, CustomStringConvertible, Equatable, Sendabl
     public var path: String {
         switch self {
         case .missing(let p), .notAPitSession(let p, _), .newerSchema(let p, _, _), .damaged(let p, _), .offScale(let p, _, _, _),
-             .unreadable(let p, _), .alreadyExists(let p), .cannotCreate(let p, _), .busy(let p),
+             .unreadable(let p, _), .alreadyExists(let p), .cannotCreate(let p, _), .noSpace(let p), .busy(let p),
              .notWritable(let p, _), .foreignJournal(let p, _), .changedWhileOpening(let p, _), .replacedWhileOpen(let p, _):
             return p
         }
@@ -60,6 +62,7 @@ public enum SessionFileError: Error, CustomStringConvertible, Equatable, Sendabl
         case .newerSchema(_, let found, let supported): return "session format \(found), newer than \(supported)"
         case .missing: return "no such file"
         case .alreadyExists: return "it already exists"
+        case .noSpace: return "the disk is full"
         case .busy: return "another pit kept it locked"
         }
     }
@@ -80,6 +83,8 @@ public enum SessionFileError: Error, CustomStringConvertible, Equatable, Sendabl
             return "\(p) cannot be read (\(detail)). Check that the file exists and that you may read and write it."
         case .alreadyExists(let p):
             return "\(p) already exists. Choose another name (-o FILE) or open it with `pit open \(p)`."
+        case .noSpace(let p):
+            return "\(p): the disk is full, so nothing was written. Free some space or choose another place, then try again."
         case .cannotCreate(let p, let detail):
             return "\(p) cannot be created (\(detail)). Check that the folder exists and that you may write to it."
         case .notWritable(let p, let detail):

@@ -133,12 +133,15 @@ public final class SessionStore {
             try fill?(store)
             store.close()
         } catch let e as SessionFileError {
+            // The first events' write says which file: the new one is named, not its temporary.
+            if case .noSpace = e { throw SessionFileError.noSpace(path: path) }
             throw e
         } catch let e as SessionError {
             throw e
         } catch let e as MergeError {
             throw e
         } catch {
+            if isDiskFull(error) { throw SessionFileError.noSpace(path: path) }
             throw SessionFileError.cannotCreate(path: path, detail: describe(error))
         }
         if link(tmp.path, path) != 0 {
@@ -723,6 +726,7 @@ public final class SessionStore {
         if let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
             return .busy(path: path)
         }
+        if Self.isDiskFull(error) { return .noSpace(path: path) }
         // SQLITE_READONLY_DBMOVED: no retry can work, whatever the disk or the permissions.
         if let e = error as? DatabaseError, e.extendedResultCode.rawValue == 1032 {
             return .replacedWhileOpen(path: path, detail: "it was moved or deleted while pit had it open (if it was moved, open it from where it is now)")
@@ -747,6 +751,10 @@ public final class SessionStore {
             }
         }
         return SessionFileError.unreadable(path: path, detail: describe(error))
+    }
+
+    static func isDiskFull(_ error: Error) -> Bool {
+        (error as? DatabaseError)?.resultCode == .SQLITE_FULL
     }
 
     static func describe(_ error: Error) -> String {

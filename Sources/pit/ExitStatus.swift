@@ -35,7 +35,7 @@ enum ExitStatus {
         case .notAPitSession, .newerSchema, .damaged, .offScale, .foreignJournal, .changedWhileOpening: return .dataError
         case .alreadyExists, .cannotCreate: return .cannotCreate
         // The file is there and was read; writing to it failed (disk full, read-only).
-        case .notWritable, .replacedWhileOpen: return .ioError
+        case .notWritable, .replacedWhileOpen, .noSpace: return .ioError
         // Another process holds the lock: trying again later may well work.
         case .busy: return .tempFail
         }

@@ -237,3 +237,35 @@ class StaleTemporaries(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class FullDisk(unittest.TestCase):
+    """A folder on a small filesystem filled to the brim (a tmpfs, mounted as root only)."""
+
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="pit-faults-full-")
+        self.addCleanup(shutil.rmtree, self.folder, True)
+        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", self.folder],
+                                 capture_output=True) if os.geteuid() == 0 else None
+        if mounted is None or mounted.returncode != 0:
+            self.skipTest("needs to mount a small tmpfs (root)")
+        self.addCleanup(subprocess.run, ["umount", "-l", self.folder], capture_output=True)
+        fd = os.open(os.path.join(self.folder, "fill"), os.O_WRONLY | os.O_CREAT)
+        try:
+            while os.write(fd, b"\0" * 512) > 0:
+                pass
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+    def test_a_new_session_on_a_full_disk_says_so_and_leaves_nothing(self):
+        for command in (["new", "Full", "--groups", "Council,Health", "--no-open"], ["demo", "--no-open"]):
+            path = os.path.join(self.folder, "s.pit")
+            result = pit(*command, "-o", path)
+            self.assertEqual(result.returncode, 74, result.stderr)
+            err = result.stderr.decode()
+            self.assertIn("the disk is full", err)
+            self.assertIn("Free some space", err)
+            self.assertNotIn("that you may write to it", err, "a full disk is not a permission problem")
+            self.assertEqual(sorted(os.listdir(self.folder)), ["fill"], "a file or a temporary was left")
