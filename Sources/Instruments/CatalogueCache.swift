@@ -29,7 +29,7 @@ public enum CatalogueCache {
     ///   and decodes the whole file now, once, for a caller that needs the content at once.
     public static func loadDeferred(shipped: URL, extra: [URL] = [], directory: URL, build: String,
                                     firstRead: Int? = frontBytes) throws -> DeferredCatalogue {
-        let folders = [shipped] + extra
+        let folders = Catalogue.distinctFolders(shipped: shipped, extra: extra)
         let file = directory.appendingPathComponent("catalogue-\(FileStamp.fingerprint(folders.map(\.path)))")
         let header = header(build: build, stamps: stamps(shipped: shipped, folders: folders))
         let parse = { @Sendable in try Catalogue.load(shipped: shipped, extra: extra) }
