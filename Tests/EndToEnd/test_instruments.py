@@ -208,3 +208,21 @@ class AuthoringFiles(unittest.TestCase):
         self.assertIn("tri", ids)
         self.assertIn("upper", ids)
         self.assertNotIn("hidden", ids)
+
+    def test_plan_files_that_cannot_be_read_or_recorded_write_nothing(self):
+        out = os.path.join(self.folder, "out.pit")
+        missing = self.run_pit("new", "P", "--plan", "tool-a-90.yaml", "-o", out, "--no-open")
+        self.assertEqual(missing.returncode, 66)
+        self.assertEqual(missing.stderr.strip(), f"pit: {self.folder}/tool-a-90.yaml: no such file; "
+                         "the built-in plan of that name is given without .yaml: --plan tool-a-90")
+        os.mkfifo(os.path.join(self.folder, "fifo.yaml"))
+        for given, kind in (("./fifo.yaml", "a FIFO (named pipe)"), ("/dev/zero", "a device"), (".", "a folder")):
+            result = self.run_pit("new", "P", "--plan", given, "-o", out, "--no-open")
+            self.assertEqual(result.returncode, 66, result.stderr)
+            self.assertIn(f"cannot read the plan: it is {kind}, not a regular file", result.stderr)
+        many = self.write(os.path.join(self.folder, "many.yaml"), "schema: 1\ntitle: Q\nitems:\n"
+                          + "  - instrument: tool-a\n    minutes: 1\n" * 300)
+        result = self.run_pit("new", "P", "--plan", many, "-o", out, "--no-open")
+        self.assertEqual(result.returncode, 65)
+        self.assertEqual(result.stderr.strip(), f"pit: {many}:4:3: the plan has 300 items; a plan has at most 256: split it into two sessions")
+        self.assertFalse(os.path.exists(out))
