@@ -47,7 +47,7 @@ public struct YAMLReader {
                 let (line, column) = offset.map { position(ofCharacter: $0, in: text) } ?? (1, 1)
                 let character = value >= 0 ? " (U+\(String(format: "%04X", value)))" : ""
                 problems.append(Diagnostic(file: file, line: line, column: column,
-                                           message: "not valid YAML: \(problem)\(character); remove it, or write it as an escape such as \\t inside double quotes"))
+                                           message: "not valid YAML: \(problem)\(character); remove it (a text pit shows never holds one)"))
             default:
                 self.problem("not valid YAML: \(error)", at: nil as Node?)
             }

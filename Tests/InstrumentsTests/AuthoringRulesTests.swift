@@ -151,6 +151,6 @@ final class YAMLHintTests: XCTestCase {
     /// libyaml's reader refuses a NUL before parsing; its place is given as line:column.
     func testANulByteIsReportedAtItsLineAndColumnOnOneLine() {
         XCTAssertEqual(problems("title: Mini tool", "title: Mini\u{0}tool"),
-                       ["mini.yaml:4:12: not valid YAML: control characters are not allowed (U+0000); remove it, or write it as an escape such as \\t inside double quotes"])
+                       ["mini.yaml:4:12: not valid YAML: control characters are not allowed (U+0000); remove it (a text pit shows never holds one)"])
     }
 }
