@@ -56,7 +56,7 @@ public struct Catalogue: Sendable {
 
         var instruments: [Instrument] = []
         var problems: [Diagnostic] = []
-        let files = ([shipped] + extra).flatMap { yamlFiles(in: $0) }.filter { $0.lastPathComponent != triangleFileName }
+        let files = instrumentFiles(shipped: shipped, extra: extra)
         // The files are independent, so they are read side by side; the results keep file order.
         let loaded = LoadResults(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in loaded.set(i, loadInstrument(at: files[i])) }
@@ -70,13 +70,22 @@ public struct Catalogue: Sendable {
             }
             instruments.append(instrument)
         }
+        // A reference to another instrument that is not there is a mistake in the file like
+        // any other: the file is skipped, as `pit instruments validate` fails it. Skipping
+        // one can strand another's reference to it, so this repeats until nothing changes.
+        while true {
+            let found = overlapProblems(instruments)
+            if found.isEmpty { break }
+            problems += found
+            let broken = Set(found.map(\.file))
+            instruments.removeAll { broken.contains($0.source) }
+        }
         for component in triangle.components {
             for id in component.instruments where !instruments.contains(where: { $0.id == id }) {
                 problems.append(Diagnostic(file: triangleURL.path, line: 1, column: 1,
                                            message: "component `\(component.id.rawValue)` names instrument `\(id)`, which did not load"))
             }
         }
-        problems += overlapProblems(instruments)
         var briefing: Briefing?
         let briefingURL = shipped.appendingPathComponent(Briefing.fileName)
         if let text = try? String(contentsOf: briefingURL, encoding: .utf8) {
@@ -87,21 +96,24 @@ public struct Catalogue: Sendable {
         return Catalogue(triangle: triangle, instruments: instruments, problems: problems, briefing: briefing)
     }
 
-    /// Guidance overlaps that name another instrument must name one that loaded, and an element of it.
-    static func overlapProblems(_ instruments: [Instrument]) -> [Diagnostic] {
+    /// Guidance overlaps that name another instrument must name one that loaded, and an
+    /// element of it; each problem points at the `see:` that names it.
+    public static func overlapProblems(_ instruments: [Instrument]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for instrument in instruments {
             for element in instrument.elements {
                 for overlap in element.guidance?.overlaps ?? [] {
                     let (other, id) = overlap.ref(in: instrument.id)
                     guard let target = instruments.first(where: { $0.id == other }) else {
-                        problems.append(Diagnostic(file: instrument.source, line: 1, column: 1,
-                                                   message: "element `\(element.id)` overlaps `\(overlap.see)`, but no instrument `\(other)` loaded"))
+                        problems.append(Diagnostic(file: instrument.source, line: overlap.line, column: overlap.column,
+                                                   message: "element `\(element.id)` overlaps `\(overlap.see)`, but no instrument `\(other)` is loaded; "
+                                                       + "correct the id, install that instrument, or remove the overlap"))
                         continue
                     }
                     if target.element(id) == nil {
-                        problems.append(Diagnostic(file: instrument.source, line: 1, column: 1,
-                                                   message: "element `\(element.id)` overlaps `\(overlap.see)`, but `\(other)` has no element `\(id)`"))
+                        problems.append(Diagnostic(file: instrument.source, line: overlap.line, column: overlap.column,
+                                                   message: "element `\(element.id)` overlaps `\(overlap.see)`, but `\(other)` has no element `\(id)`; its elements are "
+                                                       + target.elements.map(\.id).joined(separator: ", ")))
                     }
                 }
             }
@@ -135,15 +147,36 @@ public struct Catalogue: Sendable {
     }
 
     static func describe(_ failure: BoundedRead.Failure) -> String {
-        switch failure {
-        case .tooLarge(let size, let limit):
-            return "the file is \(BoundedRead.describe(size)), over pit's limit of \(BoundedRead.describe(limit)) for instrument files; move it out of the folder, or shorten it"
-        case .notAFile: return "it is not a regular file; pit reads only regular files"
-        case .unreadable: return "cannot read the file"
-        }
+        BoundedRead.message(failure, for: "instrument files")
     }
 
-    /// Every `.yaml` or `.yml` file in `directory`, by name; none for a folder that does
+    /// The instrument files the catalogue reads: the shipped folder's but its triangle file
+    /// (which describes the triangle, not an instrument), then every user folder's, all of
+    /// them; each folder once (`distinctFolders`).
+    static func instrumentFiles(shipped: URL, extra: [URL]) -> [URL] {
+        let folders = distinctFolders(shipped: shipped, extra: extra)
+        return yamlFiles(in: folders[0]).filter { $0.lastPathComponent != triangleFileName }
+            + folders.dropFirst().flatMap { yamlFiles(in: $0) }
+    }
+
+    /// `shipped` and then each of `extra` not already among them, compared by real path: a
+    /// folder named twice (`--instrument-dir x --instrument-dir x/`, or the user folder given
+    /// again) is read once, rather than each of its files clashing with itself.
+    public static func distinctFolders(shipped: URL, extra: [URL]) -> [URL] {
+        var seen: Set<String> = []
+        return ([shipped] + extra).filter { seen.insert(realPath($0.path)).inserted }
+    }
+
+    /// The path with links and `.`/`..` resolved; a folder that does not exist keeps its
+    /// path (without a trailing slash), so two spellings of it still compare alike.
+    static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return URL(fileURLWithPath: path).standardizedFileURL.path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Every `.yaml` or `.yml` file in `directory` (in any case: `.YAML` too), by name,
+    /// but hidden ones (`.backup.yaml`, an editor's `.#tool.yaml` lock); none for a folder that does
     /// not exist. Listed with readdir: FileManager's listing makes a URL and a record per
     /// entry, and an error object for a missing folder (the user's instruments folder,
     /// usually), a few percent of a start that reads the catalogue from its cache.
@@ -169,11 +202,11 @@ public struct Catalogue: Sendable {
         return names.sorted()
     }
 
-    /// As URL's `pathExtension` reads it: the text after the last dot, where that dot is
-    /// not the name's first character.
+    /// A name ending `.yaml` or `.yml`, in any case, that does not start with a dot: a
+    /// hidden file is a backup, an editor's lock or swap file, never one meant to be read.
     static func isYAMLFileName(_ name: String) -> Bool {
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
-        let suffix = name[name.index(after: dot)...]
+        guard name.first != ".", let dot = name.lastIndex(of: ".") else { return false }
+        let suffix = name[name.index(after: dot)...].lowercased()
         return suffix == "yaml" || suffix == "yml"
     }
 }

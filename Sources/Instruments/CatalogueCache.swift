@@ -3,13 +3,15 @@ import Foundation
 
 /// The parsed catalogue kept on disk, so a start reads one file instead of parsing every
 /// YAML file (parsing is most of the time before pit's first frame). The cache is keyed on
-/// the name, modification time and size of every file the catalogue is made from, and on
+/// the name, modification time, size, inode and change time of every file the catalogue
+/// is made from (`FileStamp`: a copy that keeps the size and time is still seen), and on
 /// the program that parsed them (`build`), so an edited, added or removed instrument, or a
 /// new pit, parses afresh. A cache that cannot be read or decoded is ignored and replaced;
 /// one that cannot be written is simply not kept.
 public enum CatalogueCache {
     /// Bump when the cached layout changes in a way the build stamp would not show.
-    static let format = 3
+    /// 4: file stamps hold the inode and change time.
+    static let format = 4
     static let magic = "pit catalogue cache"
     /// What a deferred load reads of the file at first: its header and the problems.
     public static let frontBytes = 16 << 10
@@ -27,7 +29,7 @@ public enum CatalogueCache {
     ///   and decodes the whole file now, once, for a caller that needs the content at once.
     public static func loadDeferred(shipped: URL, extra: [URL] = [], directory: URL, build: String,
                                     firstRead: Int? = frontBytes) throws -> DeferredCatalogue {
-        let folders = [shipped] + extra
+        let folders = Catalogue.distinctFolders(shipped: shipped, extra: extra)
         let file = directory.appendingPathComponent("catalogue-\(FileStamp.fingerprint(folders.map(\.path)))")
         let header = header(build: build, stamps: stamps(shipped: shipped, folders: folders))
         let parse = { @Sendable in try Catalogue.load(shipped: shipped, extra: extra) }

@@ -52,7 +52,7 @@ extension ByteWriter {
 
     mutating func guidance(_ g: ElementGuidance) {
         int(g.minutes); strings(g.probes); strings(g.evidence); strings(g.levelDifferences); strings(g.pitfalls)
-        array(g.overlaps) { w, o in w.string(o.see); w.string(o.note) }
+        array(g.overlaps) { w, o in w.string(o.see); w.string(o.note); w.int(o.line); w.int(o.column) }
         array(g.prompts) { w, p in w.string(p.text); w.string(p.source) }
     }
 
@@ -125,7 +125,7 @@ extension ByteReader {
 
     mutating func guidance() throws -> ElementGuidance {
         ElementGuidance(minutes: try int(), probes: try strings(), evidence: try strings(), levelDifferences: try strings(),
-                        pitfalls: try strings(), overlaps: try array { r in Overlap(see: try r.string(), note: try r.string()) },
+                        pitfalls: try strings(), overlaps: try array { r in Overlap(see: try r.string(), note: try r.string(), line: try r.int(), column: try r.int()) },
                         prompts: try array { r in SourcedPrompt(text: try r.string(), source: try r.string()) })
     }
 

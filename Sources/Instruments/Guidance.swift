@@ -37,7 +37,13 @@ public struct Overlap: Hashable, Sendable {
     /// `element` in the same instrument, or `instrument/element`.
     public var see: String
     public var note: String
-    public init(see: String, note: String) { self.see = see; self.note = note }
+    /// Where `see` is written in the instrument file: a reference to another instrument is
+    /// checked only when the catalogue loads, and its problem points here.
+    public var line: Int
+    public var column: Int
+    public init(see: String, note: String, line: Int = 1, column: Int = 1) {
+        self.see = see; self.note = note; self.line = line; self.column = column
+    }
 
     /// The referenced element, resolved against the instrument the overlap sits in.
     public func ref(in instrument: String) -> (instrument: String, element: String) {

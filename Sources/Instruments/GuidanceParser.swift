@@ -57,8 +57,9 @@ enum GuidanceParser {
             r.unknownKeys(entry, allowed: ["see", "note"], in: "an overlap")
             guard let see = r.requiredString(entry, "see", in: "an overlap", owner: item),
                   let note = r.requiredString(entry, "note", in: "the overlap with `\(see)`", owner: item) else { continue }
-            overlap(see, entry[field: "see"] ?? item)
-            overlaps.append(Overlap(see: see, note: note))
+            let seeNode = entry[field: "see"] ?? item
+            overlap(see, seeNode)
+            overlaps.append(Overlap(see: see, note: note, line: seeNode.mark?.line ?? 1, column: seeNode.mark?.column ?? 1))
         }
         var prompts: [SourcedPrompt] = []
         for item in sequence(map[field: "prompts"], "prompts", inWhat, "{text, source}", reader: &r) {

@@ -5,6 +5,8 @@ import YAMLDocument
 /// returning all the problems found rather than the first.
 public enum InstrumentParser {
     public static let supportedSchema = 1
+    /// The screen columns a `short` name may take: lists and tables give it this many.
+    public static let shortColumns = 16
 
     public static func parse(_ text: String, file: String) -> (instrument: Instrument?, problems: [Diagnostic]) {
         var r = YAMLReader(file: file)
@@ -28,9 +30,12 @@ public enum InstrumentParser {
             r.problem("version \(version) must be 1 or more", at: map[field: "version"])
         }
         let title = r.requiredString(map, "title", in: what, owner: root)
+        checkOneLine(title, "`title`", at: map[field: "title"], reader: &r)
         let short = r.requiredString(map, "short", in: what, owner: root)
-        if let short, short.count > 16 {
-            r.problem("`short` is \(short.count) characters; keep it to 16 so it fits narrow screens", at: map[field: "short"])
+        checkOneLine(short, "`short`", at: map[field: "short"], reader: &r)
+        if let short, AuthoredText.columns(short) > shortColumns {
+            r.problem("`short` takes \(AuthoredText.columns(short)) columns on screen; keep it to \(shortColumns) so it fits narrow screens "
+                      + "(a CJK character or emoji takes two)", at: map[field: "short"])
         }
         var placement: ComponentID?
         if let text = r.requiredString(map, "placement", in: what, owner: root) {
@@ -55,8 +60,13 @@ public enum InstrumentParser {
         return (instrument, [])
     }
 
-    static func isIdentifier(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    static func isIdentifier(_ text: String) -> Bool { AuthoredText.isIdentifier(text) }
+
+    /// A text shown on one line (a title, a short name, a label): a line break or control
+    /// character in it is a problem at its place in the file.
+    static func checkOneLine(_ text: String?, _ what: String, at node: Node?, reader r: inout YAMLReader) {
+        guard let text, let found = AuthoredText.lineBreaker(in: text) else { return }
+        r.problem("\(what) holds \(found); it is shown on one line, so write it as one line of plain text", at: node)
     }
 
     static func parseScale(_ node: Node?, reader r: inout YAMLReader) -> Scale {
@@ -75,6 +85,7 @@ public enum InstrumentParser {
                     r.problem("scale values must be unique and ascending; \(value) comes after \(last.value)", at: level[field: "value"])
                 }
                 let label = r.requiredString(level, "label", in: "scale level \(value)", owner: item) ?? ""
+                checkOneLine(label, "the label of scale level \(value)", at: level[field: "label"], reader: &r)
                 let meaning = r.optionalString(level, "meaning") ?? ""
                 levels.append(ScaleLevel(value: value, label: label, meaning: meaning))
             }
@@ -126,8 +137,12 @@ public enum InstrumentParser {
             r.unknownKeys(map, allowed: ["id", "title", "section", "focus", "good", "levels", "questions", "links", "guidance"], in: "an element")
             guard let id = r.requiredString(map, "id", in: "an element", owner: item) else { continue }
             let what = "element `\(id)`"
+            if !isIdentifier(id) {
+                r.problem("element id `\(id)` may use only lowercase letters, digits and '-', as instrument ids do", at: map[field: "id"])
+            }
             if !seen.insert(id).inserted { r.problem("duplicate element id `\(id)`", at: map[field: "id"]) }
             let title = r.requiredString(map, "title", in: what, owner: item) ?? ""
+            checkOneLine(title, "`title` of \(what)", at: map[field: "title"], reader: &r)
             let focus = r.requiredString(map, "focus", in: what, owner: item) ?? ""
             let good = r.requiredString(map, "good", in: what, owner: item) ?? ""
             let section = r.optionalString(map, "section")

@@ -142,18 +142,28 @@ public struct ThemeError: Error, CustomStringConvertible, Equatable {
 
 public enum ThemeLoader {
     /// Parses a theme file through the shared YAML walk. Unknown roles, colours and
-    /// attributes are errors naming the file, line and column; the first one is thrown.
+    /// attributes are errors naming the file, line and column; the first one is thrown
+    /// (`read` has them all).
     public static func parse(_ text: String, file: String) throws -> Theme {
-        var reader = YAMLReader(file: file)
-        let theme = walk(text, &reader)
-        if let first = reader.problems.first { throw ThemeError(first) }
+        let (theme, problems) = read(text, file: file)
+        if let first = problems.first { throw first }
         guard let theme else { throw ThemeError(file: file, line: nil, message: "not a theme") }
         return theme
+    }
+
+    /// The theme, or every problem in the file, each with its line and column, as an
+    /// instrument file's problems are listed: an author fixes them all in one go.
+    public static func read(_ text: String, file: String) -> (theme: Theme?, problems: [ThemeError]) {
+        var reader = YAMLReader(file: file)
+        let theme = walk(text, &reader)
+        if !reader.problems.isEmpty { return (nil, reader.problems.map(ThemeError.init)) }
+        return (theme, [])
     }
 
     static func walk(_ text: String, _ r: inout YAMLReader) -> Theme? {
         guard let root = r.compose(text, ifEmpty: "the file is empty; a theme needs `name` and `roles`"),
               let map = r.mapping(root, "a theme (with `name` and `roles`)") else { return nil }
+        r.unknownKeys(map, allowed: ["name", "description", "roles"], in: "a theme")
         let name = r.requiredString(map, "name", in: "a theme", owner: root)
         let summary = r.optionalString(map, "description") ?? ""
         guard let rolesNode = map[field: "roles"] else {
@@ -183,6 +193,14 @@ public enum ThemeLoader {
                     return c
                 }
                 func attributes() -> TextAttributes {
+                    // One attribute may be written alone; several must be a list. A mapping
+                    // (`{bold: true}`) or words in one text (`bold underline`) are the usual
+                    // slips, and are named as such rather than as an unknown attribute.
+                    let oneWord = fieldValue.string.map { !$0.trimmed.contains(where: { $0.isWhitespace || $0 == "," }) } ?? false
+                    guard fieldValue.sequence != nil || oneWord else {
+                        r.problem("`\(field)` of `\(roleName)` must be a list such as [bold, underline]", at: fieldValue)
+                        return []
+                    }
                     let items = fieldValue.sequence.map { Array($0) } ?? [fieldValue]
                     var result: TextAttributes = []
                     for item in items {
@@ -211,15 +229,25 @@ public enum ThemeLoader {
     }
 
     /// Every `*.yaml` theme in `directory`, sorted with `default` first. Broken files are
-    /// returned as errors beside the themes that loaded.
+    /// returned as errors beside the themes that loaded, every problem of each; a theme
+    /// whose name an earlier file (by file name) already has is an error too, since
+    /// `--theme NAME` could reach only one of them.
     public static func loadAll(from directory: URL) -> (themes: [Theme], errors: [ThemeError]) {
-        let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
-        var themes: [Theme] = []
+        let files = ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? [])
+            .filter(isThemeFile).sorted { $0.lastPathComponent < $1.lastPathComponent }
+        var themes: [(theme: Theme, file: String)] = []
         var errors: [ThemeError] = []
-        for url in files where url.pathExtension == "yaml" || url.pathExtension == "yml" {
+        for url in files {
             do {
-                let text = try readBounded(url)
-                themes.append(try parse(text, file: url.path))
+                let (theme, problems) = read(try readBounded(url), file: url.path)
+                errors += problems
+                guard let theme else { continue }
+                if let first = themes.first(where: { $0.theme.name == theme.name }) {
+                    errors.append(ThemeError(file: url.path, line: 1, column: 1,
+                                             message: "the theme name `\(theme.name)` is already used by \(first.file); give this one another `name`"))
+                    continue
+                }
+                themes.append((theme, url.path))
             } catch let error as ThemeError {
                 errors.append(error)
             } catch {
@@ -227,8 +255,17 @@ public enum ThemeLoader {
             }
         }
         let order = ["default", "light", "projector", "colourblind", "mono"]
-        themes.sort { (order.firstIndex(of: $0.name) ?? order.count, $0.name) < (order.firstIndex(of: $1.name) ?? order.count, $1.name) }
-        return (themes, errors)
+        let sorted = themes.map(\.theme).sorted {
+            (order.firstIndex(of: $0.name) ?? order.count, $0.name) < (order.firstIndex(of: $1.name) ?? order.count, $1.name)
+        }
+        return (sorted, errors)
+    }
+
+    /// A `.yaml` or `.yml` file (any case) that is not hidden: a hidden file is a backup or
+    /// an editor's lock, as in the instruments folder.
+    static func isThemeFile(_ url: URL) -> Bool {
+        let name = url.lastPathComponent
+        return name.first != "." && ["yaml", "yml"].contains(url.pathExtension.lowercased())
     }
 
     /// The largest theme file pit reads; the shipped ones are under 4 KiB.
@@ -237,23 +274,14 @@ public enum ThemeLoader {
     /// A theme file's text, refused unread if it is over `maxFileBytes` or not a regular
     /// file, so a stray large file in the themes folder cannot slow pit down.
     static func readBounded(_ url: URL) throws -> String {
-        let attrs = try FileManager.default.attributesOfItem(atPath: url.path)
-        guard (attrs[.type] as? FileAttributeType) == .typeRegular else {
-            throw ThemeError(file: url.path, line: nil, message: "it is not a regular file; it was skipped")
+        switch BoundedRead.data(at: url.path, limit: maxFileBytes) {
+        case .success(let data):
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw ThemeError(file: url.path, line: nil, message: "the file is not UTF-8 text; save it as UTF-8")
+            }
+            return text
+        case .failure(let failure):
+            throw ThemeError(file: url.path, line: nil, message: BoundedRead.message(failure, for: "theme files"))
         }
-        func tooLarge(_ size: Int) -> ThemeError {
-            ThemeError(file: url.path, line: nil,
-                       message: "the file is \(size) bytes, over pit's limit of \(maxFileBytes >> 20) MiB for theme files; it was skipped. Move it out of the folder")
-        }
-        let size = (attrs[.size] as? NSNumber)?.intValue ?? 0
-        if size > maxFileBytes { throw tooLarge(size) }
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        let data = try handle.read(upToCount: maxFileBytes + 1) ?? Data()
-        if data.count > maxFileBytes { throw tooLarge(data.count) }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ThemeError(file: url.path, line: nil, message: "the file is not UTF-8 text; save it as UTF-8")
-        }
-        return text
     }
 }

@@ -9,7 +9,7 @@ import Foundation
 /// be written is simply not kept.
 public enum ThemeCache {
     /// Bump when the cached layout changes in a way the build stamp would not show.
-    static let format = 2
+    static let format = 3
     static let magic = "pit theme cache"
 
     /// `ThemeLoader.parse` of `file`, through the cache in `directory`. Throws what the

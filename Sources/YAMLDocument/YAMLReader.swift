@@ -8,6 +8,8 @@ import Yams
 public struct YAMLReader {
     public let file: String
     public private(set) var problems: [Diagnostic] = []
+    /// The text composed, kept for the hints that quote the author's own line.
+    private var source = ""
 
     public init(file: String) { self.file = file }
 
@@ -23,6 +25,7 @@ public struct YAMLReader {
     /// Parses text into a node tree; a syntax error becomes a diagnostic, and so does an
     /// empty file (`ifEmpty` says what the file should hold).
     public mutating func compose(_ text: String, ifEmpty: String = "the file is empty") -> Node? {
+        source = text
         do {
             // The basic resolver tags every scalar as text: the default one runs a regular
             // expression per scalar to guess types, most of the start-up time. Numbers and
@@ -35,9 +38,16 @@ public struct YAMLReader {
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                self.problem("not valid YAML: \(problem)", at: mark)
+                self.problem("not valid YAML: \(problem)\(quotingHint(near: mark.line))", at: mark)
             case .duplicatedKeysInMapping(let duplicates, let context):
                 self.problem("the key \(duplicates.joined(separator: ", ")) appears twice in one mapping; keep one", at: context.mark)
+            case .reader(let problem, let offset, let value, _):
+                // libyaml's reader refuses bytes before any parsing (a NUL, a control
+                // character): its place is an offset, turned here into a line and column.
+                let (line, column) = offset.map { position(ofCharacter: $0, in: text) } ?? (1, 1)
+                let character = value >= 0 ? " (U+\(String(format: "%04X", value)))" : ""
+                problems.append(Diagnostic(file: file, line: line, column: column,
+                                           message: "not valid YAML: \(problem)\(character); remove it (a text pit shows never holds one)"))
             default:
                 self.problem("not valid YAML: \(error)", at: nil as Node?)
             }
@@ -46,6 +56,34 @@ public struct YAMLReader {
             problem("not valid YAML: \(error)", at: nil as Node?)
             return nil
         }
+    }
+
+    /// The 1-based line and column of the character `offset` characters into `text`.
+    func position(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for character in text.prefix(offset) {
+            if character.isNewline { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
+    }
+
+    /// Line `number` (1-based) of the text composed, without its line break.
+    func sourceLine(_ number: Int) -> Substring? {
+        guard number >= 1 else { return nil }
+        var index = 1
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            if index == number { return line }
+            index += 1
+        }
+        return nil
+    }
+
+    /// How to mend a syntax error at `line` when it is plain text YAML read as syntax; the
+    /// line before is tried too, as libyaml often notices the mistake only on the next line.
+    func quotingHint(near line: Int) -> String {
+        if let here = sourceLine(line), let hint = QuotingHint.hint(for: here) { return hint }
+        if let before = sourceLine(line - 1), let hint = QuotingHint.hint(for: before, brackets: false) { return hint }
+        return ""
     }
 
     /// The mapping at `node`, or a problem saying what was expected.
@@ -64,7 +102,8 @@ public struct YAMLReader {
             return nil
         }
         guard let text = node.scalar?.string, !text.trimmed.isEmpty else {
-            problem("`\(key)` of \(what) must be non-empty text", at: node)
+            let lost = node.mark.flatMap { sourceLine($0.line) }.flatMap(QuotingHint.commentHint) ?? ""
+            problem("`\(key)` of \(what) must be non-empty text\(lost)", at: node)
             return nil
         }
         return text.trimmed

@@ -27,9 +27,18 @@ struct FrameworkSettings: Equatable {
             throw ExitCode.config
         }
         let extra = [Resources.userInstruments] + instrumentDirs.map { URL(fileURLWithPath: $0) }
-        for path in instrumentDirs where !FileManager.default.fileExists(atPath: path) {
-            complain("\(path): no such folder (given with --instrument-dir)")
-            throw ExitCode.noInput
+        for path in instrumentDirs {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                complain("\(path): no such folder (given with --instrument-dir)")
+                throw ExitCode.noInput
+            }
+            // A file here would otherwise be listed as an empty folder, and silently ignored.
+            guard isFolder.boolValue else {
+                complain("\(path) is a file, not a folder; give its folder with --instrument-dir, "
+                         + "or copy it into \(Resources.userInstruments.path), which pit always reads")
+                throw ExitCode.usage
+            }
         }
         do {
             let catalogue = try CatalogueCache.loadDeferred(shipped: shipped, extra: extra,

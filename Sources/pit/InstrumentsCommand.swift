@@ -51,7 +51,13 @@ struct InstrumentsCommand: ParsableCommand {
                 if let instrument {
                     let here = Resources.realPath(path)
                     let elsewhere = others.filter { $0.1 != here }.map(\.0)
-                    if let taken = elsewhere.first(where: { $0.id == instrument.id }) {
+                    // References to other instruments, checked against those pit would load
+                    // beside it, as the catalogue checks them (and skips the file if one fails).
+                    let stranded = Catalogue.overlapProblems([instrument] + elsewhere).filter { $0.file == instrument.source }
+                    if !stranded.isEmpty {
+                        failed = true
+                        for problem in stranded { try Console.say(problem.description) }
+                    } else if let taken = elsewhere.first(where: { $0.id == instrument.id }) {
                         failed = true
                         try Console.say("\(path):1:1: id `\(instrument.id)` is already used by \(taken.source); pit loads one of them and skips the other: rename one")
                     } else {

@@ -18,33 +18,47 @@ enum PlanFiles {
         var code: ExitCode
     }
 
-    /// Reads `given` (a built-in plan's name, or a path ending in .yaml/.yml) and checks it
-    /// against the loaded instruments.
+    /// Reads `given` (a built-in plan's name, or a path ending in .yaml/.yml, or any path
+    /// that exists) and checks it against the loaded instruments.
     static func read(_ given: String, catalogue: Catalogue) throws -> SessionPlan {
+        let builtIn = Resources.directory("Plans").map { $0.appendingPathComponent(given + ".yaml") }
         let isFile = given.hasSuffix(".yaml") || given.hasSuffix(".yml") || given.contains("/")
         let url: URL
         if isFile {
             url = URL(fileURLWithPath: given)
-        } else if let folder = Resources.directory("Plans"), FileManager.default.fileExists(atPath: folder.appendingPathComponent(given + ".yaml").path) {
-            url = folder.appendingPathComponent(given + ".yaml")
+        } else if let builtIn, FileManager.default.fileExists(atPath: builtIn.path) {
+            url = builtIn
+        } else if FileManager.default.fileExists(atPath: given) {
+            // `.`, a folder or file named without .yaml: read, so the message says what it is.
+            url = URL(fileURLWithPath: given)
         } else {
             throw Problem(description: "there is no built-in plan \"\(given)\"; use one of: \(builtInNames().joined(separator: ", ")), or a .yaml file",
                           code: .usage)
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw Problem(description: "\(url.path): cannot read the plan (\((error as NSError).localizedDescription))", code: .noInput)
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw Problem(description: "\(url.path): the plan is not UTF-8 text; save it as UTF-8 (a plan is a YAML file, see Plans/)", code: .dataError)
+        let text: String
+        switch PlanParser.text(at: url.path) {
+        case .success(let read): text = read
+        case .failure(.missing):
+            throw Problem(description: "\(url.path): no such file" + builtInHint(given), code: .noInput)
+        case .failure(.unreadable(let why)):
+            throw Problem(description: "\(url.path): cannot read the plan: \(why)", code: .noInput)
+        case .failure(.badContent(let why)):
+            throw Problem(description: "\(url.path): \(why)", code: .dataError)
         }
         let name = url.deletingPathExtension().lastPathComponent
         let (template, problems) = PlanParser.parse(text, file: url.path, name: name, catalogue: catalogue)
         guard let template else { throw Problem(description: DiagnosticList(problems).description, code: .dataError) }
         return SessionPlan(name: template.name, title: template.title,
                            items: template.items.map { .init(instrument: $0.instrument, elements: $0.elements, minutes: $0.minutes) })
+    }
+
+    /// "; the built-in plan ... --plan tool-a-90" when `given` is a built-in plan's name
+    /// with `.yaml` added (and no folder), the usual slip; otherwise nothing.
+    static func builtInHint(_ given: String) -> String {
+        guard !given.contains("/") else { return "" }
+        let stem = given.hasSuffix(".yaml") ? String(given.dropLast(5)) : given.hasSuffix(".yml") ? String(given.dropLast(4)) : given
+        guard builtInNames().contains(stem) else { return "" }
+        return "; the built-in plan of that name is given without .yaml: --plan \(stem)"
     }
 
     /// `read`, with problems on stderr and a sysexits code (for the command line).

@@ -23,7 +23,7 @@ final class DiskCacheTests: XCTestCase {
     func testValuesRoundTrip() throws {
         var w = ByteWriter()
         w.int(-7); w.double(1.25); w.bool(true); w.string("héllo"); w.optional(nil); w.optional("x")
-        w.strings(["a", ""]); w.stamp(FileStamp(path: "/t", modified: 3.5, size: -1))
+        w.strings(["a", ""]); w.stamp(FileStamp(path: "/t", modified: 3.5, size: -1, inode: UInt64.max - 1, changed: 7.25))
         var r = ByteReader(w.bytes)
         XCTAssertEqual(try r.int(), -7)
         XCTAssertEqual(try r.double(), 1.25)
@@ -32,7 +32,7 @@ final class DiskCacheTests: XCTestCase {
         XCTAssertNil(try r.optional())
         XCTAssertEqual(try r.optional(), "x")
         XCTAssertEqual(try r.strings(), ["a", ""])
-        XCTAssertEqual(try r.stamp(), FileStamp(path: "/t", modified: 3.5, size: -1))
+        XCTAssertEqual(try r.stamp(), FileStamp(path: "/t", modified: 3.5, size: -1, inode: UInt64.max - 1, changed: 7.25))
         XCTAssertTrue(r.isAtEnd)
     }
 

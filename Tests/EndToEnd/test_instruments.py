@@ -130,3 +130,99 @@ class UserInstruments(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class AuthoringFiles(unittest.TestCase):
+    """How pit reads the files an author writes: links, folders, overlaps, plans."""
+
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="pit-authoring-")
+        self.config = os.path.join(self.folder, "config")
+        self.user = os.path.join(self.config, "pit", "instruments")
+        os.makedirs(self.user)
+        self.env = {"XDG_CONFIG_HOME": self.config, "XDG_CACHE_HOME": os.path.join(self.folder, "cache"),
+                    "XDG_STATE_HOME": os.path.join(self.folder, "state"), "HOME": self.folder}
+        with open(FIXTURE) as f:
+            self.walk = f.read()
+
+    def tearDown(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def run_pit(self, *args):
+        return pit(*args, cwd=self.folder, env=self.env)
+
+    def write(self, path, text):
+        with open(path, "w") as f:
+            f.write(text)
+        return path
+
+    def test_a_linked_instrument_loads_and_a_dangling_link_is_named(self):
+        store = os.path.join(self.folder, "repo")
+        os.mkdir(store)
+        os.symlink(shutil.copy(FIXTURE, store), os.path.join(self.user, "walkability.yaml"))
+        os.symlink("/nonexistent/gone.yaml", os.path.join(self.user, "gone.yaml"))
+        result = self.run_pit("instruments", "list")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("walkability", [line.split()[0] for line in result.stdout.splitlines()])
+        self.assertEqual(result.stderr.strip(), "pit: " + os.path.join(self.user, "gone.yaml")
+                         + ":1:1: it is a symbolic link to /nonexistent/gone.yaml, which does not exist; fix the link or remove it (skipped)")
+        valid = self.run_pit("instruments", "validate", os.path.join(self.user, "walkability.yaml"))
+        self.assertEqual(valid.returncode, 0, valid.stdout)
+
+    def test_a_stranded_overlap_fails_validate_at_its_line_and_skips_the_file(self):
+        guided = self.walk.replace("    links: [crossings]\n", "    links: [crossings]\n"
+                                   "    guidance:\n      minutes: 10\n      probes: [Who walks here?]\n"
+                                   "      evidence: [A walking audit]\n"
+                                   "      overlaps:\n        - { see: nosuch/elem, note: x }\n", 1)
+        self.assertNotEqual(guided, self.walk)
+        path = self.write(os.path.join(self.user, "walkability.yaml"), guided)
+        line = guided.splitlines().index("        - { see: nosuch/elem, note: x }") + 1
+        expected = (f"{path}:{line}:18: element `routes` overlaps `nosuch/elem`, but no instrument `nosuch` is loaded; "
+                    "correct the id, install that instrument, or remove the overlap")
+        valid = self.run_pit("instruments", "validate", path)
+        self.assertEqual(valid.returncode, 65, valid.stdout)
+        self.assertEqual(valid.stdout.strip(), expected)
+        listed = self.run_pit("instruments", "list")
+        self.assertEqual(listed.stderr.strip(), "pit: " + expected + " (skipped)")
+        self.assertNotIn("walkability", listed.stdout)
+
+    def test_instrument_dir_given_a_file_or_a_folder_already_read(self):
+        path = shutil.copy(FIXTURE, self.user)
+        given_file = self.run_pit("instruments", "list", "--instrument-dir", path)
+        self.assertEqual(given_file.returncode, 64)
+        self.assertEqual(given_file.stderr.strip(), f"pit: {path} is a file, not a folder; give its folder with --instrument-dir, "
+                         f"or copy it into {self.user}, which pit always reads")
+        again = self.run_pit("instruments", "list", "--instrument-dir", self.user, "--instrument-dir", self.user + "/",
+                             "--instrument-dir", os.path.join(ROOT, "Assessments"))
+        self.assertEqual((again.returncode, again.stderr), (0, ""))
+        self.assertEqual([line.split()[0] for line in again.stdout.splitlines()].count("walkability"), 1)
+
+    def test_which_files_in_a_user_folder_are_read(self):
+        self.write(os.path.join(self.user, "triangle.yaml"), self.walk.replace("id: walkability", "id: tri", 1))
+        self.write(os.path.join(self.user, "upper.YAML"), self.walk.replace("id: walkability", "id: upper", 1))
+        self.write(os.path.join(self.user, ".backup.yaml"), self.walk.replace("id: walkability", "id: hidden", 1))
+        os.symlink("user@host.1234", os.path.join(self.user, ".#upper.YAML"))
+        result = self.run_pit("instruments", "list")
+        self.assertEqual((result.returncode, result.stderr), (0, ""))
+        ids = [line.split()[0] for line in result.stdout.splitlines()]
+        self.assertIn("tri", ids)
+        self.assertIn("upper", ids)
+        self.assertNotIn("hidden", ids)
+
+    def test_plan_files_that_cannot_be_read_or_recorded_write_nothing(self):
+        out = os.path.join(self.folder, "out.pit")
+        missing = self.run_pit("new", "P", "--plan", "tool-a-90.yaml", "-o", out, "--no-open")
+        self.assertEqual(missing.returncode, 66)
+        self.assertEqual(missing.stderr.strip(), f"pit: {self.folder}/tool-a-90.yaml: no such file; "
+                         "the built-in plan of that name is given without .yaml: --plan tool-a-90")
+        os.mkfifo(os.path.join(self.folder, "fifo.yaml"))
+        for given, kind in (("./fifo.yaml", "a FIFO (named pipe)"), ("/dev/zero", "a device"), (".", "a folder")):
+            result = self.run_pit("new", "P", "--plan", given, "-o", out, "--no-open")
+            self.assertEqual(result.returncode, 66, result.stderr)
+            self.assertIn(f"cannot read the plan: it is {kind}, not a regular file", result.stderr)
+        many = self.write(os.path.join(self.folder, "many.yaml"), "schema: 1\ntitle: Q\nitems:\n"
+                          + "  - instrument: tool-a\n    minutes: 1\n" * 300)
+        result = self.run_pit("new", "P", "--plan", many, "-o", out, "--no-open")
+        self.assertEqual(result.returncode, 65)
+        self.assertEqual(result.stderr.strip(), f"pit: {many}:4:3: the plan has 300 items; a plan has at most 256: split it into two sessions")
+        self.assertFalse(os.path.exists(out))

@@ -131,18 +131,21 @@ class ControlText(unittest.TestCase):
         shipped = self.run_pit("instruments", "show", "tool-a")
         self.assertClean(shipped, code=0)
         escaped = json.dumps(HOSTILE)  # a YAML double-quoted string with \u escapes
+        # Titles and short names are one line: control characters are refused there (see
+        # below), but bidirectional controls are not, and every output must show them.
+        one_line = json.dumps("pwned \u202eE\u2066G\u2069H")
         good = os.path.join(folder, "evil.yaml")
         with open(good, "w") as f:
             f.write(f"""schema: 1
 id: evil
 version: 1
-title: {escaped}
-short: "E\\e[2J"
+title: {one_line}
+short: "E\u202e2J"
 placement: centre
 summary: {escaped}
 elements:
   - id: one
-    title: {escaped}
+    title: {one_line}
     focus: {escaped}
     good: {escaped}
     levels:
@@ -165,6 +168,14 @@ elements:
         self.assertClean(validated, code=65)
         self.assertIn(b"^[", validated.stdout)
         self.assertClean(self.run_pit("instruments", "show", HOSTILE), code=64)
+        with open(good) as f:
+            text = f.read()
+        titled = os.path.join(self.folder, "titled.yaml")
+        with open(titled, "w") as f:
+            f.write(text.replace(f"title: {one_line}", f"title: {escaped}", 1))
+        refused = self.run_pit("instruments", "validate", titled)
+        self.assertClean(refused, code=65)
+        self.assertIn(b"titled.yaml:4:8: `title` holds the control character U+001B", refused.stdout)
         # A session scoring the hostile instrument: its titles reach every report.
         session = os.path.join(self.folder, "evil.pit")
         self.assertClean(self.run_pit("new", "E", "--instruments", "evil,tool-a", "--groups", "A,B", "-o", session,

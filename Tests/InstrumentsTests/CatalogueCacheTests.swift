@@ -58,6 +58,37 @@ final class CatalogueCacheTests: XCTestCase {
         XCTAssertNil(removed.instrument("walkability"), "a removed file is gone")
     }
 
+    /// `cp -p`, `rsync -t` and `touch -r` put back the size and modification time: the
+    /// inode (a new file) or the change time (the same file rewritten) still differ.
+    func testAFileReplacedWithTheSameSizeAndTimeIsParsedAfresh() throws {
+        let cache = try temporaryFolder(), mine = try temporaryFolder()
+        let walk = mine.appendingPathComponent("walkability.yaml")
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("walkability.yaml"), to: walk)
+        let time = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: walk.path)[.modificationDate] as? Date)
+        _ = try CatalogueCache.load(shipped: assessments, extra: [mine], directory: cache, build: "b")
+
+        func replace(_ old: String, _ new: String, inPlace: Bool) throws {
+            XCTAssertEqual(old.utf8.count, new.utf8.count, "the same size")
+            let text = try String(contentsOf: walk, encoding: .utf8)
+            let edited = text.replacingOccurrences(of: old, with: new)
+            XCTAssertNotEqual(edited, text)
+            if inPlace {
+                try edited.write(to: walk, atomically: false, encoding: .utf8)
+            } else {
+                let copy = mine.appendingPathComponent("copy.tmp")
+                try edited.write(to: copy, atomically: false, encoding: .utf8)
+                XCTAssertEqual(rename(copy.path, walk.path), 0)
+            }
+            try FileManager.default.setAttributes([.modificationDate: time], ofItemAtPath: walk.path)
+        }
+        try replace("Walkable neighbourhoods", "Walkable neighbourhooDS", inPlace: false)
+        let renamed = try CatalogueCache.load(shipped: assessments, extra: [mine], directory: cache, build: "b")
+        XCTAssertTrue(try XCTUnwrap(renamed.instrument("walkability")).title.contains("neighbourhooDS"), "a file put in its place is read")
+        try replace("neighbourhooDS", "neighbourhoQQS", inPlace: true)
+        let rewritten = try CatalogueCache.load(shipped: assessments, extra: [mine], directory: cache, build: "b")
+        XCTAssertTrue(try XCTUnwrap(rewritten.instrument("walkability")).title.contains("neighbourhoQQS"), "a file rewritten in place is read")
+    }
+
     func testACorruptOrUnwritableCacheIsIgnored() throws {
         let cache = try temporaryFolder()
         let parsed = try Catalogue.load(shipped: assessments)

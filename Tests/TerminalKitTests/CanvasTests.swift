@@ -149,6 +149,64 @@ final class ThemeTests: XCTestCase {
         expect("", "t.yaml:1:1: the file is empty")
     }
 
+    /// Like an instrument file: a misspelt key is named, not ignored, and every problem in
+    /// the file is listed, so one run shows the author all there is to fix.
+    func testEveryProblemInAThemeFileIsListedWithUnknownKeys() {
+        let text = "name: t\ndescripton: Mine\nroles:\n  civic: { fg: redd }\n  bogus: { fg: 1 }\n"
+        let (theme, problems) = ThemeLoader.read(text, file: "t.yaml")
+        XCTAssertNil(theme)
+        XCTAssertEqual(problems.map { "\($0.line ?? 0):\($0.column ?? 0)" }, ["2:1", "4:16", "5:3"])
+        guard problems.count == 3 else { return }
+        XCTAssertTrue(problems[0].message.hasPrefix("unknown key `descripton` in a theme"), problems[0].message)
+        XCTAssertTrue(problems[1].message.hasPrefix("`fg` of `civic` must be default"), problems[1].message)
+        XCTAssertTrue(problems[2].message.hasPrefix("unknown role `bogus`"), problems[2].message)
+        XCTAssertTrue(problems[0].message.contains("expected one of: description, name, roles"), problems[0].message)
+    }
+
+    func testAttributesNotWrittenAsAListSayToWriteAList() {
+        for attrs in ["{bold: true}", "bold underline", "\"bold, underline\""] {
+            let (_, problems) = ThemeLoader.read("name: t\nroles:\n  civic:\n    attrs: \(attrs)\n", file: "t.yaml")
+            XCTAssertEqual(problems.map(\.description), ["t.yaml:4:12: `attrs` of `civic` must be a list such as [bold, underline]"], attrs)
+        }
+        let (theme, problems) = ThemeLoader.read("name: t\nroles:\n  civic: { attrs: bold, mono: [bold, underline] }\n", file: "t.yaml")
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(theme?.styles[.civic]?.attributes, .bold, "one attribute may stand alone")
+    }
+
+    func testTwoThemesWithOneNameAreReportedAndTheFirstKept() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-themes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = themes.appendingPathComponent("default.yaml")
+        try FileManager.default.copyItem(at: original, to: folder.appendingPathComponent("default.yaml"))
+        try FileManager.default.copyItem(at: original, to: folder.appendingPathComponent("t_dupname.yaml"))
+        let (loaded, errors) = ThemeLoader.loadAll(from: folder)
+        XCTAssertEqual(loaded.map(\.name), ["default"])
+        XCTAssertEqual(errors.map(\.description), [
+            folder.appendingPathComponent("t_dupname.yaml").path + ":1:1: the theme name `default` is already used by "
+                + folder.appendingPathComponent("default.yaml").path + "; give this one another `name`",
+        ])
+    }
+
+    /// A theme kept elsewhere and linked into the folder is read; a link to nothing, or a
+    /// folder named like a theme, is named as such; hidden files (backups, locks) are not read.
+    func testLinkedThemesAreReadAndHiddenFilesSkipped() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-themes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("dir.yaml"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let light = themes.appendingPathComponent("light.yaml")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("light.yaml").path, withDestinationPath: light.path)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("gone.yaml").path, withDestinationPath: "/nonexistent/gone.yaml")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent(".#light.yaml").path, withDestinationPath: "fran@host.1234")
+        try FileManager.default.copyItem(at: light, to: folder.appendingPathComponent(".backup.yaml"))
+        let (loaded, errors) = ThemeLoader.loadAll(from: folder)
+        XCTAssertEqual(loaded.map(\.name), ["light"])
+        XCTAssertEqual(errors.map(\.description), [
+            folder.appendingPathComponent("dir.yaml").path + ": it is a folder, not a regular file; pit reads only regular files (a symbolic link to one is fine)",
+            folder.appendingPathComponent("gone.yaml").path + ": it is a symbolic link to /nonexistent/gone.yaml, which does not exist; fix the link or remove it",
+        ])
+    }
+
     func testThemeErrorsNameTheLine() {
         XCTAssertThrowsError(try ThemeLoader.parse("name: t\nroles:\n  civic: { fg: 208 }\n  civc: { fg: 1 }\n", file: "t.yaml")) { error in
             XCTAssertEqual((error as? ThemeError)?.line, 4)
