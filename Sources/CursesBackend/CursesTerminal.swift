@@ -79,7 +79,7 @@ public final class CursesTerminal {
         cbreak()
         noecho()
         nonl()
-        Self.turnOffFlowControl()
+        Self.takeControlKeys()
         keypad(pit_stdscr(), true)
         set_escdelay(25)
         pastesAreMarked = Self.enableBracketedPaste()
@@ -266,13 +266,18 @@ public final class CursesTerminal {
         clearok(pit_curscr(), true)
     }
 
-    /// Ctrl-S froze the screen (the terminal's flow control) until Ctrl-Q, while keys
-    /// pressed meanwhile still acted, unseen. Saved as curses' program mode, so a return
-    /// from Ctrl-Z keeps it off; the restore on leaving puts the terminal's own back.
-    private static func turnOffFlowControl() {
+    /// Keys the terminal would act on itself arrive as keys. Ctrl-S froze the screen (the
+    /// terminal's flow control) until Ctrl-Q, while keys pressed meanwhile still acted,
+    /// unseen. Ctrl-C ended pit at once (SIGINT), with a form's typed text; as a key, the
+    /// screens ask first when a form is open or a change was not saved. Ctrl-Z still
+    /// suspends. Saved as curses' program mode, so a return from Ctrl-Z keeps them; the
+    /// restore on leaving puts the terminal's own back.
+    private static func takeControlKeys() {
         var modes = termios()
         guard tcgetattr(STDIN_FILENO, &modes) == 0 else { return }
         modes.c_iflag &= ~tcflag_t(IXON)
+        // _POSIX_VDISABLE (0 on Linux): no character interrupts.
+        withUnsafeMutableBytes(of: &modes.c_cc) { $0[Int(VINTR)] = 0 }
         guard tcsetattr(STDIN_FILENO, TCSANOW, &modes) == 0 else { return }
         def_prog_mode()
     }

@@ -104,6 +104,7 @@ public struct App {
             case .char("?"), .function(1): showHelp.toggle()
             // An open form's typing would be lost unseen: it waits for a larger terminal.
             case .char("q") where !top.holdsTypedText: quit(confirmed: unsavedQuitAsked)
+            case .ctrl("c"): interrupt(confirmed: unsavedQuitAsked)
             case .ctrl("l"): context.needsFullRedraw = true
             default: break
             }
@@ -112,6 +113,10 @@ public struct App {
         let quitConfirmed = unsavedQuitAsked
         unsavedQuitAsked = false
         context.message = nil
+        if key == .ctrl("c") {
+            interrupt(confirmed: quitConfirmed)
+            return
+        }
         if showHelp {
             // q/Esc/? only close the help rather than also going back.
             handleHelpKey(key)
@@ -208,6 +213,17 @@ public struct App {
         if stack.count > 1 { stack.removeLast() } else { quit(confirmed: quitConfirmed) }
     }
 
+    /// Ctrl-C quits pit from anywhere, as a terminal user expects; with a form open (its
+    /// text would go) or the last change not saved, it asks first and a second Ctrl-C quits.
+    private mutating func interrupt(confirmed: Bool) {
+        if top.holdsTypedText, !confirmed {
+            unsavedQuitAsked = true
+            context.say("Ctrl-C again quits pit, and this form's text goes with it; Esc closes the form", error: true)
+            return
+        }
+        quit(confirmed: confirmed)
+    }
+
     /// Quits, unless the last change was not saved and this is the first q since: quitting
     /// then would drop it without a word (the corner's NOT SAVED is easy to miss), so pit
     /// says so and the next q quits.
@@ -215,7 +231,7 @@ public struct App {
         if let session = context.session, session.writeFailed, !confirmed {
             unsavedQuitAsked = true
             let retry = session.unsaved != nil ? "Ctrl-R tries again; " : ""
-            context.say("The last change was NOT saved (\(session.lastFailure ?? "the file refused it")). \(retry)q again quits without it", error: true)
+            context.say("The last change was NOT saved (\(session.lastFailure ?? "the file refused it")). \(retry)q or Ctrl-C again quits without it", error: true)
             return
         }
         shouldQuit = true

@@ -102,7 +102,7 @@ class BusyFile(unittest.TestCase):
         p.wait_for("COMMUNITY")                        # back on the triangle, the first screen
         p.keys("q")
         screen = p.wait_for("The last change was NOT saved")
-        self.assertIn("Ctrl-R tries again; q again quits without it", screen)
+        self.assertIn("Ctrl-R tries again; q or Ctrl-C again quits without it", screen)
         return p, holder
 
     def test_quitting_past_a_change_not_saved_asks_first_and_ctrl_r_still_saves_it(self):

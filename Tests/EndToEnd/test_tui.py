@@ -277,8 +277,9 @@ class CatalogueLeftInTheCache(unittest.TestCase):
 
     def test_a_catalogue_that_fails_when_first_needed_ends_pit_cleanly(self):
         # The one way that decode can fail: the cache damaged behind its intact header, and
-        # the triangle file broken since, keeping its size and time, so the parse that
-        # replaces the cache fails too.
+        # the triangle file broken after the start had found the cache fresh (a file's
+        # stamp holds its inode and change time, so no later start takes the cache), so
+        # the parse that replaces the cache fails too.
         folder = tempfile.mkdtemp(prefix="pit-e2e-catalogue-")
         self.addCleanup(shutil.rmtree, folder, True)
         home = os.path.join(folder, "share")
@@ -299,15 +300,12 @@ class CatalogueLeftInTheCache(unittest.TestCase):
         with open(os.path.join(cache_folder, cached[0]), "r+b") as f:
             f.truncate(os.path.getsize(f.name) - 200)
         triangle = os.path.join(home, "Assessments", "triangle.yaml")
-        stamp = os.stat(triangle)
-        with open(triangle, "r+b") as f:
-            f.write(b"components: [")   # an unclosed list: the triangle cannot be parsed
-        os.utime(triangle, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
-        self.assertEqual(os.path.getsize(triangle), stamp.st_size)
 
         p = Pane(["home"], 80, 24, env=env)
         try:
             p.wait_for("Explore the triangle")   # drawn without the catalogue
+            with open(triangle, "r+b") as f:
+                f.write(b"components: [")       # an unclosed list: the triangle cannot be parsed
             p.keys("Enter")                      # the triangle screen needs it
             status, stty = p.ended()
             self.assertEqual(status, 65, p.screen())
@@ -479,6 +477,24 @@ class Signals(unittest.TestCase):
 
     def test_abort_restores_the_terminal(self):
         self.kill_and_check(signal.SIGABRT, 128 + signal.SIGABRT, crash=True)
+
+    def test_ctrl_c_asks_before_it_drops_a_forms_text_and_quits_from_anywhere_else(self):
+        path, p = step_one(self, "Ctrl-C")
+        p.keys("n")
+        p.wait_for("Note on")
+        p.keys("Half a note")
+        p.keys("C-c")
+        p.wait_for("Ctrl-C again quits pit, and this form's text goes with it")
+        self.assertIn("Half a note", p.screen(), "the form's text went")
+        p.keys(" kept", "Enter")
+        p.wait_for("1 note")
+        p.keys("C-c")                                  # no form open, nothing unsaved: quits at once
+        status, stty = p.ended()
+        self.assertEqual(status, 0)
+        assert_terminal_restored(self, p, stty)
+        self.assertIn("isig", stty.split(), "Ctrl-C is the shell's interrupt again")
+        self.assertRegex(stty, r"intr = \^C", "Ctrl-C is the shell's interrupt again")
+        self.assertEqual(recorded(path, NOTES), [("Half a note kept",)])
 
     def test_the_restore_strings_come_from_terminfo_without_their_padding(self):
         # vt100 has no alternate screen, and its sgr0 ends in a "$<2>" delay that only tputs understands.
