@@ -85,9 +85,14 @@ public final class SessionStore {
     // MARK: Creating and opening
 
     /// Creates a new session file. Fails if the file exists. The file appears complete or not at all.
+    /// - Parameter changes: recorded by `author` right after the creation and the groups, in
+    ///   the same step (a plan): if one is refused, no file appears, rather than a session
+    ///   missing part of what it was made with.
     public static func create(at url: URL, info: SessionInfo, groups: [Group], author: String, scales: InstrumentScales,
+                              then changes: [EventPayload] = [],
                               clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
-        try create(at: url, info: info, groups: groups, author: author, scales: scales, clock: clock, fill: nil)
+        try create(at: url, info: info, groups: groups, author: author, scales: scales, clock: clock,
+                   fill: changes.isEmpty ? nil : { try $0.append(changes, author: author) })
     }
 
     /// Creates the file under a temporary name, runs `fill` on it, then links it into place.

@@ -218,9 +218,8 @@ final class HomeLauncher {
                     if let problem = SessionFiles.newSessionPathProblem(path) { return problem }
                     let info = SessionInfo(title: values[0], place: values[1], date: SessionFiles.today(), facilitator: facilitator,
                                            instruments: instruments, mode: .workshop)
-                    let store = try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groups, author: facilitator,
-                                                        scales: context.catalogue.scaleLevels)
-                    if let plan { try store.append(.planSet(plan), author: facilitator) }
+                    let store = try createWorkshopSession(at: path, info: info, groups: groups, author: facilitator, plan: plan,
+                                                          scales: context.catalogue.scaleLevels)
                     adopt(store)
                     let first = instruments.first.flatMap { context.catalogue.instrument($0)?.short } ?? "Tool A"
                     context.say("Created \(path). Who should be in the room: open \(first)'s steps and press i")

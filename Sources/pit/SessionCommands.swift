@@ -112,10 +112,7 @@ struct NewCommand: ParsableCommand {
         let author = SessionFiles.author(facilitator)
         let info = SessionInfo(title: title, place: place, date: SessionFiles.today(), facilitator: author, instruments: ids, mode: .workshop)
         let store = try SessionFiles.attempt {
-            let store = try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groupList, author: author,
-                                                scales: catalogue.scaleLevels)
-            if let sessionPlan { try store.append(.planSet(sessionPlan), author: author) }
-            return store
+            try createWorkshopSession(at: path, info: info, groups: groupList, author: author, plan: sessionPlan, scales: catalogue.scaleLevels)
         }
         if let sessionPlan { Console.note("Plan: \(sessionPlan.title), \(sessionPlan.items.count) items, \(sessionPlan.plannedMinutes) minutes.") }
         Console.note("Created \(path) with \(groupList.count) group\(groupList.count == 1 ? "" : "s") scoring \(ids.joined(separator: ", ")).")
@@ -123,6 +120,15 @@ struct NewCommand: ParsableCommand {
         if noOpen { store.close(); return }
         try runSession(store, context: try makeContext(options.settings, made: catalogue), author: author, roomPlace: roomOptions.place)
     }
+}
+
+/// A new workshop session and its plan, made in one step: a plan the record refuses leaves
+/// no file, where a session without the plan it was made with used to stay behind (and a
+/// second try then met "already exists").
+func createWorkshopSession(at path: String, info: SessionInfo, groups: [Group], author: String, plan: SessionPlan?,
+                           scales: InstrumentScales) throws -> SessionStore {
+    try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groups, author: author, scales: scales,
+                            then: plan.map { [.planSet($0)] } ?? [])
 }
 
 struct OpenCommand: ParsableCommand {
