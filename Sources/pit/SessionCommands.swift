@@ -100,6 +100,7 @@ struct NewCommand: ParsableCommand {
     }
 
     func run() throws {
+        try options.settings.checkTheme()
         let catalogue = try options.settings.loadCatalogue()
         let sessionPlan = try plan.map { try PlanFiles.load($0, catalogue: catalogue) }
         var ids = try use.map { try instrumentIDs($0, catalogue: catalogue) } ?? []
@@ -260,6 +261,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         if let output { try SessionFiles.checkNewSessionPath(output) }
+        try options.settings.checkTheme()
         let catalogue = try options.settings.loadCatalogue()
         let url = try output.map { URL(fileURLWithPath: $0) } ?? temporaryDemoFile()
         // A temporary demo goes when pit ends, also when it could not be made.

@@ -103,6 +103,20 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(unknown.returncode, 64)
         self.assertIn("Usage: pit new ", unknown.stderr)
 
+    def test_an_unknown_theme_is_refused_before_a_session_is_written(self):
+        # new and demo -o made the file, then refused the theme (and with --no-open, never did).
+        out = os.path.join(self.folder, "themed.pit")
+        for args in (["new", "T", "-o", out], ["new", "T", "-o", out, "--no-open"],
+                     ["demo", "-o", out], ["demo", "-o", out, "--no-open"]):
+            result = pit(*args, "--theme", "nosuch")
+            self.assertEqual(result.returncode, 64, (args, result.stderr))
+            self.assertIn("unknown theme `nosuch`; available: default", result.stderr, args)
+            self.assertNotIn("Created", result.stdout, args)
+            self.assertEqual(os.listdir(self.folder), [], args)
+        made = pit("new", "T", "-o", out, "--theme", "mono", "--no-open")
+        self.assertEqual(made.returncode, 0, made.stderr)
+        self.assertTrue(os.path.exists(out))
+
     def test_the_quick_starts_keep_the_full_parsers_messages(self):
         # `pit`, `pit home` and `pit open FILE` skip the full command tree; anything they
         # refuse goes through it, so the messages and exit codes are pit's own.
