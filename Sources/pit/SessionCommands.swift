@@ -143,6 +143,7 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var roomOptions: RoomOptions
 
     func validate() throws {
+        if let author { try ArgumentText.check(author, "--as") }
         if scribe && room { throw ValidationError("--scribe and --room do not go together: the room is the facilitator's to open") }
     }
 
@@ -228,14 +229,29 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "Title of the new session.") var title = "Combined self-assessments"
     @Option(help: "Where the workshop takes place.") var place = ""
 
+    func validate() throws {
+        try ArgumentText.check(title, "--title")
+        try ArgumentText.check(place, "--place", mayBeEmpty: true)
+        _ = try renames()
+    }
+
+    /// --rename's pairs, old name to new. Each is typed here, so a malformed one is a usage
+    /// error, and both names are checked as any name typed for a session is.
+    func renames() throws -> [String: String] {
+        var pairs: [String: String] = [:]
+        for r in rename {
+            guard let pair = try? Merge.parseRename(r) else { throw ValidationError(MergeError.badRename(r).description) }
+            try ArgumentText.check(pair.old, "the partner before = in --rename")
+            try ArgumentText.check(pair.new, "the new name in --rename")
+            pairs[pair.old] = pair.new
+        }
+        return pairs
+    }
+
     func run() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one self-assessment file") }
         let catalogue = try options.settings.loadCatalogue(quiet: true)
-        var renames: [String: String] = [:]
-        for r in rename {
-            let pair = try SessionFiles.attempt { try Merge.parseRename(r) }
-            renames[pair.old] = pair.new
-        }
+        let renames = try renames()
         try SessionFiles.checkNewSessionPath(output)
         let store = try SessionFiles.attempt {
             try Merge.merge(inputs: files.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: output), renames: renames,

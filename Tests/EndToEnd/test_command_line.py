@@ -8,7 +8,7 @@ import tempfile
 import time
 import unittest
 
-from test_sessions import pit
+from test_sessions import digest, pit
 from tmux_driver import PIT, Pane
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -41,6 +41,40 @@ class CommandLine(unittest.TestCase):
             self.assertIn(message, result.stderr)
             self.assertNotIn("\x1b", result.stderr)
             self.assertFalse(os.path.exists(out), args)
+
+    def test_names_typed_for_merge_open_and_instruments_are_checked_as_new_checks_them(self):
+        # A line break in --as or a merged session's title forged a line of the transcript.
+        session = os.path.join(self.folder, "s.pit")
+        partner = os.path.join(self.folder, "p.pit")
+        merged = os.path.join(self.folder, "m.pit")
+        self.assertEqual(pit("new", "S", "-o", session, "--no-open").returncode, 0)
+        self.assertEqual(pit("assess", "--as", "NHS", "-o", partner, "--no-open").returncode, 0)
+        before = digest(session), digest(partner)
+        refused = [
+            (["instruments", "add", session, "tool-c", "--as", "Evil\nline\x1b[2J"], '--as "Evil^Jline^[[2J" holds a line break'),
+            (["instruments", "remove", session, "tool-a", "--as", "A\tB"], '--as "A\tB" holds a line break'),
+            (["instruments", "add", session, "tool-c", "--as", ""], "--as is empty"),
+            (["open", session, "--as", "a\nb"], '--as "a^Jb" holds a line break'),
+            (["open", session, "--as", ""], "--as is empty"),
+            (["merge", partner, "-o", merged, "--title", "a\nb"], '--title "a^Jb" holds a line break'),
+            (["merge", partner, "-o", merged, "--title", ""], "--title is empty"),
+            (["merge", partner, "-o", merged, "--place", "x\ny"], '--place "x^Jy" holds a line break'),
+            (["merge", partner, "-o", merged, "--rename", "NHS=N\x1b[31m"], 'the new name in --rename "N^[[31m" holds'),
+            (["merge", partner, "-o", merged, "--rename", "NHS"], 'Bad rename "NHS": write it as --rename "Old name=New name"'),
+            (["new", "x" * 600, "-o", merged, "--no-open"], "the title is 600 bytes long; pit keeps at most 512 bytes"),
+            (["merge", partner, "-o", merged, "--title", "x" * 600], "--title is 600 bytes long"),
+        ]
+        for args, message in refused:
+            result = pit(*args)
+            self.assertEqual(result.returncode, 64, (args, result.stderr))
+            self.assertIn(message, result.stderr, args)
+            self.assertNotIn("\x1b", result.stderr, args)
+            self.assertNotIn("Not recorded", result.stderr, args)
+        self.assertEqual((digest(session), digest(partner)), before, "nothing recorded")
+        self.assertFalse(os.path.exists(merged))
+        done = pit("merge", partner, "-o", merged, "--title", "Combined", "--place", "Northbridge", "--rename", "NHS=NHS Trust")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertEqual(self.groups_of(merged), [("NHS Trust", "other")])
 
     def test_a_plan_that_is_not_text_and_an_empty_output_name_say_what_is_wrong(self):
         plan = os.path.join(self.folder, "plan.yaml")
