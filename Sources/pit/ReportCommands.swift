@@ -204,6 +204,10 @@ struct ImportCommand: ParsableCommand {
             let groups = store.state.groups.count, events = store.events.count
             store.close()
             Console.note("Imported \(events) events (\(groups) groups) into \(output).")
+        } catch SessionError.invalidEvent(let why) {
+            // Said of the file, not as a change refused on a screen ("Not recorded: ...").
+            complain("\(file) cannot be imported: \(why). Nothing was written.")
+            throw ExitCode.dataError
         } catch let error as SessionError {
             complain("\(file) cannot be imported: \(error.description)")
             throw ExitStatus.code(for: error)

@@ -104,6 +104,39 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(folder.returncode, 64, folder.stderr)
         self.assertIn("the folder name is empty; name a folder", folder.stderr)
 
+    def test_import_says_what_is_wrong_with_a_file_that_is_json(self):
+        session = os.path.join(self.folder, "s.pit")
+        self.assertEqual(pit("new", "S", "--groups", "Council,Health", "-o", session, "--no-open").returncode, 0)
+        exported = json.loads(pit("report", session, "--format", "json").stdout)
+        events = exported["events"]
+        score = dict(seq=len(events) + 1, at=events[-1]["at"], author="F", kind="scoreRecorded", group="g1",
+                     instrument="tool-a", element="leadership", level=3)
+        lock = dict(score, kind="votingLocked")
+        del lock["group"], lock["level"]
+
+        def write(name, added, encoding="utf-8"):
+            path = os.path.join(self.folder, name)
+            with open(path, "w", encoding=encoding) as f:
+                json.dump(dict(exported, events=events + added), f, ensure_ascii=False)
+            return path
+
+        out = os.path.join(self.folder, "o.pit")
+        for path, message in [
+            (write("fraction.json", [dict(score, level=3.5)]), f"the value at events[{len(events)}].level is not of the kind pit writes there"),
+            (write("huge.json", [dict(score, level=1e30)]), f"the value at events[{len(events)}].level is not of the kind"),
+            (write("latin1.json", [dict(score, author="Zoë")], encoding="latin-1"), "it is not UTF-8 text"),
+            (write("locked.json", [lock, dict(score, seq=len(events) + 2)]),
+             f"event {len(events) + 2} (scoreRecorded) breaks a rule: voting on tool-a/leadership is locked. Nothing was written."),
+        ]:
+            result = pit("import", path, "-o", out)
+            self.assertEqual(result.returncode, 65, (path, result.stderr))
+            self.assertIn(f"{path} cannot be imported: ", result.stderr)
+            self.assertIn(message, result.stderr, path)
+            for wrong in ("not valid JSON", "Not recorded", "unlock it first"):
+                self.assertNotIn(wrong, result.stderr, path)
+            self.assertFalse(os.path.exists(out), path)
+        self.assertEqual(pit("import", write("sound.json", [score]), "-o", out).returncode, 0)
+
     def test_importing_a_folder_says_it_is_a_folder(self):
         result = pit("import", self.folder, "-o", os.path.join(self.folder, "x.pit"))
         self.assertEqual(result.returncode, 66)
