@@ -34,6 +34,16 @@ enum FileArgument {
         return value
     }
 
+    /// The file a command is to create a session in. "-", standard output to `report -o`,
+    /// is refused rather than made a file of that name: a session is a database file, not
+    /// a stream.
+    static func newSessionNamed(_ value: String) throws -> String {
+        guard value != "-" else {
+            throw ValidationError("a session cannot go to standard output (-o -): it is a file pit keeps writing to. Give a file name, such as session.pit (./- for a file named -)")
+        }
+        return try named(value)
+    }
+
     static func folderNamed(_ value: String) throws -> String {
         guard !value.isEmpty else { throw ValidationError("the folder name is empty; name a folder") }
         return value

@@ -54,7 +54,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "With --format csv: scores (one row per group score, the default), agreed, actions or notes.")
     var table: ReportTable?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "OUT"),
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (- is standard output).", valueName: "OUT"),
             transform: FileArgument.named)
     var output: String?
 
@@ -113,7 +113,7 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "With --format csv: elements (one row per element, the default) or components.")
     var table: CompareTable?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "OUT"),
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (- is standard output).", valueName: "OUT"),
             transform: FileArgument.named)
     var output: String?
 
@@ -170,7 +170,7 @@ struct ImportCommand: ParsableCommand {
     var file: String
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The session file to create (.pit); it must not exist yet.", valueName: "FILE"),
-            transform: FileArgument.named)
+            transform: FileArgument.newSessionNamed)
     var output: String
 
     func run() throws {

@@ -89,7 +89,7 @@ struct NewCommand: ParsableCommand {
     @Option(name: .customLong("instruments"), help: "Instruments this session scores, comma-separated (see `pit instruments list`; default: the plan's, else tool-a).") var use: String?
     @Option(help: "The agenda: a built-in plan's name (see Plans/) or a plan file (.yaml).", transform: FileArgument.named) var plan: String?
     @Option(help: "The facilitator's name.") var facilitator: String?
-    @Option(name: .shortAndLong, help: "The session file to create (default: from the title).", transform: FileArgument.named) var output: String?
+    @Option(name: .shortAndLong, help: "The session file to create (default: from the title).", transform: FileArgument.newSessionNamed) var output: String?
     @Flag(help: "Create the file without opening the screens.") var noOpen = false
     @OptionGroup var roomOptions: RoomOptions
 
@@ -169,7 +169,7 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .customLong("as"), help: "The partner organisation you are assessing for.") var partner: String
     @Option(help: "Your organisation's sector: la, nhs, vcse, residents or other.") var sector = "other"
     @Option(name: .customLong("instruments"), help: "Instruments to assess, comma-separated.") var use = "tool-a"
-    @Option(name: .shortAndLong, help: "The file to write (default: PARTNER-assessment.pit).", transform: FileArgument.named) var output: String?
+    @Option(name: .shortAndLong, help: "The file to write (default: PARTNER-assessment.pit).", transform: FileArgument.newSessionNamed) var output: String?
     @Flag(help: "Create or check the file without opening the screens.") var noOpen = false
 
     func validate() throws {
@@ -223,7 +223,7 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge", abstract: "Combine partners' self-assessments into one workshop session, a group per partner.")
     @OptionGroup var options: GlobalOptions
     @Argument(help: "Self-assessment files (.pit).", transform: FileArgument.named) var files: [String]
-    @Option(name: .shortAndLong, help: "The workshop session file to create.", transform: FileArgument.named) var output: String
+    @Option(name: .shortAndLong, help: "The workshop session file to create.", transform: FileArgument.newSessionNamed) var output: String
     @Option(help: "Rename a partner, e.g. --rename \"NHS=NHS Trust\" (repeatable; needed when two files have the same partner).")
     var rename: [String] = []
     @Option(help: "Title of the new session.") var title = "Combined self-assessments"
@@ -267,7 +267,7 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo", abstract: "Open a sample workshop (four groups' scores, notes and actions), on the triangle.")
     @OptionGroup var options: GlobalOptions
-    @Option(name: .shortAndLong, help: "Keep the demo session in this file (default: a temporary file).", transform: FileArgument.named) var output: String?
+    @Option(name: .shortAndLong, help: "Keep the demo session in this file (default: a temporary file).", transform: FileArgument.newSessionNamed) var output: String?
     @Flag(help: "Only write the file (needs -o).") var noOpen = false
     @OptionGroup var roomOptions: RoomOptions
 
