@@ -184,6 +184,32 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(made.returncode, 0, made.stderr)
         self.assertTrue(os.path.exists(out))
 
+    def test_help_for_no_such_command_is_a_usage_error_that_names_it(self):
+        result = pit("help", "nosuch")
+        self.assertEqual(result.returncode, 64, result.stderr)
+        self.assertIn("there is no command `pit nosuch`; the commands of `pit` are home, new, open", result.stderr)
+        self.assertEqual(result.stdout, "")
+        nested = pit("help", "instruments", "nosuch")
+        self.assertEqual(nested.returncode, 64)
+        self.assertIn("`pit instruments nosuch`; the commands of `pit instruments` are list, show", nested.stderr)
+        known = pit("help", "report")
+        self.assertEqual(known.returncode, 0, known.stderr)
+        self.assertIn("pit report", known.stdout)
+
+    def test_a_file_name_that_starts_with_a_dash_gets_a_hint(self):
+        for args, word in [(["report", "-lead.pit"], "-lead.pit"), (["instruments", "validate", "-x.yaml"], "-x.yaml")]:
+            result = pit(*args, cwd=self.folder)
+            self.assertEqual(result.returncode, 64, result.stderr)
+            self.assertIn(f"If {word} is a file, write it as ./{word}, or put -- before it", result.stderr)
+        # An unknown option that is no file name gets no such hint.
+        other = pit("report", "a.pit", "-zz", cwd=self.folder)
+        self.assertEqual(other.returncode, 64)
+        self.assertNotIn("If -zz is a file", other.stderr)
+        with open(os.path.join(self.folder, "-lead.pit"), "w") as f:
+            f.write("not a session")
+        for args in (["report", "./-lead.pit"], ["report", "--", "-lead.pit"]):
+            self.assertEqual(pit(*args, cwd=self.folder).returncode, 65, "the hint's ways reach the file")
+
     def test_the_quick_starts_keep_the_full_parsers_messages(self):
         # `pit`, `pit home` and `pit open FILE` skip the full command tree; anything they
         # refuse goes through it, so the messages and exit codes are pit's own.

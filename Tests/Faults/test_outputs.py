@@ -203,7 +203,8 @@ class Outputs(unittest.TestCase):
 
     def test_a_full_standard_output_is_exit_74(self):
         for args in [["report", self.demo], ["report", self.demo, "--format", "csv"], ["instruments", "list"],
-                     ["compare", self.other, self.demo], ["report", self.demo, "-o", "/dev/full"]]:
+                     ["compare", self.other, self.demo], ["report", self.demo, "-o", "/dev/full"],
+                     ["--help"], ["--version"], ["new", "--help"], ["help", "report"]]:
             with open("/dev/full", "wb") as full:
                 result = pit(*args, stdout=full)
             self.assertRefused(result, 74, "No space left on device")
