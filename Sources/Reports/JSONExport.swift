@@ -5,6 +5,11 @@ import SessionEngine
 /// Why a JSON file could not be imported.
 public enum SessionJSONError: Error, CustomStringConvertible, Equatable, Sendable {
     case notJSON(String)
+    /// Not UTF-8 text: pit writes its exports in UTF-8, so the file was saved another way.
+    case notUTF8
+    /// Valid JSON, with a value pit cannot take where it stands (3.5 or 1e30 for a level,
+    /// a number for a text), at a path such as `events[197].level`.
+    case wrongValue(at: String)
     case wrongFormat(found: String?)
     case newerVersion(found: Int, supported: Int)
     case badEvent(index: Int, detail: String)
@@ -14,6 +19,10 @@ public enum SessionJSONError: Error, CustomStringConvertible, Equatable, Sendabl
         switch self {
         case .notJSON(let why):
             return "it is not valid JSON (\(why)). Export the session again with `pit report FILE --format json`."
+        case .notUTF8:
+            return "it is not UTF-8 text, as pit writes every export; it was saved in another encoding. Save it as UTF-8, or export the session again with `pit report FILE --format json`."
+        case .wrongValue(let path):
+            return "the value at \(path) is not of the kind pit writes there (a whole number in range, text, or true or false; see docs/json-schema.md). Correct it, or export the session again with `pit report FILE --format json`."
         case .wrongFormat(let found):
             return "it is not a pit session export (\"format\" is \(found.map { "\"\($0)\"" } ?? "missing"); expected \"pit-session\")."
         case .newerVersion(let found, let supported):
@@ -364,16 +373,22 @@ public enum SessionJSON {
     /// Reads a `pit-session` JSON document. Only the events are used to rebuild the
     /// session; `session`, `groups` and `state` are derived and ignored on import.
     public static func decode(_ data: Data) throws -> Imported {
-        let doc: Doc
+        let doc: ImportDoc
         do {
-            doc = try JSONDecoder().decode(Doc.self, from: data)
-        } catch let DecodingError.dataCorrupted(ctx) {
-            throw SessionJSONError.notJSON(ctx.underlyingError.map { "\($0.localizedDescription)" } ?? ctx.debugDescription)
+            doc = try JSONDecoder().decode(ImportDoc.self, from: data)
+        } catch let DecodingError.dataCorrupted(ctx) where !ctx.codingPath.isEmpty {
+            throw SessionJSONError.wrongValue(at: path(ctx.codingPath))
         } catch let DecodingError.typeMismatch(_, ctx) {
-            throw SessionJSONError.notJSON("unexpected value at \(path(ctx.codingPath))")
+            throw SessionJSONError.wrongValue(at: path(ctx.codingPath))
         } catch let DecodingError.keyNotFound(key, ctx) {
-            throw SessionJSONError.notJSON("missing \"\(key.stringValue)\" at \(path(ctx.codingPath))")
+            throw SessionJSONError.missing("\"\(key.stringValue)\" at \(path(ctx.codingPath))")
         } catch {
+            // Looked for only now, so a sound file is never read twice.
+            if String(data: data, encoding: .utf8) == nil { throw SessionJSONError.notUTF8 }
+            if let misfit = misfitNumber(in: data) { throw SessionJSONError.wrongValue(at: misfit) }
+            if case DecodingError.dataCorrupted(let ctx) = error {
+                throw SessionJSONError.notJSON(ctx.underlyingError.map { "\($0.localizedDescription)" } ?? ctx.debugDescription)
+            }
             throw SessionJSONError.notJSON("\(error)")
         }
         guard doc.format == format else { throw SessionJSONError.wrongFormat(found: doc.format) }
@@ -387,8 +402,59 @@ public enum SessionJSON {
         return Imported(info: info, events: events)
     }
 
+    /// What an import decodes: `session`, `groups` and `state` are derived from the events,
+    /// so they are not read at all, and a value in them can neither stop an import nor be
+    /// taken for the cause of a failure (`misfitNumber`).
+    struct ImportDoc: Decodable {
+        var format: String?
+        var version: Int?
+        var events: [EventRec]?
+    }
+
+    /// Any JSON value, to find where a number sits.
+    enum AnyJSON: Decodable {
+        case whole, fraction, other
+        case array([AnyJSON])
+        case object([String: AnyJSON])
+
+        init(from decoder: Decoder) throws {
+            let value = try decoder.singleValueContainer()
+            if (try? value.decode(Bool.self)) != nil { self = .other }
+            else if (try? value.decode(Int64.self)) != nil { self = .whole }
+            else if (try? value.decode(Double.self)) != nil { self = .fraction }
+            else if let object = try? value.decode([String: AnyJSON].self) { self = .object(object) }
+            else if let array = try? value.decode([AnyJSON].self) { self = .array(array) }
+            else { self = .other }
+        }
+    }
+
+    /// Where the decoder met a number that does not fit: for 3.5 or 1e30 where a whole
+    /// number belongs it says only "not valid JSON", with no path. The whole numbers an
+    /// import reads are `version` and the events' (seq, level, target, a plan's minutes), so
+    /// the first number there that is not a whole number in range is the one; nil if the
+    /// file is not JSON at all.
+    static func misfitNumber(in data: Data) -> String? {
+        guard case .object(let top)? = try? JSONDecoder().decode(AnyJSON.self, from: data) else { return nil }
+        func find(_ value: AnyJSON, _ at: String) -> String? {
+            switch value {
+            case .fraction: return at
+            case .whole, .other: return nil
+            case .array(let items): return items.indices.lazy.compactMap { find(items[$0], "\(at)[\($0)]") }.first
+            case .object(let fields): return fields.keys.sorted().lazy.compactMap { find(fields[$0]!, "\(at).\($0)") }.first
+            }
+        }
+        if case .fraction? = top["version"] { return "version" }
+        return top["events"].flatMap { find($0, "events") }
+    }
+
+    /// "events[197].level", as the path would be written in code.
     static func path(_ p: [CodingKey]) -> String {
-        p.isEmpty ? "the top level" : p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        guard !p.isEmpty else { return "the top level" }
+        var text = ""
+        for key in p {
+            if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+        }
+        return text
     }
 
     static func event(_ r: EventRec, index: Int) throws -> Event {

@@ -30,7 +30,7 @@ extension SessionStore {
         }
         let createdAt = storedDate(first.at)
         let store = try create(at: url, info: info, groups: [], author: first.author, scales: scales, clock: { createdAt }) { store in
-            try store.append(timed: events.dropFirst().map { ($0.payload, $0.author, $0.at) })
+            try store.append(timed: events.dropFirst().map { ($0.payload, $0.author, $0.at) }, fromALog: true)
             let written = store.events.map { Event(seq: $0.seq, at: $0.at, author: $0.author, payload: $0.payload) }
             let expected = events.map { Event(seq: $0.seq, at: storedDate($0.at), author: $0.author, payload: $0.payload) }
             if written != expected {

@@ -85,9 +85,14 @@ public final class SessionStore {
     // MARK: Creating and opening
 
     /// Creates a new session file. Fails if the file exists. The file appears complete or not at all.
+    /// - Parameter changes: recorded by `author` right after the creation and the groups, in
+    ///   the same step (a plan): if one is refused, no file appears, rather than a session
+    ///   missing part of what it was made with.
     public static func create(at url: URL, info: SessionInfo, groups: [Group], author: String, scales: InstrumentScales,
+                              then changes: [EventPayload] = [],
                               clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
-        try create(at: url, info: info, groups: groups, author: author, scales: scales, clock: clock, fill: nil)
+        try create(at: url, info: info, groups: groups, author: author, scales: scales, clock: clock,
+                   fill: changes.isEmpty ? nil : { try $0.append(changes, author: author) })
     }
 
     /// Creates the file under a temporary name, runs `fill` on it, then links it into place.
@@ -285,10 +290,12 @@ public final class SessionStore {
         try write(payloads.map { PendingEvent(payload: $0, author: author, at: nil) })
     }
 
-    /// Records changes with given times (merge, demo data).
+    /// Records changes with given times (merge, demo data, an import).
+    /// - Parameter fromALog: the changes are a log read in (an import): a refusal names the
+    ///   event and says what is wrong at that point of the log, not what to do on a screen.
     @discardableResult
-    func append(timed items: [(payload: EventPayload, author: String, at: Date)]) throws -> [Event] {
-        try write(items.map { PendingEvent(payload: $0.payload, author: $0.author, at: $0.at) })
+    func append(timed items: [(payload: EventPayload, author: String, at: Date)], fromALog: Bool = false) throws -> [Event] {
+        try write(items.map { PendingEvent(payload: $0.payload, author: $0.author, at: $0.at) }, fromALog: fromALog)
     }
 
     /// Undoes the latest change by `author` still in effect (never an undo, never the
@@ -540,7 +547,7 @@ public final class SessionStore {
     }
 
     @discardableResult
-    private func write(_ items: [PendingEvent], allowCreation: Bool = false) throws -> [Event] {
+    private func write(_ items: [PendingEvent], allowCreation: Bool = false, fromALog: Bool = false) throws -> [Event] {
         guard let db else { throw SessionError.closed }
         if items.isEmpty { return [] }
         let savedEvents = events, savedState = state, savedVersion = dataVersion
@@ -561,9 +568,14 @@ public final class SessionStore {
                     }
                     let insert = try db.cachedStatement(sql: Self.insertSQL)
                     for item in items {
-                        try validate(item.payload, allowCreation: allowCreation)
-                        let at = storedDate(item.at ?? clock())
                         let seq = lastSeq + 1
+                        do {
+                            try validate(item.payload, allowCreation: allowCreation)
+                        } catch let refusal as Refusal {
+                            throw SessionError.invalidEvent(fromALog ? "event \(seq) (\(item.payload.kind)) breaks a rule: \(refusal.inALog)"
+                                                                     : refusal.live)
+                        }
+                        let at = storedDate(item.at ?? clock())
                         let event = Event(seq: seq, at: at, author: item.author, payload: item.payload)
                         if let why = RecordRules.violation(in: event, scales: scales) ?? RecordRules.newRecordViolation(in: event) {
                             throw SessionError.invalidEvent("event \(seq) (\(event.payload.kind)) breaks a rule: \(why)")
@@ -585,20 +597,38 @@ public final class SessionStore {
         }
     }
 
+    /// Why `validate` refuses a change, said two ways: to whoever is making it now, with
+    /// what they can do about it ("unlock it first"), and of an event in a log read in
+    /// (an import), where that advice means nothing and the event's number does.
+    struct Refusal: Error {
+        let live: String
+        let inALog: String
+
+        init(_ reason: String, remedy: String? = nil) {
+            live = remedy.map { "\(reason); \($0)" } ?? reason
+            inALog = reason
+        }
+
+        init(live: String, inALog: String) {
+            self.live = live
+            self.inALog = inALog
+        }
+    }
+
     /// Refuses changes that would make the record inconsistent.
     private func validate(_ p: EventPayload, allowCreation: Bool) throws {
         func needGroup(_ id: String) throws {
-            guard state.group(id: id) != nil else { throw SessionError.invalidEvent("there is no group \"\(id)\"") }
+            guard state.group(id: id) != nil else { throw Refusal("there is no group \"\(id)\"") }
         }
         func needOpen(_ e: ElementRef) throws {
-            if state.locked.contains(e) { throw SessionError.invalidEvent("voting on \(e) is locked; unlock it first") }
+            if state.locked.contains(e) { throw Refusal("voting on \(e) is locked", remedy: "unlock it first") }
         }
         switch p {
         case .sessionCreated:
-            if !allowCreation || !events.isEmpty { throw SessionError.invalidEvent("the session already exists") }
+            if !allowCreation || !events.isEmpty { throw Refusal("the session already exists") }
         case .groupAdded(let g):
-            if g.id.isEmpty { throw SessionError.invalidEvent("a group needs an id") }
-            if state.group(id: g.id) != nil { throw SessionError.invalidEvent("there is already a group \"\(g.id)\"") }
+            if g.id.isEmpty { throw Refusal("a group needs an id") }
+            if state.group(id: g.id) != nil { throw Refusal("there is already a group \"\(g.id)\"") }
         case .groupRenamed(let id, _, _), .groupRemoved(let id):
             try needGroup(id)
         case .scoreRecorded(let g, let e, _, _):
@@ -606,33 +636,35 @@ public final class SessionStore {
         case .scoreCleared(let g, let e):
             try needGroup(g); try needOpen(e)
         case .noteAdded(let id, _, _):
-            if state.note(id: id) != nil { throw SessionError.invalidEvent("there is already a note \"\(id)\"") }
+            if state.note(id: id) != nil { throw Refusal("there is already a note \"\(id)\"") }
         case .actionAdded(let id, _, _, _, _):
-            if state.action(id: id) != nil { throw SessionError.invalidEvent("there is already an action \"\(id)\"") }
+            if state.action(id: id) != nil { throw Refusal("there is already an action \"\(id)\"") }
         case .actionDone(let id), .actionEdited(let id, _, _, _), .actionDeleted(let id):
             if state.action(id: id) == nil {
-                throw SessionError.invalidEvent("that action (\(id)) is no longer in the session; another terminal may have deleted it")
+                throw Refusal(live: "that action (\(id)) is no longer in the session; another terminal may have deleted it",
+                              inALog: "there is no action \"\(id)\" at that point (never added, or deleted before it)")
             }
         case .noteEdited(let id, _), .noteDeleted(let id):
             if state.note(id: id) == nil {
-                throw SessionError.invalidEvent("that note (\(id)) is no longer in the session; another terminal may have deleted it")
+                throw Refusal(live: "that note (\(id)) is no longer in the session; another terminal may have deleted it",
+                              inALog: "there is no note \"\(id)\" at that point (never added, or deleted before it)")
             }
         case .undone(let target):
-            guard let t = event(seq: target) else { throw SessionError.invalidEvent("there is no event \(target) to undo") }
-            if case .sessionCreated = t.payload { throw SessionError.invalidEvent("the session's creation cannot be undone") }
-            if !state.isInEffect(target) { throw SessionError.invalidEvent("event \(target) is already undone") }
+            guard let t = event(seq: target) else { throw Refusal("there is no event \(target) to undo") }
+            if case .sessionCreated = t.payload { throw Refusal("the session's creation cannot be undone") }
+            if !state.isInEffect(target) { throw Refusal("event \(target) is already undone") }
         case .instrumentAdded(let id):
-            if id.isEmpty { throw SessionError.invalidEvent("an instrument needs an id") }
-            if state.info.instruments.contains(id) { throw SessionError.invalidEvent("the session already uses \(id)") }
+            if id.isEmpty { throw Refusal("an instrument needs an id") }
+            if state.info.instruments.contains(id) { throw Refusal("the session already uses \(id)") }
         case .instrumentRemoved(let id):
-            if !state.info.instruments.contains(id) { throw SessionError.invalidEvent("the session does not use \(id)") }
+            if !state.info.instruments.contains(id) { throw Refusal("the session does not use \(id)") }
         case .roundStarted(let e):
-            if (state.scores[e] ?? [:]).isEmpty { throw SessionError.invalidEvent("no group has scored \(e) yet; a new round follows a first one") }
+            if (state.scores[e] ?? [:]).isEmpty { throw Refusal("no group has scored \(e) yet", remedy: "a new round follows a first one") }
         case .revealed, .hidden, .votingLocked, .votingUnlocked, .agreedScoreRecorded, .agreedScoreCleared, .planSet:
             break
         }
         if events.isEmpty {
-            guard case .sessionCreated = p else { throw SessionError.invalidEvent("the session has no creation event") }
+            guard case .sessionCreated = p else { throw Refusal("the session has no creation event") }
         }
     }
 

@@ -17,3 +17,12 @@ struct GlobalOptions: ParsableArguments {
         FrameworkSettings(theme: theme, instrumentDirs: instrumentDirs, noBell: noBell)
     }
 }
+
+extension FrameworkSettings {
+    /// Refuses an unknown `--theme` (exit 64, with the themes there are) before a command
+    /// writes anything: the screens met it only after `new` or `demo -o` had made the file,
+    /// and with `--no-open` never.
+    func checkTheme() throws {
+        if theme != nil { _ = try loadThemes() }
+    }
+}

@@ -34,18 +34,23 @@ struct InstrumentsCommand: ParsableCommand {
     }
 
     struct Validate: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "validate", abstract: "Check instrument files; reports every problem with file, line and column.")
+        static let configuration = CommandConfiguration(
+            commandName: "validate", abstract: "Check instrument files; reports every problem with file, line and column.",
+            discussion: "Every file given is checked. Exits with 65 if any has a problem, 66 if any cannot be found.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Instrument files (YAML).", transform: FileArgument.named) var files: [String]
         func run() throws {
             var failed = false
+            var missing = false
             // The instruments pit would load beside it: a file whose id is already taken is
             // skipped when pit starts, however sound the file is on its own.
             let others = ((try? options.settings.loadCatalogue(quiet: true))?.instruments ?? []).map { ($0, Resources.realPath($0.source)) }
+            // Every file is checked, a missing one too, so one run reports every problem.
             for path in files {
                 guard FileManager.default.fileExists(atPath: path) else {
                     complain("\(path): no such file")
-                    throw ExitCode.noInput
+                    missing = true
+                    continue
                 }
                 let (instrument, problems) = Catalogue.loadInstrument(at: URL(fileURLWithPath: path))
                 if let instrument {
@@ -71,6 +76,9 @@ struct InstrumentsCommand: ParsableCommand {
                     for problem in problems { try Console.say(problem.description) }
                 }
             }
+            // The worse of the two: a file that could not be checked at all (66) before one
+            // with problems (65).
+            if missing { throw ExitCode.noInput }
             if failed { throw ExitCode.dataError }
         }
     }
@@ -100,7 +108,10 @@ enum InstrumentText {
             out += "\nSources:\n" + instrument.sources.map { "  - \($0.citation)\($0.use.isEmpty ? "" : ": \($0.use)")\n" }.joined()
         }
         out += "\nScale:\n"
-        for level in instrument.scale.levels { out += "  \(level.value) \(level.label): \(level.meaning)\n" }
+        // A scale of the author's own may give a level no meaning: then no colon after its label.
+        for level in instrument.scale.levels {
+            out += "  \(level.value) \(level.label)\(level.meaning.isEmpty ? "" : ": \(level.meaning)")\n"
+        }
         if instrument.scale.allowsNotApplicable { out += "  0 Not applicable\n" }
         out += "  d Don't know (an evidence gap)\n  \(ScaleOwnership.note)\n"
         for element in instrument.elements {

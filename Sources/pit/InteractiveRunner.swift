@@ -27,7 +27,7 @@ enum InteractiveRunner {
 
     static func run(_ app: inout App, idle: () -> Bool = { false }) throws {
         let crashLog = crashLogPath()
-        let noColour = Resources.environment("NO_COLOR").map { !$0.isEmpty } ?? false
+        let noColour = NoColour.isRequested(Resources.environment("NO_COLOR"))
         let terminal = try CursesTerminal(theme: app.context.theme, noColour: noColour, crashLog: crashLog)
         defer { terminal.shutdown() }
         app.context.coloursOff = terminal.depth == .none

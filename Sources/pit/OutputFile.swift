@@ -16,7 +16,7 @@ import Darwin
 /// `--overwrite` replaced. A pit session, or one of the command's own inputs, is only
 /// replaced when the user says `--overwrite`. What is not a regular file (a pipe,
 /// /dev/null, a terminal) is written in place, since replacing it would swap the device for
-/// a plain file; /dev/stdout, /dev/stderr and /dev/fd/N are pit's own descriptors.
+/// a plain file; "-", /dev/stdout, /dev/stderr and /dev/fd/N are pit's own descriptors.
 struct OutputFile {
     enum Kind: Equatable {
         /// Nothing is there yet.
@@ -145,10 +145,11 @@ struct OutputFile {
     }
 
     /// /dev/stdout, /dev/stderr and /dev/fd/N name descriptors pit already has: write to
-    /// them as they are, whatever they lead to.
+    /// them as they are, whatever they lead to. "-" is standard output, as for most
+    /// programs (a file named "-" is `./-`).
     static func standardDescriptor(_ path: String) -> Int32? {
         switch path {
-        case "/dev/stdout": return 1
+        case "-", "/dev/stdout": return 1
         case "/dev/stderr": return 2
         default:
             guard path.hasPrefix("/dev/fd/"), let n = Int32(path.dropFirst("/dev/fd/".count)), n >= 1,

@@ -44,11 +44,15 @@ struct Pit: ParsableCommand {
             }
             return
         }
+        if let problem = unknownHelpTopic(Array(CommandLine.arguments.dropFirst())) {
+            complain(problem)
+            Foundation.exit(ExitCode.usage.rawValue)
+        }
         var command: ParsableCommand
         do {
             command = try parseAsRoot()
         } catch {
-            finish(with: error, running: nil)
+            finish(with: error, running: nil, hint: dashedFileHint(Array(CommandLine.arguments.dropFirst())))
         }
         do {
             try command.run()
@@ -57,17 +61,63 @@ struct Pit: ParsableCommand {
         }
     }
 
-    static func finish(with error: Error, running: ParsableCommand.Type?) -> Never {
+    static func finish(with error: Error, running: ParsableCommand.Type?, hint: String? = nil) -> Never {
         var text = fullMessage(for: error)
         let code = ExitStatus.known(error) ?? exitCode(for: error)
+        if let hint, code == .usage {
+            // Under the error it explains, above the usage.
+            let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            text = ([String(lines[0]), hint] + lines.dropFirst().map(String.init)).joined(separator: "\n")
+        }
         if let running, let validation = error as? ValidationError {
             let name = (["pit"] + commandPath(to: running)).joined(separator: " ")
             text = "Error: \(validation.message)\nUsage: \(usageString(for: running))\n  See '\(name) --help' for more information."
         }
         if !text.isEmpty {
-            if code == .success { try? Console.say(text) } else { Console.error(text) }
+            if code != .success {
+                Console.error(text)
+            } else if (try? Console.say(text)) == nil {
+                // Help or the version that could not be written (a full or closed standard
+                // output) is an I/O error, as every other command's output is; `say` said why.
+                Foundation.exit(ExitCode.ioError.rawValue)
+            }
         }
         Foundation.exit(code.rawValue)
+    }
+
+    /// Why `pit help WORDS` cannot be answered: it names a command there is not.
+    /// swift-argument-parser showed pit's own help for it and exited 0, as if it had been
+    /// answered. nil when every word names a command (or there are none).
+    static func unknownHelpTopic(_ arguments: [String]) -> String? {
+        guard arguments.first == "help" else { return nil }
+        var command: ParsableCommand.Type = Pit.self
+        var path = ["pit"]
+        for word in arguments.dropFirst() where !word.hasPrefix("-") {
+            let subcommands = command.configuration.subcommands
+            let names = subcommands.map { $0.configuration.commandName ?? "" }
+            guard let found = names.firstIndex(of: word) else {
+                let offer = names.isEmpty ? "" : "; the commands of `\(path.joined(separator: " "))` are \(names.joined(separator: ", "))"
+                return "there is no command `\((path + [word]).joined(separator: " "))`\(offer). See `\(path.joined(separator: " ")) --help`"
+            }
+            command = subcommands[found]
+            path.append(word)
+        }
+        return nil
+    }
+
+    /// A file name that starts with "-" is read as an option, and swift-argument-parser then
+    /// says the file is missing (`pit report -lead.pit`). When the command line parses with
+    /// such a word written as a path instead, say how to write it; nil otherwise.
+    static func dashedFileHint(_ arguments: [String]) -> String? {
+        // "-o" and other short options are two characters; a file name is longer.
+        for (index, word) in arguments.enumerated() where word.hasPrefix("-") && !word.hasPrefix("--") && word.count > 2 {
+            var asPath = arguments
+            asPath[index] = "./" + word
+            if (try? parseAsRoot(asPath)) != nil {
+                return "If \(word) is a file, write it as ./\(word), or put -- before it: a word that starts with - is read as an option."
+            }
+        }
+        return nil
     }
 
     /// The subcommand names from pit down to `target` (["instruments", "list"]).
@@ -218,9 +268,8 @@ final class HomeLauncher {
                     if let problem = SessionFiles.newSessionPathProblem(path) { return problem }
                     let info = SessionInfo(title: values[0], place: values[1], date: SessionFiles.today(), facilitator: facilitator,
                                            instruments: instruments, mode: .workshop)
-                    let store = try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groups, author: facilitator,
-                                                        scales: context.catalogue.scaleLevels)
-                    if let plan { try store.append(.planSet(plan), author: facilitator) }
+                    let store = try createWorkshopSession(at: path, info: info, groups: groups, author: facilitator, plan: plan,
+                                                          scales: context.catalogue.scaleLevels)
                     adopt(store)
                     let first = instruments.first.flatMap { context.catalogue.instrument($0)?.short } ?? "Tool A"
                     context.say("Created \(path). Who should be in the room: open \(first)'s steps and press i")

@@ -54,7 +54,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "With --format csv: scores (one row per group score, the default), agreed, actions or notes.")
     var table: ReportTable?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "OUT"),
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (- is standard output).", valueName: "OUT"),
             transform: FileArgument.named)
     var output: String?
 
@@ -113,7 +113,7 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "With --format csv: elements (one row per element, the default) or components.")
     var table: CompareTable?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "OUT"),
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (- is standard output).", valueName: "OUT"),
             transform: FileArgument.named)
     var output: String?
 
@@ -170,7 +170,7 @@ struct ImportCommand: ParsableCommand {
     var file: String
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The session file to create (.pit); it must not exist yet.", valueName: "FILE"),
-            transform: FileArgument.named)
+            transform: FileArgument.newSessionNamed)
     var output: String
 
     func run() throws {
@@ -204,6 +204,10 @@ struct ImportCommand: ParsableCommand {
             let groups = store.state.groups.count, events = store.events.count
             store.close()
             Console.note("Imported \(events) events (\(groups) groups) into \(output).")
+        } catch SessionError.invalidEvent(let why) {
+            // Said of the file, not as a change refused on a screen ("Not recorded: ...").
+            complain("\(file) cannot be imported: \(why). Nothing was written.")
+            throw ExitCode.dataError
         } catch let error as SessionError {
             complain("\(file) cannot be imported: \(error.description)")
             throw ExitStatus.code(for: error)

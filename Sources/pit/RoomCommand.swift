@@ -85,7 +85,7 @@ struct RoomCommand: ParsableCommand {
 enum QRPrinting {
     static func lines(_ qr: QRCode, environment: [String: String], toTerminal: Bool) -> [String] {
         let term = environment["TERM"] ?? ""
-        let colour = toTerminal && environment["NO_COLOR"] == nil && !term.isEmpty && term != "dumb"
+        let colour = toTerminal && !NoColour.isRequested(environment["NO_COLOR"]) && !term.isEmpty && term != "dumb"
         guard colour else { return qr.halfBlockLines(quiet: 2) }
         // 16 and 231 are exact black and white; terminal themes remap only the first 16 colours.
         let blackOnWhite = term.contains("256color") ? "\u{1B}[38;5;16m\u{1B}[48;5;231m" : "\u{1B}[30;107m"

@@ -93,7 +93,7 @@ struct NewCommand: ParsableCommand {
     @Option(name: .customLong("instruments"), help: "Instruments this session scores, comma-separated (see `pit instruments list`; default: the plan's, else tool-a).") var use: String?
     @Option(help: "The agenda: a built-in plan's name (see Plans/) or a plan file (.yaml).", transform: FileArgument.named) var plan: String?
     @Option(help: "The facilitator's name.") var facilitator: String?
-    @Option(name: .shortAndLong, help: "The session file to create (default: from the title).", transform: FileArgument.named) var output: String?
+    @Option(name: .shortAndLong, help: "The session file to create (default: from the title).", transform: FileArgument.newSessionNamed) var output: String?
     @Flag(help: "Create the file without opening the screens.") var noOpen = false
     @OptionGroup var roomOptions: RoomOptions
 
@@ -104,6 +104,7 @@ struct NewCommand: ParsableCommand {
     }
 
     func run() throws {
+        try options.settings.checkTheme()
         let catalogue = try options.settings.loadCatalogue()
         let sessionPlan = try plan.map { try PlanFiles.load($0, catalogue: catalogue) }
         var ids = try use.map { try instrumentIDs($0, catalogue: catalogue) } ?? []
@@ -116,10 +117,7 @@ struct NewCommand: ParsableCommand {
         let author = SessionFiles.author(facilitator)
         let info = SessionInfo(title: title, place: place, date: SessionFiles.today(), facilitator: author, instruments: ids, mode: .workshop)
         let store = try SessionFiles.attempt {
-            let store = try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groupList, author: author,
-                                                scales: catalogue.scaleLevels)
-            if let sessionPlan { try store.append(.planSet(sessionPlan), author: author) }
-            return store
+            try createWorkshopSession(at: path, info: info, groups: groupList, author: author, plan: sessionPlan, scales: catalogue.scaleLevels)
         }
         if let sessionPlan { Console.note("Plan: \(sessionPlan.title), \(sessionPlan.items.count) items, \(sessionPlan.plannedMinutes) minutes.") }
         Console.note("Created \(path) with \(groupList.count) group\(groupList.count == 1 ? "" : "s") scoring \(ids.joined(separator: ", ")).")
@@ -127,6 +125,15 @@ struct NewCommand: ParsableCommand {
         if noOpen { store.close(); return }
         try runSession(store, context: try makeContext(options.settings, made: catalogue), author: author, roomPlace: roomOptions.place)
     }
+}
+
+/// A new workshop session and its plan, made in one step: a plan the record refuses leaves
+/// no file, where a session without the plan it was made with used to stay behind (and a
+/// second try then met "already exists").
+func createWorkshopSession(at path: String, info: SessionInfo, groups: [Group], author: String, plan: SessionPlan?,
+                           scales: InstrumentScales) throws -> SessionStore {
+    try SessionStore.create(at: URL(fileURLWithPath: path), info: info, groups: groups, author: author, scales: scales,
+                            then: plan.map { [.planSet($0)] } ?? [])
 }
 
 struct OpenCommand: ParsableCommand {
@@ -140,6 +147,7 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var roomOptions: RoomOptions
 
     func validate() throws {
+        if let author { try ArgumentText.check(author, "--as") }
         if scribe && room { throw ValidationError("--scribe and --room do not go together: the room is the facilitator's to open") }
     }
 
@@ -165,7 +173,7 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .customLong("as"), help: "The partner organisation you are assessing for.") var partner: String
     @Option(help: "Your organisation's sector: la, nhs, vcse, residents or other.") var sector = "other"
     @Option(name: .customLong("instruments"), help: "Instruments to assess, comma-separated.") var use = "tool-a"
-    @Option(name: .shortAndLong, help: "The file to write (default: PARTNER-assessment.pit).", transform: FileArgument.named) var output: String?
+    @Option(name: .shortAndLong, help: "The file to write (default: PARTNER-assessment.pit).", transform: FileArgument.newSessionNamed) var output: String?
     @Flag(help: "Create or check the file without opening the screens.") var noOpen = false
 
     func validate() throws {
@@ -219,20 +227,35 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge", abstract: "Combine partners' self-assessments into one workshop session, a group per partner.")
     @OptionGroup var options: GlobalOptions
     @Argument(help: "Self-assessment files (.pit).", transform: FileArgument.named) var files: [String]
-    @Option(name: .shortAndLong, help: "The workshop session file to create.", transform: FileArgument.named) var output: String
+    @Option(name: .shortAndLong, help: "The workshop session file to create.", transform: FileArgument.newSessionNamed) var output: String
     @Option(help: "Rename a partner, e.g. --rename \"NHS=NHS Trust\" (repeatable; needed when two files have the same partner).")
     var rename: [String] = []
     @Option(help: "Title of the new session.") var title = "Combined self-assessments"
     @Option(help: "Where the workshop takes place.") var place = ""
 
+    func validate() throws {
+        try ArgumentText.check(title, "--title")
+        try ArgumentText.check(place, "--place", mayBeEmpty: true)
+        _ = try renames()
+    }
+
+    /// --rename's pairs, old name to new. Each is typed here, so a malformed one is a usage
+    /// error, and both names are checked as any name typed for a session is.
+    func renames() throws -> [String: String] {
+        var pairs: [String: String] = [:]
+        for r in rename {
+            guard let pair = try? Merge.parseRename(r) else { throw ValidationError(MergeError.badRename(r).description) }
+            try ArgumentText.check(pair.old, "the partner before = in --rename")
+            try ArgumentText.check(pair.new, "the new name in --rename")
+            pairs[pair.old] = pair.new
+        }
+        return pairs
+    }
+
     func run() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one self-assessment file") }
         let catalogue = try options.settings.loadCatalogue(quiet: true)
-        var renames: [String: String] = [:]
-        for r in rename {
-            let pair = try SessionFiles.attempt { try Merge.parseRename(r) }
-            renames[pair.old] = pair.new
-        }
+        let renames = try renames()
         try SessionFiles.checkNewSessionPath(output)
         let store = try SessionFiles.attempt {
             try Merge.merge(inputs: files.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: output), renames: renames,
@@ -248,7 +271,7 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo", abstract: "Open a sample workshop (four groups' scores, notes and actions), on the triangle.")
     @OptionGroup var options: GlobalOptions
-    @Option(name: .shortAndLong, help: "Keep the demo session in this file (default: a temporary file).", transform: FileArgument.named) var output: String?
+    @Option(name: .shortAndLong, help: "Keep the demo session in this file (default: a temporary file).", transform: FileArgument.newSessionNamed) var output: String?
     @Flag(help: "Only write the file (needs -o).") var noOpen = false
     @OptionGroup var roomOptions: RoomOptions
 
@@ -258,6 +281,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         if let output { try SessionFiles.checkNewSessionPath(output) }
+        try options.settings.checkTheme()
         let catalogue = try options.settings.loadCatalogue()
         let url = try output.map { URL(fileURLWithPath: $0) } ?? temporaryDemoFile()
         // A temporary demo goes when pit ends, also when it could not be made.

@@ -36,6 +36,12 @@ enum SessionFiles {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             return "\(path) is a folder; give a file name inside it, such as \(path)/session.pit"
         }
+        // A device, pipe or socket (/dev/full, /dev/stdout) can hold no session: "already
+        // exists ... open it with `pit open /dev/full`" was advice nobody could take.
+        var found = stat()
+        if stat(path, &found) == 0, found.st_mode & S_IFMT != S_IFREG {
+            return "\(path) is not a regular file (a device, pipe or socket); a session is a file of its own: give a new file name, such as session.pit"
+        }
         StaleTemporaries.sweep(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
         return nil
     }

@@ -13,6 +13,10 @@ extension InstrumentsCommand {
         @Argument(help: "The instrument's id (see `pit instruments list`).") var id: String
         @Option(name: .customLong("as"), help: "Your name, recorded with the change (default: your login).") var author: String?
 
+        func validate() throws {
+            if let author { try ArgumentText.check(author, "--as") }
+        }
+
         func run() throws {
             let catalogue = try options.settings.loadCatalogue()
             guard let instrument = catalogue.instrument(id) else {
@@ -36,6 +40,10 @@ extension InstrumentsCommand {
         @Argument(help: "The session file (.pit).", transform: FileArgument.named) var file: String
         @Argument(help: "The instrument's id.") var id: String
         @Option(name: .customLong("as"), help: "Your name, recorded with the change (default: your login).") var author: String?
+
+        func validate() throws {
+            if let author { try ArgumentText.check(author, "--as") }
+        }
 
         func run() throws {
             let catalogue = try options.settings.loadCatalogue()

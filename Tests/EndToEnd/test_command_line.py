@@ -8,7 +8,7 @@ import tempfile
 import time
 import unittest
 
-from test_sessions import pit
+from test_sessions import digest, pit
 from tmux_driver import PIT, Pane
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -42,6 +42,40 @@ class CommandLine(unittest.TestCase):
             self.assertNotIn("\x1b", result.stderr)
             self.assertFalse(os.path.exists(out), args)
 
+    def test_names_typed_for_merge_open_and_instruments_are_checked_as_new_checks_them(self):
+        # A line break in --as or a merged session's title forged a line of the transcript.
+        session = os.path.join(self.folder, "s.pit")
+        partner = os.path.join(self.folder, "p.pit")
+        merged = os.path.join(self.folder, "m.pit")
+        self.assertEqual(pit("new", "S", "-o", session, "--no-open").returncode, 0)
+        self.assertEqual(pit("assess", "--as", "NHS", "-o", partner, "--no-open").returncode, 0)
+        before = digest(session), digest(partner)
+        refused = [
+            (["instruments", "add", session, "tool-c", "--as", "Evil\nline\x1b[2J"], '--as "Evil^Jline^[[2J" holds a line break'),
+            (["instruments", "remove", session, "tool-a", "--as", "A\tB"], '--as "A\tB" holds a line break'),
+            (["instruments", "add", session, "tool-c", "--as", ""], "--as is empty"),
+            (["open", session, "--as", "a\nb"], '--as "a^Jb" holds a line break'),
+            (["open", session, "--as", ""], "--as is empty"),
+            (["merge", partner, "-o", merged, "--title", "a\nb"], '--title "a^Jb" holds a line break'),
+            (["merge", partner, "-o", merged, "--title", ""], "--title is empty"),
+            (["merge", partner, "-o", merged, "--place", "x\ny"], '--place "x^Jy" holds a line break'),
+            (["merge", partner, "-o", merged, "--rename", "NHS=N\x1b[31m"], 'the new name in --rename "N^[[31m" holds'),
+            (["merge", partner, "-o", merged, "--rename", "NHS"], 'Bad rename "NHS": write it as --rename "Old name=New name"'),
+            (["new", "x" * 600, "-o", merged, "--no-open"], "the title is 600 bytes long; pit keeps at most 512 bytes"),
+            (["merge", partner, "-o", merged, "--title", "x" * 600], "--title is 600 bytes long"),
+        ]
+        for args, message in refused:
+            result = pit(*args)
+            self.assertEqual(result.returncode, 64, (args, result.stderr))
+            self.assertIn(message, result.stderr, args)
+            self.assertNotIn("\x1b", result.stderr, args)
+            self.assertNotIn("Not recorded", result.stderr, args)
+        self.assertEqual((digest(session), digest(partner)), before, "nothing recorded")
+        self.assertFalse(os.path.exists(merged))
+        done = pit("merge", partner, "-o", merged, "--title", "Combined", "--place", "Northbridge", "--rename", "NHS=NHS Trust")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertEqual(self.groups_of(merged), [("NHS Trust", "other")])
+
     def test_a_plan_that_is_not_text_and_an_empty_output_name_say_what_is_wrong(self):
         plan = os.path.join(self.folder, "plan.yaml")
         with open(plan, "wb") as f:
@@ -69,6 +103,39 @@ class CommandLine(unittest.TestCase):
         folder = pit("instruments", "list", "--instrument-dir", "")
         self.assertEqual(folder.returncode, 64, folder.stderr)
         self.assertIn("the folder name is empty; name a folder", folder.stderr)
+
+    def test_import_says_what_is_wrong_with_a_file_that_is_json(self):
+        session = os.path.join(self.folder, "s.pit")
+        self.assertEqual(pit("new", "S", "--groups", "Council,Health", "-o", session, "--no-open").returncode, 0)
+        exported = json.loads(pit("report", session, "--format", "json").stdout)
+        events = exported["events"]
+        score = dict(seq=len(events) + 1, at=events[-1]["at"], author="F", kind="scoreRecorded", group="g1",
+                     instrument="tool-a", element="leadership", level=3)
+        lock = dict(score, kind="votingLocked")
+        del lock["group"], lock["level"]
+
+        def write(name, added, encoding="utf-8"):
+            path = os.path.join(self.folder, name)
+            with open(path, "w", encoding=encoding) as f:
+                json.dump(dict(exported, events=events + added), f, ensure_ascii=False)
+            return path
+
+        out = os.path.join(self.folder, "o.pit")
+        for path, message in [
+            (write("fraction.json", [dict(score, level=3.5)]), f"the value at events[{len(events)}].level is not of the kind pit writes there"),
+            (write("huge.json", [dict(score, level=1e30)]), f"the value at events[{len(events)}].level is not of the kind"),
+            (write("latin1.json", [dict(score, author="Zoë")], encoding="latin-1"), "it is not UTF-8 text"),
+            (write("locked.json", [lock, dict(score, seq=len(events) + 2)]),
+             f"event {len(events) + 2} (scoreRecorded) breaks a rule: voting on tool-a/leadership is locked. Nothing was written."),
+        ]:
+            result = pit("import", path, "-o", out)
+            self.assertEqual(result.returncode, 65, (path, result.stderr))
+            self.assertIn(f"{path} cannot be imported: ", result.stderr)
+            self.assertIn(message, result.stderr, path)
+            for wrong in ("not valid JSON", "Not recorded", "unlock it first"):
+                self.assertNotIn(wrong, result.stderr, path)
+            self.assertFalse(os.path.exists(out), path)
+        self.assertEqual(pit("import", write("sound.json", [score]), "-o", out).returncode, 0)
 
     def test_importing_a_folder_says_it_is_a_folder(self):
         result = pit("import", self.folder, "-o", os.path.join(self.folder, "x.pit"))
@@ -102,6 +169,46 @@ class CommandLine(unittest.TestCase):
         unknown = pit("new", "T", "--instruments", "nope", "-o", os.path.join(self.folder, "y.pit"), "--no-open")
         self.assertEqual(unknown.returncode, 64)
         self.assertIn("Usage: pit new ", unknown.stderr)
+
+    def test_an_unknown_theme_is_refused_before_a_session_is_written(self):
+        # new and demo -o made the file, then refused the theme (and with --no-open, never did).
+        out = os.path.join(self.folder, "themed.pit")
+        for args in (["new", "T", "-o", out], ["new", "T", "-o", out, "--no-open"],
+                     ["demo", "-o", out], ["demo", "-o", out, "--no-open"]):
+            result = pit(*args, "--theme", "nosuch")
+            self.assertEqual(result.returncode, 64, (args, result.stderr))
+            self.assertIn("unknown theme `nosuch`; available: default", result.stderr, args)
+            self.assertNotIn("Created", result.stdout, args)
+            self.assertEqual(os.listdir(self.folder), [], args)
+        made = pit("new", "T", "-o", out, "--theme", "mono", "--no-open")
+        self.assertEqual(made.returncode, 0, made.stderr)
+        self.assertTrue(os.path.exists(out))
+
+    def test_help_for_no_such_command_is_a_usage_error_that_names_it(self):
+        result = pit("help", "nosuch")
+        self.assertEqual(result.returncode, 64, result.stderr)
+        self.assertIn("there is no command `pit nosuch`; the commands of `pit` are home, new, open", result.stderr)
+        self.assertEqual(result.stdout, "")
+        nested = pit("help", "instruments", "nosuch")
+        self.assertEqual(nested.returncode, 64)
+        self.assertIn("`pit instruments nosuch`; the commands of `pit instruments` are list, show", nested.stderr)
+        known = pit("help", "report")
+        self.assertEqual(known.returncode, 0, known.stderr)
+        self.assertIn("pit report", known.stdout)
+
+    def test_a_file_name_that_starts_with_a_dash_gets_a_hint(self):
+        for args, word in [(["report", "-lead.pit"], "-lead.pit"), (["instruments", "validate", "-x.yaml"], "-x.yaml")]:
+            result = pit(*args, cwd=self.folder)
+            self.assertEqual(result.returncode, 64, result.stderr)
+            self.assertIn(f"If {word} is a file, write it as ./{word}, or put -- before it", result.stderr)
+        # An unknown option that is no file name gets no such hint.
+        other = pit("report", "a.pit", "-zz", cwd=self.folder)
+        self.assertEqual(other.returncode, 64)
+        self.assertNotIn("If -zz is a file", other.stderr)
+        with open(os.path.join(self.folder, "-lead.pit"), "w") as f:
+            f.write("not a session")
+        for args in (["report", "./-lead.pit"], ["report", "--", "-lead.pit"]):
+            self.assertEqual(pit(*args, cwd=self.folder).returncode, 65, "the hint's ways reach the file")
 
     def test_the_quick_starts_keep_the_full_parsers_messages(self):
         # `pit`, `pit home` and `pit open FILE` skip the full command tree; anything they

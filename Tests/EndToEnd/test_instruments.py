@@ -53,6 +53,19 @@ class UserInstruments(unittest.TestCase):
             if name.endswith(".yaml") and name != "triangle.yaml":
                 self.assertEqual(pit("instruments", "validate", os.path.join(ROOT, "Assessments", name)).returncode, 0, name)
 
+    def test_validate_checks_every_file_and_exits_with_the_worst_code(self):
+        # A missing file stopped the run: the files after it were never checked.
+        broken = os.path.join(self.dir, "broken.yaml")
+        missing = os.path.join(self.folder, "missing.yaml")
+        result = pit("instruments", "validate", FIXTURE, missing, broken)
+        self.assertEqual(result.returncode, 66, "a file that could not be read at all outweighs one with problems")
+        self.assertIn(f"{missing}: no such file", result.stderr)
+        self.assertIn("walkability.yaml: ok", result.stdout)
+        self.assertRegex(result.stdout, r"broken\.yaml:6:\d+: unknown placement")
+        only_problems = pit("instruments", "validate", broken, FIXTURE)
+        self.assertEqual(only_problems.returncode, 65)
+        self.assertIn("walkability.yaml: ok", only_problems.stdout)
+
     def test_validate_says_when_an_id_is_already_taken_by_another_instrument(self):
         # Sound on its own, but pit would skip it at start: validate must say so.
         copy = os.path.join(self.folder, "my-tool-a.yaml")

@@ -107,9 +107,11 @@ class ControlText(unittest.TestCase):
             json.dump(data, f)
         self.assertClean(self.run_pit("import", exported, "-o", partner), code=0)
         merged = os.path.join(self.folder, "merged.pit")
-        result = self.run_pit("merge", partner, "-o", merged, "--title", hostile("merged"))
+        # A title typed for the merged session is refused as pit new refuses one, cleanly.
+        self.assertClean(self.run_pit("merge", partner, "-o", merged, "--title", hostile("merged")), code=64)
+        result = self.run_pit("merge", partner, "-o", merged, "--title", "Merged")
         self.assertClean(result, code=0)
-        self.assertIn(b"^[]0;pwned^G", result.stdout)
+        self.assertIn(b"^[]0;pwned^G", result.stdout, "the partner's name from its file, made visible")
         again = self.run_pit("merge", partner, partner, "-o", os.path.join(self.folder, "m2.pit"))
         self.assertClean(again, code=65)
 
@@ -211,7 +213,7 @@ elements:
             (["themes", "list", "--theme", HOSTILE], 64),
             (["report", self.session, "--time-zone", HOSTILE], 64),
             (["merge", self.session, "-o", os.path.join(self.folder, HOSTILE)], 65),
-            (["merge", self.demo, "--rename", HOSTILE, "-o", os.path.join(self.folder, "r.pit")], 65),
+            (["merge", self.demo, "--rename", HOSTILE, "-o", os.path.join(self.folder, "r.pit")], 64),
             ([HOSTILE], 64),
         ]:
             result = self.run_pit(*args)

@@ -143,6 +143,37 @@ class Outputs(unittest.TestCase):
         self.assertEqual(pit("report", self.demo, "-o", "/dev/null").returncode, 0)
         self.assertTrue(os.path.exists("/dev/null") and not os.path.isfile("/dev/null"))
 
+    def test_a_dash_is_standard_output_for_reports(self):
+        done = pit("report", self.demo, "-o", "-", cwd=self.work)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertEqual(done.stdout, self.report)
+        compared = pit("compare", self.other, self.demo, "-o", "-", cwd=self.work)
+        self.assertEqual(compared.returncode, 0, compared.stderr)
+        self.assertEqual(compared.stdout, pit("compare", self.other, self.demo).stdout)
+        self.assertEqual(os.listdir(self.work), [], "no file named -")
+        self.assertNothingChanged()
+
+    def test_a_session_is_never_sent_to_standard_output_or_a_device(self):
+        json_path = os.path.join(self.work, "s.json")
+        with open(json_path, "wb") as f:
+            f.write(pit("report", self.demo, "--format", "json").stdout)
+        partner = os.path.join(self.work, "partner.pit")
+        self.assertEqual(pit("assess", "--as", "Partner", "-o", partner, "--no-open").returncode, 0)
+        self.before = tree_digest(self.folder)
+        creating = [["new", "T", "--no-open"], ["demo", "--no-open"], ["import", json_path], ["merge", partner],
+                    ["assess", "--as", "Partner", "--no-open"]]
+        for args in creating:
+            dash = pit(*args, "-o", "-", cwd=self.work)
+            self.assertEqual(dash.returncode, 64, (args, dash.stderr))
+            self.assertIn(b"a session cannot go to standard output (-o -)", dash.stderr, args)
+            self.assertEqual(dash.stdout, b"", args)
+            self.assertFalse(os.path.exists(os.path.join(self.work, "-")), args)
+            # A device cannot hold a session either; no advice to open it.
+            device = pit(*args, "-o", "/dev/full")
+            self.assertRefused(device, 73, "/dev/full is not a regular file")
+            self.assertNotIn(b"pit open", device.stderr, args)
+        self.assertNothingChanged()
+
     # Folders
 
     def test_a_folder_as_output_is_a_clear_error(self):
@@ -172,7 +203,8 @@ class Outputs(unittest.TestCase):
 
     def test_a_full_standard_output_is_exit_74(self):
         for args in [["report", self.demo], ["report", self.demo, "--format", "csv"], ["instruments", "list"],
-                     ["compare", self.other, self.demo], ["report", self.demo, "-o", "/dev/full"]]:
+                     ["compare", self.other, self.demo], ["report", self.demo, "-o", "/dev/full"],
+                     ["--help"], ["--version"], ["new", "--help"], ["help", "report"]]:
             with open("/dev/full", "wb") as full:
                 result = pit(*args, stdout=full)
             self.assertRefused(result, 74, "No space left on device")

@@ -30,3 +30,18 @@ final class QuickStartTests: XCTestCase {
         XCTAssertEqual(home.roomOptions.place, RoomPlace())
     }
 }
+
+/// `pit help WORDS` for a command that is not there is a usage error naming it.
+final class HelpTopicTests: XCTestCase {
+    func testAnUnknownCommandAfterHelpIsNamed() throws {
+        let root = try XCTUnwrap(Pit.unknownHelpTopic(["help", "nosuch"]))
+        XCTAssertTrue(root.hasPrefix("there is no command `pit nosuch`; the commands of `pit` are home, new, open"), root)
+        let nested = try XCTUnwrap(Pit.unknownHelpTopic(["help", "instruments", "nosuch"]))
+        XCTAssertTrue(nested.contains("`pit instruments nosuch`; the commands of `pit instruments` are list, show, validate"), nested)
+        let leaf = try XCTUnwrap(Pit.unknownHelpTopic(["help", "report", "extra"]))
+        XCTAssertEqual(leaf, "there is no command `pit report extra`. See `pit report --help`")
+        for known in [["help"], ["help", "report"], ["help", "instruments", "validate"], ["report", "help"], ["open", "nosuch"]] {
+            XCTAssertNil(Pit.unknownHelpTopic(known), "\(known)")
+        }
+    }
+}

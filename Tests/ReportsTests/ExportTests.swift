@@ -353,6 +353,66 @@ final class JSONRoundTripTests: XCTestCase {
     }
 }
 
+/// What `pit import` says of a file it cannot use: valid JSON is never called invalid, and a
+/// refused event is named by its number.
+final class ImportMessageTests: XCTestCase {
+    /// The export of a small session, with `edit` applied to its last event (a score).
+    func export(editingTheScore edit: (inout [String: Any]) -> Void) throws -> Data {
+        let dir = TempDir()
+        let s = try makeStore(dir)
+        try score(s, "la", a("leadership"), 3)
+        var doc = try XCTUnwrap(JSONSerialization.jsonObject(with: try SessionJSON.render(state: s.state, events: s.events,
+                                                                                             catalogue: catalogue)) as? [String: Any])
+        var events = try XCTUnwrap(doc["events"] as? [[String: Any]])
+        edit(&events[events.count - 1])
+        doc["events"] = events
+        return try JSONSerialization.data(withJSONObject: doc)
+    }
+
+    func testAValueOfTheWrongKindIsNamedByItsPathNotCalledInvalidJSON() throws {
+        for (label, value) in [("a fraction", 3.5 as Any), ("too large", 1e30 as Any), ("text", "3" as Any)] {
+            let data = try export { $0["level"] = value }
+            XCTAssertThrowsError(try SessionJSON.decode(data), label) {
+                XCTAssertEqual($0 as? SessionJSONError, .wrongValue(at: "events[5].level"), label)
+                XCTAssertFalse("\($0)".contains("not valid JSON"), label)
+            }
+        }
+    }
+
+    func testTextInAnotherEncodingIsSaidToBeNotUTF8() throws {
+        var data = try export { $0["author"] = "Zoë" }
+        let zoe = Data("Zo\u{eb}".utf8)
+        let at = try XCTUnwrap(data.range(of: zoe))
+        data.replaceSubrange(at, with: Data([0x5A, 0x6F, 0xEB]))   // ë as ISO-8859-1
+        XCTAssertThrowsError(try SessionJSON.decode(data)) {
+            XCTAssertEqual($0 as? SessionJSONError, .notUTF8)
+            XCTAssertTrue("\($0)".hasPrefix("it is not UTF-8 text"), "\($0)")
+        }
+        XCTAssertThrowsError(try SessionJSON.decode(Data("{\"format\": ".utf8))) {
+            guard case .notJSON? = $0 as? SessionJSONError else { return XCTFail("\($0)") }
+        }
+    }
+
+    func testARefusedEventIsNamedWithoutAdviceForTheScreens() throws {
+        let dir = TempDir()
+        let s = try makeStore(dir)
+        try s.append(.votingLocked(a("leadership")), author: "Fac")
+        var events = s.events
+        // A score on the locked element, as a hand-edited export could hold.
+        events.append(Event(seq: Int64(events.count + 1), at: Date(), author: "Fac",
+                            payload: .scoreRecorded(group: "la", element: a("leadership"), answer: .level(3), note: nil)))
+        XCTAssertThrowsError(try SessionStore.importEvents(events, at: dir.file("locked.pit"), scales: [:])) {
+            XCTAssertEqual($0 as? SessionError,
+                           .invalidEvent("event \(events.count) (scoreRecorded) breaks a rule: voting on tool-a/leadership is locked"))
+        }
+        // The same change made on a screen keeps its advice.
+        XCTAssertThrowsError(try score(s, "la", a("leadership"), 3)) {
+            XCTAssertEqual($0 as? SessionError, .invalidEvent("voting on tool-a/leadership is locked; unlock it first"))
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("locked.pit").path))
+    }
+}
+
 final class ComparisonTests: XCTestCase {
     func testAMissingPlaceIsSaidInWords() {
         XCTAssertEqual(ComparisonRender.placeWords(""), "no place")

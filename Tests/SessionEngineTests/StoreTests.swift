@@ -217,6 +217,33 @@ final class StoreTests: XCTestCase {
     }
 }
 
+/// Changes made with the session (its plan) are part of its creation: all there, or no file.
+final class CreateWithChangesTests: XCTestCase {
+    let info = SessionInfo(title: "Planned", place: "", date: "2026-01-01", facilitator: "Fac", instruments: ["tool-a"], mode: .workshop)
+
+    func testTheChangesAreRecordedWithTheCreation() throws {
+        let dir = TempDir()
+        let plan = SessionPlan(name: "short", title: "Short", items: [.init(instrument: "tool-a", minutes: 20)])
+        let store = try SessionStore.create(at: dir.file("s.pit"), info: info, groups: fourGroups, author: "Fac", scales: [:],
+                                            then: [.planSet(plan)])
+        defer { store.close() }
+        XCTAssertEqual(store.state.plan, plan)
+        XCTAssertEqual(store.events.map(\.payload.kind), ["sessionCreated"] + fourGroups.map { _ in "groupAdded" } + ["planSet"])
+    }
+
+    func testARefusedChangeLeavesNoFile() throws {
+        let dir = TempDir()
+        // More items than a plan may hold: refused by the record's rules, whatever read the plan.
+        let plan = SessionPlan(name: "long", title: "Long", items: Array(repeating: .init(instrument: "tool-a", minutes: 1),
+                                                                         count: RecordRules.planItems + 1))
+        XCTAssertThrowsError(try SessionStore.create(at: dir.file("s.pit"), info: info, groups: fourGroups, author: "Fac", scales: [:],
+                                                     then: [.planSet(plan)])) {
+            XCTAssertEqual($0 as? SessionError, .invalidEvent("event 6 (planSet) breaks a rule: its plan has more than 256 items"))
+        }
+        XCTAssertEqual(dir.contents, [], "no session without its plan, and no temporary")
+    }
+}
+
 final class AbandonedTemporaryTests: XCTestCase {
     /// A pit killed while creating a file leaves its hidden temporary; the next create of that
     /// name removes it once its process is gone, and never touches a live process's.
