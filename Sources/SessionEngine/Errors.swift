@@ -90,7 +90,7 @@ public enum SessionFileError: Error, CustomStringConvertible, Equatable, Sendabl
         case .notWritable(let p, let detail):
             return "\(p): the change was not saved (\(detail)). Check that the disk has space and that you may write the file, then try again."
         case .foreignJournal(let p, let detail):
-            return "\(p) has a leftover rollback journal, \(p)-journal, that does not belong to it (\(detail)). pit has not opened or changed the file. If \(p) is the copy you want (for example one restored from a backup), move the journal aside, e.g. `mv '\(p)-journal' '\(p)-journal.old'`, and try again."
+            return "\(p) has a leftover rollback journal, \(p)-journal, that does not belong to it (\(detail)). pit has not opened or changed the file. If \(p) is the copy you want (for example one restored from a backup) and no other program was writing to it, move the journal aside (a journal another program left mid-save holds the only way back from its half-made change), e.g. `mv '\(p)-journal' '\(p)-journal.old'`, and try again."
         case .changedWhileOpening(let p, let detail):
             return "\(p) was changed while pit opened it (SQLite played back an interrupted save from \(p)-journal, or another program wrote to it), and then it could not be used: \(detail). Keep a copy of the file as it is now, and restore the session from a backup or a copy sent by a partner."
         case .replacedWhileOpen(let p, let detail):

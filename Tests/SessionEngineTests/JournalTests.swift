@@ -72,6 +72,9 @@ final class JournalTests: XCTestCase {
                 XCTAssertTrue(detail.contains("save"), detail)
                 let message = (error as! SessionFileError).description
                 XCTAssertTrue(message.contains("-journal.old"), message)
+                // The journal is judged foreign by a rule of thumb: the advice must not
+                // send a user to drop another program's way back from a half-made change.
+                XCTAssertTrue(message.contains("and no other program was writing to it"), message)
             }
             XCTAssertEqual(bytes(url), good, "the restored copy is untouched")
             XCTAssertEqual(bytes(URL(fileURLWithPath: url.path + "-journal")), journal, "the journal is left for the user")
