@@ -119,7 +119,7 @@ struct NewCommand: ParsableCommand {
         let store = try SessionFiles.attempt {
             try createWorkshopSession(at: path, info: info, groups: groupList, author: author, plan: sessionPlan, scales: catalogue.scaleLevels)
         }
-        if let sessionPlan { Console.note("Plan: \(sessionPlan.title), \(sessionPlan.items.count) items, \(sessionPlan.plannedMinutes) minutes.") }
+        if let sessionPlan { Console.note("Plan: \(sessionPlan.title), \(sessionPlan.items.count) item\(sessionPlan.items.count == 1 ? "" : "s"), \(sessionPlan.plannedMinutes) minute\(sessionPlan.plannedMinutes == 1 ? "" : "s").") }
         Console.note("Created \(path) with \(groupList.count) group\(groupList.count == 1 ? "" : "s") scoring \(ids.joined(separator: ", ")).")
         for line in InstrumentText.room(ids.compactMap { catalogue.instrument($0) }).split(separator: "\n") { Console.note(String(line)) }
         if noOpen { store.close(); return }

@@ -148,6 +148,12 @@ class PlanFromTheCommandLine(unittest.TestCase):
         self.assertEqual(refused.returncode, 65)
         self.assertIn(bad + ":4:", refused.stderr)
         self.assertFalse(os.path.exists(os.path.join(folder, "bad.pit")))
+        one = os.path.join(folder, "one.yaml")
+        with open(one, "w") as f:
+            f.write("schema: 1\ntitle: Short\nitems:\n  - instrument: tool-a\n    minutes: 10\n")
+        made = pit("new", "One", "--plan", one, "-o", os.path.join(folder, "one.pit"), "--no-open")
+        self.assertEqual(made.returncode, 0, made.stderr)
+        self.assertIn("Plan: Short, 1 item, 10 minutes.", made.stdout)
         pane = Pane(["open", path, "--as", "Facilitator"], 100, 30)
         try:
             pane.wait_for("SERVICE")
