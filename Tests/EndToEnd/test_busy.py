@@ -61,18 +61,23 @@ class BusyFile(unittest.TestCase):
                 holder.close()
             p.close()
 
-    def test_a_form_refused_by_the_busy_file_says_enter_tries_again_and_it_does(self):
+    def on_step_one_with_the_file_held(self):
+        """pit open at Step 1 while another program holds the file: the pane and the holder."""
         p = Pane(["open", self.path], 100, 30)
         self.addCleanup(p.close)
         p.wait_for("SERVICE")
         p.keys("p", "Enter")
         p.wait_for("Step 1 of 10")
-        p.keys("n")
-        p.wait_for("Note on")
-        p.keys("Kept while busy")
         holder = sqlite3.connect(self.path, isolation_level=None)
         self.addCleanup(holder.close)
         holder.execute("BEGIN EXCLUSIVE")
+        return p, holder
+
+    def test_a_form_refused_by_the_busy_file_says_enter_tries_again_and_it_does(self):
+        p, holder = self.on_step_one_with_the_file_held()
+        p.keys("n")
+        p.wait_for("Note on")
+        p.keys("Kept while busy")
         p.keys("Enter")
         screen = p.wait_for("NOT saved")
         self.assertIn("its lock); Enter", screen, "Ctrl-R does nothing in a form")  # the line wraps after it
@@ -88,14 +93,7 @@ class BusyFile(unittest.TestCase):
 
     def refused_score_then_quit(self):
         """Scores Step 1 while another program holds the file, then asks to quit."""
-        p = Pane(["open", self.path], 100, 30)
-        self.addCleanup(p.close)
-        p.wait_for("SERVICE")
-        p.keys("p", "Enter")
-        p.wait_for("Step 1 of 10")
-        holder = sqlite3.connect(self.path, isolation_level=None)
-        self.addCleanup(holder.close)
-        holder.execute("BEGIN EXCLUSIVE")
+        p, holder = self.on_step_one_with_the_file_held()
         p.keys("3")
         p.wait_for("NOT saved")
         p.keys("q", "q")

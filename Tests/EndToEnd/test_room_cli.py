@@ -5,22 +5,18 @@ import re
 import shutil
 import signal
 import socket
-import sqlite3
 import subprocess
 import tempfile
 import unittest
 import urllib.request
 
 from room_support import GROUPS, Device, decode_block_qr
+from test_tui import recorded
 from tmux_driver import PIT
 
 
 def presence_rows(path):
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return db.execute("select count(*) from room_presence").fetchone()[0]
-    finally:
-        db.close()
+    return recorded(path, "select count(*) from room_presence")[0][0]
 
 
 class RoomCommand(unittest.TestCase):

@@ -73,12 +73,7 @@ class Outputs(unittest.TestCase):
         self.assertEqual(pit("report", self.demo, "--overwrite").returncode, 64, "--overwrite needs -o")
 
     def test_commands_that_create_sessions_never_write_over_one(self):
-        json_path = os.path.join(self.work, "s.json")
-        with open(json_path, "wb") as f:
-            f.write(pit("report", self.demo, "--format", "json").stdout)
-        partner = os.path.join(self.work, "partner.pit")
-        self.assertEqual(pit("assess", "--as", "Partner", "-o", partner, "--no-open").returncode, 0)
-        self.before = tree_digest(self.folder)
+        json_path, partner = self.export_and_partner()
         for args in [["new", "T", "-o", self.demo, "--no-open"], ["demo", "-o", self.demo, "--no-open"],
                      ["import", json_path, "-o", self.demo], ["merge", partner, "-o", self.demo],
                      ["merge", partner, "-o", partner]]:
@@ -153,13 +148,19 @@ class Outputs(unittest.TestCase):
         self.assertEqual(os.listdir(self.work), [], "no file named -")
         self.assertNothingChanged()
 
-    def test_a_session_is_never_sent_to_standard_output_or_a_device(self):
+    def export_and_partner(self):
+        """The demo as JSON and a partner's file, in the work folder: inputs for every
+        command that makes a session. The folder's digest is taken after them."""
         json_path = os.path.join(self.work, "s.json")
         with open(json_path, "wb") as f:
             f.write(pit("report", self.demo, "--format", "json").stdout)
         partner = os.path.join(self.work, "partner.pit")
         self.assertEqual(pit("assess", "--as", "Partner", "-o", partner, "--no-open").returncode, 0)
         self.before = tree_digest(self.folder)
+        return json_path, partner
+
+    def test_a_session_is_never_sent_to_standard_output_or_a_device(self):
+        json_path, partner = self.export_and_partner()
         creating = [["new", "T", "--no-open"], ["demo", "--no-open"], ["import", json_path], ["merge", partner],
                     ["assess", "--as", "Partner", "--no-open"]]
         for args in creating:
@@ -183,12 +184,7 @@ class Outputs(unittest.TestCase):
         self.assertNothingChanged()
 
     def test_a_name_ending_in_a_slash_never_becomes_a_file(self):
-        json_path = os.path.join(self.work, "s.json")
-        with open(json_path, "wb") as f:
-            f.write(pit("report", self.demo, "--format", "json").stdout)
-        partner = os.path.join(self.work, "partner.pit")
-        self.assertEqual(pit("assess", "--as", "Partner", "-o", partner, "--no-open").returncode, 0)
-        self.before = tree_digest(self.folder)
+        json_path, partner = self.export_and_partner()
         newdir = os.path.join(self.work, "newdir")
         for args in [["merge", partner, "-o", newdir + "/"], ["new", "T", "-o", newdir + "/", "--no-open"],
                      ["import", json_path, "-o", newdir + "/"], ["demo", "-o", newdir + "/", "--no-open"],
