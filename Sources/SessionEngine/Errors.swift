@@ -94,7 +94,7 @@ public enum SessionFileError: Error, CustomStringConvertible, Equatable, Sendabl
         case .changedWhileOpening(let p, let detail):
             return "\(p) was changed while pit opened it (SQLite played back an interrupted save from \(p)-journal, or another program wrote to it), and then it could not be used: \(detail). Keep a copy of the file as it is now, and restore the session from a backup or a copy sent by a partner."
         case .replacedWhileOpen(let p, let detail):
-            return "\(p): \(detail), so pit writes nothing more to it; the change was not saved. Quit, and open the session again to see what it holds now."
+            return "\(p): \(detail), so pit writes nothing more to it (no change is saved). Quit, and open the session again to see what it holds now."
         case .busy(let p):
             return "\(p) is busy: another pit kept it locked. Try again in a moment, or close the other pit window."
         }

@@ -424,7 +424,8 @@ public final class SessionStore {
     /// first and latest events as they were. Another program may have put another file in
     /// its place (a backup copied over it, a sync): reading on after `lastSeq` would fold a
     /// second session into this one, and appending would leave a gap that makes the file
-    /// unopenable. Two rows by their key, on every write and every look that finds a change.
+    /// unopenable. Two rows by their key, on every write (the focus and presence rows too)
+    /// and every look that finds a change.
     private func ensureSameLog(_ db: Database) throws {
         guard let first = events.first, let last = events.last else { return }
         let rows = try Row.fetchAll(db, sql: "SELECT seq, at, kind FROM events WHERE seq IN (?, ?)", arguments: [first.seq, last.seq])
@@ -487,6 +488,7 @@ public final class SessionStore {
             var wrote = false
             try waiting(wait) { try db.writeWithoutTransaction { db in
                 try QuitHold.whileCommitting { try db.inTransaction(.immediate) {
+                    try ensureSameLog(db)
                     if let stored = try RoomTable.read(db), stored.focus == newFocus {
                         seen = stored
                         return .rollback
@@ -523,6 +525,7 @@ public final class SessionStore {
             try waiting(wait) {
                 try db.writeWithoutTransaction { db in
                     try QuitHold.whileCommitting { try db.inTransaction(.immediate) {
+                        try ensureSameLog(db)
                         try change(db)
                         return .commit
                     } }

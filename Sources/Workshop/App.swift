@@ -103,8 +103,10 @@ public struct App {
             switch key {
             case .char("?"), .function(1): showHelp.toggle()
             // An open form's typing would be lost unseen: it waits for a larger terminal.
-            case .char("q") where !top.holdsTypedText: quit(confirmed: unsavedQuitAsked)
-            case .ctrl("c"): interrupt(confirmed: unsavedQuitAsked)
+            // Nothing but this screen shows, so no question could be seen: quitting waits
+            // while a form is open or the last change was not saved.
+            case .char("q"), .ctrl("c"):
+                if !top.holdsTypedText, context.session?.writeFailed != true { shouldQuit = true }
             case .ctrl("l"): context.needsFullRedraw = true
             default: break
             }
@@ -218,6 +220,7 @@ public struct App {
     private mutating func interrupt(confirmed: Bool) {
         if top.holdsTypedText, !confirmed {
             unsavedQuitAsked = true
+            presenting = false   // the audience view has no line for the question
             context.say("Ctrl-C again quits pit, and this form's text goes with it; Esc closes the form", error: true)
             return
         }
@@ -230,6 +233,7 @@ public struct App {
     private mutating func quit(confirmed: Bool) {
         if let session = context.session, session.writeFailed, !confirmed {
             unsavedQuitAsked = true
+            presenting = false
             let retry = session.unsaved != nil ? "Ctrl-R tries again; " : ""
             context.say("The last change was NOT saved (\(session.lastFailure ?? "the file refused it")). \(retry)q or Ctrl-C again quits without it", error: true)
             return
@@ -270,7 +274,8 @@ public struct App {
             "to at least \(App.minimumSize.width) x \(App.minimumSize.height)",
             "(now \(canvas.width) x \(canvas.height))",
             // ? still opens the help, which needs the room: say so, or the key seems dead.
-            showHelp ? "help shows when larger" : top.holdsTypedText ? "your form is kept" : "q quits pit, ? help",
+            showHelp ? "help shows when larger" : top.holdsTypedText ? "your form is kept"
+                : context.session?.writeFailed == true ? "a change is NOT saved" : "q quits pit, ? help",
         ]
         let top = max(0, (canvas.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {

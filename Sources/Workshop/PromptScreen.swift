@@ -33,6 +33,8 @@ public struct PromptScreen: Screen {
     public var fields: [Field]
     public var current = 0
     public var error: String?
+    /// The busy file refused this form's change (it waits for Ctrl-R unless cancelled).
+    var refusedOwnChange = false
     let submit: ([String]) -> String?
     /// The screen the form sits over, drawn underneath it.
     let background: (any Screen)?
@@ -67,6 +69,9 @@ public struct PromptScreen: Screen {
         error = nil
         switch key {
         case .escape:
+            // Its change was refused by the busy file: cancelling drops it, so a later
+            // Ctrl-R cannot record what the form was cancelled on.
+            if refusedOwnChange { context.session?.dropUnsaved() }
             context.say("Cancelled; nothing was recorded")
             return .pop
         case .tab, .down: current = min(fields.count - 1, current + 1)
@@ -103,8 +108,10 @@ public struct PromptScreen: Screen {
                 error = "\(fields[firstMissing].label) is needed"
                 return .stay
             }
+            let refusalsBefore = context.session?.refusals
             if let problem = submit(values) {
                 error = problem
+                if let before = refusalsBefore, context.session?.refusals != before { refusedOwnChange = true }
                 return .stay
             }
             return next.map { .replace($0) } ?? .pop

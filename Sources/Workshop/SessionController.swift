@@ -99,6 +99,7 @@ public final class SessionController {
             return true
         } catch SessionFileError.busy {
             unsaved = payload
+            refusals += 1
             fileFailed(SessionController.busyMessage)
             return false
         } catch SessionError.invalidEvent(let why) {
@@ -112,6 +113,17 @@ public final class SessionController {
             fileFailed("\(error)")
             return false
         }
+    }
+
+    /// How many changes the busy file has refused, so a form can tell whether its own was.
+    public private(set) var refusals = 0
+
+    /// A form whose change the busy file refused was cancelled: Ctrl-R must not record it
+    /// later, and the corner no longer says NOT SAVED for it.
+    public func dropUnsaved() {
+        unsaved = nil
+        lastFailure = nil
+        writeFailed = false
     }
 
     /// Records again the change that failed because the file was busy; nil if there is none.
@@ -214,10 +226,20 @@ public final class SessionController {
         } catch SessionFileError.busy {
             return false
         } catch {
+            // Said once, when first found (a look every quarter second finds it again).
+            if lastFailure != "\(error)" { notice = "\(error)" }
             fileFailed("\(error)")
-            return false
+            return true
         }
     }
+
+    /// What a look at the file found that the screens must say now (the file replaced or
+    /// moved while open), taken once.
+    public func takeNotice() -> String? {
+        defer { notice = nil }
+        return notice
+    }
+    private var notice: String?
 
     /// The room has one countdown: when another terminal on the file started, paused or
     /// changed it, this one shows the same (each used to keep its own, so a scribe's `T`

@@ -201,13 +201,14 @@ struct HomeCommand: ParsableCommand {
         var app = App(root: HomeScreen(), context: context)
         defer { context.liveRoom?.close() }   // a room opened with J ends with pit
         try runScreens(&app) {
-            let sessionChanged = context.session?.refresh() ?? false
+            let sessionChanged = context.refreshSession()
             return context.noteRoomChanges() || sessionChanged
         }
         if let session = context.session, launcher.isRemembered(session.store.path) {
             SessionPlaces.remember(app.lastPlace, for: session.store.path)
         }
         context.session?.store.close()
+        if let session = context.session, session.writeFailed { complainOfUnsaved(session) }
         launcher.cleanUp()
     }
 }
@@ -220,6 +221,8 @@ final class HomeLauncher {
     let place: RoomPlace
     /// Demo sessions started from the home screen, deleted when pit ends.
     private var demoFolders: [URL] = []
+    /// Leaving a session whose last change was refused was asked once (`start`).
+    private var droppingUnsavedAsked = false
 
     init(context: WorkshopContext, author: String, place: RoomPlace = RoomPlace()) {
         self.context = context
@@ -228,6 +231,15 @@ final class HomeLauncher {
     }
 
     func start(_ item: HomeScreen.Item) -> Navigation {
+        // The open session's last change was refused: moving to another would drop it
+        // unseen, as quitting did. The first try says so; a second goes on without it.
+        if let session = context.session, session.writeFailed, !droppingUnsavedAsked {
+            droppingUnsavedAsked = true
+            context.say("The last change in \(session.store.url.lastPathComponent) was NOT saved (\(session.lastFailure ?? "the file refused it")). Go back to it (Ctrl-R tries again), or choose this again to leave it unsaved", error: true)
+            return .stay
+        }
+        droppingUnsavedAsked = false
+        if let session = context.session, session.writeFailed { complainOfUnsaved(session) }
         switch item {
         case .open(let path):
             do {

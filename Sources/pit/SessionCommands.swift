@@ -32,16 +32,19 @@ func runSession(_ store: SessionStore, context: WorkshopContext, author: String,
     var recentPending = remember
     try runScreens(&app) {
         if recentPending { RecentSessions.remember(store.path); recentPending = false }
-        let sessionChanged = controller.refresh()
+        let sessionChanged = context.refreshSession()
         return context.noteRoomChanges() || sessionChanged
     }
     if recentPending { RecentSessions.remember(store.path) }
     if remember { SessionPlaces.remember(app.lastPlace, for: store.path) }
     store.close()
-    // Quitting was asked twice past it (App.quit): the shell keeps a word of what was lost.
-    if controller.writeFailed {
-        complain("the last change was not saved in \(store.path): \(controller.lastFailure ?? "the file refused it")")
-    }
+    if controller.writeFailed { complainOfUnsaved(controller) }
+}
+
+/// Quitting (or leaving for another session) was asked twice past a refused change
+/// (App.quit): the shell keeps a word of what was lost.
+func complainOfUnsaved(_ session: SessionController) {
+    complain("the last change was not saved in \(session.store.path): \(session.lastFailure ?? "the file refused it")")
 }
 
 /// Parses "Name" or "Name:sector" (sector: la, nhs, vcse, residents, other). Only a known

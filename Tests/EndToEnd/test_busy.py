@@ -5,6 +5,7 @@ import shutil
 import sqlite3
 import stat
 import tempfile
+import time
 import unittest
 
 from tmux_driver import Pane
@@ -90,6 +91,42 @@ class BusyFile(unittest.TestCase):
             self.assertEqual(db.execute("select text from events where kind = 'noteAdded'").fetchall(), [("Kept while busy",)])
         finally:
             db.close()
+
+    def test_a_form_cancelled_after_the_busy_file_refused_it_is_not_recorded_later(self):
+        p, holder = self.on_step_one_with_the_file_held()
+        p.keys("n")
+        p.wait_for("Note on")
+        p.keys("Cancelled note", "Enter")
+        p.wait_for("NOT saved")
+        p.keys("Escape")
+        p.wait_for("Cancelled; nothing was recorded")
+        holder.execute("COMMIT")
+        p.keys("C-r")
+        p.wait_for("Nothing to try again")
+        self.assertNotIn("NOT SAVED", p.screen(), "the corner still counts the cancelled form")
+        p.keys("q", "q", "q")                          # nothing unsaved: quits without asking
+        self.assertEqual(p.ended()[0], 0)
+        db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        try:
+            self.assertEqual(db.execute("select count(*) from events where kind = 'noteAdded'").fetchone()[0], 0)
+        finally:
+            db.close()
+
+    def test_the_enlarge_screen_does_not_quit_past_a_change_not_saved(self):
+        p, holder = self.on_step_one_with_the_file_held()
+        p.keys("3")
+        p.wait_for("NOT saved")
+        p.resize(40, 10)
+        p.wait_for("a change is NOT saved")
+        p.keys("q", "C-c")                             # no question could be seen here
+        time.sleep(0.5)
+        self.assertIn("Enlarge the terminal", p.screen(), "pit quit past the change unseen")
+        p.resize(100, 30)
+        p.wait_for("Step 1 of 10")
+        holder.execute("COMMIT")
+        p.keys("C-r")
+        p.wait_for("Saved on the second try")
+        self.assertEqual(scores(self.path), 1)
 
     def refused_score_then_quit(self):
         """Scores Step 1 while another program holds the file, then asks to quit."""

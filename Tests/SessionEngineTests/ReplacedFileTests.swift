@@ -80,3 +80,17 @@ final class ReplacedFileTests: XCTestCase {
         XCTAssertEqual(first.events.count, 7)
     }
 }
+
+extension ReplacedFileTests {
+    func testNeitherTheFocusNorThePresenceIsWrittenIntoAReplacedFile() throws {
+        let dir = TempDir()
+        let url = dir.file("s.pit")
+        let store = try SessionStore.create(at: url, info: SessionInfo(title: "S"), groups: fourGroups, author: "Fac", scales: [:])
+        let backup = try Data(contentsOf: url)
+        try store.append(score("la", 2), author: "Fac")
+        try overwriteInPlace(url, with: backup)
+        XCTAssertThrowsError(try store.writeFocus(RoomFocus(screen: .triangle), author: "Fac")) { assertReplaced($0, "the focus") }
+        XCTAssertThrowsError(try store.clearPresence()) { assertReplaced($0, "the presence") }
+        XCTAssertEqual(try Data(contentsOf: url), backup, "a row went into the file put in its place")
+    }
+}
