@@ -438,6 +438,21 @@ public final class SessionStore {
         }
     }
 
+    /// Commits one change to the file: in an immediate transaction, only while the file
+    /// still holds the log this store read (`ensureSameLog`), and with quit signals held
+    /// until it is on disk (`QuitHold`: closing the window now must not take the change
+    /// with it). Every write of the session, its focus and its presence comes here.
+    private func commit(_ queue: DatabaseQueue, _ change: (Database) throws -> Database.TransactionCompletion) throws {
+        try queue.writeWithoutTransaction { db in
+            try QuitHold.whileCommitting {
+                try db.inTransaction(.immediate) {
+                    try ensureSameLog(db)
+                    return try change(db)
+                }
+            }
+        }
+    }
+
     /// Reads events after `lastSeq` and folds them in; reads the focus.
     private func loadNew() throws {
         guard let db else { throw SessionError.closed }
@@ -486,17 +501,14 @@ public final class SessionStore {
         do {
             var seen: (focus: RoomFocus, rev: Int64)?
             var wrote = false
-            try waiting(wait) { try db.writeWithoutTransaction { db in
-                try QuitHold.whileCommitting { try db.inTransaction(.immediate) {
-                    try ensureSameLog(db)
-                    if let stored = try RoomTable.read(db), stored.focus == newFocus {
-                        seen = stored
-                        return .rollback
-                    }
-                    seen = (newFocus, try RoomTable.write(newFocus, author: author, at: now, db))
-                    wrote = true
-                    return .commit
-                } }
+            try waiting(wait) { try commit(db) { db in
+                if let stored = try RoomTable.read(db), stored.focus == newFocus {
+                    seen = stored
+                    return .rollback
+                }
+                seen = (newFocus, try RoomTable.write(newFocus, author: author, at: now, db))
+                wrote = true
+                return .commit
             } }
             adoptFocus(seen)
             return wrote
@@ -523,12 +535,9 @@ public final class SessionStore {
         guard let db else { throw SessionError.closed }
         do {
             try waiting(wait) {
-                try db.writeWithoutTransaction { db in
-                    try QuitHold.whileCommitting { try db.inTransaction(.immediate) {
-                        try ensureSameLog(db)
-                        try change(db)
-                        return .commit
-                    } }
+                try commit(db) { db in
+                    try change(db)
+                    return .commit
                 }
             }
         } catch {
@@ -557,38 +566,34 @@ public final class SessionStore {
         let path = self.path
         do {
             var written: [Event] = []
-            try db.writeWithoutTransaction { db in
-                // Closing the window now must not take the change with it (QuitHold).
-                try QuitHold.whileCommitting { try db.inTransaction(.immediate) {
-                    try ensureSameLog(db)
-                    // Another process may have written since we last looked.
-                    let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
-                    if v != dataVersion {
-                        ingest(try Self.fetchEvents(db, after: lastSeq, path: path, scales: scales))
-                        adoptFocus(try RoomTable.read(db))
-                        presence = try PresenceTable.read(db)
-                        dataVersion = v
+            try commit(db) { db in
+                // Another process may have written since we last looked.
+                let v = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+                if v != dataVersion {
+                    ingest(try Self.fetchEvents(db, after: lastSeq, path: path, scales: scales))
+                    adoptFocus(try RoomTable.read(db))
+                    presence = try PresenceTable.read(db)
+                    dataVersion = v
+                }
+                let insert = try db.cachedStatement(sql: Self.insertSQL)
+                for item in items {
+                    let seq = lastSeq + 1
+                    do {
+                        try validate(item.payload, allowCreation: allowCreation)
+                    } catch let refusal as Refusal {
+                        throw SessionError.invalidEvent(fromALog ? "event \(seq) (\(item.payload.kind)) breaks a rule: \(refusal.inALog)"
+                                                                 : refusal.live)
                     }
-                    let insert = try db.cachedStatement(sql: Self.insertSQL)
-                    for item in items {
-                        let seq = lastSeq + 1
-                        do {
-                            try validate(item.payload, allowCreation: allowCreation)
-                        } catch let refusal as Refusal {
-                            throw SessionError.invalidEvent(fromALog ? "event \(seq) (\(item.payload.kind)) breaks a rule: \(refusal.inALog)"
-                                                                     : refusal.live)
-                        }
-                        let at = storedDate(item.at ?? clock())
-                        let event = Event(seq: seq, at: at, author: item.author, payload: item.payload)
-                        if let why = RecordRules.violation(in: event, scales: scales) ?? RecordRules.newRecordViolation(in: event) {
-                            throw SessionError.invalidEvent("event \(seq) (\(event.payload.kind)) breaks a rule: \(why)")
-                        }
-                        try insert.execute(arguments: Self.arguments(for: event))
-                        ingest([event])
-                        written.append(event)
+                    let at = storedDate(item.at ?? clock())
+                    let event = Event(seq: seq, at: at, author: item.author, payload: item.payload)
+                    if let why = RecordRules.violation(in: event, scales: scales) ?? RecordRules.newRecordViolation(in: event) {
+                        throw SessionError.invalidEvent("event \(seq) (\(event.payload.kind)) breaks a rule: \(why)")
                     }
-                    return .commit
-                } }
+                    try insert.execute(arguments: Self.arguments(for: event))
+                    ingest([event])
+                    written.append(event)
+                }
+                return .commit
             }
             return written
         } catch {

@@ -55,10 +55,10 @@ public final class SessionController {
     /// The same in a form, which keeps its text and takes Enter again (Ctrl-R is the screens' key).
     static let busyInFormMessage = "the file is busy (another program holds its lock); Enter tries again"
 
-    /// What a form shows when its change was not saved.
+    /// What a form shows when its change was not saved (`unsaved` is kept only when the
+    /// busy file refused it).
     var notSavedInForm: String {
-        let why = lastFailure ?? "the file refused it"
-        return "NOT saved: " + (why == SessionController.busyMessage ? SessionController.busyInFormMessage : why)
+        "NOT saved: " + (unsaved != nil ? SessionController.busyInFormMessage : lastFailure ?? "the file refused it")
     }
     /// The same for an undo or redo, which is tried again with its own key.
     static let busyAgainMessage = "the file is busy (another program holds its lock); press the key again"
@@ -226,10 +226,13 @@ public final class SessionController {
         } catch SessionFileError.busy {
             return false
         } catch {
-            // Said once, when first found (a look every quarter second finds it again).
-            if lastFailure != "\(error)" { notice = "\(error)" }
-            fileFailed("\(error)")
-            return true
+            // Said, and redrawn, once when first found: a look every quarter second finds
+            // it again, and would otherwise redraw the screens each time.
+            let why = "\(error)"
+            let firstFound = lastFailure != why
+            if firstFound { notice = why }
+            fileFailed(why)
+            return firstFound
         }
     }
 
