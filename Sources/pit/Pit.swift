@@ -208,7 +208,9 @@ struct HomeCommand: ParsableCommand {
             SessionPlaces.remember(app.lastPlace, for: session.store.path)
         }
         context.session?.store.close()
-        if let session = context.session, session.writeFailed { complainOfUnsaved(session) }
+        var lost = launcher.leftUnsaved
+        if let last = context.session.flatMap(unsavedNote) { lost.append(last) }
+        for note in lost { complain(note) }
         launcher.cleanUp()
     }
 }
@@ -223,6 +225,8 @@ final class HomeLauncher {
     private var demoFolders: [URL] = []
     /// Leaving a session whose last change was refused was asked once (`start`).
     private var droppingUnsavedAsked = false
+    /// What the sessions left behind that way lost, for the shell when pit ends.
+    private(set) var leftUnsaved: [String] = []
 
     init(context: WorkshopContext, author: String, place: RoomPlace = RoomPlace()) {
         self.context = context
@@ -239,7 +243,8 @@ final class HomeLauncher {
             return .stay
         }
         droppingUnsavedAsked = false
-        if let session = context.session, session.writeFailed { complainOfUnsaved(session) }
+        // Said on the shell when pit ends: written now, it would land in the screens.
+        if let lost = context.session.flatMap(unsavedNote) { leftUnsaved.append(lost) }
         switch item {
         case .open(let path):
             do {

@@ -38,13 +38,14 @@ func runSession(_ store: SessionStore, context: WorkshopContext, author: String,
     if recentPending { RecentSessions.remember(store.path) }
     if remember { SessionPlaces.remember(app.lastPlace, for: store.path) }
     store.close()
-    if controller.writeFailed { complainOfUnsaved(controller) }
+    if let lost = unsavedNote(controller) { complain(lost) }
 }
 
 /// Quitting (or leaving for another session) was asked twice past a refused change
-/// (App.quit): the shell keeps a word of what was lost.
-func complainOfUnsaved(_ session: SessionController) {
-    complain("the last change was not saved in \(session.store.path): \(session.lastFailure ?? "the file refused it")")
+/// (App.quit): what the shell is told of it once the screens have closed, or nil.
+func unsavedNote(_ session: SessionController) -> String? {
+    guard session.writeFailed else { return nil }
+    return "the last change was not saved in \(session.store.path): \(session.lastFailure ?? "the file refused it")"
 }
 
 /// Parses "Name" or "Name:sector" (sector: la, nhs, vcse, residents, other). Only a known

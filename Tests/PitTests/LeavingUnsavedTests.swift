@@ -8,17 +8,7 @@ import XCTest
 /// the first try says so and a second goes on, as quitting does.
 final class LeavingUnsavedTests: XCTestCase {
     func testOpeningAnotherSessionPastARefusedChangeAsksFirst() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-leave-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let names = ["XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"]
-        let saved = names.map { getenv($0).map { String(cString: $0) } }
-        addTeardownBlock {
-            for (name, value) in zip(names, saved) {
-                if let value { setenv(name, value, 1) } else { unsetenv(name) }
-            }
-            try? FileManager.default.removeItem(at: folder)
-        }
-        for name in names { setenv(name, folder.path, 1) }
+        let folder = try privateStateFolder("pit-leave")
         let groups = [Group(id: "g", name: "Group", sector: .other)]
         let first = folder.appendingPathComponent("first.pit"), second = folder.appendingPathComponent("second.pit")
         let backup = folder.appendingPathComponent("backup.pit")
@@ -42,7 +32,12 @@ final class LeavingUnsavedTests: XCTestCase {
         guard case .stay = launcher.start(.open(second.path)) else { return XCTFail("left the session past its refused change unasked") }
         XCTAssertEqual(context.session?.store.path, first.path)
         XCTAssertTrue(context.message?.contains("choose this again to leave it unsaved") == true, context.message ?? "nothing said")
+        XCTAssertEqual(launcher.leftUnsaved, [])
         guard case .pushAll = launcher.start(.open(second.path)) else { return XCTFail("the second try did not go on") }
         XCTAssertEqual(context.session?.store.path, second.path)
+        // Kept for the shell when pit ends: written to standard error now, it would land
+        // in the middle of the screens.
+        XCTAssertEqual(launcher.leftUnsaved.count, 1)
+        XCTAssertTrue(launcher.leftUnsaved.first?.contains("the last change was not saved in \(first.path)") == true, "\(launcher.leftUnsaved)")
     }
 }
