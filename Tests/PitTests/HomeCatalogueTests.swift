@@ -7,17 +7,7 @@ import XCTest
 /// it; a session opened from home is still held to the instruments' scales.
 final class HomeCatalogueTests: XCTestCase {
     func testASessionOpenedFromHomeIsHeldToTheInstrumentsScales() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-home-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let names = ["XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"]
-        let saved = names.map { getenv($0).map { String(cString: $0) } }
-        addTeardownBlock {
-            for (name, value) in zip(names, saved) {
-                if let value { setenv(name, value, 1) } else { unsetenv(name) }
-            }
-            try? FileManager.default.removeItem(at: folder)
-        }
-        for name in names { setenv(name, folder.path, 1) }
+        let folder = try privateStateFolder("pit-home")
         _ = try makeContext(FrameworkSettings())   // writes the cache, as any earlier start has
 
         // Level 6 is on pit's 1–9 range but not on Tool A's scale (1–5): written here with
