@@ -49,6 +49,30 @@ public enum TerminalGuard {
     nonisolated(unsafe) static var digitBuffer: UnsafeMutablePointer<CChar>? = nil
     nonisolated(unsafe) static var alternateStack: UnsafeMutableRawPointer? = nil
 
+    /// How deep the start-up backtrace goes to have the C library load its unwinder. From
+    /// glibc 2.34 a depth of 0 loads it and unwinds nothing; a frame of pit's would have
+    /// the unwinder search pit's table of 139,000 frame descriptions, whose pages (with
+    /// the 15 Linux maps around each) stayed resident: half a megabyte of `pit open`.
+    /// Older versions return before loading it when asked for no frame.
+    static var unwinderLoadingDepth: Int32 {
+        var name = [CChar](repeating: 0, count: 32)
+        guard confstr(Int32(_CS_GNU_LIBC_VERSION), &name, name.count) > 0 else { return 1 }
+        return unwinderLoadingDepth(libcVersion: name)
+    }
+
+    /// The depth for a C library that names itself `libcVersion` ("glibc 2.36", as `confstr`
+    /// writes it).
+    static func unwinderLoadingDepth(libcVersion: [CChar]) -> Int32 {
+        // The two numbers after the space, read digit by digit: no generic parsing this early.
+        var numbers = [0, 0], which = -1
+        for character in libcVersion {
+            if character == 0x20 { which = 0 } else if character == 0x2E, which == 0 { which = 1 }
+            else if which >= 0, (0x30...0x39).contains(character) { numbers[which] = numbers[which] * 10 + Int(character - 0x30) }
+            else if which >= 0 { break }
+        }
+        return (numbers[0], numbers[1]) >= (2, 34) ? 0 : 1
+    }
+
     /// Replaces the runtime's crash handling with pit's, for every command. Call first
     /// thing in main, so that even a crash before the screens open never waits at the
     /// runtime's prompt, whatever SWIFT_BACKTRACE says (the runtime reads it only at start-up).
@@ -60,7 +84,7 @@ public enum TerminalGuard {
         digitBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: 17)
         setCrashMessage("\npit stopped unexpectedly; the stack follows, for a bug report.\n")
         // backtrace() loads its unwinder on first use, which may allocate: do it now, not in a handler.
-        _ = backtrace(stackFrames, 1)
+        _ = backtrace(stackFrames, unwinderLoadingDepth)
         // A stack overflow leaves no stack for the handler: give it one of its own.
         alternateStack = UnsafeMutableRawPointer.allocate(byteCount: alternateStackSize, alignment: 16)
         var stack = stack_t()

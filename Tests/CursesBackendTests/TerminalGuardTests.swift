@@ -13,4 +13,20 @@ final class TerminalGuardTests: XCTestCase {
         XCTAssertEqual(TerminalGuard.withoutPadding("é$<1>ü"), "éü")
         XCTAssertEqual(TerminalGuard.withoutPadding(""), "")
     }
+
+    /// From glibc 2.34 a backtrace of no frame loads the unwinder; before, it returns first.
+    func testTheUnwinderIsLoadedWithoutAFrameFromGlibc234() {
+        func depth(_ text: String) -> Int32 {
+            TerminalGuard.unwinderLoadingDepth(libcVersion: Array(text.utf8CString) + [0, 0])
+        }
+        XCTAssertEqual(depth("glibc 2.36"), 0)
+        XCTAssertEqual(depth("glibc 2.34"), 0)
+        XCTAssertEqual(depth("glibc 2.40.1"), 0)
+        XCTAssertEqual(depth("glibc 3.0"), 0)
+        XCTAssertEqual(depth("glibc 2.33"), 1)
+        XCTAssertEqual(depth("glibc 2.4"), 1, "2.4 is older than 2.34")
+        XCTAssertEqual(depth("glibc 2"), 1)
+        XCTAssertEqual(depth(""), 1)
+        XCTAssertEqual(TerminalGuard.unwinderLoadingDepth, 0, "this machine's glibc is 2.34 or newer")
+    }
 }
