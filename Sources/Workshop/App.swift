@@ -234,8 +234,10 @@ public struct App {
         if let session = context.session, session.writeFailed, !confirmed {
             unsavedQuitAsked = true
             presenting = false
-            let retry = session.unsaved != nil ? "Ctrl-R tries again; " : ""
-            context.say("The last change was NOT saved (\(session.lastFailure ?? "the file refused it")). \(retry)q or Ctrl-C again quits without it", error: true)
+            // q quits only from the first screen; deeper, it goes back.
+            let again = stack.count == 1 ? "q or Ctrl-C again" : "Ctrl-C again"
+            let retry = session.retryAdvice.map { $0.prefix(1).uppercased() + $0.dropFirst() + "; " } ?? ""
+            context.say("The last change was NOT saved: \(session.failureReason ?? "the file refused it"). \(retry)\(again) quits without it", error: true)
             return
         }
         shouldQuit = true
@@ -361,7 +363,7 @@ public struct App {
                             maxWidth: layout.columnWidth - keyWidth - 2)
             }
         }
-        let footer = App.helpFooter(start: start, shown: layout.entries.count, total: total)
+        let footer = App.helpFooter(start: start, shown: layout.entries.count, total: total, width: inner.width)
         canvas.text(footer, x: inner.x, y: inner.maxY - 1, role: .muted, maxWidth: inner.width)
         canvas.cursor = Point(x: inner.x, y: inner.y)
     }

@@ -14,7 +14,7 @@ extension SessionController {
         } catch SessionFileError.busy {
             return
         } catch {
-            fileFailed("\(error)")
+            fileFailed(error)
         }
     }
 }

@@ -34,15 +34,29 @@ public final class SessionController {
     /// line says NOT SAVED until a change is written.
     public private(set) var writeFailed = false
 
-    /// The file refused this terminal (busy, not writable, unreadable): `message` is said
-    /// after "NOT saved: ", and the corner says NOT SAVED until a change is written.
-    func fileFailed(_ message: String) {
+    /// The file refused this terminal (busy, full, not writable, unreadable): `message` is
+    /// said after "NOT saved: ", and the corner says NOT SAVED until a change is written.
+    /// `reason` is the same without the advice, for the quit question and the shell.
+    func fileFailed(_ message: String, reason: String) {
         lastFailure = message
+        failureReason = reason
         writeFailed = true
     }
-    /// A change that failed only because another process held the file's lock: Ctrl-R
-    /// records it again.
+    /// The same for an error thrown by the store.
+    func fileFailed(_ error: Error) {
+        fileFailed("\(error)", reason: (error as? SessionFileError)?.detail ?? "\(error)")
+    }
+    /// Why the last change was refused, in a few words and without advice: the quit question
+    /// and the shell say it, where the screens' "Ctrl-R tries again" would be out of place.
+    public private(set) var failureReason: String?
+    /// A change refused for a reason that can pass (another process held the file's lock,
+    /// or the disk was full): Ctrl-R records it again.
     public private(set) var unsaved: EventPayload?
+    /// Why `unsaved` was refused.
+    public private(set) var unsavedRefusal: PassingRefusal?
+    /// How Ctrl-R can still save the refused change ("free some space, then Ctrl-R tries
+    /// again"), or nil when it cannot.
+    public var retryAdvice: String? { unsavedRefusal.map { "\($0.first)Ctrl-R tries again" } }
     /// Set when the file cannot be written (its permissions or its folder's): said when it opens.
     public let readOnlyReason: String?
     /// How long a change waits for another process's lock before the screen says it was
@@ -50,18 +64,11 @@ public final class SessionController {
     public static let saveWait: TimeInterval = 0.5
     /// The matrices and transcript of the current revision, made once per change.
     let memo = SessionMemo()
-    /// What the screens show after "NOT saved: " when the file was busy.
-    public static let busyMessage = "the file is busy (another program holds its lock); Ctrl-R tries again"
-    /// The same in a form, which keeps its text and takes Enter again (Ctrl-R is the screens' key).
-    static let busyInFormMessage = "the file is busy (another program holds its lock); Enter tries again"
-
-    /// What a form shows when its change was not saved (`unsaved` is kept only when the
-    /// busy file refused it).
+    /// What a form shows when its change was not saved. A form keeps its text and takes
+    /// Enter again (Ctrl-R is the screens' key).
     var notSavedInForm: String {
-        "NOT saved: " + (unsaved != nil ? SessionController.busyInFormMessage : lastFailure ?? "the file refused it")
+        "NOT saved: " + (unsavedRefusal?.advice("Enter tries again") ?? lastFailure ?? "the file refused it")
     }
-    /// The same for an undo or redo, which is tried again with its own key.
-    static let busyAgainMessage = "the file is busy (another program holds its lock); press the key again"
 
     public init(store: SessionStore, author: String) {
         self.store = store
@@ -94,35 +101,48 @@ public final class SessionController {
             let event = try store.append(payload, author: author)
             lastSaved = event.at
             lastFailure = nil
+            failureReason = nil
             writeFailed = false
             unsaved = nil
+            unsavedRefusal = nil
             return true
-        } catch SessionFileError.busy {
+        } catch let error as SessionFileError {
+            guard let refusal = PassingRefusal(error) else {
+                unsaved = nil
+                unsavedRefusal = nil
+                fileFailed(error)
+                return false
+            }
             unsaved = payload
+            unsavedRefusal = refusal
             refusals += 1
-            fileFailed(SessionController.busyMessage)
+            fileFailed(refusal.advice("Ctrl-R tries again"), reason: refusal.reason)
             return false
         } catch SessionError.invalidEvent(let why) {
             // Refused for what it says (a note another terminal deleted): the file is fine and
             // there is nothing to try again, so the corner does not say NOT SAVED.
             unsaved = nil
+            unsavedRefusal = nil
             lastFailure = why
             return false
         } catch {
             unsaved = nil
-            fileFailed("\(error)")
+            unsavedRefusal = nil
+            fileFailed(error)
             return false
         }
     }
 
-    /// How many changes the busy file has refused, so a form can tell whether its own was.
+    /// How many changes were kept for Ctrl-R, so a form can tell whether its own was.
     public private(set) var refusals = 0
 
     /// A form whose change the busy file refused was cancelled: Ctrl-R must not record it
     /// later, and the corner no longer says NOT SAVED for it.
     public func dropUnsaved() {
         unsaved = nil
+        unsavedRefusal = nil
         lastFailure = nil
+        failureReason = nil
         writeFailed = false
     }
 
@@ -141,11 +161,8 @@ public final class SessionController {
                   let target = store.event(seq: seq) else { return nil }
             lastSaved = event.at
             return "\(describe(target.payload)), recorded by \(target.author)"
-        } catch SessionFileError.busy {
-            fileFailed(SessionController.busyAgainMessage)
-            return nil
         } catch {
-            fileFailed("\(error)")
+            undoFailed(error)
             return nil
         }
     }
@@ -158,12 +175,19 @@ public final class SessionController {
                   let target = store.event(seq: original) else { return nil }
             lastSaved = event.at
             return "\(describe(target.payload)), recorded by \(target.author)"
-        } catch SessionFileError.busy {
-            fileFailed(SessionController.busyAgainMessage)
-            return nil
         } catch {
-            fileFailed("\(error)")
+            undoFailed(error)
             return nil
+        }
+    }
+
+    /// An undo or redo the file refused; one refused for a reason that can pass is tried
+    /// again with its own key.
+    private func undoFailed(_ error: Error) {
+        if let error = error as? SessionFileError, let refusal = PassingRefusal(error) {
+            fileFailed(refusal.advice("press the key again"), reason: refusal.reason)
+        } else {
+            fileFailed(error)
         }
     }
 
@@ -231,7 +255,7 @@ public final class SessionController {
             let why = "\(error)"
             let firstFound = lastFailure != why
             if firstFound { notice = why }
-            fileFailed(why)
+            fileFailed(error)
             return firstFound
         }
     }

@@ -209,9 +209,9 @@ struct HomeCommand: ParsableCommand {
         }
         context.session?.store.close()
         var lost = launcher.leftUnsaved
-        if let last = context.session.flatMap(unsavedNote) { lost.append(last) }
-        for note in lost { complain(note) }
+        if let last = context.session.flatMap(LostChange.init) { lost.append(last) }
         launcher.cleanUp()
+        try LostChange.tellTheShell(lost)
     }
 }
 
@@ -226,7 +226,7 @@ final class HomeLauncher {
     /// Leaving a session whose last change was refused was asked once (`start`).
     private var droppingUnsavedAsked = false
     /// What the sessions left behind that way lost, for the shell when pit ends.
-    private(set) var leftUnsaved: [String] = []
+    private(set) var leftUnsaved: [LostChange] = []
 
     init(context: WorkshopContext, author: String, place: RoomPlace = RoomPlace()) {
         self.context = context
@@ -239,12 +239,13 @@ final class HomeLauncher {
         // unseen, as quitting did. The first try says so; a second goes on without it.
         if let session = context.session, session.writeFailed, !droppingUnsavedAsked {
             droppingUnsavedAsked = true
-            context.say("The last change in \(session.store.url.lastPathComponent) was NOT saved (\(session.lastFailure ?? "the file refused it")). Go back to it (Ctrl-R tries again), or choose this again to leave it unsaved", error: true)
+            let retry = session.retryAdvice.map { " (\($0))" } ?? ""
+            context.say("The last change in \(session.store.url.lastPathComponent) was NOT saved: \(session.failureReason ?? "the file refused it"). Go back to it\(retry), or choose this again to leave it unsaved", error: true)
             return .stay
         }
         droppingUnsavedAsked = false
         // Said on the shell when pit ends: written now, it would land in the screens.
-        if let lost = context.session.flatMap(unsavedNote) { leftUnsaved.append(lost) }
+        if let lost = context.session.flatMap(LostChange.init) { leftUnsaved.append(lost) }
         switch item {
         case .open(let path):
             do {

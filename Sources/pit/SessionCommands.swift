@@ -38,14 +38,29 @@ func runSession(_ store: SessionStore, context: WorkshopContext, author: String,
     if recentPending { RecentSessions.remember(store.path) }
     if remember { SessionPlaces.remember(app.lastPlace, for: store.path) }
     store.close()
-    if let lost = unsavedNote(controller) { complain(lost) }
+    if let lost = LostChange(controller) { try lost.tellTheShell() }
 }
 
-/// Quitting (or leaving for another session) was asked twice past a refused change
-/// (App.quit): what the shell is told of it once the screens have closed, or nil.
-func unsavedNote(_ session: SessionController) -> String? {
-    guard session.writeFailed else { return nil }
-    return "the last change was not saved in \(session.store.path): \(session.lastFailure ?? "the file refused it")"
+/// A change refused by the file that pit was then asked twice to quit (or leave for another
+/// session) without (App.quit): the shell is told of it once the screens have closed, and
+/// the exit status says it, 75 when the file was only busy and 74 otherwise.
+struct LostChange {
+    let message: String
+    let status: ExitCode
+
+    init?(_ session: SessionController) {
+        guard session.writeFailed else { return nil }
+        message = "the last change was not saved in \(session.store.path): \(session.failureReason ?? "the file refused it")"
+        status = session.unsavedRefusal == .busy ? .tempFail : .ioError
+    }
+
+    /// Says each change lost, and ends with the status of the last.
+    static func tellTheShell(_ lost: [LostChange]) throws {
+        for change in lost { complain(change.message) }
+        if let last = lost.last { throw last.status }
+    }
+
+    func tellTheShell() throws { try LostChange.tellTheShell([self]) }
 }
 
 /// Parses "Name" or "Name:sector" (sector: la, nhs, vcse, residents, other). Only a known

@@ -4,6 +4,7 @@ import os
 import shutil
 import sqlite3
 import stat
+import subprocess
 import tempfile
 import time
 import unittest
@@ -81,8 +82,8 @@ class BusyFile(unittest.TestCase):
         p.keys("Kept while busy")
         p.keys("Enter")
         screen = p.wait_for("NOT saved")
-        self.assertIn("its lock); Enter", screen, "Ctrl-R does nothing in a form")  # the line wraps after it
-        self.assertNotIn("its lock); Ctrl-R", screen)
+        self.assertIn("another program; Enter", screen, "Ctrl-R does nothing in a form")  # the line wraps after it
+        self.assertNotIn("another program; Ctrl-R", screen)
         holder.execute("COMMIT")
         p.keys("Enter")
         p.wait_for("1 note")
@@ -137,8 +138,20 @@ class BusyFile(unittest.TestCase):
         p.wait_for("COMMUNITY")                        # back on the triangle, the first screen
         p.keys("q")
         screen = p.wait_for("The last change was NOT saved")
-        self.assertIn("Ctrl-R tries again; q or Ctrl-C again quits without it", screen)
+        self.assertIn("NOT saved: the file is busy, held by another program. Ctrl-R tries again; q or Ctrl-C again quits without it",
+                      " ".join(screen.split()))
         return p, holder
+
+    def test_on_a_deeper_screen_the_question_names_only_ctrl_c(self):
+        p, holder = self.on_step_one_with_the_file_held()
+        p.keys("3")
+        p.wait_for("NOT saved")
+        p.keys("C-c")                                  # on Step 1, where q goes back
+        screen = " ".join(p.wait_for("The last change was NOT saved").split())
+        self.assertIn("Ctrl-R tries again; Ctrl-C again quits without it", screen)
+        self.assertNotIn("q or Ctrl-C", screen)
+        p.keys("C-c")
+        self.assertEqual(p.ended()[0], 75)
 
     def test_quitting_past_a_change_not_saved_asks_first_and_ctrl_r_still_saves_it(self):
         p, holder = self.refused_score_then_quit()
@@ -152,8 +165,11 @@ class BusyFile(unittest.TestCase):
     def test_a_second_q_quits_without_the_change_and_says_so(self):
         p, holder = self.refused_score_then_quit()
         p.keys("q")
-        self.assertEqual(p.ended()[0], 0)
-        self.assertIn("the last change was not saved in", p.screen())
+        self.assertEqual(p.ended()[0], 75, "a script is not told the change was lost")
+        shell = " ".join(p.screen().split())
+        self.assertIn("the last change was not saved in", shell)
+        self.assertIn("the file is busy, held by another program", shell)
+        self.assertNotIn("Ctrl-R", shell, "the screens' advice is given to the shell")
         holder.execute("COMMIT")
         self.assertEqual(scores(self.path), 0)
 
@@ -174,6 +190,59 @@ class BusyFile(unittest.TestCase):
             self.assertEqual(p.ended()[0], 0)
         finally:
             p.close()
+
+
+class FullDiskOnTheScreens(unittest.TestCase):
+    """The session on a small filesystem that fills while it is open (a tmpfs, mounted as
+    root only): the change is refused, and Ctrl-R saves it once space is freed."""
+
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="pit-e2e-full-")
+        self.addCleanup(shutil.rmtree, self.folder, True)
+        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", self.folder],
+                                 capture_output=True) if os.geteuid() == 0 else None
+        if mounted is None or mounted.returncode != 0:
+            self.skipTest("needs to mount a small tmpfs (root)")
+        self.addCleanup(subprocess.run, ["umount", "-l", self.folder], capture_output=True)
+        self.path = os.path.join(self.folder, "w.pit")
+        made = pit("new", "Full", "--groups", "Council,Health", "-o", self.path, "--no-open")
+        self.assertEqual(made.returncode, 0, made.stderr)
+        self.p = Pane(["open", self.path], 100, 30)
+        self.addCleanup(self.p.close)
+        self.p.wait_for("SERVICE")
+        self.p.keys("p", "Enter")
+        self.p.wait_for("Step 1 of 10")
+        self.fill = os.path.join(self.folder, "fill")
+        fd = os.open(self.fill, os.O_WRONLY | os.O_CREAT)
+        try:
+            while os.write(fd, b"\0" * 512) > 0:
+                pass
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+        self.p.keys("3")
+        screen = " ".join(self.p.wait_for("NOT saved").split())
+        self.assertIn("the disk is full, so nothing was written; free some space, then Ctrl-R tries again", screen)
+        self.assertNotIn("choose another place", screen, "a session cannot be saved elsewhere from here")
+
+    def test_ctrl_r_saves_the_change_once_space_is_freed(self):
+        os.remove(self.fill)
+        self.p.keys("C-r")
+        self.p.wait_for("Saved on the second try")
+        self.assertEqual(scores(self.path), 1)
+
+    def test_quitting_without_it_asks_then_tells_the_shell(self):
+        self.p.keys("C-c")
+        screen = " ".join(self.p.wait_for("The last change was NOT saved").split())
+        self.assertIn("NOT saved: the disk is full, so nothing was written. Free some space, then Ctrl-R tries again; Ctrl-C again", screen)
+        self.p.keys("C-c")
+        self.assertEqual(self.p.ended()[0], 74)
+        shell = " ".join(self.p.screen().split())
+        self.assertIn("the last change was not saved in", shell)
+        self.assertIn("the disk is full", shell)
+        os.remove(self.fill)
+        self.assertEqual(scores(self.path), 0)
 
 
 class BusyFileExitCode(unittest.TestCase):

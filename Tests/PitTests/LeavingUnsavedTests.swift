@@ -32,12 +32,15 @@ final class LeavingUnsavedTests: XCTestCase {
         guard case .stay = launcher.start(.open(second.path)) else { return XCTFail("left the session past its refused change unasked") }
         XCTAssertEqual(context.session?.store.path, first.path)
         XCTAssertTrue(context.message?.contains("choose this again to leave it unsaved") == true, context.message ?? "nothing said")
-        XCTAssertEqual(launcher.leftUnsaved, [])
+        XCTAssertTrue(launcher.leftUnsaved.isEmpty)
         guard case .pushAll = launcher.start(.open(second.path)) else { return XCTFail("the second try did not go on") }
         XCTAssertEqual(context.session?.store.path, second.path)
         // Kept for the shell when pit ends: written to standard error now, it would land
         // in the middle of the screens.
         XCTAssertEqual(launcher.leftUnsaved.count, 1)
-        XCTAssertTrue(launcher.leftUnsaved.first?.contains("the last change was not saved in \(first.path)") == true, "\(launcher.leftUnsaved)")
+        let lost = try XCTUnwrap(launcher.leftUnsaved.first)
+        XCTAssertTrue(lost.message.contains("the last change was not saved in \(first.path)"), lost.message)
+        XCTAssertFalse(lost.message.contains("Quit, and open"), "the shell is given the screens' advice: \(lost.message)")
+        XCTAssertEqual(lost.status, .ioError, "a replaced file is no passing refusal")
     }
 }
