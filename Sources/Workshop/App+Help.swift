@@ -43,12 +43,16 @@ extension App {
         }
     }
 
-    /// The last line of the help: how to see the rest, or how to close it.
-    static func helpFooter(start: Int, shown: Int, total: Int) -> String {
+    /// The last line of the help, within `width`: how to see the rest, how to close it, and
+    /// Ctrl-C, which quits from every screen, where it fits (a line of its own among each
+    /// screen's keys pushed a step's onto a second page at 80x24).
+    static func helpFooter(start: Int, shown: Int, total: Int, width: Int) -> String {
         let after = total - start - shown
         var parts: [String] = []
         if after > 0 { parts.append("↓ \(after) more") }
         if start > 0 { parts.append("↑ back") }
-        return parts.isEmpty ? "any key closes this help" : parts.joined(separator: " · ") + " · others close"
+        let footer = parts.isEmpty ? "any key closes this help" : parts.joined(separator: " · ") + " · others close"
+        let withQuit = footer + " · Ctrl-C quits"
+        return withQuit.count <= width ? withQuit : footer
     }
 }

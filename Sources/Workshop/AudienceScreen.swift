@@ -15,7 +15,7 @@ public struct AudienceScreen: Screen {
     public func title(context: WorkshopContext) -> String { "Audience" }
 
     public func keys(context: WorkshopContext) -> [KeyHelp] {
-        [KeyHelp("f", "stop or resume following the facilitator"), KeyHelp("q", "quit")]
+        [KeyHelp("f", "stop or resume following the facilitator"), KeyHelp("q  Ctrl-C", "quit")]
     }
 
     /// Every key is taken here, so none reaches the global keys (no theme, matrices or groups).

@@ -177,8 +177,14 @@ final class KeysAndSizeTests: XCTestCase {
         let large = Size(width: 160, height: 50)
         app.resize(to: large)
         app.press(.char("?"))
-        XCTAssertTrue(app.render(size: large).contains("any key closes this help"), "one page")
+        XCTAssertTrue(app.render(size: large).contains("any key closes this help · Ctrl-C quits"), "one page, and Ctrl-C is named")
         app.press(.down)
         XCTAssertFalse(app.showHelp, "with one page, ↓ is any key too")
+    }
+
+    func testTheHelpNamesCtrlCWhereItFitsAndCutsNothing() {
+        XCTAssertEqual(App.helpFooter(start: 0, shown: 5, total: 5, width: 60), "any key closes this help · Ctrl-C quits")
+        XCTAssertEqual(App.helpFooter(start: 0, shown: 5, total: 9, width: 60), "↓ 4 more · others close · Ctrl-C quits")
+        XCTAssertEqual(App.helpFooter(start: 0, shown: 5, total: 9, width: 34), "↓ 4 more · others close", "too narrow: left out, not cut")
     }
 }
