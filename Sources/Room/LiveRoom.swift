@@ -77,6 +77,8 @@ public final class LiveRoom: @unchecked Sendable {
     private var listeners: [DeviceToken: [UUID: AsyncStream<String>.Continuation]] = [:]
     private var lastSent: [DeviceToken: ParticipantView] = [:]
     private var recent: [String] = []
+    /// The reason the file last refused the devices' scores, said once until one is saved.
+    private var lastWriteFailure: String?
     private var closed = false
     /// How often the presence row is refreshed when nothing changes (seconds).
     private let presenceInterval: TimeInterval
@@ -86,7 +88,8 @@ public final class LiveRoom: @unchecked Sendable {
     /// commits, not one each, so devices' scores do not queue behind them.
     static let presenceGap: TimeInterval = 1
     private var presenceWrittenAt: Date?
-    /// Told of each join and leave (the `pit room` command prints them).
+    /// Told of each join and leave, and of scores the file refused (the `pit room` command
+    /// prints them).
     public var onActivity: (@Sendable (String) -> Void)?
 
     public var path: String { store.path }
@@ -338,7 +341,13 @@ public final class LiveRoom: @unchecked Sendable {
                 }
                 // The scoring devices' own pages say "Saved" too: the page also gets the
                 // reply to its post, with the notice, and the two can arrive in either order.
-                if failure == nil { pushLocked(saved: Set(toWrite.compactMap { batch[$0.index].token })) }
+                if failure == nil {
+                    if !toWrite.isEmpty, lastWriteFailure != nil {
+                        lastWriteFailure = nil
+                        note("Scores are saved again")
+                    }
+                    pushLocked(saved: Set(toWrite.compactMap { batch[$0.index].token }))
+                }
                 return batch.enumerated().map { i, request in
                     if let refused = outcomes[i] { return refused }
                     if let failure { return failure }
@@ -358,9 +367,30 @@ public final class LiveRoom: @unchecked Sendable {
         var outcome: ScoreOutcome { .refused(status: status, message: message) }
     }
 
+    /// What a device is told when the file refused its score, and, once for each new
+    /// reason, the facilitator (the `pit room` terminal and the room's panel): the device
+    /// gets no path and no advice meant for the facilitator's own machine.
     private func writeRefusal(_ error: Error) -> ScoreOutcome {
-        if let error = error as? SessionError { return .refused(status: 423, message: "Not saved: \(error).") }
-        return .refused(status: 503, message: "Not saved: the session file could not be written (\(error)). Try again.")
+        let outcome = LiveRoom.deviceRefusal(error)
+        if let error = error as? SessionFileError {
+            let reason = "scores cannot be saved: \(error.detail)"
+            if reason != lastWriteFailure { note(reason.prefix(1).uppercased() + reason.dropFirst()) }
+            lastWriteFailure = reason
+        }
+        return outcome
+    }
+
+    static func deviceRefusal(_ error: Error) -> ScoreOutcome {
+        switch error {
+        case let error as SessionError:
+            return .refused(status: 423, message: "Not saved: \(error).")
+        case SessionFileError.busy:
+            return .refused(status: 503, message: "Not saved: the session was busy for a moment. Try again.")
+        case SessionFileError.noSpace:
+            return .refused(status: 503, message: "Not saved: the facilitator's computer has no space left to save it. Tell the facilitator, and score again when they say.")
+        default:
+            return .refused(status: 503, message: "Not saved: the room cannot save scores just now. Tell the facilitator.")
+        }
     }
 
     /// Every check a score must pass, against the session as this connection last read it.

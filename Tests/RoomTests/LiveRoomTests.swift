@@ -393,3 +393,57 @@ final class ConcurrentScoreTests: XCTestCase {
         XCTAssertEqual(try f.storedEvents().filter { $0.payload.kind == "scoreRecorded" }.count, 36)
     }
 }
+
+/// Scores the session file refuses to take (the file replaced, the disk full, busy).
+final class RefusedWriteTests: XCTestCase {
+    /// A device is told its score was not saved in words for a participant: no path on the
+    /// facilitator's machine, no advice only the facilitator can follow.
+    func testARefusedWriteIsSaidToADeviceWithoutTheFacilitatorsPath() {
+        let path = "/home/fran/workshops/northbridge.pit"
+        for error in [SessionFileError.busy(path: path), .noSpace(path: path),
+                      .replacedWhileOpen(path: path, detail: "another file was put in its place"),
+                      .notWritable(path: path, detail: "attempt to write a readonly database")] {
+            guard case .refused(503, let message) = LiveRoom.deviceRefusal(error) else { return XCTFail("\(error)") }
+            XCTAssertFalse(message.contains(path), message)
+            XCTAssertFalse(message.contains("northbridge"), message)
+            XCTAssertTrue(message.hasPrefix("Not saved"), message)
+            if case .busy = error { XCTAssertTrue(message.hasSuffix("Try again."), message) }
+            else { XCTAssertTrue(message.contains("Tell the facilitator"), message) }
+        }
+    }
+
+    /// The file replaced under the room (a backup copied over it): the device hears it was not
+    /// saved, and the facilitator why, once, until a score is saved again.
+    func testAReplacedFileRefusesScoresAndTellsTheFacilitatorOnce() async throws {
+        let f = try RoomFixture()
+        let said = Said()
+        f.room.onActivity = { said.append($0) }
+        let backup = f.folder.appendingPathComponent("backup.pit")
+        try FileManager.default.copyItem(at: f.file, to: backup)
+        let device = try await f.join("g2")
+        try f.facilitator.append(.noteAdded(id: "n1", element: RoomFixture.element, text: "after the backup"), author: "Fran")
+        f.room.poll()
+        let handle = try FileHandle(forWritingTo: f.file)
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: try Data(contentsOf: backup))
+        try handle.close()
+        for answer in ["3", "4"] {
+            guard case .refused(503, let message) = await f.room.score(token: device.token, element: "tool-a/leadership", answer: answer) else {
+                return XCTFail("a score was taken into a replaced file")
+            }
+            XCTAssertTrue(message.contains("Tell the facilitator"), message)
+            XCTAssertFalse(message.contains(f.file.path), message)
+        }
+        let refusals = said.all.filter { $0.hasPrefix("Scores cannot be saved") }
+        XCTAssertEqual(refusals.count, 1, "\(said.all)")
+        XCTAssertTrue(refusals.first?.contains("another file was put in its place") == true, "\(said.all)")
+    }
+}
+
+/// Lines a room said, collected from its threads.
+final class Said: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
+}
