@@ -235,7 +235,7 @@ func openReportSession(_ path: String, scales: InstrumentScales) throws -> Sessi
 
 /// Writes to standard output, or to the checked `-o` file (see `OutputFile`).
 func writeReport(_ data: Data, to output: OutputFile?) throws {
-    guard let output else { return try Console.writeOutput(data) }
+    guard let output else { return try Console.writeOutput(data, hasOutputOption: true) }
     try output.write(data)
 }
 
