@@ -44,7 +44,13 @@ struct Pit: ParsableCommand {
             }
             return
         }
-        if let problem = unknownHelpTopic(Array(CommandLine.arguments.dropFirst())) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if CommandWords.asksHelpForHelp(arguments) {
+            // Written as other help is: a full or closed standard output is exit 74.
+            let written = (try? Console.say(CommandWords.helpForHelp)) != nil
+            Foundation.exit(written ? ExitCode.success.rawValue : ExitCode.ioError.rawValue)
+        }
+        if let problem = unknownHelpTopic(arguments) ?? CommandWords.unknownCommand(arguments) {
             complain(problem)
             Foundation.exit(ExitCode.usage.rawValue)
         }

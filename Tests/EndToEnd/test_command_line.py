@@ -196,6 +196,39 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(known.returncode, 0, known.stderr)
         self.assertIn("pit report", known.stdout)
 
+    def test_help_for_help_says_what_it_does(self):
+        for args in (["help", "help"], ["help", "help", "--no-bell"]):
+            result = pit(*args)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertEqual(result.stderr, "")
+            self.assertIn("USAGE: pit help [COMMAND ...]", result.stdout)
+            self.assertIn("as `pit COMMAND --help` does", result.stdout)
+            self.assertIn("COMMANDS: home, new, open", result.stdout)
+
+    def test_a_word_that_is_no_command_is_named_with_the_nearest_command(self):
+        for word, near in [("nosuch", None), ("opne", "open"), ("reprot", "report"), ("instrument", "instruments"),
+                           ("Demo", "demo"), ("x", None)]:
+            result = pit(word, cwd=self.folder)
+            self.assertEqual(result.returncode, 64, (word, result.stderr))
+            self.assertTrue(result.stderr.startswith(f"pit: there is no command `pit {word}`"), result.stderr)
+            self.assertNotIn("Unexpected argument", result.stderr)
+            self.assertIn("See `pit --help`", result.stderr)
+            self.assertIn("The commands are home, new, open", result.stderr)
+            if near:
+                self.assertIn(f"did you mean `pit {near}`?", result.stderr, word)
+            else:
+                self.assertNotIn("did you mean", result.stderr, word)
+        # A session named as if it were a command: open is what was meant.
+        with open(os.path.join(self.folder, "notes"), "w") as f:
+            f.write("x")
+        for word in ("workshop.pit", "notes"):
+            result = pit(word, cwd=self.folder)
+            self.assertEqual(result.returncode, 64, result.stderr)
+            self.assertIn(f"to open a session, use `pit open {word}`", result.stderr)
+        # Commands and options still reach the parse.
+        self.assertEqual(pit("--version").returncode, 0)
+        self.assertIn("Unexpected argument", pit("report", "a.pit", "extra").stderr)
+
     def test_a_file_name_that_starts_with_a_dash_gets_a_hint(self):
         for args, word in [(["report", "-lead.pit"], "-lead.pit"), (["instruments", "validate", "-x.yaml"], "-x.yaml")]:
             result = pit(*args, cwd=self.folder)
