@@ -336,9 +336,12 @@ struct ThemesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the available themes.")
         @OptionGroup var options: GlobalOptions
         func run() throws {
-            for theme in try options.settings.loadThemes() {
+            let (themes, skippedAny) = try options.settings.loadThemesNotingSkipped()
+            for theme in themes {
                 try Console.say("\(theme.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(theme.summary)")
             }
+            // As `pit instruments list`: the list is whole, but a broken file is bad data.
+            if skippedAny { throw ExitCode.dataError }
         }
     }
 }

@@ -229,6 +229,37 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(pit("--version").returncode, 0)
         self.assertIn("Unexpected argument", pit("report", "a.pit", "extra").stderr)
 
+    def test_themes_list_and_instruments_list_agree_on_a_skipped_file(self):
+        config = os.path.join(self.folder, "config")
+        themes = os.path.join(config, "pit", "themes")
+        instruments = os.path.join(config, "pit", "instruments")
+        os.makedirs(themes)
+        os.makedirs(instruments)
+        env = dict(HOME=self.folder, XDG_CONFIG_HOME=config, XDG_DATA_HOME=os.path.join(self.folder, "data"),
+                   XDG_CACHE_HOME=os.path.join(self.folder, "cache"))
+        for command in (["themes", "list"], ["instruments", "list"]):
+            self.assertEqual(pit(*command, env=env).returncode, 0, command)
+        with open(os.path.join(ROOT, "Themes", "mono.yaml")) as f:
+            mono = f.read()
+        clash = os.path.join(themes, "my-default.yaml")
+        with open(clash, "w") as f:
+            f.write(mono.replace("name: mono", "name: default", 1))
+        loop = os.path.join(themes, "loop.yaml")
+        os.symlink("loop.yaml", loop)
+        listed = pit("themes", "list", env=env)
+        self.assertEqual(listed.returncode, 65, listed.stderr)
+        self.assertEqual([line.split()[0] for line in listed.stdout.splitlines()],
+                         ["default", "light", "projector", "colourblind", "mono"], "the list is whole")
+        self.assertIn(f"pit: {clash}:1:1: the theme name `default` is already used by one of pit's own themes; "
+                      "give this one another `name:` (theme skipped)", listed.stderr)
+        self.assertIn(f"pit: {loop}: it is a symbolic link to loop.yaml that loops back on itself (ELOOP)", listed.stderr)
+        with open(os.path.join(instruments, "broken.yaml"), "w") as f:
+            f.write("id: [\n")
+        skipped = pit("instruments", "list", env=env)
+        self.assertEqual(skipped.returncode, 65, skipped.stderr)
+        self.assertIn("tool-a", skipped.stdout, "the list is whole")
+        self.assertIn("broken.yaml:", skipped.stderr)
+
     def test_a_file_name_that_starts_with_a_dash_gets_a_hint(self):
         for args, word in [(["report", "-lead.pit"], "-lead.pit"), (["instruments", "validate", "-x.yaml"], "-x.yaml")]:
             result = pit(*args, cwd=self.folder)
