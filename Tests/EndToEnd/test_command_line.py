@@ -122,8 +122,8 @@ class CommandLine(unittest.TestCase):
 
         out = os.path.join(self.folder, "o.pit")
         for path, message in [
-            (write("fraction.json", [dict(score, level=3.5)]), f"the value at events[{len(events)}].level is not of the kind pit writes there"),
-            (write("huge.json", [dict(score, level=1e30)]), f"the value at events[{len(events)}].level is not of the kind"),
+            (write("fraction.json", [dict(score, level=3.5)]), f"the value at \"level\" in event {len(events) + 1} is not of the kind pit writes there"),
+            (write("huge.json", [dict(score, level=1e30)]), f"the value at \"level\" in event {len(events) + 1} is not of the kind"),
             (write("latin1.json", [dict(score, author="Zoë")], encoding="latin-1"), "it is not UTF-8 text"),
             (write("locked.json", [lock, dict(score, seq=len(events) + 2)]),
              f"event {len(events) + 2} (scoreRecorded) breaks a rule: voting on tool-a/leadership is locked. Nothing was written."),
@@ -136,6 +136,31 @@ class CommandLine(unittest.TestCase):
                 self.assertNotIn(wrong, result.stderr, path)
             self.assertFalse(os.path.exists(out), path)
         self.assertEqual(pit("import", write("sound.json", [score]), "-o", out).returncode, 0)
+
+    def test_import_numbers_an_event_one_way_in_every_message(self):
+        # Events count from 1 in the order of the file, which is each one's "seq": a wrong
+        # value, an unknown kind, a missing key and a refused event all name the same event.
+        session = os.path.join(self.folder, "s.pit")
+        self.assertEqual(pit("demo", "-o", session, "--no-open").returncode, 0)
+        exported = json.loads(pit("report", session, "--format", "json").stdout)
+        position = next(i for i, e in enumerate(exported["events"]) if e["kind"] == "scoreRecorded")
+        number = exported["events"][position]["seq"]
+        self.assertEqual(number, position + 1)
+        out = os.path.join(self.folder, "o.pit")
+        for name, change in [("fraction", dict(level=3.5)), ("text", dict(level="3")), ("kind", dict(kind="nosuch")),
+                             ("offscale", dict(level=9)), ("author", dict(author=None))]:
+            events = [dict(e) for e in exported["events"]]
+            events[position].update(change)
+            events[position] = {k: v for k, v in events[position].items() if v is not None}
+            path = os.path.join(self.folder, name + ".json")
+            with open(path, "w") as f:
+                json.dump(dict(exported, events=events), f)
+            result = pit("import", path, "-o", out)
+            self.assertEqual(result.returncode, 65, (name, result.stderr))
+            self.assertRegex(result.stderr, rf"\bevent {number}\b", name)
+            self.assertNotIn(f"[{position}]", result.stderr, name)
+            self.assertNotRegex(result.stderr, rf"\b(event|record) {position}\b", name)
+            self.assertFalse(os.path.exists(out), name)
 
     def test_importing_a_folder_says_it_is_a_folder(self):
         result = pit("import", self.folder, "-o", os.path.join(self.folder, "x.pit"))

@@ -373,7 +373,7 @@ final class ImportMessageTests: XCTestCase {
         for (label, value) in [("a fraction", 3.5 as Any), ("too large", 1e30 as Any), ("text", "3" as Any)] {
             let data = try export { $0["level"] = value }
             XCTAssertThrowsError(try SessionJSON.decode(data), label) {
-                XCTAssertEqual($0 as? SessionJSONError, .wrongValue(at: "events[5].level"), label)
+                XCTAssertEqual($0 as? SessionJSONError, .wrongValue(at: "\"level\" in event 6"), label)
                 XCTAssertFalse("\($0)".contains("not valid JSON"), label)
             }
         }
