@@ -200,7 +200,8 @@ struct ImportCommand: ParsableCommand {
             throw ExitStatus.code(for: error)
         }
         do {
-            let store = try SessionStore.importEvents(imported.events, at: URL(fileURLWithPath: output), scales: catalogue.scaleLevels)
+            let store = try SessionStore.importEvents(imported.events, at: URL(fileURLWithPath: output), scales: catalogue.scaleLevels,
+                                                      withoutNotApplicable: Set(catalogue.instruments.filter { !$0.scale.allowsNotApplicable }.map(\.id)))
             let groups = store.state.groups.count, events = store.events.count
             store.close()
             Console.note("Imported \(events) events (\(groups) groups) into \(output).")

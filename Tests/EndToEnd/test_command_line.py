@@ -162,6 +162,32 @@ class CommandLine(unittest.TestCase):
             self.assertNotRegex(result.stderr, rf"\b(event|record) {position}\b", name)
             self.assertFalse(os.path.exists(out), name)
 
+    def test_import_refuses_not_applicable_where_the_scale_has_none(self):
+        # walkability's scale says `notApplicable: false`.
+        env = dict(XDG_CONFIG_HOME=os.path.join(self.folder, "config"))
+        os.makedirs(os.path.join(self.folder, "config", "pit", "instruments"))
+        shutil.copy(FIXTURE, os.path.join(self.folder, "config", "pit", "instruments"))
+        session = os.path.join(self.folder, "w.pit")
+        made = pit("new", "W", "--groups", "A,B", "--instruments", "walkability", "-o", session, "--no-open", env=env)
+        self.assertEqual(made.returncode, 0, made.stderr)
+        exported = json.loads(pit("report", session, "--format", "json", env=env).stdout)
+        events = exported["events"]
+        na = dict(seq=len(events) + 1, at=events[-1]["at"], author="F", kind="scoreRecorded", group="g1",
+                  instrument="walkability", element="routes", notApplicable=True)
+        path = os.path.join(self.folder, "na.json")
+        with open(path, "w") as f:
+            json.dump(dict(exported, events=events + [na]), f)
+        out = os.path.join(self.folder, "o.pit")
+        result = pit("import", path, "-o", out, env=env)
+        self.assertEqual(result.returncode, 65, result.stderr)
+        self.assertIn(f"event {len(events) + 1} (scoreRecorded) answers \"not applicable\" for walkability/routes, "
+                      "but the scale of walkability has no \"not applicable\"", result.stderr)
+        self.assertFalse(os.path.exists(out))
+        na.pop("notApplicable")
+        with open(path, "w") as f:
+            json.dump(dict(exported, events=events + [dict(na, level=2)]), f)
+        self.assertEqual(pit("import", path, "-o", out, env=env).returncode, 0, "a level on its scale is taken")
+
     def test_importing_a_folder_says_it_is_a_folder(self):
         result = pit("import", self.folder, "-o", os.path.join(self.folder, "x.pit"))
         self.assertEqual(result.returncode, 66)
