@@ -32,7 +32,9 @@ enum CommandWords {
     static func unknownCommand(_ arguments: [String]) -> String? {
         guard let word = arguments.first, !word.hasPrefix("-"), word != "help", !names.contains(word) else { return nil }
         var text = "there is no command `pit \(word)`"
-        if word.hasSuffix(".pit") || FileManager.default.fileExists(atPath: word) {
+        var isFolder: ObjCBool = false
+        let isFile = FileManager.default.fileExists(atPath: word, isDirectory: &isFolder) && !isFolder.boolValue
+        if word.hasSuffix(".pit") || isFile {
             text += "; to open a session, use `pit open \(word)`"
         } else if let near = nearest(to: word, among: names) {
             text += "; did you mean `pit \(near)`?"

@@ -276,6 +276,11 @@ class CommandLine(unittest.TestCase):
             result = pit(word, cwd=self.folder)
             self.assertEqual(result.returncode, 64, result.stderr)
             self.assertIn(f"to open a session, use `pit open {word}`", result.stderr)
+        os.mkdir(os.path.join(self.folder, "opne"))
+        folder = pit("opne", cwd=self.folder)
+        self.assertEqual(folder.returncode, 64)
+        self.assertNotIn("to open a session", folder.stderr, "a folder is no session")
+        self.assertIn("did you mean `pit open`?", folder.stderr)
         # Commands and options still reach the parse.
         self.assertEqual(pit("--version").returncode, 0)
         self.assertIn("Unexpected argument", pit("report", "a.pit", "extra").stderr)
