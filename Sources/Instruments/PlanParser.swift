@@ -81,8 +81,14 @@ public enum PlanParser {
                 if list.count > PlanLimits.items {
                     r.problem("the plan has \(list.count) items; a plan has at most \(PlanLimits.items): split it into two sessions", at: node)
                 }
+                var takenBy: [String: Int] = [:]  // "tool-a/leadership": the item that takes it first
                 for (i, entry) in list.enumerated() {
-                    if let item = parseItem(entry, number: i + 1, catalogue: catalogue, reader: &r) { items.append(item) }
+                    guard let item = parseItem(entry, number: i + 1, catalogue: catalogue, reader: &r) else { continue }
+                    items.append(item)
+                    // A plan over the limit is told to split first; its clashes would bury that.
+                    if list.count <= PlanLimits.items {
+                        checkTakenOnce(item, number: i + 1, at: entry, takenBy: &takenBy, catalogue: catalogue, reader: &r)
+                    }
                 }
             } else {
                 r.problem("`items` must be a non-empty list of instruments with their minutes", at: node)
@@ -121,6 +127,28 @@ public enum PlanParser {
         }
         guard let minutes else { return nil }
         return .init(instrument: id, elements: elements, minutes: minutes)
+    }
+
+    /// An element taken by two items (named in both, or in one that takes every element of
+    /// its instrument) would be scored twice over, as one named twice in an item would:
+    /// an error at the later item, naming the earlier. Coming back to an element is a
+    /// change of agenda on the day (the plan screen reorders items), not a second item.
+    static func checkTakenOnce(_ item: PlanTemplate.Item, number: Int, at entry: Node, takenBy: inout [String: Int],
+                               catalogue: Catalogue, reader r: inout YAMLReader) {
+        let elements = item.elements ?? catalogue.instrument(item.instrument)?.elements.map(\.id) ?? []
+        let place = entry.mapping?[field: "elements"] ?? entry.mapping?[field: "instrument"] ?? entry
+        var clashes: [(element: String, first: Int)] = []
+        for element in elements {
+            let key = "\(item.instrument)/\(element)"
+            // Named twice within this item is `checkElementList`'s to report.
+            if let first = takenBy[key] { if first != number { clashes.append((element, first)) } } else { takenBy[key] = number }
+        }
+        guard let earliest = clashes.first else { return }
+        let named = clashes.filter { $0.first == earliest.first }.map { "`\($0.element)`" }
+        let shown = named.count > 3 ? named.prefix(2).joined(separator: ", ") + " and \(named.count - 2) more" : named.joined(separator: ", ")
+        let others = clashes.count > named.count ? " (and \(clashes.count - named.count) that other items take)" : ""
+        r.problem("item \(number) takes \(shown) of \(item.instrument), which item \(earliest.first) "
+                  + "takes already\(others); an element is scored once: take each in one item only", at: place)
     }
 
     /// An item's `elements`: none would leave an item with nothing to score (to take them

@@ -8,7 +8,7 @@ public enum SessionJSONError: Error, CustomStringConvertible, Equatable, Sendabl
     /// Not UTF-8 text: pit writes its exports in UTF-8, so the file was saved another way.
     case notUTF8
     /// Valid JSON, with a value pit cannot take where it stands (3.5 or 1e30 for a level,
-    /// a number for a text), at a path such as `events[197].level`.
+    /// a number for a text), at a place such as `"level" in event 198` (`place`).
     case wrongValue(at: String)
     case wrongFormat(found: String?)
     case newerVersion(found: Int, supported: Int)
@@ -377,15 +377,15 @@ public enum SessionJSON {
         do {
             doc = try JSONDecoder().decode(ImportDoc.self, from: data)
         } catch let DecodingError.dataCorrupted(ctx) where !ctx.codingPath.isEmpty {
-            throw SessionJSONError.wrongValue(at: path(ctx.codingPath))
+            throw SessionJSONError.wrongValue(at: place(path(ctx.codingPath)))
         } catch let DecodingError.typeMismatch(_, ctx) {
-            throw SessionJSONError.wrongValue(at: path(ctx.codingPath))
+            throw SessionJSONError.wrongValue(at: place(path(ctx.codingPath)))
         } catch let DecodingError.keyNotFound(key, ctx) {
-            throw SessionJSONError.missing("\"\(key.stringValue)\" at \(path(ctx.codingPath))")
+            throw SessionJSONError.missing("\"\(key.stringValue)\" at \(place(path(ctx.codingPath)))")
         } catch {
             // Looked for only now, so a sound file is never read twice.
             if String(data: data, encoding: .utf8) == nil { throw SessionJSONError.notUTF8 }
-            if let misfit = misfitNumber(in: data) { throw SessionJSONError.wrongValue(at: misfit) }
+            if let misfit = misfitNumber(in: data) { throw SessionJSONError.wrongValue(at: place(misfit)) }
             if case DecodingError.dataCorrupted(let ctx) = error {
                 throw SessionJSONError.notJSON(ctx.underlyingError.map { "\($0.localizedDescription)" } ?? ctx.debugDescription)
             }
@@ -445,6 +445,17 @@ public enum SessionJSON {
         }
         if case .fraction? = top["version"] { return "version" }
         return top["events"].flatMap { find($0, "events") }
+    }
+
+    /// A path in the file as a user finds it: `events[196].level` is `"level" in event 197`.
+    /// Every import message counts events so, from 1 in the order of the file, which in a
+    /// file pit wrote is each event's "seq" (docs/decisions.md); other paths are kept.
+    static func place(_ path: String) -> String {
+        guard path.hasPrefix("events["), let close = path.firstIndex(of: "]"),
+              let index = Int(path[path.index(path.startIndex, offsetBy: 7)..<close]) else { return path }
+        var rest = path[path.index(after: close)...]
+        if rest.first == "." { rest = rest.dropFirst() }
+        return rest.isEmpty ? "event \(index + 1)" : "\"\(rest)\" in event \(index + 1)"
     }
 
     /// "events[197].level", as the path would be written in code.

@@ -13,8 +13,12 @@ extension SessionStore {
     ///
     /// - Parameters:
     ///   - scales: the levels each instrument's scale allows; every imported level is held to them.
+    ///   - withoutNotApplicable: the instruments whose scale has no "not applicable"
+    ///     (`notApplicable: false`); an imported answer of N/A on one of them is refused, as
+    ///     the screens and the live room never offer it.
     ///   - clock: the clock for later changes made through the returned store.
     public static func importEvents(_ events: [Event], at url: URL, scales: InstrumentScales,
+                                    withoutNotApplicable: Set<String> = [],
                                     clock: @escaping SessionClock = { Date() }) throws -> SessionStore {
         guard let first = events.first else { throw SessionError.invalidEvent("there are no events to import") }
         guard case .sessionCreated(let info) = first.payload else {
@@ -26,6 +30,11 @@ extension SessionStore {
             }
             if i > 0, case .sessionCreated = e.payload {
                 throw SessionError.invalidEvent("event \(e.seq) creates the session a second time")
+            }
+            if let element = notApplicable(in: e.payload), withoutNotApplicable.contains(element.instrument) {
+                throw SessionError.invalidEvent("event \(e.seq) (\(e.payload.kind)) answers \"not applicable\" for "
+                    + "\(element.instrument)/\(element.element), but the scale of \(element.instrument) has no \"not applicable\" "
+                    + "(notApplicable: false in its file); give a level, or remove the event")
             }
         }
         let createdAt = storedDate(first.at)
@@ -39,5 +48,13 @@ extension SessionStore {
         }
         store.close()
         return try open(at: url, scales: scales, clock: clock)
+    }
+
+    /// The element a score or an agreed score answers "not applicable" for; nil otherwise.
+    static func notApplicable(in payload: EventPayload) -> ElementRef? {
+        switch payload {
+        case .scoreRecorded(_, let e, .notApplicable, _), .agreedScoreRecorded(let e, .notApplicable, _): e
+        default: nil
+        }
     }
 }

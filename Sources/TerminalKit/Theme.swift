@@ -233,6 +233,12 @@ public enum ThemeLoader {
     /// whose name an earlier file (by file name) already has is an error too, since
     /// `--theme NAME` could reach only one of them.
     public static func loadAll(from directory: URL) -> (themes: [Theme], errors: [ThemeError]) {
+        let (loaded, errors) = loadAllNamingFiles(from: directory)
+        return (loaded.map(\.theme), errors)
+    }
+
+    /// `loadAll`, with the path of the file each theme came from, for messages about it.
+    public static func loadAllNamingFiles(from directory: URL) -> (themes: [(theme: Theme, file: String)], errors: [ThemeError]) {
         let files = ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? [])
             .filter(isThemeFile).sorted { $0.lastPathComponent < $1.lastPathComponent }
         var themes: [(theme: Theme, file: String)] = []
@@ -255,8 +261,8 @@ public enum ThemeLoader {
             }
         }
         let order = ["default", "light", "projector", "colourblind", "mono"]
-        let sorted = themes.map(\.theme).sorted {
-            (order.firstIndex(of: $0.name) ?? order.count, $0.name) < (order.firstIndex(of: $1.name) ?? order.count, $1.name)
+        let sorted = themes.sorted {
+            (order.firstIndex(of: $0.theme.name) ?? order.count, $0.theme.name) < (order.firstIndex(of: $1.theme.name) ?? order.count, $1.theme.name)
         }
         return (sorted, errors)
     }

@@ -13,6 +13,8 @@ public enum BoundedRead {
         case notAFile(kind: String)
         /// A symbolic link whose target does not exist (an editor's lock file, a moved file).
         case danglingLink(target: String)
+        /// A symbolic link that leads back to itself, through others or directly (ELOOP).
+        case loopingLink(target: String)
         case missing
         case unreadable(reason: String)
     }
@@ -57,7 +59,7 @@ public enum BoundedRead {
         var link = stat()
         if lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
-            return .danglingLink(target: target)
+            return code == ELOOP ? .loopingLink(target: target) : .danglingLink(target: target)
         }
         if code == ENOENT || code == ENOTDIR { return .missing }
         return .unreadable(reason: String(cString: strerror(code)))
@@ -72,6 +74,8 @@ public enum BoundedRead {
             return "it is \(kind), not a regular file; pit reads only regular files (a symbolic link to one is fine)"
         case .danglingLink(let target):
             return "it is a symbolic link to \(target), which does not exist; fix the link or remove it"
+        case .loopingLink(let target):
+            return "it is a symbolic link to \(target) that loops back on itself (ELOOP), so it leads to no file; point it at a real file or remove it"
         case .missing:
             return "no such file"
         case .unreadable(let reason):

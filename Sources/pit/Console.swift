@@ -35,15 +35,29 @@ enum Console {
     static func writeAll(_ data: Data, to fd: Int32) -> Int32? { NewFile.writeAll(data, to: fd) }
 
     /// Bytes for standard output as they are (a report, already made safe by its renderer).
-    static func writeOutput(_ data: Data) throws {
+    /// `hasOutputOption`: the command takes `-o FILE`, so the message may offer it; a
+    /// command without one (a list, help) is offered only what it can do.
+    static func writeOutput(_ data: Data, hasOutputOption: Bool = false) throws {
         if outputWasClosed {
-            complain("standard output is closed, so nothing was written; send it to a file (> FILE) or give -o FILE")
+            complain(closedMessage(hasOutputOption: hasOutputOption))
             throw ExitCode.ioError
         }
         if let error = writeAll(data, to: 1) {
-            complain("cannot write to standard output (\(String(cString: strerror(error)))); nothing more was written. Give -o FILE or free some space")
+            complain(failedMessage(String(cString: strerror(error)), hasOutputOption: hasOutputOption))
             throw ExitCode.ioError
         }
+    }
+
+    /// Why nothing was written to a closed standard output, and what to do.
+    static func closedMessage(hasOutputOption: Bool) -> String {
+        "standard output is closed, so nothing was written; send it to a file (> FILE)" + (hasOutputOption ? " or give -o FILE" : "")
+    }
+
+    /// Why a write to standard output failed (`reason` is strerror's), and what to do.
+    static func failedMessage(_ reason: String, hasOutputOption: Bool) -> String {
+        "cannot write to standard output (\(reason)); nothing more was written. "
+            + (hasOutputOption ? "Give -o FILE or free some space"
+                               : "Free some space, or send it to a file on another disk (> FILE)")
     }
 
     /// A line of a command's output (a list, an instrument), control characters made visible.

@@ -82,13 +82,16 @@ struct FrameworkSettings: Equatable {
         return WorkshopContext(catalogue: catalogue(), themes: try loadThemes(), themeName: theme)
     }
 
-    func loadThemes() throws -> [Theme] {
+    func loadThemes() throws -> [Theme] { try loadThemesNotingSkipped().themes }
+
+    /// The themes, and whether a broken file was skipped (each is named on standard error).
+    func loadThemesNotingSkipped() throws -> (themes: [Theme], skippedAny: Bool) {
         let (themes, errors) = ThemeFolders.load(shipped: Resources.directory("Themes"), own: Resources.userThemes)
         for error in errors { complain("\(error) (theme skipped)") }
         if let theme, !themes.contains(where: { $0.name == theme }) {
             complain("unknown theme `\(theme)`; available: \(themes.map(\.name).joined(separator: ", "))")
             throw ExitCode.usage
         }
-        return themes.isEmpty ? [Theme.plain] : themes
+        return (themes.isEmpty ? [Theme.plain] : themes, !errors.isEmpty)
     }
 }

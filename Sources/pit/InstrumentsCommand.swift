@@ -16,6 +16,9 @@ struct InstrumentsCommand: ParsableCommand {
                 let place = catalogue.triangle[instrument.placement]?.name ?? instrument.placement.rawValue
                 try Console.say("\(instrument.id.padding(toLength: 18, withPad: " ", startingAt: 0)) \(instrument.short.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String(instrument.elements.count).leftPadded(3)) elements  \(instrument.title) [\(place)]")
             }
+            // Every instrument that loaded is listed; a file skipped (named on standard
+            // error) is bad data, so a script or a set-up check sees it (docs/decisions.md).
+            if !catalogue.problems.isEmpty { throw ExitCode.dataError }
         }
     }
 

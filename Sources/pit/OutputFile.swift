@@ -79,7 +79,7 @@ struct OutputFile {
     func write(_ data: Data) throws {
         switch kind {
         case .descriptor(1):
-            try Console.writeOutput(data)
+            try Console.writeOutput(data, hasOutputOption: true)  // -o - or -o /dev/stdout: -o was given
         case .descriptor(let fd):
             if let error = Console.writeAll(data, to: fd) { throw failure(error, writing: true) }
         case .stream:

@@ -44,7 +44,13 @@ struct Pit: ParsableCommand {
             }
             return
         }
-        if let problem = unknownHelpTopic(Array(CommandLine.arguments.dropFirst())) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if CommandWords.asksHelpForHelp(arguments) {
+            // Written as other help is: a full or closed standard output is exit 74.
+            let written = (try? Console.say(CommandWords.helpForHelp)) != nil
+            Foundation.exit(written ? ExitCode.success.rawValue : ExitCode.ioError.rawValue)
+        }
+        if let problem = unknownHelpTopic(arguments) ?? CommandWords.unknownCommand(arguments) {
             complain(problem)
             Foundation.exit(ExitCode.usage.rawValue)
         }
@@ -331,9 +337,12 @@ struct ThemesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the available themes.")
         @OptionGroup var options: GlobalOptions
         func run() throws {
-            for theme in try options.settings.loadThemes() {
+            let (themes, skippedAny) = try options.settings.loadThemesNotingSkipped()
+            for theme in themes {
                 try Console.say("\(theme.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(theme.summary)")
             }
+            // As `pit instruments list`: the list is whole, but a broken file is bad data.
+            if skippedAny { throw ExitCode.dataError }
         }
     }
 }

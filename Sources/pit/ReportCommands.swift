@@ -200,7 +200,8 @@ struct ImportCommand: ParsableCommand {
             throw ExitStatus.code(for: error)
         }
         do {
-            let store = try SessionStore.importEvents(imported.events, at: URL(fileURLWithPath: output), scales: catalogue.scaleLevels)
+            let store = try SessionStore.importEvents(imported.events, at: URL(fileURLWithPath: output), scales: catalogue.scaleLevels,
+                                                      withoutNotApplicable: Set(catalogue.instruments.filter { !$0.scale.allowsNotApplicable }.map(\.id)))
             let groups = store.state.groups.count, events = store.events.count
             store.close()
             Console.note("Imported \(events) events (\(groups) groups) into \(output).")
@@ -235,7 +236,7 @@ func openReportSession(_ path: String, scales: InstrumentScales) throws -> Sessi
 
 /// Writes to standard output, or to the checked `-o` file (see `OutputFile`).
 func writeReport(_ data: Data, to output: OutputFile?) throws {
-    guard let output else { return try Console.writeOutput(data) }
+    guard let output else { return try Console.writeOutput(data, hasOutputOption: true) }
     try output.write(data)
 }
 

@@ -8,19 +8,20 @@ enum ThemeFolders {
     /// Every theme, pit's first, and the problems of the files that did not load.
     static func load(shipped: URL?, own: URL) -> (themes: [Theme], errors: [String]) {
         let pits = shipped.map { ThemeLoader.loadAll(from: $0) } ?? (themes: [], errors: [])
-        let owns = ThemeLoader.loadAll(from: own)
-        let combined = combine(pits.themes, own: owns.themes, ownFolder: own.path)
+        let owns = ThemeLoader.loadAllNamingFiles(from: own)
+        let combined = combine(pits.themes, own: owns.themes)
         return (combined.themes, pits.errors.map(\.description) + owns.errors.map(\.description) + combined.errors)
     }
 
     /// The user's themes after pit's own; one whose name pit's themes already use is
-    /// skipped and named, since `--theme NAME` must mean one theme.
-    static func combine(_ shipped: [Theme], own: [Theme], ownFolder: String) -> (themes: [Theme], errors: [String]) {
+    /// skipped and its file named, since `--theme NAME` must mean one theme.
+    static func combine(_ shipped: [Theme], own: [(theme: Theme, file: String)]) -> (themes: [Theme], errors: [String]) {
         var themes = shipped
         var errors: [String] = []
-        for theme in own {
+        for (theme, file) in own {
             if themes.contains(where: { $0.name == theme.name }) {
-                errors.append("\(ownFolder): a theme there is named `\(theme.name)`, as one of pit's own is; give it another `name:`")
+                errors.append(ThemeError(file: file, line: 1, column: 1,
+                                         message: "the theme name `\(theme.name)` is already used by one of pit's own themes; give this one another `name:`").description)
             } else {
                 themes.append(theme)
             }

@@ -122,8 +122,8 @@ class CommandLine(unittest.TestCase):
 
         out = os.path.join(self.folder, "o.pit")
         for path, message in [
-            (write("fraction.json", [dict(score, level=3.5)]), f"the value at events[{len(events)}].level is not of the kind pit writes there"),
-            (write("huge.json", [dict(score, level=1e30)]), f"the value at events[{len(events)}].level is not of the kind"),
+            (write("fraction.json", [dict(score, level=3.5)]), f"the value at \"level\" in event {len(events) + 1} is not of the kind pit writes there"),
+            (write("huge.json", [dict(score, level=1e30)]), f"the value at \"level\" in event {len(events) + 1} is not of the kind"),
             (write("latin1.json", [dict(score, author="Zoë")], encoding="latin-1"), "it is not UTF-8 text"),
             (write("locked.json", [lock, dict(score, seq=len(events) + 2)]),
              f"event {len(events) + 2} (scoreRecorded) breaks a rule: voting on tool-a/leadership is locked. Nothing was written."),
@@ -136,6 +136,57 @@ class CommandLine(unittest.TestCase):
                 self.assertNotIn(wrong, result.stderr, path)
             self.assertFalse(os.path.exists(out), path)
         self.assertEqual(pit("import", write("sound.json", [score]), "-o", out).returncode, 0)
+
+    def test_import_numbers_an_event_one_way_in_every_message(self):
+        # Events count from 1 in the order of the file, which is each one's "seq": a wrong
+        # value, an unknown kind, a missing key and a refused event all name the same event.
+        session = os.path.join(self.folder, "s.pit")
+        self.assertEqual(pit("demo", "-o", session, "--no-open").returncode, 0)
+        exported = json.loads(pit("report", session, "--format", "json").stdout)
+        position = next(i for i, e in enumerate(exported["events"]) if e["kind"] == "scoreRecorded")
+        number = exported["events"][position]["seq"]
+        self.assertEqual(number, position + 1)
+        out = os.path.join(self.folder, "o.pit")
+        for name, change in [("fraction", dict(level=3.5)), ("text", dict(level="3")), ("kind", dict(kind="nosuch")),
+                             ("offscale", dict(level=9)), ("author", dict(author=None))]:
+            events = [dict(e) for e in exported["events"]]
+            events[position].update(change)
+            events[position] = {k: v for k, v in events[position].items() if v is not None}
+            path = os.path.join(self.folder, name + ".json")
+            with open(path, "w") as f:
+                json.dump(dict(exported, events=events), f)
+            result = pit("import", path, "-o", out)
+            self.assertEqual(result.returncode, 65, (name, result.stderr))
+            self.assertRegex(result.stderr, rf"\bevent {number}\b", name)
+            self.assertNotIn(f"[{position}]", result.stderr, name)
+            self.assertNotRegex(result.stderr, rf"\b(event|record) {position}\b", name)
+            self.assertFalse(os.path.exists(out), name)
+
+    def test_import_refuses_not_applicable_where_the_scale_has_none(self):
+        # walkability's scale says `notApplicable: false`.
+        env = dict(XDG_CONFIG_HOME=os.path.join(self.folder, "config"))
+        os.makedirs(os.path.join(self.folder, "config", "pit", "instruments"))
+        shutil.copy(FIXTURE, os.path.join(self.folder, "config", "pit", "instruments"))
+        session = os.path.join(self.folder, "w.pit")
+        made = pit("new", "W", "--groups", "A,B", "--instruments", "walkability", "-o", session, "--no-open", env=env)
+        self.assertEqual(made.returncode, 0, made.stderr)
+        exported = json.loads(pit("report", session, "--format", "json", env=env).stdout)
+        events = exported["events"]
+        na = dict(seq=len(events) + 1, at=events[-1]["at"], author="F", kind="scoreRecorded", group="g1",
+                  instrument="walkability", element="routes", notApplicable=True)
+        path = os.path.join(self.folder, "na.json")
+        with open(path, "w") as f:
+            json.dump(dict(exported, events=events + [na]), f)
+        out = os.path.join(self.folder, "o.pit")
+        result = pit("import", path, "-o", out, env=env)
+        self.assertEqual(result.returncode, 65, result.stderr)
+        self.assertIn(f"event {len(events) + 1} (scoreRecorded) answers \"not applicable\" for walkability/routes, "
+                      "but the scale of walkability has no \"not applicable\"", result.stderr)
+        self.assertFalse(os.path.exists(out))
+        na.pop("notApplicable")
+        with open(path, "w") as f:
+            json.dump(dict(exported, events=events + [dict(na, level=2)]), f)
+        self.assertEqual(pit("import", path, "-o", out, env=env).returncode, 0, "a level on its scale is taken")
 
     def test_importing_a_folder_says_it_is_a_folder(self):
         result = pit("import", self.folder, "-o", os.path.join(self.folder, "x.pit"))
@@ -195,6 +246,75 @@ class CommandLine(unittest.TestCase):
         known = pit("help", "report")
         self.assertEqual(known.returncode, 0, known.stderr)
         self.assertIn("pit report", known.stdout)
+
+    def test_help_for_help_says_what_it_does(self):
+        for args in (["help", "help"], ["help", "help", "--no-bell"]):
+            result = pit(*args)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertEqual(result.stderr, "")
+            self.assertIn("USAGE: pit help [COMMAND ...]", result.stdout)
+            self.assertIn("as `pit COMMAND --help` does", result.stdout)
+            self.assertIn("COMMANDS: home, new, open", result.stdout)
+
+    def test_a_word_that_is_no_command_is_named_with_the_nearest_command(self):
+        for word, near in [("nosuch", None), ("opne", "open"), ("reprot", "report"), ("instrument", "instruments"),
+                           ("Demo", "demo"), ("x", None)]:
+            result = pit(word, cwd=self.folder)
+            self.assertEqual(result.returncode, 64, (word, result.stderr))
+            self.assertTrue(result.stderr.startswith(f"pit: there is no command `pit {word}`"), result.stderr)
+            self.assertNotIn("Unexpected argument", result.stderr)
+            self.assertIn("See `pit --help`", result.stderr)
+            self.assertIn("The commands are home, new, open", result.stderr)
+            if near:
+                self.assertIn(f"did you mean `pit {near}`?", result.stderr, word)
+            else:
+                self.assertNotIn("did you mean", result.stderr, word)
+        # A session named as if it were a command: open is what was meant.
+        with open(os.path.join(self.folder, "notes"), "w") as f:
+            f.write("x")
+        for word in ("workshop.pit", "notes"):
+            result = pit(word, cwd=self.folder)
+            self.assertEqual(result.returncode, 64, result.stderr)
+            self.assertIn(f"to open a session, use `pit open {word}`", result.stderr)
+        os.mkdir(os.path.join(self.folder, "opne"))
+        folder = pit("opne", cwd=self.folder)
+        self.assertEqual(folder.returncode, 64)
+        self.assertNotIn("to open a session", folder.stderr, "a folder is no session")
+        self.assertIn("did you mean `pit open`?", folder.stderr)
+        # Commands and options still reach the parse.
+        self.assertEqual(pit("--version").returncode, 0)
+        self.assertIn("Unexpected argument", pit("report", "a.pit", "extra").stderr)
+
+    def test_themes_list_and_instruments_list_agree_on_a_skipped_file(self):
+        config = os.path.join(self.folder, "config")
+        themes = os.path.join(config, "pit", "themes")
+        instruments = os.path.join(config, "pit", "instruments")
+        os.makedirs(themes)
+        os.makedirs(instruments)
+        env = dict(HOME=self.folder, XDG_CONFIG_HOME=config, XDG_DATA_HOME=os.path.join(self.folder, "data"),
+                   XDG_CACHE_HOME=os.path.join(self.folder, "cache"))
+        for command in (["themes", "list"], ["instruments", "list"]):
+            self.assertEqual(pit(*command, env=env).returncode, 0, command)
+        with open(os.path.join(ROOT, "Themes", "mono.yaml")) as f:
+            mono = f.read()
+        clash = os.path.join(themes, "my-default.yaml")
+        with open(clash, "w") as f:
+            f.write(mono.replace("name: mono", "name: default", 1))
+        loop = os.path.join(themes, "loop.yaml")
+        os.symlink("loop.yaml", loop)
+        listed = pit("themes", "list", env=env)
+        self.assertEqual(listed.returncode, 65, listed.stderr)
+        self.assertEqual([line.split()[0] for line in listed.stdout.splitlines()],
+                         ["default", "light", "projector", "colourblind", "mono"], "the list is whole")
+        self.assertIn(f"pit: {clash}:1:1: the theme name `default` is already used by one of pit's own themes; "
+                      "give this one another `name:` (theme skipped)", listed.stderr)
+        self.assertIn(f"pit: {loop}: it is a symbolic link to loop.yaml that loops back on itself (ELOOP)", listed.stderr)
+        with open(os.path.join(instruments, "broken.yaml"), "w") as f:
+            f.write("id: [\n")
+        skipped = pit("instruments", "list", env=env)
+        self.assertEqual(skipped.returncode, 65, skipped.stderr)
+        self.assertIn("tool-a", skipped.stdout, "the list is whole")
+        self.assertIn("broken.yaml:", skipped.stderr)
 
     def test_a_file_name_that_starts_with_a_dash_gets_a_hint(self):
         for args, word in [(["report", "-lead.pit"], "-lead.pit"), (["instruments", "validate", "-x.yaml"], "-x.yaml")]:

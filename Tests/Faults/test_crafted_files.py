@@ -279,7 +279,7 @@ class OversizedFiles(unittest.TestCase):
         with open(huge, "wb") as f:
             f.truncate(21 * 1024 * 1024)  # sparse: 21 MiB that cost nothing to write
         listed = pit("instruments", "list", "--instrument-dir", folder)
-        self.assertEqual(listed.returncode, 0, listed.stderr)
+        self.assertEqual(listed.returncode, DATA_ERROR, listed.stderr)
         self.assertIn("tool-a", listed.stdout, "the other instruments still load")
         self.assertIn(huge, listed.stderr)
         self.assertIn("21 MiB", listed.stderr)

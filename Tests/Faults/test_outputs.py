@@ -206,6 +206,29 @@ class Outputs(unittest.TestCase):
             self.assertRefused(result, 74, "No space left on device")
         self.assertNothingChanged()
 
+    def test_a_full_or_closed_output_offers_o_file_only_to_commands_that_have_it(self):
+        with_o = [["report", self.demo], ["compare", self.other, self.demo], ["report", self.demo, "-o", "-"]]
+        without_o = [["instruments", "list"], ["instruments", "show", "tool-a"], ["themes", "list"], ["--help"],
+                     ["--version"], ["help", "report"]]
+        for args in with_o + without_o:
+            with open("/dev/full", "wb") as full:
+                result = pit(*args, stdout=full)
+            self.assertRefused(result, 74, "No space left on device")
+            if args in with_o:
+                self.assertIn("Give -o FILE", result.stderr.decode(), args)
+            else:
+                self.assertNotIn("-o", result.stderr.decode(), args)
+                self.assertIn("Free some space, or send it to a file on another disk", result.stderr.decode(), args)
+
+        def close_stdout():
+            os.close(1)
+        for args, offered in [(["report", self.demo], True), (["instruments", "list"], False), (["themes", "list"], False)]:
+            result = subprocess.run([PIT, *args], stdin=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                    preexec_fn=close_stdout, timeout=60, env=dict(os.environ, SWIFT_BACKTRACE="enable=no"))
+            self.assertRefused(result, 74, "standard output is closed")
+            self.assertEqual("give -o FILE" in result.stderr.decode(), offered, args)
+        self.assertNothingChanged()
+
     def test_a_closed_standard_output_is_exit_74_and_harms_nothing(self):
         def close_stdout():
             os.close(1)

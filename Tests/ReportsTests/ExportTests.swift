@@ -373,7 +373,7 @@ final class ImportMessageTests: XCTestCase {
         for (label, value) in [("a fraction", 3.5 as Any), ("too large", 1e30 as Any), ("text", "3" as Any)] {
             let data = try export { $0["level"] = value }
             XCTAssertThrowsError(try SessionJSON.decode(data), label) {
-                XCTAssertEqual($0 as? SessionJSONError, .wrongValue(at: "events[5].level"), label)
+                XCTAssertEqual($0 as? SessionJSONError, .wrongValue(at: "\"level\" in event 6"), label)
                 XCTAssertFalse("\($0)".contains("not valid JSON"), label)
             }
         }
@@ -410,6 +410,30 @@ final class ImportMessageTests: XCTestCase {
             XCTAssertEqual($0 as? SessionError, .invalidEvent("voting on tool-a/leadership is locked; unlock it first"))
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("locked.pit").path))
+    }
+
+    /// An instrument whose scale has `notApplicable: false` is never offered N/A on a screen
+    /// or in the room; an imported file that answers it so is refused and names the event.
+    func testNotApplicableIsRefusedWhereTheScaleHasNone() throws {
+        let dir = TempDir()
+        let s = try makeStore(dir)
+        var events = s.events
+        events.append(Event(seq: Int64(events.count + 1), at: Date(), author: "Fac",
+                            payload: .scoreRecorded(group: "la", element: a("leadership"), answer: .notApplicable, note: nil)))
+        XCTAssertThrowsError(try SessionStore.importEvents(events, at: dir.file("na.pit"), scales: [:], withoutNotApplicable: ["tool-a"])) {
+            XCTAssertEqual($0 as? SessionError, .invalidEvent(
+                "event \(events.count) (scoreRecorded) answers \"not applicable\" for tool-a/leadership, but the scale of tool-a has no "
+                + "\"not applicable\" (notApplicable: false in its file); give a level, or remove the event"))
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("na.pit").path))
+        // An agreed score is held to it too; a scale that has N/A takes it.
+        var agreed = s.events
+        agreed.append(Event(seq: Int64(agreed.count + 1), at: Date(), author: "Fac",
+                            payload: .agreedScoreRecorded(element: a("leadership"), answer: .notApplicable, rationale: "")))
+        XCTAssertThrowsError(try SessionStore.importEvents(agreed, at: dir.file("na.pit"), scales: [:], withoutNotApplicable: ["tool-a"])) {
+            XCTAssertTrue("\($0)".contains("(agreedScoreRecorded) answers \"not applicable\" for tool-a/leadership"), "\($0)")
+        }
+        XCTAssertNoThrow(try SessionStore.importEvents(events, at: dir.file("ok.pit"), scales: [:], withoutNotApplicable: ["tool-c"]).close())
     }
 }
 

@@ -188,8 +188,8 @@ final class ThemeTests: XCTestCase {
         ])
     }
 
-    /// A theme kept elsewhere and linked into the folder is read; a link to nothing, or a
-    /// folder named like a theme, is named as such; hidden files (backups, locks) are not read.
+    /// A theme kept elsewhere and linked into the folder is read; a link to nothing, a link
+    /// that loops, or a folder named like a theme, is named as such; hidden files (backups, locks) are not read.
     func testLinkedThemesAreReadAndHiddenFilesSkipped() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-themes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("dir.yaml"), withIntermediateDirectories: true)
@@ -197,6 +197,7 @@ final class ThemeTests: XCTestCase {
         let light = themes.appendingPathComponent("light.yaml")
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("light.yaml").path, withDestinationPath: light.path)
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("gone.yaml").path, withDestinationPath: "/nonexistent/gone.yaml")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("loop.yaml").path, withDestinationPath: "loop.yaml")
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent(".#light.yaml").path, withDestinationPath: "fran@host.1234")
         try FileManager.default.copyItem(at: light, to: folder.appendingPathComponent(".backup.yaml"))
         let (loaded, errors) = ThemeLoader.loadAll(from: folder)
@@ -204,6 +205,7 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(errors.map(\.description), [
             folder.appendingPathComponent("dir.yaml").path + ": it is a folder, not a regular file; pit reads only regular files (a symbolic link to one is fine)",
             folder.appendingPathComponent("gone.yaml").path + ": it is a symbolic link to /nonexistent/gone.yaml, which does not exist; fix the link or remove it",
+            folder.appendingPathComponent("loop.yaml").path + ": it is a symbolic link to loop.yaml that loops back on itself (ELOOP), so it leads to no file; point it at a real file or remove it",
         ])
     }
 

@@ -25,8 +25,9 @@ final class PlanFileRulesTests: XCTestCase {
         let items = String(repeating: "  - instrument: tool-a\n    minutes: 1\n", count: PlanLimits.items + 1)
         XCTAssertEqual(parse("schema: 1\ntitle: Q\nitems:\n" + items),
                        ["p.yaml:4:3: the plan has 257 items; a plan has at most 256: split it into two sessions"])
+        // 256 items are within the limit (they repeat tool-a, a problem of its own, below).
         let most = String(repeating: "  - instrument: tool-a\n    minutes: 1\n", count: PlanLimits.items)
-        XCTAssertEqual(parse("schema: 1\ntitle: Q\nitems:\n" + most), [])
+        XCTAssertFalse(parse("schema: 1\ntitle: Q\nitems:\n" + most).contains { $0.contains("at most") })
     }
 
     func testTooManyElementsOrTooLongATitleOrId() {
@@ -49,5 +50,22 @@ final class PlanFileRulesTests: XCTestCase {
             XCTAssertEqual(parse("schema: \(schema)\ntitle: Q\nitems:\n  - instrument: tool-a\n    minutes: 10\n"),
                            ["p.yaml:1:9: schema \(schema) is not a schema version; versions start at 1 (this pit reads 1 to 1)"])
         }
+    }
+
+    func testAnElementTakenByTwoItemsIsAProblemAtTheLaterItem() {
+        XCTAssertEqual(parse("schema: 1\ntitle: Q\nitems:\n  - instrument: tool-a\n    elements: [leadership, targets]\n    minutes: 10\n"
+                             + "  - instrument: tool-a\n    elements: [priorities, targets]\n    minutes: 10\n"),
+                       ["p.yaml:8:15: item 2 takes `targets` of tool-a, which item 1 takes already; an element is scored once: take each in one item only"])
+        // An item with every element of its instrument takes them all.
+        XCTAssertEqual(parse("schema: 1\ntitle: Q\nitems:\n  - instrument: tool-a\n    elements: [leadership]\n    minutes: 10\n"
+                             + "  - instrument: tool-c\n    minutes: 10\n  - instrument: tool-a\n    minutes: 10\n"),
+                       ["p.yaml:9:17: item 3 takes `leadership` of tool-a, which item 1 takes already; an element is scored once: take each in one item only"])
+        XCTAssertEqual(parse("schema: 1\ntitle: Q\nitems:\n  - instrument: tool-a\n    minutes: 10\n"
+                             + "  - instrument: tool-a\n    minutes: 10\n").first,
+                       "p.yaml:6:17: item 2 takes `leadership`, `needs-assessment` and 8 more of tool-a, which item 1 takes already; "
+                       + "an element is scored once: take each in one item only")
+        // Split between items, as the built-in plans are, is no problem.
+        XCTAssertEqual(parse("schema: 1\ntitle: Q\nitems:\n  - instrument: tool-a\n    elements: [leadership]\n    minutes: 10\n"
+                             + "  - instrument: tool-a\n    elements: [targets]\n    minutes: 10\n"), [])
     }
 }
