@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TerminalKit
 
 /// The first word of a command line that names no command: what `pit help help` and
 /// `pit nosuch` are answered with, before swift-argument-parser's parse (which would call
@@ -10,14 +11,12 @@ enum CommandWords {
 
     /// What `pit help help` shows: what `pit help` does, and the commands it takes.
     static var helpForHelp: String {
-        """
-        USAGE: pit help [COMMAND ...]
-
-        Shows the help for a command, as `pit COMMAND --help` does: `pit help report`, \
-        `pit help instruments list`. With no command, shows pit's own help (`pit --help`).
-
-        COMMANDS: \(names.joined(separator: ", "))
-        """
+        let about = "Shows the help for a command, as `pit COMMAND --help` does: `pit help report`, "
+            + "`pit help instruments list`. With no command, shows pit's own help (`pit --help`)."
+        let commands = "COMMANDS: " + names.joined(separator: ", ")
+        // Wrapped as swift-argument-parser wraps the rest of pit's help.
+        return (["USAGE: pit help [COMMAND ...]", ""] + Wrap.lines(about, width: 79) + [""] + Wrap.lines(commands, width: 79))
+            .joined(separator: "\n")
     }
 
     /// `pit help help` (options aside): answered here, since `help` is not a command of

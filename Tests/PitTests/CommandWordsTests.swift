@@ -32,5 +32,8 @@ final class CommandWordsTests: XCTestCase {
         XCTAssertFalse(CommandWords.asksHelpForHelp(["help", "report"]))
         XCTAssertFalse(CommandWords.asksHelpForHelp(["help"]))
         XCTAssertFalse(CommandWords.asksHelpForHelp(["report", "help"]))
+        let lines = CommandWords.helpForHelp.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(lines.allSatisfy { $0.count <= 79 }, "wrapped as the rest of pit's help: \(lines.map(\.count))")
+        XCTAssertTrue(CommandWords.helpForHelp.contains("room"), "every command is named")
     }
 }
