@@ -4,13 +4,16 @@ import os
 import shutil
 import sqlite3
 import stat
-import subprocess
+import sys
 import tempfile
 import time
 import unittest
 
 from tmux_driver import Pane
 from test_sessions import pit
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Faults"))
+from fault_support import fill, small_filesystem  # noqa: E402 (the fault suite's small filesystem)
 
 
 def scores(path):
@@ -197,13 +200,7 @@ class FullDiskOnTheScreens(unittest.TestCase):
     root only): the change is refused, and Ctrl-R saves it once space is freed."""
 
     def setUp(self):
-        self.folder = tempfile.mkdtemp(prefix="pit-e2e-full-")
-        self.addCleanup(shutil.rmtree, self.folder, True)
-        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", self.folder],
-                                 capture_output=True) if os.geteuid() == 0 else None
-        if mounted is None or mounted.returncode != 0:
-            self.skipTest("needs to mount a small tmpfs (root)")
-        self.addCleanup(subprocess.run, ["umount", "-l", self.folder], capture_output=True)
+        self.folder = small_filesystem(self, "pit-e2e-full-", "1m")
         self.path = os.path.join(self.folder, "w.pit")
         made = pit("new", "Full", "--groups", "Council,Health", "-o", self.path, "--no-open")
         self.assertEqual(made.returncode, 0, made.stderr)
@@ -212,15 +209,7 @@ class FullDiskOnTheScreens(unittest.TestCase):
         self.p.wait_for("SERVICE")
         self.p.keys("p", "Enter")
         self.p.wait_for("Step 1 of 10")
-        self.fill = os.path.join(self.folder, "fill")
-        fd = os.open(self.fill, os.O_WRONLY | os.O_CREAT)
-        try:
-            while os.write(fd, b"\0" * 512) > 0:
-                pass
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+        self.fill = fill(self.folder)
         self.p.keys("3")
         screen = " ".join(self.p.wait_for("NOT saved").split())
         self.assertIn("the disk is full, so nothing was written; free some space, then Ctrl-R tries again", screen)

@@ -1,7 +1,9 @@
 """Running pit for the fault suite: bounded runs, raw bytes, file hashes."""
 import hashlib
 import os
+import shutil
 import subprocess
+import tempfile
 
 PIT = os.environ.get("PIT_BIN") or os.path.join(os.path.dirname(__file__), "..", "..", ".build", "debug", "pit")
 # No pit run in this suite may take longer than this.
@@ -53,4 +55,31 @@ def demo_session(folder):
     path = os.path.join(folder, "demo.pit")
     made = pit("demo", "-o", path, "--no-open")
     assert made.returncode == 0, made.stderr
+    return path
+
+
+def small_filesystem(test, prefix, size):
+    """A new folder on a tmpfs of `size` ("256k"), for a disk that fills: unmounted and
+    removed when `test` ends, and the test skipped where it cannot mount (not root)."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    test.addCleanup(shutil.rmtree, folder, True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", folder],
+                             capture_output=True) if os.geteuid() == 0 else None
+    if mounted is None or mounted.returncode != 0:
+        test.skipTest("needs to mount a small tmpfs (root)")
+    test.addCleanup(subprocess.run, ["umount", "-l", folder], capture_output=True)
+    return folder
+
+
+def fill(folder):
+    """Writes a file named fill into `folder` until its filesystem has no room left."""
+    path = os.path.join(folder, "fill")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT)
+    try:
+        while os.write(fd, b"\0" * 512) > 0:
+            pass
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
     return path

@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 import unittest
 
-from fault_support import demo_session, PIT, digest, pit, tree_digest
+from fault_support import demo_session, PIT, digest, fill, pit, small_filesystem, tree_digest
 
 
 class Outputs(unittest.TestCase):
@@ -286,29 +286,14 @@ class StaleTemporaries(unittest.TestCase):
         self.assertTrue(os.path.exists(unrelated), "other files stay")
 
 
-if __name__ == "__main__":
-    unittest.main()
 
 
 class FullDisk(unittest.TestCase):
     """A folder on a small filesystem filled to the brim (a tmpfs, mounted as root only)."""
 
     def setUp(self):
-        self.folder = tempfile.mkdtemp(prefix="pit-faults-full-")
-        self.addCleanup(shutil.rmtree, self.folder, True)
-        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", self.folder],
-                                 capture_output=True) if os.geteuid() == 0 else None
-        if mounted is None or mounted.returncode != 0:
-            self.skipTest("needs to mount a small tmpfs (root)")
-        self.addCleanup(subprocess.run, ["umount", "-l", self.folder], capture_output=True)
-        fd = os.open(os.path.join(self.folder, "fill"), os.O_WRONLY | os.O_CREAT)
-        try:
-            while os.write(fd, b"\0" * 512) > 0:
-                pass
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+        self.folder = small_filesystem(self, "pit-faults-full-", "256k")
+        fill(self.folder)
 
     def test_a_new_session_on_a_full_disk_says_so_and_leaves_nothing(self):
         for command in (["new", "Full", "--groups", "Council,Health", "--no-open"], ["demo", "--no-open"]):
@@ -320,3 +305,7 @@ class FullDisk(unittest.TestCase):
             self.assertIn("Free some space", err)
             self.assertNotIn("that you may write to it", err, "a full disk is not a permission problem")
             self.assertEqual(sorted(os.listdir(self.folder)), ["fill"], "a file or a temporary was left")
+
+
+if __name__ == "__main__":
+    unittest.main()
