@@ -34,6 +34,9 @@ public enum PassingRefusal: Equatable, Sendable {
         }
     }
 
-    /// The status line's words: the reason, then what to do and `retry` ("Ctrl-R tries again").
-    func advice(_ retry: String) -> String { "\(reason); \(first)\(retry)" }
+    /// What to do, ending with `retry` ("free some space, then Ctrl-R tries again").
+    func howToRetry(_ retry: String) -> String { first + retry }
+
+    /// The status line's words: the reason, then `howToRetry`.
+    func advice(_ retry: String) -> String { "\(reason); \(howToRetry(retry))" }
 }

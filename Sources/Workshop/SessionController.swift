@@ -50,13 +50,13 @@ public final class SessionController {
     /// and the shell say it, where the screens' "Ctrl-R tries again" would be out of place.
     public private(set) var failureReason: String?
     /// A change refused for a reason that can pass (another process held the file's lock,
-    /// or the disk was full): Ctrl-R records it again.
-    public private(set) var unsaved: EventPayload?
-    /// Why `unsaved` was refused.
-    public private(set) var unsavedRefusal: PassingRefusal?
+    /// or the disk was full), and that reason: Ctrl-R records it again.
+    private var kept: (change: EventPayload, refusal: PassingRefusal)?
+    /// Why the change Ctrl-R can record again was refused; nil when there is none.
+    public var unsavedRefusal: PassingRefusal? { kept?.refusal }
     /// How Ctrl-R can still save the refused change ("free some space, then Ctrl-R tries
     /// again"), or nil when it cannot.
-    public var retryAdvice: String? { unsavedRefusal.map { "\($0.first)Ctrl-R tries again" } }
+    public var retryAdvice: String? { unsavedRefusal?.howToRetry("Ctrl-R tries again") }
     /// Set when the file cannot be written (its permissions or its folder's): said when it opens.
     public let readOnlyReason: String?
     /// How long a change waits for another process's lock before the screen says it was
@@ -100,56 +100,49 @@ public final class SessionController {
         do {
             let event = try store.append(payload, author: author)
             lastSaved = event.at
-            lastFailure = nil
-            failureReason = nil
-            writeFailed = false
-            unsaved = nil
-            unsavedRefusal = nil
+            dropUnsaved()
             return true
-        } catch let error as SessionFileError {
-            guard let refusal = PassingRefusal(error) else {
-                unsaved = nil
-                unsavedRefusal = nil
-                fileFailed(error)
-                return false
-            }
-            unsaved = payload
-            unsavedRefusal = refusal
-            refusals += 1
-            fileFailed(refusal.advice("Ctrl-R tries again"), reason: refusal.reason)
-            return false
         } catch SessionError.invalidEvent(let why) {
             // Refused for what it says (a note another terminal deleted): the file is fine and
             // there is nothing to try again, so the corner does not say NOT SAVED.
-            unsaved = nil
-            unsavedRefusal = nil
+            kept = nil
             lastFailure = why
             return false
         } catch {
-            unsaved = nil
-            unsavedRefusal = nil
-            fileFailed(error)
+            kept = refused(error, retry: "Ctrl-R tries again").map { (payload, $0) }
+            if kept != nil { refusals += 1 }
             return false
         }
+    }
+
+    /// Says why the file refused a change, with `retry` (how to try again) when trying
+    /// again can mend it; returns that refusal, or nil when it cannot be mended so.
+    @discardableResult
+    private func refused(_ error: Error, retry: String) -> PassingRefusal? {
+        guard let refusal = (error as? SessionFileError).flatMap(PassingRefusal.init) else {
+            fileFailed(error)
+            return nil
+        }
+        fileFailed(refusal.advice(retry), reason: refusal.reason)
+        return refusal
     }
 
     /// How many changes were kept for Ctrl-R, so a form can tell whether its own was.
     public private(set) var refusals = 0
 
-    /// A form whose change the busy file refused was cancelled: Ctrl-R must not record it
-    /// later, and the corner no longer says NOT SAVED for it.
+    /// A form whose change the file refused was cancelled, or a change was saved: Ctrl-R
+    /// must not record the refused one later, and the corner no longer says NOT SAVED.
     public func dropUnsaved() {
-        unsaved = nil
-        unsavedRefusal = nil
+        kept = nil
         lastFailure = nil
         failureReason = nil
         writeFailed = false
     }
 
-    /// Records again the change that failed because the file was busy; nil if there is none.
+    /// Records again the change the busy or full file refused; nil if there is none.
     public func retry() -> Bool? {
-        guard let payload = unsaved else { return nil }
-        return record(payload)
+        guard let change = kept?.change else { return nil }
+        return record(change)
     }
 
     /// Undoes the latest change this author made that is still in effect; returns what was
@@ -162,7 +155,7 @@ public final class SessionController {
             lastSaved = event.at
             return "\(describe(target.payload)), recorded by \(target.author)"
         } catch {
-            undoFailed(error)
+            refused(error, retry: "press the key again")
             return nil
         }
     }
@@ -176,18 +169,8 @@ public final class SessionController {
             lastSaved = event.at
             return "\(describe(target.payload)), recorded by \(target.author)"
         } catch {
-            undoFailed(error)
+            refused(error, retry: "press the key again")
             return nil
-        }
-    }
-
-    /// An undo or redo the file refused; one refused for a reason that can pass is tried
-    /// again with its own key.
-    private func undoFailed(_ error: Error) {
-        if let error = error as? SessionFileError, let refusal = PassingRefusal(error) {
-            fileFailed(refusal.advice("press the key again"), reason: refusal.reason)
-        } else {
-            fileFailed(error)
         }
     }
 
