@@ -374,7 +374,7 @@ public final class LiveRoom: @unchecked Sendable {
         let outcome = LiveRoom.deviceRefusal(error)
         if let error = error as? SessionFileError {
             let reason = "scores cannot be saved: \(error.detail)"
-            if reason != lastWriteFailure { note(reason.prefix(1).uppercased() + reason.dropFirst()) }
+            if reason != lastWriteFailure { note(Formatting.sentence(reason)) }
             lastWriteFailure = reason
         }
         return outcome

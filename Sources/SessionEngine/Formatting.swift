@@ -20,6 +20,12 @@ public enum Formatting {
     public static func percent(_ part: Int, of whole: Int) -> String {
         whole <= 0 ? "0%" : "\(part * 100 / whole)%"
     }
+
+    /// `text` opening a sentence: its first letter a capital ("the disk is full" becomes
+    /// "The disk is full").
+    public static func sentence(_ text: some StringProtocol) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
+    }
 }
 
 /// Times in a stated zone. Pure arithmetic (no `Calendar`, no `String(format:)`), so

@@ -1,3 +1,4 @@
+import SessionEngine
 import TerminalKit
 
 /// The running program's state: a stack of screens, the help overlay and global keys.
@@ -236,7 +237,7 @@ public struct App {
             presenting = false
             // q quits only from the first screen; deeper, it goes back.
             let again = stack.count == 1 ? "q or Ctrl-C again" : "Ctrl-C again"
-            let retry = session.retryAdvice.map { $0.prefix(1).uppercased() + $0.dropFirst() + "; " } ?? ""
+            let retry = session.retryAdvice.map { Formatting.sentence($0) + "; " } ?? ""
             context.say("The last change was NOT saved: \(session.failureReason ?? "the file refused it"). \(retry)\(again) quits without it", error: true)
             return
         }

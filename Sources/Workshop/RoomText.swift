@@ -43,7 +43,7 @@ enum RoomText {
         var spread = ScoringText.spread(summary, dash: dash)
         if summary.notApplicableCount > 0 { spread += ", \(summary.notApplicableCount) n/a" }
         if summary.dontKnowCount > 0 { spread += ", \(summary.dontKnowCount) don't know" }
-        var lines = [Line(text: spread.prefix(1).uppercased() + spread.dropFirst(), role: .text)]
+        var lines = [Line(text: Formatting.sentence(spread), role: .text)]
         if summary.divergent, let range = summary.range {
             lines.append(Line(text: "\(glyphs.warning) \(range) levels apart: discuss", role: .warning))
         }

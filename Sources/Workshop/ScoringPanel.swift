@@ -195,7 +195,7 @@ struct ScoringPanel {
             var text = ScoringText.spread(summary, dash: dash)
             if summary.notApplicableCount > 0 { text += ", \(summary.notApplicableCount) n/a" }
             if summary.dontKnowCount > 0 { text += ", \(summary.dontKnowCount) don't know" }
-            lines.append(Line(text: text.prefix(1).uppercased() + text.dropFirst(), role: .text, emphasis: .bold))
+            lines.append(Line(text: Formatting.sentence(text), role: .text, emphasis: .bold))
             if summary.divergent, let range = summary.range {
                 lines.append(Line(text: "\(glyphs.warning) \(range) levels apart: discuss", role: .warning, emphasis: .bold))
             }

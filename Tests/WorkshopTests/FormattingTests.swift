@@ -45,4 +45,12 @@ final class FormattingTests: XCTestCase {
         }
         XCTAssertEqual(SessionJSON.parseTimestamp("2026-01-01T10:42:05.5+01:00"), Date(timeIntervalSince1970: 1_767_260_525.5))
     }
+
+    func testASentenceOpensWithACapitalAndKeepsTheRest() {
+        XCTAssertEqual(Formatting.sentence("the disk is full"), "The disk is full")
+        XCTAssertEqual(Formatting.sentence("éire"), "Éire")
+        XCTAssertEqual(Formatting.sentence("Ctrl-R tries again"), "Ctrl-R tries again")
+        XCTAssertEqual(Formatting.sentence("a"[...]), "A")
+        XCTAssertEqual(Formatting.sentence(""), "")
+    }
 }
